@@ -1,0 +1,267 @@
+/* Opening the database, transactions and error reporting. */
+#include "core/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/schema.h"
+
+const char *
+db_error(const struct db *db)
+{
+	return db->error;
+}
+
+int
+db_fail(struct db *db, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(db->error, sizeof db->error, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+db_fail_sql(struct db *db, const char *what)
+{
+	return db_fail(db, "%s: %s", what, sqlite3_errmsg(db->sql));
+}
+
+/* Creates the file with mode 0600 before SQLite sees it: a year of an
+ * office's work is nobody else's business, and SQLite would otherwise
+ * create it 0644 (its -wal and -shm files copy the database's mode). */
+static int
+create_private(const char *path, bool *created, char *err, size_t errsz)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+	*created = false;
+	if (fd >= 0) {
+		*created = true;
+		close(fd);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	snprintf(err, errsz, _("cannot create the database %s: %s"), path,
+	    strerror(errno));
+	return -1;
+}
+
+/* True when the file holds a schema that is not ours: tables exist, but
+ * the application id is not cchc's. */
+static bool
+foreign_database(struct db *db)
+{
+	sqlite3_stmt *st;
+	int app_id = 0, tables = 0;
+
+	if ((st = db_prepare(db, "PRAGMA application_id")) != NULL) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			app_id = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if ((st = db_prepare(db, "SELECT count(*) FROM sqlite_schema")) != NULL) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			tables = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return tables > 0 && app_id != DB_APPLICATION_ID;
+}
+
+static int
+configure(struct db *db)
+{
+	static const char pragmas[] =
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA journal_mode = WAL;"
+	    /* In WAL mode NORMAL loses at most the last commits on power
+	     * loss, never integrity; FULL costs an fsync per keystroke-save
+	     * on slow office disks.  We keep FULL: a saved record stays. */
+	    "PRAGMA synchronous = FULL;";
+	char *msg = NULL;
+
+	sqlite3_busy_timeout(db->sql, 5000);
+	if (sqlite3_exec(db->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(db, _("cannot use the database: %s"), msg ? msg : "?");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+struct db *
+db_open(const char *path, char *err, size_t errsz)
+{
+	struct db *db;
+	bool created;
+	int rc;
+
+	if (create_private(path, &created, err, errsz) != 0)
+		return NULL;
+	if ((db = calloc(1, sizeof *db)) == NULL) {
+		snprintf(err, errsz, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	db->created = created;
+	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errsz, _("cannot open the database %s: %s"), path,
+		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	if (configure(db) != 0) {
+		/* SQLITE_NOTADB surfaces on the first statement. */
+		if ((sqlite3_errcode(db->sql) & 0xff) == SQLITE_NOTADB)
+			snprintf(err, errsz, _("%s is not a cchc database (not an SQLite file)"), path);
+		else
+			snprintf(err, errsz, "%s: %s", path, db->error);
+		goto fail;
+	}
+	if (foreign_database(db)) {
+		snprintf(err, errsz, _("%s is not a cchc database (it holds other tables)"), path);
+		goto fail;
+	}
+	if (schema_migrate(db) != 0) {
+		snprintf(err, errsz, "%s: %s", path, db->error);
+		goto fail;
+	}
+	return db;
+fail:
+	sqlite3_close(db->sql);
+	free(db);
+	if (created)
+		unlink(path);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close(db->sql);
+	free(db);
+}
+
+int
+db_begin(struct db *db)
+{
+	/* IMMEDIATE takes the write lock now, so a second instance waits
+	 * (busy timeout) here rather than failing halfway through. */
+	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail_sql(db, _("cannot start a transaction"));
+	return 0;
+}
+
+int
+db_commit(struct db *db)
+{
+	if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail_sql(db, _("cannot save"));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail_sql(db, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+void
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id <= 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, id);
+}
+
+char *
+db_column_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return strdup(s ? (const char *)s : "");
+}
+
+char *
+db_setting_get(struct db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *value = NULL;
+
+	if ((st = db_prepare(db, "SELECT value FROM setting WHERE key = ?")) == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		value = db_column_strdup(st, 0);
+	sqlite3_finalize(st);
+	return value;
+}
+
+int
+db_setting_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_begin(db) != 0)
+		return -1;
+	if ((st = db_prepare(db, "INSERT INTO setting (key, value) VALUES (?, ?) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) == NULL) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail_sql(db, "setting");
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}

@@ -1,0 +1,60 @@
+/* The database: open, migrate, transactions, errors.
+ *
+ * One SQLite file holds an office's whole work.  It is opened with foreign
+ * keys on, in WAL mode (a reader never blocks the writer, and a crash never
+ * leaves a half-written record) and with a busy timeout so that a second
+ * instance waits instead of failing.  The core never exits: every failure is
+ * returned, with a message in db_error(). */
+#ifndef CCHC_DB_H
+#define CCHC_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION 1
+/* PRAGMA application_id of a cchc database: "CCHC". */
+#define DB_APPLICATION_ID 0x43434843
+
+struct db {
+	sqlite3 *sql;
+	bool created;		/* the file was made by this open */
+	char error[512];
+};
+
+/* Opens (creating if needed, mode 0600) and migrates the database at path.
+ * On failure returns NULL and writes a message into err. */
+struct db *db_open(const char *path, char *err, size_t errsz);
+void db_close(struct db *db);
+
+const char *db_error(const struct db *db);
+/* Sets the error message (printf-style); returns -1 for `return db_fail()`. */
+int db_fail(struct db *db, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Sets the error from SQLite's last message, prefixed with what failed. */
+int db_fail_sql(struct db *db, const char *what);
+
+/* Every write runs inside one of these.  Return 0 or -1. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* Prepares sql; NULL (and db_error set) on failure. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+
+/* Binds helpers: NULL or empty text binds SQL NULL where that is the
+ * convention of the column. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+void db_bind_id_or_null(sqlite3_stmt *st, int i, int64_t id);
+
+/* A malloc'd copy of a text column ("" for NULL); NULL only on OOM. */
+char *db_column_strdup(sqlite3_stmt *st, int i);
+
+/* Settings: small key/value strings in the database. */
+char *db_setting_get(struct db *db, const char *key);	/* NULL if unset */
+int db_setting_set(struct db *db, const char *key, const char *value);
+
+#endif

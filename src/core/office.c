@@ -1,0 +1,56 @@
+#include "core/office.h"
+
+#include <stdlib.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+
+int
+office_get(struct db *db, struct office *o)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "SELECT name, kind, province FROM office WHERE id = 1");
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		o->name = db_column_strdup(st, 0);
+		o->kind = db_column_strdup(st, 1);
+		o->province = db_column_strdup(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "office");
+}
+
+int
+office_put(struct db *db, const char *name, const char *kind, const char *province)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "INSERT OR REPLACE INTO office (id, name, kind, province) "
+	    "VALUES (1, ?, ?, ?)");
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, province);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, _("office: the name is required and the kind must be xa, phuong or so"));
+	return 0;
+}
+
+void
+office_free(struct office *o)
+{
+	free(o->name);
+	free(o->kind);
+	free(o->province);
+	o->name = o->kind = o->province = NULL;
+}

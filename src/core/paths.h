@@ -1,0 +1,25 @@
+/* Where things are: the default database, the shipped data, translations.
+ *
+ * The binary runs installed or straight from the build tree; each lookup
+ * tries an environment override, then the installed place, then the build
+ * tree, and takes the first that exists. */
+#ifndef CCHC_PATHS_H
+#define CCHC_PATHS_H
+
+#include <stddef.h>
+
+/* $CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
+ * ~/.local/share/cchc/cchc.db.  Creates the folder (0700) for the default
+ * places.  Returns 0, or -1 with a message in err. */
+int paths_default_db(char *buf, size_t n, char *err, size_t errsz);
+
+/* The folder of sections.tsv and the sample plan. */
+const char *paths_datadir(void);
+
+/* The folder of <lang>/LC_MESSAGES/cchc.mo. */
+const char *paths_localedir(void);
+
+/* Joins dir and name into buf; -1 when it does not fit. */
+int paths_join(char *buf, size_t n, const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,11 @@
+/* Schema migrations, ordered, applied by PRAGMA user_version. */
+#ifndef CCHC_SCHEMA_H
+#define CCHC_SCHEMA_H
+
+struct db;
+
+/* Brings the database from its user_version up to DB_SCHEMA_VERSION, each
+ * step in its own transaction.  Refuses a database newer than this program. */
+int schema_migrate(struct db *db);
+
+#endif

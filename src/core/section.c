@@ -1,0 +1,152 @@
+#include "core/section.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/array.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/tsv.h"
+
+int
+section_list(struct db *db, struct section **out, int *n)
+{
+	sqlite3_stmt *st;
+	struct section *v = NULL;
+	int count = 0, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	st = db_prepare(db, "SELECT id, code, ord, title, short_title FROM section ORDER BY ord");
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
+			break;
+		v[count].id = sqlite3_column_int64(st, 0);
+		v[count].code = db_column_strdup(st, 1);
+		v[count].ord = sqlite3_column_int(st, 2);
+		v[count].title = db_column_strdup(st, 3);
+		v[count].short_title = db_column_strdup(st, 4);
+		count++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sections_free(v, count);
+		return db_fail(db, "sections: %s", sqlite3_errmsg(db->sql));
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+void
+sections_free(struct section *s, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(s[i].code);
+		free(s[i].title);
+		free(s[i].short_title);
+	}
+	free(s);
+}
+
+int64_t
+section_find(struct db *db, const char *text)
+{
+	sqlite3_stmt *st;
+	char *folded = text_fold(text);
+	int64_t id = 0;
+
+	if (folded == NULL)
+		return 0;
+	st = db_prepare(db, "SELECT id FROM section WHERE code = ?1 OR folded = ?1 "
+	    "UNION ALL SELECT section_id FROM section_alias WHERE folded = ?1 LIMIT 1");
+	if (st != NULL) {
+		sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	} else {
+		id = -1;
+	}
+	free(folded);
+	return id;
+}
+
+static int
+insert_aliases(struct db *db, int64_t id, const char *list)
+{
+	char *copy = strdup(list), *save = NULL;
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (copy == NULL)
+		return db_fail(db, "%s", strerror(ENOMEM));
+	st = db_prepare(db, "INSERT OR IGNORE INTO section_alias (section_id, folded) VALUES (?, ?)");
+	for (char *a = strtok_r(copy, ";", &save); st && a; a = strtok_r(NULL, ";", &save)) {
+		char *folded = text_fold(a);
+
+		if (folded == NULL || *folded == '\0') {
+			free(folded);
+			continue;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, folded, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail_sql(db, "section alias");
+		sqlite3_reset(st);
+		free(folded);
+	}
+	if (st == NULL)
+		rc = -1;
+	sqlite3_finalize(st);
+	free(copy);
+	return rc;
+}
+
+int
+section_load(struct db *db, const char *path)
+{
+	struct tsv t;
+	sqlite3_stmt *st;
+	int rc = 0, r = 0;
+
+	if (tsv_open(&t, path) != 0)
+		return db_fail(db, _("cannot read %s: %s"), path, strerror(errno));
+	st = db_prepare(db, "INSERT INTO section (code, ord, title, short_title, folded) "
+	    "VALUES (?, ?, ?, ?, ?)");
+	while (st != NULL && rc == 0 && (r = tsv_next(&t)) == 1) {
+		char *title = text_nfc(tsv_field(&t, 2));
+		char *shrt = text_nfc(tsv_field(&t, 3));
+		char *folded = text_fold(tsv_field(&t, 2));
+
+		if (t.nfields < 4 || title == NULL || shrt == NULL || folded == NULL) {
+			rc = db_fail(db, _("%s line %d: expected code, order, title, short title"),
+			    path, t.lineno);
+		} else {
+			db_bind_text(st, 1, tsv_field(&t, 0));
+			sqlite3_bind_int(st, 2, atoi(tsv_field(&t, 1)));
+			db_bind_text(st, 3, title);
+			db_bind_text(st, 4, shrt);
+			db_bind_text(st, 5, folded);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail(db, "%s line %d: %s", path, t.lineno, sqlite3_errmsg(db->sql));
+			else
+				rc = insert_aliases(db, sqlite3_last_insert_rowid(db->sql), tsv_field(&t, 4));
+			sqlite3_reset(st);
+		}
+		free(title);
+		free(shrt);
+		free(folded);
+	}
+	if (st == NULL)
+		rc = -1;
+	else if (rc == 0 && r < 0)
+		rc = db_fail(db, _("%s line %d: not valid UTF-8 text"), path, t.lineno);
+	sqlite3_finalize(st);
+	tsv_close(&t);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* Counts per section for the dashboard. */
+#ifndef CCHC_SUMMARY_H
+#define CCHC_SUMMARY_H
+
+#include <stdint.h>
+
+#include "core/model.h"
+
+struct db;
+
+struct section_summary {
+	int64_t section_id;
+	int targets, met, not_met, unknown;
+	int tasks, done, overdue, due_soon;
+};
+
+/* One entry per section of sections[] (same order), plus totals in
+ * *total: targets judged for the period, tasks as of today, "due soon"
+ * meaning not done and due within soon_days.  0 or -1. */
+int summary_by_section(struct db *db, int64_t plan, int year, enum period_kind period,
+    int soon_days, const struct section *sections, int nsections,
+    struct section_summary *out, struct section_summary *total);
+
+#endif

@@ -1,0 +1,108 @@
+/* cchc: arguments, locale and language, the database, then the UI. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/plan_file.h"
+#include "options.h"
+#include "ui/app.h"
+
+/* Sets the locale and the message language.  gettext ignores LANGUAGE under
+ * the C locale, and many machines have only C.UTF-8, so a locale that is
+ * not UTF-8 is replaced by C.UTF-8 and LANGUAGE is set from our own choice:
+ * Vietnamese then works wherever C.UTF-8 does.  Returns false when the
+ * fallback was needed. */
+static bool
+setup_locale(const char *lang)
+{
+	bool native = true;
+	const char *set;
+
+	setenv("LANGUAGE", lang, 1);
+	set = setlocale(LC_ALL, "");
+	if (set == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		native = false;
+		setlocale(LC_ALL, "C.UTF-8");
+	}
+	bindtextdomain(PACKAGE, paths_localedir());
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	return native;
+}
+
+static int
+set_today(const char *s)
+{
+	struct date d;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (!date_parse_iso(s, &d) && !date_parse_vn(s, &d)) {
+		fprintf(stderr, _("%s: not a date: %s (use YYYY-MM-DD or dd/mm/yyyy)\n"), PACKAGE, s);
+		return 2;
+	}
+	date_set_today(d);
+	return 0;
+}
+
+static struct db *
+open_database(const struct options *o)
+{
+	char path[4096], err[1024];
+	struct db *db;
+
+	if (o->db != NULL)
+		snprintf(path, sizeof path, "%s", o->db);
+	else if (paths_default_db(path, sizeof path, err, sizeof err) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		return NULL;
+	}
+	if ((db = db_open(path, err, sizeof err)) == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		return NULL;
+	}
+	/* A new database gets the sections and, so that a newcomer sees a
+	 * real plan, the sample plan. */
+	if (db->created && reference_load(db, paths_datadir(), true) != 0) {
+		fprintf(stderr, _("%s: cannot load the sample data: %s\n"), PACKAGE, db_error(db));
+		db_close(db);
+		remove(path);
+		return NULL;
+	}
+	return db;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	struct db *db;
+	bool utf8 = setup_locale(options_language(argc, argv));
+	int rc;
+
+	if ((rc = options_parse(argc, argv, &o)) != 0)
+		return rc;
+	if (o.help) {
+		options_usage(stdout);
+		return 0;
+	}
+	if (o.version) {
+		printf("%s %s\n", PACKAGE, PACKAGE_VERSION);
+		return 0;
+	}
+	if ((rc = set_today(o.today)) != 0)
+		return rc;
+	if ((db = open_database(&o)) == NULL)
+		return 1;
+	rc = app_run(db, utf8);
+	db_close(db);
+	return rc;
+}

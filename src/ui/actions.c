@@ -1,0 +1,53 @@
+#include "ui/actions.h"
+
+#include <curses.h>
+
+#include "core/i18n.h"
+
+static const struct action_def table[ACT_COUNT] = {
+	[ACT_UP] = { ACT_UP, { KEYFN(KEY_UP), 'k', 0 }, N_("Up/Down"), N_("move") },
+	[ACT_DOWN] = { ACT_DOWN, { KEYFN(KEY_DOWN), 'j', 0 }, N_("Down"), N_("move down") },
+	[ACT_PAGE_UP] = { ACT_PAGE_UP, { KEYFN(KEY_PPAGE), 0 }, N_("PgUp"), N_("page up") },
+	[ACT_PAGE_DOWN] = { ACT_PAGE_DOWN, { KEYFN(KEY_NPAGE), ' ', 0 }, N_("PgDn"), N_("page down") },
+	[ACT_HOME] = { ACT_HOME, { KEYFN(KEY_HOME), 'g', 0 }, N_("Home"), N_("first") },
+	[ACT_END] = { ACT_END, { KEYFN(KEY_END), 'G', 0 }, N_("End"), N_("last") },
+	[ACT_PREV_SECTION] = { ACT_PREV_SECTION, { KEYFN(KEY_LEFT), 0 }, N_("Left/Right"), N_("section") },
+	[ACT_NEXT_SECTION] = { ACT_NEXT_SECTION, { KEYFN(KEY_RIGHT), 0 }, N_("Right"), N_("next section") },
+	[ACT_OPEN] = { ACT_OPEN, { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("open") },
+	[ACT_TARGETS] = { ACT_TARGETS, { 'c', 0 }, N_("c"), N_("targets") },
+	[ACT_TASKS] = { ACT_TASKS, { 'n', 0 }, N_("n"), N_("tasks") },
+	[ACT_PERIOD] = { ACT_PERIOD, { 'p', 0 }, N_("p"), N_("period") },
+	[ACT_BACK] = { ACT_BACK, { 27, KEYFN(KEY_BACKSPACE), 0 }, N_("Esc"), N_("back") },
+	[ACT_HELP] = { ACT_HELP, { KEYFN(KEY_F(1)), '?', 0 }, N_("F1"), N_("help") },
+	[ACT_QUIT] = { ACT_QUIT, { KEYFN(KEY_F(10)), 'q', 0 }, N_("q"), N_("quit") },
+};
+
+const enum action global_actions[] = { ACT_HELP, ACT_QUIT };
+const int nglobal_actions = sizeof global_actions / sizeof global_actions[0];
+
+const struct action_def *
+action_def(enum action a)
+{
+	return &table[a];
+}
+
+static bool
+action_has_key(enum action a, int key)
+{
+	for (int i = 0; i < 4 && table[a].keys[i] != 0; i++)
+		if (table[a].keys[i] == key)
+			return true;
+	return false;
+}
+
+enum action
+action_for_key(int key, const enum action *offered, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (action_has_key(offered[i], key))
+			return offered[i];
+	for (int i = 0; i < nglobal_actions; i++)
+		if (action_has_key(global_actions[i], key))
+			return global_actions[i];
+	return ACT_NONE;
+}

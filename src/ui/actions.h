@@ -1,0 +1,51 @@
+/* The table of actions: what a user can do, on which keys, under which
+ * label.  Key hints on the bottom line and the help screen are drawn from
+ * it; the main loop only maps a key to an action and dispatches. */
+#ifndef CCHC_UI_ACTIONS_H
+#define CCHC_UI_ACTIONS_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+enum action {
+	ACT_NONE,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_HOME,
+	ACT_END,
+	ACT_PREV_SECTION,
+	ACT_NEXT_SECTION,
+	ACT_OPEN,
+	ACT_TARGETS,
+	ACT_TASKS,
+	ACT_PERIOD,
+	ACT_BACK,
+	ACT_HELP,
+	ACT_QUIT,
+	ACT_COUNT
+};
+
+/* Function keys (KEY_*) are stored with this bit so they never collide
+ * with a character of the same number. */
+#define KEYFN(k) ((int)(k) | (1 << 24))
+
+struct action_def {
+	enum action action;
+	int keys[4];		/* 0-terminated */
+	const char *key_label;	/* as shown: "Enter", "↑↓" (msgid) */
+	const char *label;	/* what it does (msgid) */
+};
+
+const struct action_def *action_def(enum action a);
+
+/* The action a key means, given the actions the screen offers (and the
+ * global ones, which every screen has). */
+enum action action_for_key(int key, const enum action *offered, int n);
+
+/* Actions every screen has, in the order the bottom line shows them. */
+extern const enum action global_actions[];
+extern const int nglobal_actions;
+
+#endif

@@ -1,0 +1,174 @@
+/* The dashboard: the plan's header and, per section, how its targets and
+ * tasks stand. */
+#include "ui/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/summary.h"
+#include "core/text.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+/* Tasks not done and due within this many days count as due soon. */
+#define DUE_SOON_DAYS 14
+
+static const char *const columns[] = {
+	N_("Total"), N_("Met"), N_("Not met"), N_("Unknown"),
+	N_("Total"), N_("Done"), N_("Overdue"), N_("Due soon"),
+};
+#define NCOLUMNS 8
+
+static int
+column_width(int i)
+{
+	int w = text_width(_(columns[i])) + 1;
+
+	return w < 5 ? 5 : w;
+}
+
+static void
+draw_header(struct app *app, int y, int cols)
+{
+	char line[512], period[64], today[11];
+
+	if (!app->has_plan) {
+		draw_text(y, 1, _("No plan yet."), cols - 1, A_BOLD);
+		return;
+	}
+	snprintf(line, sizeof line, "%s%s%s (%d–%d)", app->plan.number,
+	    *app->plan.number ? " · " : "", app->plan.title, app->plan.year_from, app->plan.year_to);
+	draw_text(y, 1, line, cols - 1, A_BOLD);
+	app_period_label(app, period, sizeof period);
+	date_format_vn(date_today(), today);
+	snprintf(line, sizeof line, _("Period: %s   Today: %s   Issued by: %s"), period, today,
+	    app->plan.issuer);
+	draw_text(y + 1, 1, line, cols - 1, A_NORMAL);
+}
+
+static void
+draw_counts(int y, int x, const struct section_summary *s, attr_t base)
+{
+	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->unknown,
+	    s->tasks, s->done, s->overdue, s->due_soon };
+	const enum color c[NCOLUMNS] = { COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_NORMAL,
+	    COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN };
+
+	for (int i = 0; i < NCOLUMNS; i++) {
+		char num[16];
+		int w = column_width(i);
+
+		snprintf(num, sizeof num, "%d", v[i]);
+		draw_text_right(y, x, num, w, base | (v[i] ? draw_attr(c[i]) : 0));
+		x += w + (i == 3);
+	}
+}
+
+static int
+counts_width(void)
+{
+	int w = 1;
+
+	for (int i = 0; i < NCOLUMNS; i++)
+		w += column_width(i);
+	return w;
+}
+
+/* Where the tasks' columns start (one space after the targets'). */
+static int
+tasks_x(int name_w)
+{
+	int x = 1 + name_w + 1;
+
+	for (int i = 0; i < 4; i++)
+		x += column_width(i);
+	return x;
+}
+
+static void
+draw(struct app *app, struct screen *s, int y, int rows, int cols)
+{
+	struct section_summary *sum = calloc(app->nsections ? app->nsections : 1, sizeof *sum);
+	struct section_summary total;
+	int name_w = cols - counts_width() - 2, x;
+
+	draw_header(app, y, cols);
+	if (sum == NULL || !app->has_plan)
+		goto out;
+	if (summary_by_section(app->db, app->plan.id, app->year, app->period, DUE_SOON_DAYS,
+	    app->sections, app->nsections, sum, &total) != 0) {
+		draw_text(y + 3, 1, db_error(app->db), cols - 1, draw_attr(COLOR_BAD));
+		goto out;
+	}
+	x = 1 + name_w;
+	draw_text(y + 3, x + 1, _("Targets"), tasks_x(name_w) - x - 1, A_BOLD);
+	draw_text(y + 3, tasks_x(name_w) + 1, _("Tasks"), cols - tasks_x(name_w) - 1, A_BOLD);
+	draw_text(y + 4, 1, _("Section"), name_w, A_BOLD | A_UNDERLINE);
+	for (int i = 0; i < NCOLUMNS; i++) {
+		draw_text_right(y + 4, x, _(columns[i]), column_width(i), A_BOLD | A_UNDERLINE);
+		x += column_width(i) + (i == 3);
+	}
+	s->list.count = app->nsections;
+	list_scroll(&s->list, rows - 6);
+	for (int i = 0; i < app->nsections && i < rows - 6; i++) {
+		attr_t a = i == s->list.selected ? A_REVERSE : A_NORMAL;
+		char name[256];
+
+		snprintf(name, sizeof name, "%d. %s", i + 1, app->sections[i].short_title);
+		draw_text(y + 5 + i, 1, name, name_w, a);
+		draw_counts(y + 5 + i, 1 + name_w, &sum[i], a);
+	}
+	if (app->nsections < rows - 6) {
+		draw_text(y + 5 + app->nsections, 1, _("All sections"), name_w, A_BOLD);
+		draw_counts(y + 5 + app->nsections, 1 + name_w, &total, A_BOLD);
+	}
+out:
+	free(sum);
+}
+
+static void
+open_targets(struct app *app, struct screen *s, enum action a)
+{
+	if (app->has_plan)
+		app_push(app, targets_new(app, s->list.selected));
+}
+
+static void
+open_tasks(struct app *app, struct screen *s, enum action a)
+{
+	if (app->has_plan)
+		app_push(app, tasks_new(app, s->list.selected));
+}
+
+static void
+next_period(struct app *app, struct screen *s, enum action a)
+{
+	char label[64];
+
+	app->period = (app->period + 1) % PERIOD_KINDS;
+	app_period_label(app, label, sizeof label);
+	app_message(app, COLOR_NORMAL, _("Targets judged for the period %s"), label);
+}
+
+static const struct binding bindings[] = {
+	{ ACT_OPEN, open_targets, true },
+	{ ACT_TARGETS, open_targets, false },
+	{ ACT_TASKS, open_tasks, true },
+	{ ACT_PERIOD, next_period, true },
+	{ ACT_UP, screen_list_action, true },
+	{ ACT_DOWN, screen_list_action, false },
+	{ ACT_HOME, screen_list_action, false },
+	{ ACT_END, screen_list_action, false },
+};
+
+static const struct screen_type dashboard = {
+	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL,
+};
+
+struct screen *
+dashboard_new(struct app *app)
+{
+	return screen_new(&dashboard);
+}

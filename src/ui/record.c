@@ -1,0 +1,245 @@
+/* One record in full: every field of a target or a task, long text
+ * wrapped, scrolling when it does not fit. */
+#include "ui/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+#define LABEL_COLS 22
+
+static int
+add(struct screen *s, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+add(struct screen *s, const char *label, const char *fmt, ...)
+{
+	struct field *grown = realloc(s->fields, (s->nfields + 1) * sizeof *grown);
+	va_list ap;
+	char *value;
+	int n;
+
+	if (grown == NULL)
+		return -1;
+	s->fields = grown;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (value = malloc((size_t)n + 1)) == NULL)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(value, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	grown[s->nfields].label = strdup(label);
+	grown[s->nfields].value = value;
+	s->nfields++;
+	return grown[s->nfields - 1].label && value ? 0 : -1;
+}
+
+static void
+draw(struct app *app, struct screen *s, int y, int rows, int cols)
+{
+	int value_cols = cols - 2 - LABEL_COLS, line = 0;
+
+	if (value_cols < 10)
+		value_cols = 10;
+	for (int i = 0; i < s->nfields; i++) {
+		int skip = s->scroll - line, top = line - s->scroll, n;
+
+		if (skip < 0)
+			skip = 0;
+		if (top < 0)
+			top = 0;
+		n = draw_wrapped(y + top, 1 + LABEL_COLS, *s->fields[i].value ? s->fields[i].value : "—",
+		    value_cols, skip, rows - top, A_NORMAL);
+		if (line >= s->scroll && line - s->scroll < rows)
+			draw_text(y + line - s->scroll, 1, s->fields[i].label, LABEL_COLS - 1, A_BOLD);
+		line += n > 0 ? n : 1;
+	}
+	s->lines = line;
+	/* The page size for PgUp/PgDn. */
+	s->list.page = rows;
+}
+
+static void
+scroll_record(struct app *app, struct screen *s, enum action a)
+{
+	int page = s->list.page > 1 ? s->list.page - 1 : 1, max = s->lines - s->list.page;
+
+	switch (a) {
+	case ACT_UP:
+		s->scroll--;
+		break;
+	case ACT_DOWN:
+		s->scroll++;
+		break;
+	case ACT_PAGE_UP:
+		s->scroll -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		s->scroll += page;
+		break;
+	case ACT_HOME:
+		s->scroll = 0;
+		break;
+	case ACT_END:
+		s->scroll = max;
+		break;
+	default:
+		break;
+	}
+	if (s->scroll > max)
+		s->scroll = max;
+	if (s->scroll < 0)
+		s->scroll = 0;
+}
+
+static const struct binding bindings[] = {
+	{ ACT_BACK, screen_back, true },
+	{ ACT_PAGE_UP, scroll_record, true },
+	{ ACT_PAGE_DOWN, scroll_record, false },
+	{ ACT_UP, scroll_record, false },
+	{ ACT_DOWN, scroll_record, false },
+	{ ACT_HOME, scroll_record, false },
+	{ ACT_END, scroll_record, false },
+};
+
+static const struct screen_type target_record = {
+	N_("Target"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL,
+};
+
+static const struct screen_type task_record = {
+	N_("Task"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL,
+};
+
+static const char *
+section_title(const struct app *app, int64_t id)
+{
+	for (int i = 0; i < app->nsections; i++)
+		if (app->sections[i].id == id)
+			return app->sections[i].title;
+	return "";
+}
+
+static const char *
+kind_label(enum target_kind k)
+{
+	switch (k) {
+	case TARGET_RATE:
+		return _("rate (%)");
+	case TARGET_COUNT:
+		return _("count");
+	case TARGET_REDUCTION:
+		return _("reduction (%)");
+	case TARGET_RANK:
+		return _("rank");
+	default:
+		return _("yes/no");
+	}
+}
+
+static int
+add_measure(struct screen *s, const struct target *t)
+{
+	const struct measure *m = &t->result.measure;
+	char a[32], b[32], result[64];
+	int rc = 0;
+
+	if (m->has_numerator || m->has_denominator) {
+		format_number(m->numerator, a, sizeof a);
+		format_number(m->denominator, b, sizeof b);
+		rc |= add(s, _("Numerator"), "%s (%s)", m->has_numerator ? a : "—", t->numerator_label);
+		rc |= add(s, _("Denominator"), "%s (%s)", m->has_denominator ? b : "—", t->denominator_label);
+	}
+	if (m->has_value) {
+		format_number(m->value, a, sizeof a);
+		rc |= add(s, _("Value entered"), "%s", a);
+	}
+	target_result_text(t, result, sizeof result);
+	rc |= add(s, _("Achieved"), "%s", result);
+	return rc;
+}
+
+struct screen *
+target_record_new(struct app *app, const struct target *t)
+{
+	struct screen *s = screen_new(&target_record);
+	char plan[64], period[64], num[32];
+	int rc = 0;
+
+	if (s == NULL)
+		return NULL;
+	target_plan_text(t, plan, sizeof plan);
+	app_period_label(app, period, sizeof period);
+	rc |= add(s, _("Section"), "%s", section_title(app, t->section_id));
+	rc |= add(s, _("Target"), "%s", t->text);
+	rc |= add(s, _("Kind"), "%s", kind_label(t->rule.kind));
+	rc |= add(s, _("Planned"), "%s", plan);
+	if (t->rule.has_baseline) {
+		format_number(t->rule.baseline, num, sizeof num);
+		rc |= add(s, _("Baseline"), "%s", num);
+	}
+	if (t->rule.kind == TARGET_RATE) {
+		rc |= add(s, _("Numerator is"), "%s", t->numerator_label);
+		rc |= add(s, _("Denominator is"), "%s", t->denominator_label);
+	}
+	rc |= add(s, _("Lead unit"), "%s", t->lead_unit);
+	rc |= add(s, _("Period"), "%s", period);
+	if (t->has_result) {
+		rc |= add_measure(s, t);
+		rc |= add(s, _("Evidence"), "%s", t->result.evidence);
+		rc |= add(s, _("Note"), "%s", t->result.note);
+	}
+	rc |= add(s, _("Verdict"), "%s", verdict_label(t->verdict));
+	if (rc != 0) {
+		screen_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+struct screen *
+task_record_new(struct app *app, const struct task *t)
+{
+	struct screen *s = screen_new(&task_record);
+	char date[11];
+	int rc = 0;
+
+	if (s == NULL)
+		return NULL;
+	rc |= add(s, _("Section"), "%s", section_title(app, t->section_id));
+	rc |= add(s, _("No."), "%s", t->tt);
+	rc |= add(s, _("Task"), "%s", t->description);
+	for (int i = 0; i < t->nproducts; i++) {
+		const struct product *p = &t->products[i];
+		char label[64];
+
+		date_iso_to_vn(p->due_date, date);
+		snprintf(label, sizeof label, _("Product %d"), i + 1);
+		rc |= add(s, label, "%s", p->name);
+		rc |= add(s, _("  deadline"), "%s%s%s", p->deadline_text,
+		    *date ? " → " : "", *date ? date : _(" → no date: enter one by hand"));
+	}
+	rc |= add(s, _("Lead unit"), "%s", t->lead_unit);
+	rc |= add(s, _("Cooperating units"), "%s", t->cooperators);
+	rc |= add(s, _("Monitoring unit"), "%s", t->monitor_unit);
+	date_iso_to_vn(t->due_date, date);
+	rc |= add(s, _("Due"), "%s", date);
+	rc |= add(s, _("Status"), "%s", task_status_label(t->status));
+	date_iso_to_vn(t->completion_date, date);
+	rc |= add(s, _("Completed on"), "%s", date);
+	rc |= add(s, _("Evidence"), "%s", t->evidence);
+	rc |= add(s, _("Note"), "%s", t->note);
+	if (rc != 0) {
+		screen_free(s);
+		return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,107 @@
+#include "ui/screen.h"
+
+#include <stdlib.h>
+
+#include "core/section.h"
+#include "core/target.h"
+#include "core/task.h"
+#include "ui/app.h"
+
+struct screen *
+screen_new(const struct screen_type *type)
+{
+	struct screen *s = calloc(1, sizeof *s);
+
+	if (s != NULL)
+		s->type = type;
+	return s;
+}
+
+void
+screen_free(struct screen *s)
+{
+	if (s == NULL)
+		return;
+	if (s->type->free != NULL)
+		s->type->free(s);
+	targets_free(s->targets, s->ntargets);
+	tasks_free(s->tasks, s->ntasks);
+	for (int i = 0; i < s->nfields; i++) {
+		free(s->fields[i].label);
+		free(s->fields[i].value);
+	}
+	free(s->fields);
+	free(s);
+}
+
+bool
+list_move(struct list *l, enum action a)
+{
+	int page = l->page > 1 ? l->page - 1 : 1;
+
+	switch (a) {
+	case ACT_UP:
+		l->selected--;
+		break;
+	case ACT_DOWN:
+		l->selected++;
+		break;
+	case ACT_PAGE_UP:
+		l->selected -= page;
+		l->top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		l->selected += page;
+		l->top += page;
+		break;
+	case ACT_HOME:
+		l->selected = 0;
+		break;
+	case ACT_END:
+		l->selected = l->count - 1;
+		break;
+	default:
+		return false;
+	}
+	if (l->selected >= l->count)
+		l->selected = l->count - 1;
+	if (l->selected < 0)
+		l->selected = 0;
+	return true;
+}
+
+void
+list_scroll(struct list *l, int rows)
+{
+	l->page = rows;
+	if (l->top > l->count - rows)
+		l->top = l->count - rows;
+	if (l->top < 0)
+		l->top = 0;
+	if (l->selected < l->top)
+		l->top = l->selected;
+	if (l->selected >= l->top + rows)
+		l->top = l->selected - rows + 1;
+}
+
+void
+screen_list_action(struct app *app, struct screen *s, enum action a)
+{
+	list_move(&s->list, a);
+}
+
+void
+screen_back(struct app *app, struct screen *s, enum action a)
+{
+	app_pop(app);
+}
+
+void
+screen_change_section(struct app *app, struct screen *s, enum action a)
+{
+	int n = app->nsections;
+
+	s->section = (s->section + (a == ACT_NEXT_SECTION ? 1 : n - 1)) % n;
+	s->list.selected = s->list.top = 0;
+	s->type->load(app, s);
+}

@@ -1,0 +1,74 @@
+/* A screen: one page of the UI (the dashboard, a list, a record, help).
+ * Each kind is a screen_type: what it draws and the actions it binds. */
+#ifndef CCHC_UI_SCREEN_H
+#define CCHC_UI_SCREEN_H
+
+#include "core/model.h"
+#include "ui/actions.h"
+
+struct app;
+struct screen;
+
+typedef void (*action_handler)(struct app *, struct screen *, enum action);
+
+/* An action a screen offers and what it does there.  hint: shown on the
+ * bottom line (all are in the help). */
+struct binding {
+	enum action action;
+	action_handler run;
+	bool hint;
+};
+
+struct screen_type {
+	const char *title;		/* msgid */
+	const struct binding *bindings;
+	int nbindings;
+	/* Draws the body: rows y .. y+rows-1, cols wide. */
+	void (*draw)(struct app *, struct screen *, int y, int rows, int cols);
+	/* Reloads data after a change (may be NULL). */
+	int (*load)(struct app *, struct screen *);
+	void (*free)(struct screen *);
+};
+
+/* A scrolling selection over count rows. */
+struct list {
+	int selected, top, count;
+	int page;			/* rows visible, set when drawn */
+};
+
+/* One labelled value of a record view. */
+struct field {
+	char *label;
+	char *value;
+};
+
+struct screen {
+	const struct screen_type *type;
+	struct screen *below;
+	struct list list;
+	int section;			/* index into app->sections */
+	struct target *targets;
+	int ntargets;
+	struct task *tasks;
+	int ntasks;
+	struct field *fields;		/* record view */
+	int nfields;
+	int scroll, lines;		/* record and help views */
+};
+
+/* List movement shared by every list screen; true when handled. */
+bool list_move(struct list *l, enum action a);
+/* A binding's handler for the movement actions of s->list. */
+void screen_list_action(struct app *app, struct screen *s, enum action a);
+/* A binding's handler for ACT_PREV/NEXT_SECTION: shows the same list for
+ * the section before or after, reloading it. */
+void screen_change_section(struct app *app, struct screen *s, enum action a);
+/* A binding's handler that closes s and shows the screen below. */
+void screen_back(struct app *app, struct screen *s, enum action a);
+/* Keeps the selection visible in rows rows. */
+void list_scroll(struct list *l, int rows);
+
+struct screen *screen_new(const struct screen_type *type);
+void screen_free(struct screen *s);
+
+#endif

@@ -1,0 +1,29 @@
+/* The screens and how to open them. */
+#ifndef CCHC_UI_SCREENS_H
+#define CCHC_UI_SCREENS_H
+
+#include <stddef.h>
+
+#include "core/model.h"
+
+struct app;
+struct screen;
+
+struct screen *dashboard_new(struct app *app);
+struct screen *targets_new(struct app *app, int section);
+struct screen *tasks_new(struct app *app, int section);
+struct screen *target_record_new(struct app *app, const struct target *t);
+struct screen *task_record_new(struct app *app, const struct task *t);
+struct screen *help_new(struct app *app, const struct screen *about);
+
+/* Shared wording. */
+const char *verdict_label(enum verdict v);
+const char *task_status_label(enum task_status s);
+/* "> 99%", "≥ 2", "≤ 35", "= 1"... */
+void target_plan_text(const struct target *t, char *buf, size_t n);
+/* The achieved figure ("99,1%", "2") or "" when there is none. */
+void target_result_text(const struct target *t, char *buf, size_t n);
+/* ISO date -> dd/mm/yyyy, "" stays "". */
+void date_iso_to_vn(const char *iso, char *buf);
+
+#endif

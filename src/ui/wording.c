@@ -1,0 +1,107 @@
+/* Wording shared by the screens: verdicts, statuses, planned values. */
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "ui/draw.h"
+
+const char *
+verdict_label(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_MET:
+		return _("Met");
+	case VERDICT_NOT_MET:
+		return _("Not met");
+	default:
+		return _("Unknown");
+	}
+}
+
+const char *
+task_status_label(enum task_status s)
+{
+	switch (s) {
+	case STATUS_IN_PROGRESS:
+		return _("In progress");
+	case STATUS_DONE_ON_TIME:
+		return _("Done on time");
+	case STATUS_DONE_LATE:
+		return _("Done late");
+	case STATUS_OVERDUE:
+		return _("Overdue");
+	default:
+		return _("Not started");
+	}
+}
+
+/* Comparators as people write them; "≥" and "≤" are in every console font
+ * that has Vietnamese. */
+static const char *
+comparator_text(enum comparator c)
+{
+	static const char *const text[] = { ">", "≥", "<", "≤", "=" };
+
+	return text[c];
+}
+
+void
+target_plan_text(const struct target *t, char *buf, size_t n)
+{
+	char num[32];
+
+	format_number(t->rule.value, num, sizeof num);
+	switch (t->rule.kind) {
+	case TARGET_YESNO:
+		snprintf(buf, n, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
+		break;
+	case TARGET_RATE:
+	case TARGET_REDUCTION:
+		snprintf(buf, n, "%s %s%%", comparator_text(t->rule.cmp), num);
+		break;
+	case TARGET_RANK:
+		snprintf(buf, n, _("rank %s %s"), comparator_text(t->rule.cmp), num);
+		break;
+	default:
+		snprintf(buf, n, "%s %s", comparator_text(t->rule.cmp), num);
+		break;
+	}
+}
+
+void
+target_result_text(const struct target *t, char *buf, size_t n)
+{
+	double achieved;
+	char num[32];
+
+	buf[0] = '\0';
+	if (!t->has_result || !evaluate_achieved(&t->rule, &t->result.measure, &achieved))
+		return;
+	format_number(achieved, num, sizeof num);
+	switch (t->rule.kind) {
+	case TARGET_YESNO:
+		snprintf(buf, n, "%s", achieved != 0 ? _("Yes") : _("No"));
+		break;
+	case TARGET_RATE:
+	case TARGET_REDUCTION:
+		snprintf(buf, n, "%s%%", num);
+		break;
+	default:
+		snprintf(buf, n, "%s", num);
+		break;
+	}
+}
+
+void
+date_iso_to_vn(const char *iso, char *buf)
+{
+	struct date d;
+
+	if (date_parse_iso(iso, &d))
+		date_format_vn(d, buf);
+	else
+		strcpy(buf, "");
+}

@@ -1,0 +1,105 @@
+# Shared by the end-to-end tests: run the real cchc in a detached tmux
+# session at 80x24 on a temporary database, send keys, read the screen.
+# Every test sets its own locale, language, time zone and "today".
+set -eu
+
+if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
+	echo "tmux not found: skipping" >&2
+	exit 77
+fi
+: "${CCHC_BIN:?CCHC_BIN must name the cchc binary}"
+SQLITE3_SHELL=${SQLITE3_SHELL:-sqlite3}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cchc-e2e.XXXXXX")
+sock="$work/tmux.sock"
+db="$work/test.db"
+unset TMUX
+export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG=
+unset NO_COLOR
+
+cleanup() {
+	"$TMUX_BIN" -S "$sock" kill-server 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+tm() {
+	"$TMUX_BIN" -S "$sock" "$@"
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	echo "--- screen ---" >&2
+	tm capture-pane -p -t t 2>/dev/null >&2 || true
+	exit 1
+}
+
+# start [ENV=VALUE...] [-- cchc arguments]: cchc on $db in an 80x24 pane
+# that stays after cchc exits, so its exit status can be read.
+start() {
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs $1"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	tm -f /dev/null new-session -d -s t -x "${COLS:-80}" -y "${ROWS:-24}" \
+		"env LANG=$LANG TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=${TERM_UNDER_TEST:-xterm-256color} \
+		CCHC_DATADIR=${CCHC_DATADIR:-} CCHC_LOCALEDIR=${CCHC_LOCALEDIR:-} $envs \
+		$CCHC_BIN --db $db $*; echo EXIT:\$?; sleep 600"
+}
+
+screen() {
+	tm capture-pane -p -t t
+}
+
+# wait_for TEXT: until TEXT is on the screen (fixed string), 10 s at most.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "\"$1\" never appeared"
+}
+
+# wait_gone TEXT: until TEXT has left the screen.
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if ! screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "\"$1\" never went away"
+}
+
+expect_not() {
+	if screen | grep -qF -- "$1"; then
+		fail "\"$1\" should not be on the screen"
+	fi
+}
+
+send() {
+	tm send-keys -t t "$@"
+}
+
+# line N: the Nth line of the screen (1-based).
+line() {
+	screen | sed -n "${1}p"
+}
+
+sql() {
+	"$SQLITE3_SHELL" "$db" "$1"
+}
+
+# expect_sql QUERY EXPECTED
+expect_sql() {
+	got=$(sql "$1")
+	[ "$got" = "$2" ] || fail "query \"$1\" gave \"$got\", expected \"$2\""
+}
