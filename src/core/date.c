@@ -42,8 +42,8 @@ date_valid(int year, int month, int day)
 static bool
 read_digits(const char **sp, int min, int max, int *out)
 {
-	const char *s = *sp;
-	int n = 0, v = 0;
+	const char	*s = *sp;
+	int		 n = 0, v = 0;
 
 	while (n < max && *s >= '0' && *s <= '9') {
 		v = v * 10 + (*s - '0');
@@ -71,7 +71,7 @@ set_if_valid(int y, int m, int d, struct date *out)
 bool
 date_parse_iso(const char *s, struct date *out)
 {
-	int y, m, d;
+	int	y, m, d;
 
 	if (!read_digits(&s, 4, 4, &y) || *s++ != '-' ||
 	    !read_digits(&s, 2, 2, &m) || *s++ != '-' ||
@@ -93,8 +93,8 @@ skip_spaces(const char *s)
 bool
 date_parse_vn(const char *s, struct date *out)
 {
-	int y, m, d;
-	char sep;
+	int	y, m, d;
+	char	sep;
 
 	s = skip_spaces(s);
 	if (!read_digits(&s, 1, 2, &d))
@@ -129,12 +129,12 @@ date_format_vn(struct date d, char *buf)
 long
 date_to_days(struct date d)
 {
-	long y = d.month <= 2 ? d.year - 1L : d.year;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long mp = d.month > 2 ? d.month - 3 : d.month + 9;
-	long doy = (153 * mp + 2) / 5 + d.day - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	long	y = d.month <= 2 ? d.year - 1L : d.year;
+	long	era = (y >= 0 ? y : y - 399) / 400;
+	long	yoe = y - era * 400;
+	long	mp = d.month > 2 ? d.month - 3 : d.month + 9;
+	long	doy = (153 * mp + 2) / 5 + d.day - 1;
+	long	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
 	return era * 146097 + doe - DAYS_0000_03_01_TO_0001_01_01;
 }
@@ -142,14 +142,15 @@ date_to_days(struct date d)
 struct date
 date_from_days(long days)
 {
-	long z = days + DAYS_0000_03_01_TO_0001_01_01;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	struct date d;
+	long		z = days + DAYS_0000_03_01_TO_0001_01_01;
+	long		era = (z >= 0 ? z : z - 146096) / 146097;
+	long		doe = z - era * 146097;
+	long		yoe, doy, mp;
+	struct date	d;
 
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
 	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
 	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
 	d.year = (int)(yoe + era * 400 + (d.month <= 2));
@@ -177,15 +178,15 @@ date_cmp(struct date a, struct date b)
 struct date
 date_today(void)
 {
-	struct date d = fixed_today;
-	struct tm tm;
-	time_t now;
+	struct date	d = fixed_today;
+	struct tm	tm;
+	time_t		now;
 
 	if (d.year != 0)
 		return d;
 	now = time(NULL);
 	if (localtime_r(&now, &tm) == NULL) {
-		/* Only for a clock beyond year 2^31; 1 Jan 1970 beats garbage. */
+		/* A clock past year 2^31: 1 Jan 1970 beats garbage. */
 		d.year = 1970;
 		d.month = d.day = 1;
 		return d;

@@ -19,7 +19,7 @@
 
 #include "core/text.h"
 
-/* More points than this in one cell is prose, not a deadline. */
+/* Points past this are ignored: a cell with more is prose, not a deadline. */
 #define MAX_POINTS	32
 
 enum token_type { TOK_WORD, TOK_NUM, TOK_PUNCT };
@@ -28,7 +28,7 @@ struct token {
 	enum token_type	 type;
 	const char	*s;		/* word: not NUL-terminated */
 	size_t		 len;
-	int		 nparts;	/* number: 1..3 numbers joined by / - . */
+	int		 nparts;	/* number: 1..3 parts joined by / - . */
 	int		 part[3];
 	int		 digits[3];
 	bool		 docnum;	/* "184/KH-UBND": a document's number */
@@ -36,7 +36,7 @@ struct token {
 
 enum point_kind {
 	PT_DAY,			/* a day: "15/8/2026" */
-	PT_MONTH_END,		/* the last day of a month: "tháng 9", "quý III" */
+	PT_MONTH_END,		/* a month's last day: "tháng 9", "quý III" */
 	PT_YEAR			/* a year alone: "năm 2026" */
 };
 

@@ -40,7 +40,7 @@ struct deadline {
 	/* The most frequent period named ("hằng quý, 6 tháng, hằng năm" is
 	 * quarterly); RECUR_NONE unless kind is RECURRING. */
 	enum recurrence recur;
-	/* Every date written, in order, when there are two or more (whatever
+	/* Every date written, sorted, when there are two or more (whatever
 	 * the kind); the first DEADLINE_MAX_MILESTONES if there are more.
 	 * due is still the last of all of them. */
 	int n_milestones;
@@ -49,9 +49,10 @@ struct deadline {
 
 /* Parses text (UTF-8, any case, with or without diacritics) into *out.
  * plan_year is the year of dates written without one ("tháng 9", "quý IV",
- * "trước 30/7").  Text that says nothing recognisable gives
- * DEADLINE_UNKNOWN and true; false (and DEADLINE_UNKNOWN) only when text is
- * NULL, not valid UTF-8, or memory ran out. */
+ * "trước 30/7").  "Trước ngày X" is due on X itself (see deadline.c).
+ * Text that says nothing recognisable gives DEADLINE_UNKNOWN and true;
+ * false (and DEADLINE_UNKNOWN) only when text is NULL, not valid UTF-8, or
+ * memory ran out. */
 bool deadline_parse(const char *text, int plan_year, struct deadline *out);
 
 #endif

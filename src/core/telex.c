@@ -127,6 +127,12 @@ is_alpha(int c)
 }
 
 static bool
+is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
@@ -135,7 +141,7 @@ is_digit(int c)
 static char
 to_lower(int c)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : (char)c;
+	return is_upper(c) ? (char)(c - 'A' + 'a') : (char)c;
 }
 
 static char
@@ -150,6 +156,15 @@ is_vowel(char c)
 	return c != '\0' && strchr("aeiouy", c) != NULL;
 }
 
+/* strlen(prefix) when s starts with it, else 0. */
+static size_t
+starts(const char *s, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+
+	return strncmp(s, prefix, n) == 0 ? n : 0;
+}
+
 /* Reads one letter at s; returns its length in bytes, 0 when s does not
  * start with a letter the engine knows. */
 static size_t
@@ -157,28 +172,28 @@ decode_letter(const char *s, struct letter *c, int *tone)
 {
 	unsigned char	 ch = (unsigned char)*s;
 	size_t		 i, t, len;
+	int		 up;
 
 	*tone = T_NONE;
 	if (is_alpha(ch) || is_digit(ch)) {
-		*c = (struct letter){ to_lower(ch), M_NONE, ch >= 'A' && ch <= 'Z' };
+		*c = (struct letter){ to_lower(ch), M_NONE, is_upper(ch) };
 		return 1;
 	}
-	if (strncmp(s, "đ", strlen("đ")) == 0 || strncmp(s, "Đ", strlen("Đ")) == 0) {
-		*c = (struct letter){ 'd', M_STROKE, s[1] == "Đ"[1] };
-		return strlen("đ");
-	}
-	for (i = 0; i < nitems(vowels); i++)
-		for (t = 0; t < 6; t++) {
-			len = strlen(vowels[i].lower[t]);
-			if (strncmp(s, vowels[i].lower[t], len) == 0 ||
-			    strncmp(s, vowels[i].upper[t], len) == 0) {
-				*c = (struct letter){ vowels[i].base,
-				    vowels[i].mark,
-				    strncmp(s, vowels[i].upper[t], len) == 0 };
-				*tone = (int)t;
-				return len;
-			}
+	for (up = 0; up < 2; up++)
+		if ((len = starts(s, up ? "Đ" : "đ")) != 0) {
+			*c = (struct letter){ 'd', M_STROKE, up };
+			return len;
 		}
+	for (i = 0; i < nitems(vowels); i++)
+		for (t = 0; t < 6; t++)
+			for (up = 0; up < 2; up++)
+				if ((len = starts(s, up ? vowels[i].upper[t] :
+				    vowels[i].lower[t])) != 0) {
+					*c = (struct letter){ vowels[i].base,
+					    vowels[i].mark, up };
+					*tone = (int)t;
+					return len;
+				}
 	return 0;
 }
 
@@ -334,8 +349,8 @@ tone_position(const struct word *w, const struct parts *p,
 			return p->v + i;
 	if (nv >= 3 || p->f < w->n)
 		return p->v + 1;
-	if (style == TONE_NEW && (is_pair(g, 'o', 'a') || is_pair(g, 'o', 'e') ||
-	    is_pair(g, 'u', 'y')))
+	if (style == TONE_NEW && (is_pair(g, 'o', 'a') ||
+	    is_pair(g, 'o', 'e') || is_pair(g, 'u', 'y')))
 		return p->v + 1;
 	return p->v;
 }
@@ -370,8 +385,7 @@ settle(struct word *w)
 static void
 append(struct word *w, char key)
 {
-	w->l[w->n++] = (struct letter){ to_lower(key), M_NONE,
-	    key >= 'A' && key <= 'Z' };
+	w->l[w->n++] = (struct letter){ to_lower(key), M_NONE, is_upper(key) };
 }
 
 /* The mark key k gives to a vowel with this base, M_NONE if none. */
@@ -405,8 +419,10 @@ unmark(struct word *w, const struct parts *p, const struct key *k, char key)
 {
 	struct letter	*g = w->l + p->v;
 	size_t		 nv = p->f - p->v, i;
-	bool		 found = false;
+	bool		 found = false, lone;
 
+	lone = k->alone && nv == 1 && p->f == w->n && g[0].base == 'u' &&
+	    g[0].mark == M_HORN && w->tone == T_NONE;
 	for (i = 0; i < nv; i++)
 		if ((BIT(g[i].mark) & k->marks) &&
 		    (k->base == '\0' || g[i].base == k->base)) {
@@ -415,7 +431,7 @@ unmark(struct word *w, const struct parts *p, const struct key *k, char key)
 		}
 	if (!found)
 		return R_NONE;
-	if (k->alone && nv == 1 && p->f == w->n && w->tone == T_NONE)
+	if (lone)
 		w->n--;
 	append(w, key);
 	return R_UNDONE;
@@ -457,8 +473,7 @@ mark(struct word *w, const struct parts *p, const struct key *k, char key)
 	}
 	if (k->alone && p->f == p->v) {
 		t = *w;
-		t.l[t.n++] = (struct letter){ 'u', M_HORN,
-		    key >= 'A' && key <= 'Z' };
+		t.l[t.n++] = (struct letter){ 'u', M_HORN, is_upper(key) };
 		if (settle(&t)) {
 			*w = t;
 			return R_APPLIED;
@@ -469,7 +484,7 @@ mark(struct word *w, const struct parts *p, const struct key *k, char key)
 
 /* Tone keys; the same tone again takes it back: "á" + s -> "as". */
 static enum result
-tone(struct word *w, const struct parts *p, int tone, char key)
+set_tone(struct word *w, const struct parts *p, int tone, char key)
 {
 	struct word	 t;
 
@@ -524,7 +539,7 @@ edit(struct word *w, const struct parts *p, const struct key *k, char key)
 		return R_NONE;
 	switch (k->act) {
 	case K_TONE:
-		return tone(w, p, k->tone, key);
+		return set_tone(w, p, k->tone, key);
 	case K_UNTONE:
 		if (w->tone == T_NONE)
 			return R_NONE;
@@ -655,17 +670,23 @@ has_marks(const struct word *w)
 	return w->tone != T_NONE;
 }
 
-/* The keys that type w, marks after their letter and the tone last:
- * "đường" -> "dduowngf" / "d9uo7ng2".  A lone ư gives w back, the way it is
- * typed in words that are not Vietnamese ("windows"). */
+/* The keys that type w, marks after their letter and the tone last, then
+ * the key: "đường" + k -> "dduowngfk" / "d9uo7ng2k".  A lone ư gives w back,
+ * the way it is typed in words that are not Vietnamese ("windows").  Keys
+ * that are not the letter itself are capitals only when all is in capitals
+ * ("Ẽ" + c -> "Exc", "Ú" + B -> "USB"). */
 static void
-restore(struct out *o, const struct word *w, enum telex_mode mode)
+restore(struct out *o, const struct word *w, enum telex_mode mode, char key)
 {
 	static const char	 telex_tones[] = "sfrxj";
 	const struct letter	*c;
 	size_t			 i;
 	bool			 telex = mode == INPUT_TELEX;
+	bool			 caps = w->n > 1 || is_upper(key);
 	char			 base, mk = '\0';
+
+	for (i = 0; i < w->n; i++)
+		caps = caps && w->l[i].upper;
 
 	for (i = 0; i < w->n; i++) {
 		c = &w->l[i];
@@ -684,7 +705,7 @@ restore(struct out *o, const struct word *w, enum telex_mode mode)
 			    w->l[i + 1].mark == M_HORN)
 				mk = '\0';
 			else if (telex && c->base == 'u')
-				base = '\0', mk = 'w';
+				base = '\0', mk = c->upper ? 'W' : 'w';
 			else
 				mk = telex ? 'w' : '7';
 			break;
@@ -697,12 +718,13 @@ restore(struct out *o, const struct word *w, enum telex_mode mode)
 		if (base != '\0')
 			put_char(o, base);
 		if (mk != '\0')
-			put_char(o, c->upper && telex ? to_upper(mk) : mk);
+			put_char(o, caps ? to_upper(mk) : mk);
 	}
 	if (w->tone != T_NONE)
 		put_char(o, !telex ? (char)('0' + w->tone) :
-		    w->l[w->n - 1].upper ? to_upper(telex_tones[w->tone - 1]) :
+		    caps ? to_upper(telex_tones[w->tone - 1]) :
 		    telex_tones[w->tone - 1]);
+	put_char(o, key);
 }
 
 bool
@@ -731,8 +753,7 @@ telex_apply(enum telex_mode mode, enum tone_style style, const char *word,
 			encode(&o, &r, style);
 		else if (has_marks(&w)) {
 			/* No longer Vietnamese: give the keys back. */
-			restore(&o, &w, mode);
-			put_char(&o, key);
+			restore(&o, &w, mode, key);
 		} else
 			return false;
 	}

@@ -119,9 +119,20 @@ draw_all(struct app *app)
 		return;
 	}
 	draw_title(app, cols);
+	app->cursor_y = app->cursor_x = -1;
+	app->mode[0] = '\0';
 	app->top->type->draw(app, app->top, 1, rows - 3, cols);
 	draw_text(rows - 2, 0, app->message, cols, draw_attr(app->message_color));
+	if (app->mode[0] != '\0')
+		draw_text_right(rows - 2, cols - 16, app->mode, 16, A_BOLD);
 	draw_keys(app, rows - 1, cols);
+	/* The text cursor shows only where a field is being edited. */
+	if (app->cursor_y >= 0) {
+		curs_set(1);
+		move(app->cursor_y, app->cursor_x);
+	} else {
+		curs_set(0);
+	}
 	refresh();
 }
 
@@ -138,6 +149,8 @@ dispatch(struct app *app, int key)
 	enum action offered[ACT_COUNT];
 	enum action a;
 
+	if (t->key != NULL && t->key(app, app->top, key))
+		return;
 	for (int i = 0; i < t->nbindings; i++)
 		offered[i] = t->bindings[i].action;
 	a = action_for_key(key, offered, t->nbindings);
@@ -153,7 +166,7 @@ dispatch(struct app *app, int key)
 		return;
 	}
 	for (int i = 0; i < t->nbindings; i++) {
-		if (t->bindings[i].action == a) {
+		if (t->bindings[i].action == a && t->bindings[i].run != NULL) {
 			t->bindings[i].run(app, app->top, a);
 			return;
 		}

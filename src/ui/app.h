@@ -22,6 +22,8 @@ struct app {
 	enum period_kind period;
 	struct screen *top;		/* the screen shown; others below it */
 	char message[256];		/* the status line */
+	char mode[32];			/* right of the status line: typing mode */
+	int cursor_y, cursor_x;		/* where the text cursor shows, -1: hidden */
 	enum color message_color;
 	bool quit;
 };

@@ -164,7 +164,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type dashboard = {
-	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL,
+	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL,
 };
 
 struct screen *

@@ -28,6 +28,9 @@ struct screen_type {
 	/* Reloads data after a change (may be NULL). */
 	int (*load)(struct app *, struct screen *);
 	void (*free)(struct screen *);
+	/* Sees every key before the action table does (text entry); true
+	 * when it took the key.  May be NULL. */
+	bool (*key)(struct app *, struct screen *, int key);
 };
 
 /* A scrolling selection over count rows. */
@@ -54,6 +57,7 @@ struct screen {
 	struct field *fields;		/* record view */
 	int nfields;
 	int scroll, lines;		/* record and help views */
+	void *data;			/* the screen type's own state */
 };
 
 /* List movement shared by every list screen; true when handled. */

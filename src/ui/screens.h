@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "core/deadline.h"
 #include "core/model.h"
 
 struct app;
@@ -15,6 +16,10 @@ struct screen *tasks_new(struct app *app, int section);
 struct screen *target_record_new(struct app *app, const struct target *t);
 struct screen *task_record_new(struct app *app, const struct task *t);
 struct screen *help_new(struct app *app, const struct screen *about);
+/* Forms: t NULL for a new record in the given section index. */
+struct screen *target_form_new(struct app *app, const struct target *t, int section);
+struct screen *task_form_new(struct app *app, const struct task *t, int section);
+struct screen *result_form_new(struct app *app, const struct target *t);
 
 /* Shared wording. */
 const char *verdict_label(enum verdict v);
@@ -23,6 +28,8 @@ const char *task_status_label(enum task_status s);
 void target_plan_text(const struct target *t, char *buf, size_t n);
 /* The achieved figure ("99,1%", "2") or "" when there is none. */
 void target_result_text(const struct target *t, char *buf, size_t n);
+/* "→ 30/09/2025", "→ quarterly (31/12/2025)"... for a parsed deadline. */
+void deadline_describe(const struct deadline *d, char *buf, size_t n);
 /* ISO date -> dd/mm/yyyy, "" stays "". */
 void date_iso_to_vn(const char *iso, char *buf);
 

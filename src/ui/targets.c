@@ -94,7 +94,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type targets = {
-	N_("Targets"), bindings, sizeof bindings / sizeof bindings[0], draw, load, NULL,
+	N_("Targets"), bindings, sizeof bindings / sizeof bindings[0], draw, load, NULL, NULL,
 };
 
 struct screen *

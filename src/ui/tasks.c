@@ -12,7 +12,7 @@
 #define W_TT 4
 #define W_LEAD 18
 #define W_DUE 11
-#define W_STATUS 13
+#define W_STATUS 14
 
 static int
 load(struct app *app, struct screen *s)
@@ -101,7 +101,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type tasks = {
-	N_("Tasks"), bindings, sizeof bindings / sizeof bindings[0], draw, load, NULL,
+	N_("Tasks"), bindings, sizeof bindings / sizeof bindings[0], draw, load, NULL, NULL,
 };
 
 struct screen *

@@ -248,8 +248,10 @@ static const struct {
 
 START_TEST(test_add_days)
 {
-	struct date	got = date_add_days(add_cases[_i].from, add_cases[_i].n);
+	struct date	got;
 	char		a[11], b[11];
+
+	got = date_add_days(add_cases[_i].from, add_cases[_i].n);
 
 	date_format_iso(got, a);
 	date_format_iso(add_cases[_i].to, b);

@@ -1,0 +1,57 @@
+#!/bin/sh
+# The README's two commands.
+#   ./dev.sh run   install what is missing, build, open cchc (default database)
+#   ./dev.sh test  install what is missing, build, run every test: the unit
+#                  and end-to-end suites, again under ASan/UBSan, and distcheck
+set -eu
+cd "$(dirname "$0")"
+top=$(pwd)
+
+# Debian 12 packages for building and testing.
+PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
+libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3"
+
+install_missing() {
+	missing=""
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+			missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	echo "Installing:$missing"
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+}
+
+# build DIR [configure options]: an out-of-tree build in DIR.
+build() {
+	dir=$1
+	shift
+	[ -x configure ] || ./autogen.sh
+	mkdir -p "$dir"
+	(cd "$dir" && { [ -f Makefile ] || "$top/configure" "$@"; } && make -j"$(nproc)")
+}
+
+case "${1:-}" in
+run)
+	install_missing
+	build _build
+	exec _build/cchc
+	;;
+test)
+	install_missing
+	./autogen.sh
+	rm -rf _build-test _build-asan
+	build _build-test --enable-werror
+	(cd _build-test && make -j"$(nproc)" check && make distcheck)
+	build _build-asan --enable-werror --enable-sanitizers
+	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 make -j"$(nproc)" check)
+	echo "All tests passed (plain, ASan/UBSan, distcheck)."
+	;;
+*)
+	echo "usage: $0 run|test" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,39 @@
+/* Checking what a form holds, field by field.
+ *
+ * A save that refuses a record says which field is wrong and why, in a
+ * sentence that names the field, so the form can put the cursor there and
+ * show the message.  Messages are translated (gettext). */
+#ifndef CCHC_VALIDATE_H
+#define CCHC_VALIDATE_H
+
+#include <stdbool.h>
+
+struct db;
+
+struct field_error {
+	int field;		/* the record's field enum; -1: not a field */
+	char message[256];
+};
+
+/* Empties e (field -1, no message). */
+void field_error_clear(struct field_error *e);
+/* Fills e (which may be NULL) with a printf-style message; returns -1 for
+ * `return field_fail(...)`. */
+int field_fail(struct field_error *e, int field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Fills e with the database's last error, not tied to a field; -1. */
+int field_fail_db(struct field_error *e, const struct db *db);
+
+/* A date field in dd/mm/yyyy: "" (or blanks) is accepted and gives "".
+ * Otherwise the ISO form goes into iso_out (11 bytes).  0, or -1 with e
+ * naming label: malformed text, or a day that does not exist. */
+int validate_date(const char *text, char *iso_out, struct field_error *e, int field,
+    const char *label);
+
+/* A number field (number_parse) within min..max (either may be infinite).
+ * Blank text is refused when required, else gives *has false.  0, or -1
+ * with e naming label. */
+int validate_number(const char *text, bool required, double min, double max,
+    double *out, bool *has, struct field_error *e, int field, const char *label);
+
+#endif

@@ -1,0 +1,90 @@
+/* A form: labelled fields edited with the keyboard alone.
+ *
+ * Tab/Shift-Tab and Up/Down move between fields, F2 saves (Enter on the
+ * last field too), Esc cancels and asks first when something changed.  Text
+ * fields use the core's line editor (NFC, letters not bytes) and the
+ * built-in Telex/VNI engine.  The form does not know the record: a record's
+ * form fills the fields and gives a save callback that calls the core and
+ * reports a field error, which puts the cursor back on that field. */
+#ifndef CCHC_UI_FORM_H
+#define CCHC_UI_FORM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/telex.h"
+
+struct app;
+struct editor;
+struct field_error;
+struct screen;
+
+enum field_kind {
+	FIELD_TEXT,		/* one line, scrolls sideways */
+	FIELD_LONG_TEXT,	/* wraps over FORM_LONG_ROWS rows */
+	FIELD_CHOICE,		/* one of a list: Left/Right, Space */
+	FIELD_UNIT,		/* a unit's name, completed from the units */
+	FIELD_UNITS,		/* several units separated by ';' */
+};
+
+#define FORM_LONG_ROWS 3
+
+struct form_field {
+	char *label;
+	enum field_kind kind;
+	int id;			/* the core's field number, for errors */
+	struct editor *ed;	/* text-like kinds */
+	size_t scroll;		/* first byte shown (one-line fields) */
+	const char *const *choices;	/* FIELD_CHOICE: msgids */
+	int nchoices, choice, saved_choice;
+	char hint[160];		/* shown after the field: "→ 30/09/2025" */
+};
+
+struct form;
+typedef int (*form_save_fn)(struct app *, struct form *, struct field_error *);
+typedef void (*form_change_fn)(struct app *, struct form *, int field);
+
+struct form {
+	char *title;
+	struct form_field *fields;
+	int nfields;
+	int focus;
+	int top;		/* first field row shown */
+	form_save_fn save;
+	form_change_fn changed;	/* after each edit of a field; may be NULL */
+	void *record;		/* the record's own state */
+	void (*free_record)(void *);
+	bool asking;		/* "discard changes?" is on the status line */
+	/* Unit completion for FIELD_UNIT(S): candidates matching the part
+	 * being typed, and the one highlighted. */
+	char **matches;
+	int nmatches, match;
+};
+
+/* A new form screen; NULL when memory ran out. */
+struct screen *form_new(const char *title, form_save_fn save, void *record,
+    void (*free_record)(void *));
+struct form *form_of(struct screen *s);
+
+/* Adds a field and returns its index (-1 on failure).  value may be NULL. */
+int form_add_text(struct form *f, const char *label, int id, const char *value, bool long_text);
+int form_add_choice(struct form *f, const char *label, int id, const char *const *choices,
+    int n, int selected);
+int form_add_unit(struct form *f, const char *label, int id, const char *value, bool several);
+
+const char *form_text(const struct form *f, int field);
+int form_choice(const struct form *f, int field);
+/* The field the core's field number id is, or -1. */
+int form_field_of(const struct form *f, int id);
+bool form_changed(const struct form *f);
+
+/* The unit a unit field names: 0 for an empty field, else its id; an
+ * unknown name is an error on that field (0 returned, or -1 and *err). */
+int form_unit_id(struct app *app, const char *name, int field, const char *label,
+    int64_t *id, struct field_error *err);
+
+/* The typing mode for every form, kept in the settings. */
+enum telex_mode form_input_mode(void);
+void form_set_input(enum telex_mode mode, enum tone_style style);
+
+#endif

@@ -1,0 +1,121 @@
+/* The result of a target for the period shown: numerator and denominator
+ * for a rate (the app computes it), else the value; the verdict shows as
+ * the figures are typed. */
+#include "ui/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/number.h"
+#include "core/result.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+struct result_edit {
+	struct target target;	/* a copy: its strings belong to the list */
+	int fnum, fden, fvalue, fevidence, fnote;
+};
+
+/* Reads the figures typed so far; false when one is not a number. */
+static bool
+read_measure(struct form *f, const struct result_edit *e, struct measure *m, struct field_error *err)
+{
+	struct field_error ignore;
+	bool ok = true;
+
+	memset(m, 0, sizeof *m);
+	if (err == NULL)
+		err = &ignore;
+	if (e->fnum >= 0) {
+		ok = validate_number(form_text(f, e->fnum), false, -1e15, 1e15, &m->numerator,
+		    &m->has_numerator, err, RF_NUMERATOR, f->fields[e->fnum].label) == 0 &&
+		    validate_number(form_text(f, e->fden), false, -1e15, 1e15, &m->denominator,
+		    &m->has_denominator, err, RF_DENOMINATOR, f->fields[e->fden].label) == 0;
+	} else {
+		ok = validate_number(form_text(f, e->fvalue), false, -1e15, 1e15, &m->value,
+		    &m->has_value, err, RF_VALUE, f->fields[e->fvalue].label) == 0;
+	}
+	return ok;
+}
+
+/* The computed figure and the verdict, under the last figure field. */
+static void
+changed(struct app *app, struct form *f, int field)
+{
+	struct result_edit *e = f->record;
+	int hint_field = e->fnum >= 0 ? e->fden : e->fvalue;
+	char *hint = f->fields[hint_field].hint, figure[64];
+	struct target t = e->target;
+
+	/* A rate's fields say what they count, from the target. */
+	if (e->fnum >= 0)
+		snprintf(f->fields[e->fnum].hint, sizeof f->fields[0].hint, "%s", t.numerator_label);
+	snprintf(hint, sizeof f->fields[0].hint, "%s", e->fnum >= 0 ? t.denominator_label : "");
+	if (!read_measure(f, e, &t.result.measure, NULL))
+		return;
+	t.has_result = true;
+	target_result_text(&t, figure, sizeof figure);
+	if (figure[0] == '\0')
+		return;
+	snprintf(hint + strlen(hint), sizeof f->fields[0].hint - strlen(hint), "%s→ %s · %s",
+	    *hint ? "  " : "", figure, verdict_label(evaluate_target(&t.rule, &t.result.measure)));
+}
+
+static int
+save_result(struct app *app, struct form *f, struct field_error *err)
+{
+	struct result_edit *e = f->record;
+	struct measure m;
+
+	if (!read_measure(f, e, &m, err))
+		return -1;
+	return result_save(app->db, &e->target, app->year, app->period, &m,
+	    form_text(f, e->fevidence), form_text(f, e->fnote), err);
+}
+
+static void
+number_text(bool has, double v, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (has)
+		format_number(v, buf, n);
+}
+
+struct screen *
+result_form_new(struct app *app, const struct target *t)
+{
+	struct result_edit *e = calloc(1, sizeof *e);
+	const struct measure *m = &t->result.measure;
+	char title[512], period[64], a[32], b[32];
+	struct screen *s;
+	struct form *f;
+
+	if (e == NULL)
+		return NULL;
+	e->target = *t;
+	app_period_label(app, period, sizeof period);
+	snprintf(title, sizeof title, _("Result for %s: %s"), period, t->text);
+	if ((s = form_new(title, save_result, e, free)) == NULL)
+		return NULL;
+	f = form_of(s);
+	f->changed = changed;
+	e->fnum = e->fden = e->fvalue = -1;
+	if (t->rule.kind == TARGET_RATE) {
+		number_text(t->has_result && m->has_numerator, m->numerator, a, sizeof a);
+		number_text(t->has_result && m->has_denominator, m->denominator, b, sizeof b);
+		e->fnum = form_add_text(f, _("Numerator"), RF_NUMERATOR, a, false);
+		e->fden = form_add_text(f, _("Denominator"), RF_DENOMINATOR, b, false);
+	} else {
+		number_text(t->has_result && m->has_value, m->value, a, sizeof a);
+		e->fvalue = form_add_text(f, t->rule.kind == TARGET_YESNO ? _("Done (1) or not (0)")
+		    : _("Value"), RF_VALUE, a, false);
+	}
+	e->fevidence = form_add_text(f, _("Evidence"), RF_EVIDENCE, t->has_result ? t->result.evidence : NULL, false);
+	e->fnote = form_add_text(f, _("Note"), RF_NOTE, t->has_result ? t->result.note : NULL, false);
+	changed(app, f, 0);
+	return s;
+}

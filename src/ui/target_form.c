@@ -1,0 +1,113 @@
+/* The forms of a target and of its result for a period. */
+#include "ui/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/number.h"
+#include "core/result.h"
+#include "core/target.h"
+#include "core/unit.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+static const char *const kinds[] = {
+	N_("rate (%)"), N_("count"), N_("reduction (%)"), N_("rank"), N_("yes/no"),
+};
+static const char *const comparators[] = { ">", "≥", "<", "≤", "=" };
+
+/* What the form edits: a copy of the target (id 0 for a new one). */
+struct target_edit {
+	struct target target;
+	int fsection, ftext, fkind, fcmp, fvalue, fbaseline, fnum, fden, flead;
+	int64_t *section_ids;
+	const char **section_names;	/* the section choice's labels */
+};
+
+static void
+free_edit(void *p)
+{
+	struct target_edit *e = p;
+
+	if (e == NULL)
+		return;
+	free(e->section_ids);
+	free(e->section_names);
+	free(e);
+}
+
+static int
+save_target(struct app *app, struct form *f, struct field_error *err)
+{
+	struct target_edit *e = f->record;
+	struct target t = e->target;
+	bool has;
+
+	t.section_id = e->section_ids[form_choice(f, e->fsection)];
+	t.text = (char *)form_text(f, e->ftext);
+	t.rule.kind = (enum target_kind)form_choice(f, e->fkind);
+	t.rule.cmp = (enum comparator)form_choice(f, e->fcmp);
+	if (validate_number(form_text(f, e->fvalue), true, -1e12, 1e12, &t.rule.value, &has, err,
+	    TF_VALUE, f->fields[e->fvalue].label) != 0 ||
+	    validate_number(form_text(f, e->fbaseline), false, 0, 1e12, &t.rule.baseline,
+	    &t.rule.has_baseline, err, TF_BASELINE, f->fields[e->fbaseline].label) != 0)
+		return -1;
+	t.numerator_label = (char *)form_text(f, e->fnum);
+	t.denominator_label = (char *)form_text(f, e->fden);
+	if (form_unit_id(app, form_text(f, e->flead), TF_LEAD_UNIT, f->fields[e->flead].label,
+	    &t.lead_unit_id, err) != 0)
+		return -1;
+	return target_save(app->db, &t, err);
+}
+
+struct screen *
+target_form_new(struct app *app, const struct target *t, int section)
+{
+	struct target_edit *e = calloc(1, sizeof *e);
+	struct screen *s;
+	struct form *f;
+	char value[32] = "", baseline[32] = "";
+	int sel = 0;
+
+	if (e == NULL || (e->section_ids = calloc(app->nsections, sizeof *e->section_ids)) == NULL ||
+	    (e->section_names = calloc(app->nsections, sizeof *e->section_names)) == NULL) {
+		free_edit(e);
+		return NULL;
+	}
+	if (t != NULL) {
+		e->target = *t;
+		format_number(t->rule.value, value, sizeof value);
+		if (t->rule.has_baseline)
+			format_number(t->rule.baseline, baseline, sizeof baseline);
+	} else {
+		e->target.plan_id = app->plan.id;
+		e->target.rule.kind = TARGET_RATE;
+		e->target.rule.cmp = CMP_GE;
+	}
+	for (int i = 0; i < app->nsections; i++) {
+		e->section_ids[i] = app->sections[i].id;
+		e->section_names[i] = app->sections[i].short_title;
+		if (t != NULL ? app->sections[i].id == t->section_id : i == section)
+			sel = i;
+	}
+	s = form_new(t ? _("Edit the target") : _("New target"), save_target, e, free_edit);
+	if (s == NULL)
+		return NULL;
+	f = form_of(s);
+	/* The section names are data, not msgids: _() leaves them as they are. */
+	e->fsection = form_add_choice(f, _("Section"), TF_SECTION, e->section_names, app->nsections, sel);
+	e->ftext = form_add_text(f, _("Target"), TF_TEXT, t ? t->text : NULL, true);
+	e->fkind = form_add_choice(f, _("Kind"), TF_KIND, kinds, 5, e->target.rule.kind);
+	e->fcmp = form_add_choice(f, _("Comparator"), TF_COMPARATOR, comparators, 5, e->target.rule.cmp);
+	e->fvalue = form_add_text(f, _("Planned value"), TF_VALUE, value, false);
+	e->fbaseline = form_add_text(f, _("Baseline"), TF_BASELINE, baseline, false);
+	e->fnum = form_add_text(f, _("Numerator is"), TF_NUMERATOR_LABEL, t ? t->numerator_label : NULL, false);
+	e->fden = form_add_text(f, _("Denominator is"), TF_DENOMINATOR_LABEL, t ? t->denominator_label : NULL, false);
+	e->flead = form_add_unit(f, _("Lead unit"), TF_LEAD_UNIT, t ? t->lead_unit : NULL, false);
+	return s;
+}

@@ -1,0 +1,218 @@
+/* The form of a task: its products with their deadlines (read as they are
+ * typed), its units and its progress. */
+#include "ui/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/deadline.h"
+#include "core/i18n.h"
+#include "core/task.h"
+#include "core/text.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+/* Empty product rows offered after the task's own, and the most shown. */
+#define SPARE_PRODUCTS 2
+#define MAX_PRODUCTS 8
+/* Field numbers for the hand-entered due dates (not the core's). */
+#define KF_MANUAL_DUE 1000
+
+static const char *const progresses[] = {
+	N_("Not started"), N_("In progress"), N_("Done"),
+};
+
+struct task_edit {
+	struct task task;	/* ids and plan; strings belong to the list */
+	int fsection, ftt, fdesc, flead, fcoop, fmonitor, fprogress, fdone, fevidence, fnote;
+	int nslots;
+	int fname[MAX_PRODUCTS], fdeadline[MAX_PRODUCTS], fmanual[MAX_PRODUCTS];
+	int64_t *section_ids;
+	const char **section_names;
+};
+
+static void
+free_edit(void *p)
+{
+	struct task_edit *e = p;
+
+	if (e == NULL)
+		return;
+	free(e->section_ids);
+	free(e->section_names);
+	free(e);
+}
+
+static void
+changed(struct app *app, struct form *f, int field)
+{
+	struct task_edit *e = f->record;
+
+	for (int i = 0; i < e->nslots; i++) {
+		struct deadline d;
+		const char *text = form_text(f, e->fdeadline[i]);
+		char *hint = f->fields[e->fdeadline[i]].hint;
+
+		hint[0] = '\0';
+		if (*text != '\0' && deadline_parse(text, app->plan.year_from, &d))
+			deadline_describe(&d, hint, sizeof f->fields[0].hint);
+	}
+}
+
+/* The cooperating units: names separated by ';' (names may hold commas). */
+static int
+read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int *n,
+    struct field_error *err)
+{
+	char *copy = strdup(form_text(f, field)), *save = NULL;
+	int cap = 0, rc = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (copy == NULL)
+		return -1;
+	for (char *name = strtok_r(copy, ";", &save); name && rc == 0; name = strtok_r(NULL, ";", &save)) {
+		int64_t id;
+
+		if (*text_trim(name) == '\0')
+			continue;
+		rc = form_unit_id(app, name, KF_COOPERATORS, f->fields[field].label, &id, err);
+		if (rc == 0 && *n == cap) {
+			int64_t *grown = realloc(*ids, (cap = cap ? 2 * cap : 8) * sizeof *grown);
+
+			if (grown == NULL)
+				rc = -1;
+			else
+				*ids = grown;
+		}
+		if (rc == 0)
+			(*ids)[(*n)++] = id;
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+read_products(struct form *f, struct task_edit *e, struct product *p, int *n, struct field_error *err)
+{
+	*n = 0;
+	for (int i = 0; i < e->nslots; i++) {
+		const char *name = form_text(f, e->fname[i]), *deadline = form_text(f, e->fdeadline[i]);
+		const char *manual = form_text(f, e->fmanual[i]);
+		struct product *pr = &p[*n];
+
+		if (*name == '\0' && *deadline == '\0' && *manual == '\0')
+			continue;
+		memset(pr, 0, sizeof *pr);
+		pr->name = (char *)name;
+		pr->deadline_text = (char *)deadline;
+		if (validate_date(manual, pr->due_date, err, KF_MANUAL_DUE + i,
+		    f->fields[e->fmanual[i]].label) != 0)
+			return -1;
+		pr->due_manual = *manual != '\0';
+		(*n)++;
+	}
+	return 0;
+}
+
+static int
+save_task(struct app *app, struct form *f, struct field_error *err)
+{
+	struct task_edit *e = f->record;
+	struct product products[MAX_PRODUCTS];
+	struct task t = e->task;
+	int64_t *coops = NULL;
+	int ncoops = 0, rc = -1;
+
+	t.section_id = e->section_ids[form_choice(f, e->fsection)];
+	t.tt = (char *)form_text(f, e->ftt);
+	t.description = (char *)form_text(f, e->fdesc);
+	t.progress = (enum task_progress)form_choice(f, e->fprogress);
+	t.evidence = (char *)form_text(f, e->fevidence);
+	t.note = (char *)form_text(f, e->fnote);
+	if (read_products(f, e, products, &t.nproducts, err) != 0 ||
+	    validate_date(form_text(f, e->fdone), t.completion_date, err, KF_COMPLETION,
+	    f->fields[e->fdone].label) != 0 ||
+	    form_unit_id(app, form_text(f, e->flead), KF_LEAD, f->fields[e->flead].label,
+	    &t.lead_unit_id, err) != 0 ||
+	    form_unit_id(app, form_text(f, e->fmonitor), KF_MONITOR, f->fields[e->fmonitor].label,
+	    &t.monitor_unit_id, err) != 0 ||
+	    read_cooperators(app, f, e->fcoop, &coops, &ncoops, err) != 0)
+		goto out;
+	t.products = products;
+	rc = task_save(app->db, &t, coops, ncoops, app->plan.year_from, err);
+out:
+	free(coops);
+	return rc;
+}
+
+static void
+add_products(struct form *f, struct task_edit *e, const struct task *t)
+{
+	int have = t ? t->nproducts : 0;
+
+	e->nslots = have + SPARE_PRODUCTS;
+	if (e->nslots > MAX_PRODUCTS)
+		e->nslots = MAX_PRODUCTS;
+	for (int i = 0; i < e->nslots; i++) {
+		const struct product *p = i < have ? &t->products[i] : NULL;
+		char label[64], due[11] = "";
+
+		snprintf(label, sizeof label, _("Product %d"), i + 1);
+		e->fname[i] = form_add_text(f, label, KF_PRODUCT + 2 * i, p ? p->name : NULL, false);
+		e->fdeadline[i] = form_add_text(f, _("  deadline"), KF_PRODUCT + 2 * i + 1,
+		    p ? p->deadline_text : NULL, false);
+		if (p != NULL && p->due_manual)
+			date_iso_to_vn(p->due_date, due);
+		e->fmanual[i] = form_add_text(f, _("  due date by hand"), KF_MANUAL_DUE + i, due, false);
+	}
+}
+
+struct screen *
+task_form_new(struct app *app, const struct task *t, int section)
+{
+	struct task_edit *e = calloc(1, sizeof *e);
+	struct screen *s;
+	struct form *f;
+	char done[11] = "";
+	int sel = 0;
+
+	if (e == NULL || (e->section_ids = calloc(app->nsections, sizeof *e->section_ids)) == NULL ||
+	    (e->section_names = calloc(app->nsections, sizeof *e->section_names)) == NULL) {
+		free_edit(e);
+		return NULL;
+	}
+	if (t != NULL)
+		e->task = *t;
+	else
+		e->task.plan_id = app->plan.id;
+	for (int i = 0; i < app->nsections; i++) {
+		e->section_ids[i] = app->sections[i].id;
+		e->section_names[i] = app->sections[i].short_title;
+		if (t != NULL ? app->sections[i].id == t->section_id : i == section)
+			sel = i;
+	}
+	if ((s = form_new(t ? _("Edit the task") : _("New task"), save_task, e, free_edit)) == NULL)
+		return NULL;
+	f = form_of(s);
+	f->changed = changed;
+	e->fsection = form_add_choice(f, _("Section"), KF_SECTION, e->section_names, app->nsections, sel);
+	e->ftt = form_add_text(f, _("No."), KF_TT, t ? t->tt : NULL, false);
+	e->fdesc = form_add_text(f, _("Task"), KF_DESCRIPTION, t ? t->description : NULL, true);
+	add_products(f, e, t);
+	e->flead = form_add_unit(f, _("Lead unit"), KF_LEAD, t ? t->lead_unit : NULL, false);
+	e->fcoop = form_add_unit(f, _("Cooperating units"), KF_COOPERATORS, t ? t->cooperators : NULL, true);
+	e->fmonitor = form_add_unit(f, _("Monitoring unit"), KF_MONITOR, t ? t->monitor_unit : NULL, false);
+	e->fprogress = form_add_choice(f, _("Progress"), KF_PROGRESS, progresses, 3,
+	    t ? (int)t->progress : 0);
+	if (t != NULL)
+		date_iso_to_vn(t->completion_date, done);
+	e->fdone = form_add_text(f, _("Completed on"), KF_COMPLETION, done, false);
+	e->fevidence = form_add_text(f, _("Evidence"), KF_EVIDENCE, t ? t->evidence : NULL, false);
+	e->fnote = form_add_text(f, _("Note"), KF_NOTE, t ? t->note : NULL, false);
+	changed(app, f, 0);
+	return s;
+}

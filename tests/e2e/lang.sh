@@ -1,0 +1,32 @@
+#!/bin/sh
+# --lang en shows English; Vietnamese is the default even when the locale
+# is C (not UTF-8), where cchc falls back to C.UTF-8 and says so.
+. "$(dirname "$0")/lib.sh"
+
+start -- --lang en
+wait_for "Dashboard"
+wait_for "All sections"
+wait_for "Period: Year/2025   Today: 15/10/2025"
+line 24 | grep -q "F1 help" || fail "English key line: $(line 24)"
+send Down Down Enter
+wait_for "3. Cải cách thủ tục hành chính — targets (9)"
+wait_for "Verdict"
+send Escape q
+wait_for "EXIT:0"
+tm kill-server
+
+CCHC_LANG=en
+start CCHC_LANG=en
+wait_for "All sections"
+send q
+wait_for "EXIT:0"
+tm kill-server
+
+# The C locale: no UTF-8, so cchc takes C.UTF-8, still in Vietnamese.
+LANG=C
+start LC_ALL=C
+wait_for "Tất cả lĩnh vực"
+wait_for "UBND xã Tân Đoàn"
+wait_for "Locale không phải UTF-8: dùng C.UTF-8"
+send q
+wait_for "EXIT:0"
