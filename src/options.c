@@ -39,7 +39,9 @@ options_language(int argc, char **argv)
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
 			lang = argv[i] + 7;
 	}
-	return lang != NULL && *lang != '\0' ? lang : "vi";
+	/* Anything but English is Vietnamese here: the message that rejects
+	 * a bad --lang is then in the default language. */
+	return lang != NULL && strcmp(lang, "en") == 0 ? "en" : "vi";
 }
 
 int
@@ -56,7 +58,7 @@ options_parse(int argc, char **argv, struct options *o)
 	int c;
 
 	memset(o, 0, sizeof *o);
-	o->lang = options_language(argc, argv);
+	o->lang = getenv("CCHC_LANG");
 	o->today = getenv("CCHC_TODAY");
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
@@ -65,6 +67,7 @@ options_parse(int argc, char **argv, struct options *o)
 			o->db = optarg;
 			break;
 		case 'l':
+			o->lang = optarg;
 			break;
 		case 't':
 			o->today = optarg;
@@ -87,6 +90,8 @@ options_parse(int argc, char **argv, struct options *o)
 		fprintf(stderr, _("%s: unexpected argument %s (see --help)\n"), PACKAGE, argv[optind]);
 		return 2;
 	}
+	if (o->lang == NULL || *o->lang == '\0')
+		o->lang = "vi";
 	if (strcmp(o->lang, "vi") != 0 && strcmp(o->lang, "en") != 0) {
 		fprintf(stderr, _("%s: --lang takes vi or en, not %s\n"), PACKAGE, o->lang);
 		return 2;

@@ -120,16 +120,22 @@ db_open(const char *path, char *err, size_t errsz)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* Look before configure(): switching to WAL rewrites the header of
+	 * a file that may not be ours. */
+	if (foreign_database(db)) {
+		snprintf(err, errsz, _("%s is not a cchc database (it holds other tables)"), path);
+		goto fail;
+	}
+	if (schema_check(db) != 0) {
+		snprintf(err, errsz, "%s: %s", path, db->error);
+		goto fail;
+	}
 	if (configure(db) != 0) {
 		/* SQLITE_NOTADB surfaces on the first statement. */
 		if ((sqlite3_errcode(db->sql) & 0xff) == SQLITE_NOTADB)
 			snprintf(err, errsz, _("%s is not a cchc database (not an SQLite file)"), path);
 		else
 			snprintf(err, errsz, "%s: %s", path, db->error);
-		goto fail;
-	}
-	if (foreign_database(db)) {
-		snprintf(err, errsz, _("%s is not a cchc database (it holds other tables)"), path);
 		goto fail;
 	}
 	if (schema_migrate(db) != 0) {

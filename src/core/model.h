@@ -101,6 +101,7 @@ struct product {
 	char *deadline_text;
 	char *deadline_kind;	/* deadline.c's kinds, by name */
 	char due_date[11];	/* "" when the deadline gives no date */
+	bool due_manual;	/* due_date set by hand, not from the text */
 };
 
 struct task {

@@ -4,6 +4,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 int
 office_get(struct db *db, struct office *o)
@@ -29,21 +30,30 @@ office_get(struct db *db, struct office *o)
 int
 office_put(struct db *db, const char *name, const char *kind, const char *province)
 {
-	sqlite3_stmt *st;
-	int rc;
+	char *n = text_nfc(name), *p = text_nfc(province ? province : "");
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
 
+	if (n == NULL || p == NULL) {
+		db_fail(db, _("office: not valid UTF-8 text"));
+		goto out;
+	}
 	st = db_prepare(db, "INSERT OR REPLACE INTO office (id, name, kind, province) "
 	    "VALUES (1, ?, ?, ?)");
 	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, name);
+		goto out;
+	db_bind_text(st, 1, n);
 	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, province);
-	rc = sqlite3_step(st);
+	db_bind_text(st, 3, p);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+	else
+		db_fail(db, _("office: the name is required and the kind must be xa, phuong or so"));
+out:
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, _("office: the name is required and the kind must be xa, phuong or so"));
-	return 0;
+	free(n);
+	free(p);
+	return rc;
 }
 
 void

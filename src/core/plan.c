@@ -4,58 +4,152 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/trash.h"
+#include "core/validate.h"
+
+#define YEAR_MIN 1990
+#define YEAR_MAX 2200
+
+/* A plan's text in NFC, as stored. */
+struct plan_row {
+	char *number, *title, *folded, *key, *issuer, *signer;
+};
+
+static void
+row_free(struct plan_row *r)
+{
+	free(r->number);
+	free(r->title);
+	free(r->folded);
+	free(r->key);
+	free(r->issuer);
+	free(r->signer);
+}
+
+static int
+check(const struct plan *p, struct plan_row *r, struct field_error *e)
+{
+	struct date d;
+
+	memset(r, 0, sizeof *r);
+	if ((r->number = field_text(p->number, e, PF_NUMBER, _("Number"))) == NULL ||
+	    (r->title = field_text(p->title, e, PF_TITLE, _("Title"))) == NULL ||
+	    (r->issuer = field_text(p->issuer, e, PF_ISSUER, _("Issued by"))) == NULL ||
+	    (r->signer = field_text(p->signer, e, PF_SIGNER, _("Signed by"))) == NULL)
+		return -1;
+	if ((r->folded = text_fold(r->title)) == NULL || (r->key = text_sort_key(r->title)) == NULL)
+		return field_fail(e, -1, _("out of memory"));
+	if (*r->folded == '\0')
+		return field_fail(e, PF_TITLE, _("%s is required"), _("Title"));
+	if (p->issue_date[0] != '\0' && !date_parse_iso(p->issue_date, &d))
+		return field_fail(e, PF_ISSUE_DATE, _("%s: write the date as dd/mm/yyyy"),
+		    _("Issue date"));
+	if (validate_range(p->year_from, YEAR_MIN, YEAR_MAX, e, PF_YEAR_FROM, _("First year")) != 0 ||
+	    validate_range(p->year_to, YEAR_MIN, YEAR_MAX, e, PF_YEAR_TO, _("Last year")) != 0)
+		return -1;
+	if (p->year_to < p->year_from)
+		return field_fail(e, PF_YEAR_TO, _("The last year cannot be before the first"));
+	return 0;
+}
+
+/* Inserts (p->id 0, then set) or updates p; no transaction of its own. */
+static int
+store(struct db *db, struct plan *p, struct field_error *e)
+{
+	struct plan_row r;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (check(p, &r, e) != 0)
+		goto out;
+	if (p->id == 0)
+		st = db_prepare(db, "INSERT INTO plan (number, title, folded, sort_key, issuer, "
+		    "signer, issue_date, year_from, year_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	else
+		st = db_prepare(db, "UPDATE plan SET number = ?1, title = ?2, folded = ?3, "
+		    "sort_key = ?4, issuer = ?5, signer = ?6, issue_date = ?7, year_from = ?8, "
+		    "year_to = ?9 WHERE id = ?10");
+	if (st == NULL) {
+		field_fail_db(e, db);
+		goto out;
+	}
+	db_bind_text(st, 1, r.number);
+	db_bind_text(st, 2, r.title);
+	db_bind_text(st, 3, r.folded);
+	db_bind_text(st, 4, r.key);
+	db_bind_text(st, 5, r.issuer);
+	db_bind_text(st, 6, r.signer);
+	db_bind_text_or_null(st, 7, p->issue_date);
+	sqlite3_bind_int(st, 8, p->year_from);
+	sqlite3_bind_int(st, 9, p->year_to);
+	if (p->id != 0)
+		sqlite3_bind_int64(st, 10, p->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail_sql(db, "plan");
+		field_fail_db(e, db);
+	} else if (sqlite3_changes(db->sql) == 0) {
+		field_fail(e, -1, _("The plan no longer exists"));
+	} else {
+		if (p->id == 0)
+			p->id = sqlite3_last_insert_rowid(db->sql);
+		rc = 0;
+	}
+out:
+	sqlite3_finalize(st);
+	row_free(&r);
+	return rc;
+}
+
+int
+plan_save(struct db *db, struct plan *p, struct field_error *err)
+{
+	int64_t id = p->id;
+
+	field_error_clear(err);
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	if (field_commit(db, store(db, p, err), err) != 0) {
+		p->id = id;
+		return -1;
+	}
+	return 0;
+}
 
 int64_t
 plan_insert(struct db *db, const struct plan *p)
 {
-	sqlite3_stmt *st;
-	char *title = text_nfc(p->title), *folded = text_fold(p->title);
-	char *key = text_sort_key(p->title);
-	char *number = text_nfc(p->number), *issuer = text_nfc(p->issuer);
-	char *signer = text_nfc(p->signer);
-	int64_t id = -1;
+	struct plan copy = *p;
+	struct field_error e;
 
-	if (!title || !folded || !key || !number || !issuer || !signer) {
-		db_fail(db, _("plan: not valid UTF-8 text"));
-		goto out;
-	}
-	if (*folded == '\0') {
-		db_fail(db, _("plan: the title is required"));
-		goto out;
-	}
-	if (p->year_to < p->year_from) {
-		db_fail(db, _("plan: the last year is before the first"));
-		goto out;
-	}
-	st = db_prepare(db, "INSERT INTO plan (number, title, folded, sort_key, issuer, signer, "
-	    "issue_date, year_from, year_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (st == NULL)
-		goto out;
-	db_bind_text(st, 1, number);
-	db_bind_text(st, 2, title);
-	db_bind_text(st, 3, folded);
-	db_bind_text(st, 4, key);
-	db_bind_text(st, 5, issuer);
-	db_bind_text(st, 6, signer);
-	db_bind_text_or_null(st, 7, p->issue_date);
-	sqlite3_bind_int(st, 8, p->year_from);
-	sqlite3_bind_int(st, 9, p->year_to);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(db->sql);
-	else
-		db_fail_sql(db, "plan");
-	sqlite3_finalize(st);
-out:
-	free(title);
-	free(folded);
-	free(key);
-	free(number);
-	free(issuer);
-	free(signer);
-	return id;
+	copy.id = 0;
+	if (store(db, &copy, &e) != 0)
+		return db_fail(db, "%s", e.message);
+	return copy.id;
+}
+
+#define PLAN_TARGETS "target_id IN (SELECT id FROM target WHERE plan_id = ?1)"
+#define PLAN_TASKS "task_id IN (SELECT id FROM task WHERE plan_id = ?1)"
+
+/* Periods stay: other plans' results use them. */
+int
+plan_delete(struct db *db, int64_t id, struct trash **undo)
+{
+	static const struct trash_part parts[] = {
+		{ "plan", "id = ?1" },
+		{ "phase", "plan_id = ?1" },
+		{ "target", "plan_id = ?1" },
+		{ "target_phase", PLAN_TARGETS },
+		{ "result", PLAN_TARGETS },
+		{ "task", "plan_id = ?1" },
+		{ "product", PLAN_TASKS },
+		{ "task_cooperator", PLAN_TASKS },
+	};
+
+	return trash_delete(db, "plan", id, parts, sizeof parts / sizeof parts[0], undo);
 }
 
 int64_t
@@ -81,22 +175,27 @@ plan_add_phase(struct db *db, int64_t plan, const char *label, int year_from, in
 
 #define PLAN_COLUMNS "id, number, title, issuer, signer, ifnull(issue_date, ''), year_from, year_to"
 
+static void
+read_plan(sqlite3_stmt *st, struct plan *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->number = db_column_strdup(st, 1);
+	p->title = db_column_strdup(st, 2);
+	p->issuer = db_column_strdup(st, 3);
+	p->signer = db_column_strdup(st, 4);
+	snprintf(p->issue_date, sizeof p->issue_date, "%s",
+	    (const char *)sqlite3_column_text(st, 5));
+	p->year_from = sqlite3_column_int(st, 6);
+	p->year_to = sqlite3_column_int(st, 7);
+}
+
 static int
 fetch(struct db *db, sqlite3_stmt *st, struct plan *p)
 {
 	int rc = sqlite3_step(st);
 
-	if (rc == SQLITE_ROW) {
-		p->id = sqlite3_column_int64(st, 0);
-		p->number = db_column_strdup(st, 1);
-		p->title = db_column_strdup(st, 2);
-		p->issuer = db_column_strdup(st, 3);
-		p->signer = db_column_strdup(st, 4);
-		snprintf(p->issue_date, sizeof p->issue_date, "%s",
-		    (const char *)sqlite3_column_text(st, 5));
-		p->year_from = sqlite3_column_int(st, 6);
-		p->year_to = sqlite3_column_int(st, 7);
-	}
+	if (rc == SQLITE_ROW)
+		read_plan(st, p);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 1;
@@ -137,4 +236,40 @@ plan_free(struct plan *p)
 	free(p->issuer);
 	free(p->signer);
 	p->number = p->title = p->issuer = p->signer = NULL;
+}
+
+int
+plan_list(struct db *db, struct plan **out, int *n)
+{
+	sqlite3_stmt *st;
+	struct plan *v = NULL;
+	int count = 0, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	st = db_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
+	    "ORDER BY year_from DESC, year_to - year_from, id DESC");
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
+			break;
+		read_plan(st, &v[count++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		plans_free(v, count);
+		return db_fail_sql(db, "plans");
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+void
+plans_free(struct plan *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		plan_free(&p[i]);
+	free(p);
 }

@@ -320,6 +320,19 @@ read_record(struct loader *l)
 	return fail(l, NULL, _("unknown record kind"));
 }
 
+/* Puts the file and line in front of an error that came from the record's
+ * own checks (office_put, plan_insert...), which know neither; -1. */
+static int
+locate(struct loader *l)
+{
+	char msg[sizeof l->db->error];
+
+	if (strncmp(db_error(l->db), l->path, strlen(l->path)) == 0)
+		return -1;
+	snprintf(msg, sizeof msg, "%s", db_error(l->db));
+	return fail(l, NULL, msg);
+}
+
 /* Reads every record of an open loader; 0 or -1. */
 static int
 read_all(struct loader *l, int (*each)(struct loader *))
@@ -328,7 +341,7 @@ read_all(struct loader *l, int (*each)(struct loader *))
 
 	while ((r = tsv_next(&l->tsv)) == 1)
 		if (each(l) != 0)
-			return -1;
+			return locate(l);
 	if (r < 0)
 		return fail(l, NULL, _("not valid UTF-8 text"));
 	return 0;

@@ -1,11 +1,13 @@
 #include "core/result.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/period.h"
-#include "core/text.h"
+#include "core/target.h"
+#include "core/validate.h"
 
 static void
 bind_optional(sqlite3_stmt *st, int i, bool has, double v)
@@ -16,31 +18,23 @@ bind_optional(sqlite3_stmt *st, int i, bool has, double v)
 		sqlite3_bind_null(st, i);
 }
 
-int
-result_put(struct db *db, int64_t target, int year, enum period_kind k,
-    const struct measure *m, const char *evidence, const char *note)
+/* Writes the row; no transaction of its own.  ev and nt are NFC. */
+static int
+put(struct db *db, int64_t target, int year, enum period_kind k,
+    const struct measure *m, const char *ev, const char *nt, struct field_error *e)
 {
 	int64_t period = period_ensure(db, year, k);
-	char *ev = text_nfc(evidence ? evidence : ""), *nt = text_nfc(note ? note : "");
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
+	sqlite3_stmt *st;
+	int rc;
 
 	if (period < 0)
-		goto out;
-	if (ev == NULL || nt == NULL) {
-		db_fail(db, _("result: not valid UTF-8 text"));
-		goto out;
-	}
-	if (m->has_denominator && m->denominator < 0) {
-		db_fail(db, _("result: the denominator cannot be negative"));
-		goto out;
-	}
+		return field_fail_db(e, db);
 	st = db_prepare(db, "INSERT INTO result (target_id, period_id, numerator, denominator, "
 	    "value, evidence, note) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_id, period_id) "
 	    "DO UPDATE SET numerator = excluded.numerator, denominator = excluded.denominator, "
 	    "value = excluded.value, evidence = excluded.evidence, note = excluded.note");
 	if (st == NULL)
-		goto out;
+		return field_fail_db(e, db);
 	sqlite3_bind_int64(st, 1, target);
 	sqlite3_bind_int64(st, 2, period);
 	bind_optional(st, 3, m->has_numerator, m->numerator);
@@ -48,13 +42,148 @@ result_put(struct db *db, int64_t target, int year, enum period_kind k,
 	bind_optional(st, 5, m->has_value, m->value);
 	db_bind_text(st, 6, ev);
 	db_bind_text(st, 7, nt);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		rc = 0;
-	else
-		db_fail_sql(db, _("result"));
-out:
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail_sql(db, "result");
+		return field_fail_db(e, db);
+	}
+	return 0;
+}
+
+static int
+remove_row(struct db *db, int64_t target, int year, enum period_kind k)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "DELETE FROM result WHERE target_id = ? AND period_id = "
+	    "(SELECT id FROM period WHERE year = ? AND kind = ?)");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, target);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_text(st, 3, period_kind_code(k), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "result");
+}
+
+/* A rate counted as numerator / denominator. */
+static int
+check_pair(const struct measure *m, struct field_error *e)
+{
+	if (!m->has_numerator && !m->has_denominator)
+		return 0;
+	if (!m->has_numerator || !m->has_denominator)
+		return field_fail(e, m->has_numerator ? RF_DENOMINATOR : RF_NUMERATOR,
+		    _("Enter both the numerator and the denominator"));
+	if (m->numerator < 0)
+		return field_fail(e, RF_NUMERATOR, _("%s cannot be negative"), _("Numerator"));
+	if (m->denominator < 0)
+		return field_fail(e, RF_DENOMINATOR, _("%s cannot be negative"), _("Denominator"));
+	if (m->denominator == 0 && m->numerator != 0)
+		return field_fail(e, RF_DENOMINATOR,
+		    _("The denominator must be above 0 (both 0 when nothing arose)"));
+	if (m->numerator > m->denominator)
+		return field_fail(e, RF_NUMERATOR, _("The numerator cannot exceed the denominator"));
+	return 0;
+}
+
+/* Without a baseline the office enters the reduction in percent; with one
+ * it enters the current figure, which the reduction is computed from. */
+static int
+check_reduction(const struct target_rule *rule, double v, struct field_error *e)
+{
+	if (rule->has_baseline && v < 0)
+		return field_fail(e, RF_VALUE, _("The current figure cannot be negative"));
+	if (!rule->has_baseline && v > 100)
+		return field_fail(e, RF_VALUE, _("A reduction cannot be more than 100%%"));
+	return 0;
+}
+
+static int
+check(const struct target_rule *rule, const struct measure *m, struct field_error *e)
+{
+	if ((m->has_numerator && !isfinite(m->numerator)) ||
+	    (m->has_denominator && !isfinite(m->denominator)) ||
+	    (m->has_value && !isfinite(m->value)))
+		return field_fail(e, -1, _("A figure is not a number"));
+	switch (rule->kind) {
+	case TARGET_RATE:
+		if (check_pair(m, e) != 0)
+			return -1;
+		break;
+	case TARGET_COUNT:
+		if (m->has_numerator &&
+		    target_check_value(rule->kind, m->numerator, e, RF_NUMERATOR) != 0)
+			return -1;
+		break;
+	case TARGET_REDUCTION:
+		return m->has_value ? check_reduction(rule, m->value, e) : 0;
+	default:
+		break;
+	}
+	if (m->has_value)
+		return target_check_value(rule->kind, m->value, e, RF_VALUE);
+	return 0;
+}
+
+static int
+save(struct db *db, const struct target *t, int year, enum period_kind k,
+    const struct measure *m, const char *evidence, const char *note, struct field_error *e)
+{
+	char *ev = NULL, *nt = NULL;
+	int rc = -1;
+
+	if (check(&t->rule, m, e) != 0 ||
+	    (ev = field_text(evidence, e, RF_EVIDENCE, _("Evidence"))) == NULL ||
+	    (nt = field_text(note, e, RF_NOTE, _("Note"))) == NULL)
+		goto out;
+	if (!m->has_numerator && !m->has_denominator && !m->has_value && *ev == '\0' &&
+	    *nt == '\0')
+		rc = remove_row(db, t->id, year, k) == 0 ? 0 : field_fail_db(e, db);
+	else
+		rc = put(db, t->id, year, k, m, ev, nt, e);
+out:
 	free(ev);
 	free(nt);
 	return rc;
+}
+
+int
+result_save(struct db *db, const struct target *t, int year, enum period_kind k,
+    const struct measure *m, const char *evidence, const char *note,
+    struct field_error *err)
+{
+	field_error_clear(err);
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	return field_commit(db, save(db, t, year, k, m, evidence, note, err), err);
+}
+
+int
+result_delete(struct db *db, int64_t target, int year, enum period_kind k)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	if (remove_row(db, target, year, k) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+int
+result_put(struct db *db, int64_t target, int year, enum period_kind k,
+    const struct measure *m, const char *evidence, const char *note)
+{
+	struct field_error e;
+	char *ev = field_text(evidence, &e, RF_EVIDENCE, _("Evidence"));
+	char *nt = field_text(note, &e, RF_NOTE, _("Note"));
+	int rc = ev && nt ? put(db, target, year, k, m, ev, nt, &e) : -1;
+
+	free(ev);
+	free(nt);
+	return rc == 0 ? 0 : db_fail(db, "%s", e.message);
 }

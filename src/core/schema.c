@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/db.h"
+#include "core/i18n.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the model of domain.md. */
@@ -157,6 +158,29 @@ static const char *const migrations[] = {
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
     "DB_SCHEMA_VERSION must count the migrations");
 
+static int
+refuse_newer(struct db *db, int version, int known)
+{
+	return db_fail(db, _("the database was written by a newer version "
+	    "of cchc (schema %d; this program knows up to %d)"), version, known);
+}
+
+int
+schema_check(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
+	int version = 0, n = (int)(sizeof migrations / sizeof migrations[0]);
+
+	if (st == NULL)
+		return 0;	/* configure() reports an unreadable file */
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > n)
+		return refuse_newer(db, version, n);
+	return 0;
+}
+
 int
 schema_migrate(struct db *db)
 {
@@ -173,8 +197,7 @@ schema_migrate(struct db *db)
 	sqlite3_finalize(st);
 
 	if (version > n)
-		return db_fail(db, "the database was written by a newer version "
-		    "of cchc (schema %d; this program knows up to %d)", version, n);
+		return refuse_newer(db, version, n);
 
 	for (; version < n; version++) {
 		char pragma[96];

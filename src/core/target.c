@@ -1,59 +1,190 @@
 #include "core/target.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/period.h"
 #include "core/text.h"
+#include "core/trash.h"
+#include "core/validate.h"
 
-int64_t
-target_insert(struct db *db, const struct target *t)
+/* What a target's value may be, by kind. */
+static const struct {
+	double min, max;
+	bool whole;
+	const char *message;
+} value_rules[] = {
+	[TARGET_RATE] = { 0, 100, false, N_("A rate must be between 0 and 100") },
+	[TARGET_COUNT] = { 0, INFINITY, false, N_("A count cannot be negative") },
+	[TARGET_REDUCTION] = { 0, 100, false, N_("A reduction must be between 0 and 100") },
+	[TARGET_RANK] = { 1, INFINITY, true, N_("A rank must be a whole number from 1") },
+	[TARGET_YESNO] = { 0, 1, true, N_("A yes/no value must be 0 (no) or 1 (yes)") },
+};
+
+int
+target_check_value(enum target_kind k, double v, struct field_error *e, int field)
 {
-	sqlite3_stmt *st;
-	char *text = text_nfc(t->text), *folded = text_fold(t->text);
-	char *num = text_nfc(t->numerator_label), *den = text_nfc(t->denominator_label);
-	int64_t id = -1;
+	if ((size_t)k >= sizeof value_rules / sizeof value_rules[0])
+		return field_fail(e, TF_KIND, _("Choose the kind of target"));
+	if (!isfinite(v))
+		return field_fail(e, field, _("%s is not a number"), _("Value"));
+	if (v < value_rules[k].min || v > value_rules[k].max ||
+	    (value_rules[k].whole && v != floor(v)))
+		return field_fail(e, field, "%s", _(value_rules[k].message));
+	return 0;
+}
 
-	if (!text || !folded || !num || !den) {
-		db_fail(db, _("target: not valid UTF-8 text"));
+/* A target's text in NFC, as stored. */
+struct target_row {
+	char *text, *folded, *numerator_label, *denominator_label;
+};
+
+static void
+row_free(struct target_row *r)
+{
+	free(r->text);
+	free(r->folded);
+	free(r->numerator_label);
+	free(r->denominator_label);
+}
+
+static int
+check(struct db *db, const struct target *t, struct target_row *r, struct field_error *e)
+{
+	const struct target_rule *rule = &t->rule;
+
+	memset(r, 0, sizeof *r);
+	if (t->id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
+	    _("The plan no longer exists")) != 0)
+		return -1;
+	if (validate_ref(db, "section", t->section_id, e, TF_SECTION, _("Choose a section")) != 0)
+		return -1;
+	if ((r->text = field_text(t->text, e, TF_TEXT, _("Text"))) == NULL)
+		return -1;
+	if ((r->folded = text_fold(r->text)) == NULL)
+		return field_fail(e, -1, _("out of memory"));
+	if (*r->folded == '\0')
+		return field_fail(e, TF_TEXT, _("%s is required"), _("Text"));
+	if (target_kind_name(rule->kind) == NULL)
+		return field_fail(e, TF_KIND, _("Choose the kind of target"));
+	if (comparator_symbol(rule->cmp) == NULL)
+		return field_fail(e, TF_COMPARATOR, _("Choose a comparison"));
+	if (target_check_value(rule->kind, rule->value, e, TF_VALUE) != 0)
+		return -1;
+	if (rule->has_baseline &&
+	    validate_range(rule->baseline, 0, INFINITY, e, TF_BASELINE, _("Baseline")) != 0)
+		return -1;
+	if ((r->numerator_label = field_text(t->numerator_label, e, TF_NUMERATOR_LABEL,
+	    _("Numerator label"))) == NULL ||
+	    (r->denominator_label = field_text(t->denominator_label, e, TF_DENOMINATOR_LABEL,
+	    _("Denominator label"))) == NULL)
+		return -1;
+	if (t->lead_unit_id != 0 && validate_ref(db, "unit", t->lead_unit_id, e, TF_LEAD_UNIT,
+	    _("The lead unit does not exist")) != 0)
+		return -1;
+	return 0;
+}
+
+/* Inserts (t->id 0, then set) or updates t; no transaction of its own. */
+static int
+store(struct db *db, struct target *t, struct field_error *e)
+{
+	struct target_row r;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (check(db, t, &r, e) != 0)
+		goto out;
+	if (t->id == 0)
+		st = db_prepare(db, "INSERT INTO target (plan_id, section_id, ord, text, folded, "
+		    "kind, comparator, value, baseline, numerator_label, denominator_label, "
+		    "lead_unit_id) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE "
+		    "(SELECT ifnull(max(ord), 0) + 1 FROM target WHERE plan_id = ?1 AND "
+		    "section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	else
+		/* The right-hand sides see the row before the update. */
+		st = db_prepare(db, "UPDATE target SET ord = CASE WHEN section_id <> ?2 THEN "
+		    "(SELECT ifnull(max(o.ord), 0) + 1 FROM target o WHERE "
+		    "o.plan_id = target.plan_id AND o.section_id = ?2) WHEN ?3 > 0 THEN ?3 "
+		    "ELSE ord END, section_id = ?2, text = ?4, folded = ?5, kind = ?6, "
+		    "comparator = ?7, value = ?8, baseline = ?9, numerator_label = ?10, "
+		    "denominator_label = ?11, lead_unit_id = ?12 WHERE id = ?13");
+	if (st == NULL) {
+		field_fail_db(e, db);
 		goto out;
 	}
-	if (*folded == '\0') {
-		db_fail(db, _("target: the text is required"));
-		goto out;
-	}
-	st = db_prepare(db, "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, "
-	    "comparator, value, baseline, numerator_label, denominator_label, lead_unit_id) "
-	    "VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE (SELECT ifnull(max(ord), 0) + 1 "
-	    "FROM target WHERE plan_id = ?1 AND section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-	if (st == NULL)
-		goto out;
 	sqlite3_bind_int64(st, 1, t->plan_id);
 	sqlite3_bind_int64(st, 2, t->section_id);
 	sqlite3_bind_int(st, 3, t->ord);
-	db_bind_text(st, 4, text);
-	db_bind_text(st, 5, folded);
+	db_bind_text(st, 4, r.text);
+	db_bind_text(st, 5, r.folded);
 	db_bind_text(st, 6, target_kind_name(t->rule.kind));
 	db_bind_text(st, 7, comparator_symbol(t->rule.cmp));
 	sqlite3_bind_double(st, 8, t->rule.value);
 	if (t->rule.has_baseline)
 		sqlite3_bind_double(st, 9, t->rule.baseline);
-	db_bind_text(st, 10, num);
-	db_bind_text(st, 11, den);
+	db_bind_text(st, 10, r.numerator_label);
+	db_bind_text(st, 11, r.denominator_label);
 	db_bind_id_or_null(st, 12, t->lead_unit_id);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(db->sql);
-	else
-		db_fail_sql(db, _("target"));
-	sqlite3_finalize(st);
+	if (t->id != 0)
+		sqlite3_bind_int64(st, 13, t->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail_sql(db, "target");
+		field_fail_db(e, db);
+	} else if (sqlite3_changes(db->sql) == 0) {
+		field_fail(e, -1, _("The target no longer exists"));
+	} else {
+		if (t->id == 0)
+			t->id = sqlite3_last_insert_rowid(db->sql);
+		rc = 0;
+	}
 out:
-	free(text);
-	free(folded);
-	free(num);
-	free(den);
-	return id;
+	sqlite3_finalize(st);
+	row_free(&r);
+	return rc;
+}
+
+int
+target_save(struct db *db, struct target *t, struct field_error *err)
+{
+	int64_t id = t->id;
+
+	field_error_clear(err);
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	if (field_commit(db, store(db, t, err), err) != 0) {
+		t->id = id;
+		return -1;
+	}
+	return 0;
+}
+
+int64_t
+target_insert(struct db *db, const struct target *t)
+{
+	struct target copy = *t;
+	struct field_error e;
+
+	copy.id = 0;
+	if (store(db, &copy, &e) != 0)
+		return db_fail(db, "%s", e.message);
+	return copy.id;
+}
+
+int
+target_delete(struct db *db, int64_t id, struct trash **undo)
+{
+	static const struct trash_part parts[] = {
+		{ "target", "id = ?1" },
+		{ "target_phase", "target_id = ?1" },
+		{ "result", "target_id = ?1" },
+	};
+
+	return trash_delete(db, "target", id, parts, sizeof parts / sizeof parts[0], undo);
 }
 
 int

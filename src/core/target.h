@@ -7,10 +7,42 @@
 #include "core/model.h"
 
 struct db;
+struct field_error;
+struct trash;
 
-/* Inserts t (plan, section, text, rule, labels, lead unit; ord 0 means
- * "after the last of its section"); inside the caller's transaction.
- * The id, or -1 with a message naming the field. */
+/* The fields of a target's form, for field errors. */
+enum target_field {
+	TF_SECTION,
+	TF_TEXT,
+	TF_KIND,
+	TF_COMPARATOR,
+	TF_VALUE,
+	TF_BASELINE,
+	TF_NUMERATOR_LABEL,
+	TF_DENOMINATOR_LABEL,
+	TF_LEAD_UNIT,
+};
+
+/* Inserts t (t->id 0; sets it) or updates target t->id, in one
+ * transaction: plan (on insert), section, text, rule, labels, lead unit.
+ * ord 0 means "after the last of its section", as does a move to another
+ * section.  The text is required, the section and the lead unit (when not
+ * 0) must exist, the value must suit the kind (target_check_value), a
+ * baseline is not negative.  0, or -1 with err naming the field (-1 for a
+ * database error). */
+int target_save(struct db *db, struct target *t, struct field_error *err);
+
+/* Deletes a target with its phase values and results; *undo as in
+ * trash.h.  0 or -1. */
+int target_delete(struct db *db, int64_t id, struct trash **undo);
+
+/* Whether v can be a value of a target of kind k: a rate or a reduction
+ * 0..100, a count not negative, a rank a whole number from 1, yes/no 0 or
+ * 1.  0, or -1 with e (field) saying so. */
+int target_check_value(enum target_kind k, double v, struct field_error *e, int field);
+
+/* Inserts t inside the caller's transaction (the loaders'), with
+ * target_save's checks.  The id, or -1 with the message in db_error(). */
 int64_t target_insert(struct db *db, const struct target *t);
 
 /* Gives a target another value within a phase of a five-year plan. */

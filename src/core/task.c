@@ -9,6 +9,8 @@
 #include "core/deadline.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/trash.h"
+#include "core/validate.h"
 
 static const char *const progress_codes[] = { "not_started", "in_progress", "done" };
 
@@ -52,37 +54,53 @@ static const char *const deadline_kinds[] = {
 	"date", "continuous", "recurring", "milestones", "conditional", "unknown",
 };
 
+/* Writes product i of a task; a blank one (no name, no deadline) is left
+ * out.  A due date set by hand is kept; otherwise it comes from the
+ * deadline text, plan_year filling a missing year. */
 static int
-insert_product(struct db *db, int64_t task, int ord, const struct product *p, int plan_year)
+insert_product(struct db *db, int64_t task, int i, const struct product *p, int plan_year,
+    struct field_error *e)
 {
+	int field = KF_PRODUCT + 2 * i;
+	char *name = field_text(p->name, e, field, _("Product")), *text = NULL;
 	sqlite3_stmt *st;
-	char *name = text_nfc(p->name), *text = text_nfc(p->deadline_text);
 	struct deadline d;
+	struct date manual;
 	char due[11] = "";
 	int rc = -1;
 
-	if (name == NULL || text == NULL) {
-		db_fail(db, _("product: not valid UTF-8 text"));
+	if (name == NULL || (text = field_text(p->deadline_text, e, field + 1, _("Deadline"))) == NULL)
+		goto out;
+	rc = 0;
+	if (*name == '\0' && *text == '\0' && !p->due_manual)
+		goto out;
+	if (p->due_manual && *p->due_date != '\0' && !date_parse_iso(p->due_date, &manual)) {
+		rc = field_fail(e, field + 1, _("%s: write the date as dd/mm/yyyy"), _("Deadline"));
 		goto out;
 	}
 	if (!deadline_parse(text, plan_year, &d))
 		d.kind = DEADLINE_UNKNOWN;
-	if (d.due.year != 0)
+	if (p->due_manual)
+		snprintf(due, sizeof due, "%s", p->due_date);
+	else if (d.due.year != 0)
 		date_format_iso(d.due, due);
 	st = db_prepare(db, "INSERT INTO product (task_id, ord, name, deadline_text, "
-	    "deadline_kind, due_date) VALUES (?, ?, ?, ?, ?, ?)");
-	if (st == NULL)
+	    "deadline_kind, due_date, due_manual) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL) {
+		rc = field_fail_db(e, db);
 		goto out;
+	}
 	sqlite3_bind_int64(st, 1, task);
-	sqlite3_bind_int(st, 2, ord);
+	sqlite3_bind_int(st, 2, i + 1);
 	db_bind_text(st, 3, name);
 	db_bind_text(st, 4, text);
 	db_bind_text(st, 5, deadline_kinds[d.kind]);
 	db_bind_text_or_null(st, 6, due);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		rc = 0;
-	else
-		db_fail_sql(db, _("product"));
+	sqlite3_bind_int(st, 7, p->due_manual);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail_sql(db, "product");
+		rc = field_fail_db(e, db);
+	}
 	sqlite3_finalize(st);
 out:
 	free(name);
@@ -91,80 +109,277 @@ out:
 }
 
 static int
-insert_cooperators(struct db *db, int64_t task, const int64_t *units, int n)
+insert_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
+    struct field_error *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO task_cooperator "
 	    "(task_id, unit_id, ord) VALUES (?, ?, ?)");
 	int rc = 0;
 
 	if (st == NULL)
-		return -1;
+		return field_fail_db(e, db);
 	for (int i = 0; i < n && rc == 0; i++) {
 		sqlite3_bind_int64(st, 1, task);
 		sqlite3_bind_int64(st, 2, units[i]);
 		sqlite3_bind_int(st, 3, i + 1);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_fail_sql(db, _("cooperating unit"));
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_fail_sql(db, "cooperating unit");
+			rc = field_fail_db(e, db);
+		}
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
-int64_t
-task_insert(struct db *db, const struct task *t,
-    const int64_t *cooperators, int ncooperators, int plan_year)
+/* Empties a task's products and cooperators before they are written
+ * again. */
+static int
+clear_parts(struct db *db, int64_t task, struct field_error *e)
+{
+	static const char *const sql[] = {
+		"DELETE FROM product WHERE task_id = ?",
+		"DELETE FROM task_cooperator WHERE task_id = ?",
+	};
+
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st = db_prepare(db, sql[i]);
+		int rc;
+
+		if (st == NULL)
+			return field_fail_db(e, db);
+		sqlite3_bind_int64(st, 1, task);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			db_fail_sql(db, "task");
+			return field_fail_db(e, db);
+		}
+	}
+	return 0;
+}
+
+static int
+check_units(struct db *db, const struct task *t, const int64_t *cooperators, int n,
+    struct field_error *e)
+{
+	if (t->lead_unit_id != 0 && validate_ref(db, "unit", t->lead_unit_id, e, KF_LEAD,
+	    _("The lead unit does not exist")) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (validate_ref(db, "unit", cooperators[i], e, KF_COOPERATORS,
+		    _("A cooperating unit does not exist")) != 0)
+			return -1;
+		if (cooperators[i] == t->lead_unit_id)
+			return field_fail(e, KF_COOPERATORS,
+			    _("The lead unit cannot also be a cooperating unit"));
+	}
+	if (t->monitor_unit_id != 0 && validate_ref(db, "unit", t->monitor_unit_id, e,
+	    KF_MONITOR, _("The monitoring unit does not exist")) != 0)
+		return -1;
+	return 0;
+}
+
+/* Progress and completion date agree, and nobody completes tomorrow. */
+static int
+check_completion(const struct task *t, struct field_error *e)
+{
+	const char *label = _("Completion date");
+	struct date d;
+
+	if ((unsigned)t->progress > PROGRESS_DONE)
+		return field_fail(e, KF_PROGRESS, _("Choose the progress"));
+	if (t->completion_date[0] == '\0')
+		return t->progress == PROGRESS_DONE ? field_fail(e, KF_COMPLETION,
+		    _("A done task needs its completion date")) : 0;
+	if (!date_parse_iso(t->completion_date, &d))
+		return field_fail(e, KF_COMPLETION, _("%s: write the date as dd/mm/yyyy"), label);
+	if (t->progress != PROGRESS_DONE)
+		return field_fail(e, KF_COMPLETION, _("Only a done task has a completion date"));
+	if (date_cmp(d, date_today()) > 0)
+		return field_fail(e, KF_COMPLETION, _("The completion date cannot be in the future"));
+	return 0;
+}
+
+/* A task's text in NFC, as stored. */
+struct task_row {
+	char *tt, *description, *folded, *evidence, *note;
+};
+
+static void
+row_free(struct task_row *r)
+{
+	free(r->tt);
+	free(r->description);
+	free(r->folded);
+	free(r->evidence);
+	free(r->note);
+}
+
+static int
+check(struct db *db, const struct task *t, const int64_t *cooperators, int n,
+    struct task_row *r, struct field_error *e)
+{
+	memset(r, 0, sizeof *r);
+	if (t->id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
+	    _("The plan no longer exists")) != 0)
+		return -1;
+	if (validate_ref(db, "section", t->section_id, e, KF_SECTION, _("Choose a section")) != 0)
+		return -1;
+	if ((r->tt = field_text(t->tt, e, KF_TT, _("No."))) == NULL ||
+	    (r->description = field_text(t->description, e, KF_DESCRIPTION, _("Task"))) == NULL)
+		return -1;
+	if ((r->folded = text_fold(r->description)) == NULL)
+		return field_fail(e, -1, _("out of memory"));
+	if (*r->folded == '\0')
+		return field_fail(e, KF_DESCRIPTION, _("%s is required"), _("Task"));
+	if (check_units(db, t, cooperators, n, e) != 0 || check_completion(t, e) != 0)
+		return -1;
+	if ((r->evidence = field_text(t->evidence, e, KF_EVIDENCE, _("Evidence"))) == NULL ||
+	    (r->note = field_text(t->note, e, KF_NOTE, _("Note"))) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Writes the task row (t->id 0: a new one, then set). */
+static int
+store_row(struct db *db, struct task *t, const struct task_row *r, struct field_error *e)
 {
 	sqlite3_stmt *st;
-	char *desc = text_nfc(t->description), *folded = text_fold(t->description);
-	char *tt = text_nfc(t->tt ? t->tt : ""), *evidence = text_nfc(t->evidence ? t->evidence : "");
-	char *note = text_nfc(t->note ? t->note : "");
-	int64_t id = -1;
+	int rc;
 
-	if (!desc || !folded || !tt || !evidence || !note) {
-		db_fail(db, _("task: not valid UTF-8 text"));
-		goto out;
-	}
-	if (*folded == '\0') {
-		db_fail(db, _("task: the description is required"));
-		goto out;
-	}
-	st = db_prepare(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, folded, "
-	    "lead_unit_id, monitor_unit_id, progress, completion_date, evidence, note) "
-	    "VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE (SELECT ifnull(max(ord), 0) + 1 "
-	    "FROM task WHERE plan_id = ?1 AND section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	if (t->id == 0)
+		st = db_prepare(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, "
+		    "folded, lead_unit_id, monitor_unit_id, progress, completion_date, evidence, "
+		    "note) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE (SELECT ifnull(max(ord), "
+		    "0) + 1 FROM task WHERE plan_id = ?1 AND section_id = ?2) END, ?4, ?5, ?6, ?7, "
+		    "?8, ?9, ?10, ?11, ?12)");
+	else
+		/* The right-hand sides see the row before the update. */
+		st = db_prepare(db, "UPDATE task SET ord = CASE WHEN section_id <> ?2 THEN "
+		    "(SELECT ifnull(max(o.ord), 0) + 1 FROM task o WHERE o.plan_id = task.plan_id "
+		    "AND o.section_id = ?2) WHEN ?3 > 0 THEN ?3 ELSE ord END, section_id = ?2, "
+		    "tt = ?4, description = ?5, folded = ?6, lead_unit_id = ?7, "
+		    "monitor_unit_id = ?8, progress = ?9, completion_date = ?10, evidence = ?11, "
+		    "note = ?12 WHERE id = ?13");
 	if (st == NULL)
-		goto out;
+		return field_fail_db(e, db);
 	sqlite3_bind_int64(st, 1, t->plan_id);
 	sqlite3_bind_int64(st, 2, t->section_id);
 	sqlite3_bind_int(st, 3, t->ord);
-	db_bind_text(st, 4, tt);
-	db_bind_text(st, 5, desc);
-	db_bind_text(st, 6, folded);
+	db_bind_text(st, 4, r->tt);
+	db_bind_text(st, 5, r->description);
+	db_bind_text(st, 6, r->folded);
 	db_bind_id_or_null(st, 7, t->lead_unit_id);
 	db_bind_id_or_null(st, 8, t->monitor_unit_id);
 	db_bind_text(st, 9, task_progress_code(t->progress));
 	db_bind_text_or_null(st, 10, t->completion_date);
-	db_bind_text(st, 11, evidence);
-	db_bind_text(st, 12, note);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(db->sql);
-	else
-		db_fail_sql(db, _("task"));
+	db_bind_text(st, 11, r->evidence);
+	db_bind_text(st, 12, r->note);
+	if (t->id != 0)
+		sqlite3_bind_int64(st, 13, t->id);
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	for (int i = 0; id > 0 && i < t->nproducts; i++) {
-		if (insert_product(db, id, i + 1, &t->products[i], plan_year) != 0)
-			id = -1;
+	if (rc != SQLITE_DONE) {
+		db_fail_sql(db, "task");
+		return field_fail_db(e, db);
 	}
-	if (id > 0 && insert_cooperators(db, id, cooperators, ncooperators) != 0)
-		id = -1;
+	if (sqlite3_changes(db->sql) == 0)
+		return field_fail(e, -1, _("The task no longer exists"));
+	if (t->id == 0)
+		t->id = sqlite3_last_insert_rowid(db->sql);
+	return 0;
+}
+
+/* Inserts or updates t with its products and cooperators; no transaction
+ * of its own. */
+static int
+store(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
+    int plan_year, struct field_error *e)
+{
+	struct task_row r;
+	bool update = t->id != 0;
+	int rc = -1;
+
+	if (check(db, t, cooperators, ncooperators, &r, e) != 0 || store_row(db, t, &r, e) != 0 ||
+	    (update && clear_parts(db, t->id, e) != 0))
+		goto out;
+	for (int i = 0; i < t->nproducts; i++)
+		if (insert_product(db, t->id, i, &t->products[i], plan_year, e) != 0)
+			goto out;
+	rc = insert_cooperators(db, t->id, cooperators, ncooperators, e);
 out:
-	free(desc);
-	free(folded);
-	free(tt);
-	free(evidence);
-	free(note);
-	return id;
+	row_free(&r);
+	return rc;
+}
+
+int
+task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
+    int plan_year, struct field_error *err)
+{
+	int64_t id = t->id;
+
+	field_error_clear(err);
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	if (field_commit(db, store(db, t, cooperators, ncooperators, plan_year, err), err) != 0) {
+		t->id = id;
+		return -1;
+	}
+	return 0;
+}
+
+int64_t
+task_insert(struct db *db, const struct task *t,
+    const int64_t *cooperators, int ncooperators, int plan_year)
+{
+	struct task copy = *t;
+	struct field_error e;
+
+	copy.id = 0;
+	if (store(db, &copy, cooperators, ncooperators, plan_year, &e) != 0)
+		return db_fail(db, "%s", e.message);
+	return copy.id;
+}
+
+int
+task_delete(struct db *db, int64_t id, struct trash **undo)
+{
+	static const struct trash_part parts[] = {
+		{ "task", "id = ?1" },
+		{ "product", "task_id = ?1" },
+		{ "task_cooperator", "task_id = ?1" },
+	};
+
+	return trash_delete(db, "task", id, parts, sizeof parts / sizeof parts[0], undo);
+}
+
+int
+task_cooperator_ids(struct db *db, int64_t task, int64_t **ids, int *n)
+{
+	sqlite3_stmt *st;
+	int64_t *v = NULL;
+	int count = 0, cap = 0, rc;
+
+	*ids = NULL;
+	*n = 0;
+	st = db_prepare(db, "SELECT unit_id FROM task_cooperator WHERE task_id = ? ORDER BY ord");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, task);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
+			break;
+		v[count++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_fail_sql(db, "cooperating units");
+	}
+	*ids = v;
+	*n = count;
+	return 0;
 }
 
 static void
@@ -202,7 +417,7 @@ load_products(struct db *db, int64_t plan, int64_t section, struct task *v, int 
 	int rc, i = 0;
 
 	st = db_prepare(db, "SELECT p.task_id, p.id, p.name, p.deadline_text, p.deadline_kind,"
-	    " ifnull(p.due_date, '') FROM product p JOIN task t ON t.id = p.task_id"
+	    " ifnull(p.due_date, ''), p.due_manual FROM product p JOIN task t ON t.id = p.task_id"
 	    " JOIN section s ON s.id = t.section_id"
 	    " WHERE t.plan_id = ?1 AND (?2 = 0 OR t.section_id = ?2)" TASK_ORDER ", p.ord");
 	if (st == NULL)
@@ -227,6 +442,7 @@ load_products(struct db *db, int64_t plan, int64_t section, struct task *v, int 
 		p->deadline_text = db_column_strdup(st, 3);
 		p->deadline_kind = db_column_strdup(st, 4);
 		snprintf(p->due_date, sizeof p->due_date, "%s", (const char *)sqlite3_column_text(st, 5));
+		p->due_manual = sqlite3_column_int(st, 6) != 0;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "products");

@@ -8,11 +8,48 @@
 #include "core/model.h"
 
 struct db;
+struct field_error;
+struct trash;
 
-/* Inserts t with its products and cooperating units; inside the caller's
- * transaction.  Each product's due date and deadline kind are derived from
- * its deadline text, the plan's first year filling a missing year.
- * ord 0 means "after the last of its section".  The id, or -1. */
+/* The fields of a task's form, for field errors.  Product i's name is
+ * KF_PRODUCT + 2 * i, its deadline KF_PRODUCT + 2 * i + 1. */
+enum task_field {
+	KF_SECTION,
+	KF_TT,
+	KF_DESCRIPTION,
+	KF_LEAD,
+	KF_COOPERATORS,
+	KF_MONITOR,
+	KF_PROGRESS,
+	KF_COMPLETION,
+	KF_EVIDENCE,
+	KF_NOTE,
+	KF_PRODUCT,
+};
+
+/* Inserts t (t->id 0; sets it) or updates task t->id, in one transaction,
+ * with its products and cooperating units (both replaced wholesale; a
+ * blank product is left out).  Each product's deadline kind comes from its
+ * deadline text, and so does its due date unless due_manual is set (then
+ * due_date, ISO or "", is kept); plan_year fills a missing year.  ord 0
+ * means "after the last of its section", as does a move to another
+ * section.  The description is required; the section and units must
+ * exist, the lead unit not also cooperate; a done task needs its
+ * completion date, which no other task has and which is not after today.
+ * 0, or -1 with err naming the field (-1 for a database error). */
+int task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
+    int plan_year, struct field_error *err);
+
+/* Deletes a task with its products and cooperators; *undo as in trash.h.
+ * 0 or -1. */
+int task_delete(struct db *db, int64_t id, struct trash **undo);
+
+/* The cooperating units of a task, in order: *ids newly allocated (NULL
+ * when none).  0 or -1. */
+int task_cooperator_ids(struct db *db, int64_t task, int64_t **ids, int *n);
+
+/* Inserts t inside the caller's transaction (the loaders'), with
+ * task_save's checks.  The id, or -1 with the message in db_error(). */
 int64_t task_insert(struct db *db, const struct task *t,
     const int64_t *cooperators, int ncooperators, int plan_year);
 

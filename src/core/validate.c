@@ -10,6 +10,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/text.h"
 
 void
 field_error_clear(struct field_error *e)
@@ -40,8 +41,55 @@ field_fail_db(struct field_error *e, const struct db *db)
 	return field_fail(e, -1, "%s", db_error(db));
 }
 
-/* A copy of text without the blanks around it, cut to size. */
-static void
+int
+field_commit(struct db *db, int rc, struct field_error *e)
+{
+	if (rc != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	if (db_commit(db) != 0)
+		return field_fail_db(e, db);
+	return 0;
+}
+
+char *
+field_text(const char *s, struct field_error *e, int field, const char *label)
+{
+	char *nfc = text_nfc(s ? s : "");
+
+	if (nfc == NULL) {
+		field_fail(e, field, _("%s: not valid UTF-8 text"), label);
+		return NULL;
+	}
+	return text_trim(nfc);
+}
+
+int
+validate_ref(struct db *db, const char *table, int64_t id, struct field_error *e,
+    int field, const char *message)
+{
+	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE id = ?", table);
+	sqlite3_stmt *st = sql ? db_prepare(db, sql) : NULL;
+	int rc;
+
+	sqlite3_free(sql);
+	if (st == NULL)
+		return field_fail_db(e, db);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return field_fail(e, field, "%s", message);
+	db_fail_sql(db, table);
+	return field_fail_db(e, db);
+}
+
+/* Copies text without the blanks around it into buf; false when it does
+ * not fit (no date or number is that long). */
+static bool
 trimmed(const char *text, char *buf, size_t size)
 {
 	size_t len;
@@ -50,7 +98,11 @@ trimmed(const char *text, char *buf, size_t size)
 	len = strlen(text);
 	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
 		len--;
-	snprintf(buf, size, "%.*s", (int)len, text);
+	if (len >= size)
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return true;
 }
 
 /* True when s has the shape date_parse_vn reads (d/m/yyyy with one
@@ -78,44 +130,54 @@ validate_date(const char *text, char *iso_out, struct field_error *e, int field,
 	char buf[64];
 	struct date d;
 
-	trimmed(text, buf, sizeof buf);
 	iso_out[0] = '\0';
-	if (buf[0] == '\0')
-		return 0;
-	if (date_parse_vn(buf, &d)) {
-		date_format_iso(d, iso_out);
-		return 0;
+	if (trimmed(text, buf, sizeof buf)) {
+		if (buf[0] == '\0')
+			return 0;
+		if (date_parse_vn(buf, &d)) {
+			date_format_iso(d, iso_out);
+			return 0;
+		}
+		if (date_shaped(buf))
+			return field_fail(e, field, _("%s: the date %s does not exist"),
+			    label, buf);
 	}
-	if (date_shaped(buf))
-		return field_fail(e, field, _("%s: the date %s does not exist"), label, buf);
 	return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
+}
+
+int
+validate_range(double v, double min, double max, struct field_error *e, int field,
+    const char *label)
+{
+	char lo[32], hi[32];
+
+	if (v >= min && v <= max)
+		return 0;
+	number_format(min, lo, sizeof lo);
+	number_format(max, hi, sizeof hi);
+	if (isinf(max))
+		return field_fail(e, field, _("%s must be at least %s"), label, lo);
+	if (isinf(min))
+		return field_fail(e, field, _("%s must be at most %s"), label, hi);
+	return field_fail(e, field, _("%s must be between %s and %s"), label, lo, hi);
 }
 
 int
 validate_number(const char *text, bool required, double min, double max,
     double *out, bool *has, struct field_error *e, int field, const char *label)
 {
-	char buf[64], lo[32], hi[32];
 	double v;
 
-	trimmed(text, buf, sizeof buf);
 	*has = false;
-	if (buf[0] == '\0') {
+	if (text[strspn(text, " \t")] == '\0') {
 		if (required)
 			return field_fail(e, field, _("%s is required"), label);
 		return 0;
 	}
-	if (!number_parse(buf, &v))
+	if (!number_parse(text, &v))
 		return field_fail(e, field, _("%s is not a number"), label);
-	if (v < min || v > max) {
-		number_format(min, lo, sizeof lo);
-		number_format(max, hi, sizeof hi);
-		if (isinf(max))
-			return field_fail(e, field, _("%s must be at least %s"), label, lo);
-		if (isinf(min))
-			return field_fail(e, field, _("%s must be at most %s"), label, hi);
-		return field_fail(e, field, _("%s must be between %s and %s"), label, lo, hi);
-	}
+	if (validate_range(v, min, max, e, field, label) != 0)
+		return -1;
 	*out = v;
 	*has = true;
 	return 0;

@@ -7,6 +7,7 @@
 #define CCHC_VALIDATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct db;
 
@@ -23,6 +24,26 @@ int field_fail(struct field_error *e, int field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Fills e with the database's last error, not tied to a field; -1. */
 int field_fail_db(struct field_error *e, const struct db *db);
+
+/* Ends a save's transaction: commits when rc is 0, else rolls back.  0,
+ * or -1 with e filled when rc was not 0 (e is then already filled) or the
+ * commit failed. */
+int field_commit(struct db *db, int rc, struct field_error *e);
+
+/* A newly allocated NFC copy of s (NULL is "") without the blanks around
+ * it; NULL with e naming label when s is not valid UTF-8 or memory ran
+ * out. */
+char *field_text(const char *s, struct field_error *e, int field, const char *label);
+
+/* 0 when table (the core's constant) has a row id; else -1 with e set to
+ * message (or the database's error). */
+int validate_ref(struct db *db, const char *table, int64_t id, struct field_error *e,
+    int field, const char *message);
+
+/* v within min..max (either may be infinite); 0, or -1 with e naming
+ * label and the bounds. */
+int validate_range(double v, double min, double max, struct field_error *e, int field,
+    const char *label);
 
 /* A date field in dd/mm/yyyy: "" (or blanks) is accepted and gives "".
  * Otherwise the ISO form goes into iso_out (11 bytes).  0, or -1 with e

@@ -17,6 +17,8 @@
 #include "core/period.h"
 #include "core/plan.h"
 #include "core/section.h"
+#include "core/text.h"
+#include "core/trash.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -86,12 +88,13 @@ draw_keys(struct app *app, int y, int cols)
 
 	move(y, 0);
 	clrtoeol();
-	for (int i = 0; i < t->nbindings + nglobal_actions && x < cols; i++) {
-		enum action a = i < t->nbindings ? t->bindings[i].action
-		    : global_actions[i - t->nbindings];
+	/* Help and quit first: they are the way to every other key. */
+	for (int i = 0; i < nglobal_actions + t->nbindings && x < cols; i++) {
+		bool global = i < nglobal_actions;
+		enum action a = global ? global_actions[i] : t->bindings[i - nglobal_actions].action;
 		const struct action_def *d = action_def(a);
 
-		if (i < t->nbindings && !t->bindings[i].hint)
+		if (!global && !t->bindings[i - nglobal_actions].hint)
 			continue;
 		x += draw_text(y, x, _(d->key_label), cols - x, draw_attr(COLOR_BAR));
 		if (x < cols)
@@ -136,6 +139,100 @@ draw_all(struct app *app)
 	refresh();
 }
 
+void
+app_confirm(struct app *app, const char *question, void (*yes)(struct app *, struct screen *))
+{
+	app_message(app, COLOR_WARN, "%s", question);
+	app->confirm_yes = yes;
+}
+
+void
+app_keep_trash(struct app *app, struct trash *t)
+{
+	trash_free(app->trash);
+	app->trash = t;
+}
+
+void
+app_undo(struct app *app, struct screen *s)
+{
+	if (app->trash == NULL) {
+		app_message(app, COLOR_WARN, "%s", _("Nothing to undo."));
+		return;
+	}
+	if (trash_restore(app->db, app->trash) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	app_keep_trash(app, NULL);
+	if (s->type->load != NULL)
+		s->type->load(app, s);
+	app_message(app, COLOR_GOOD, "%s", _("The deleted record is back."));
+}
+
+void
+app_search_start(struct app *app)
+{
+	app->searching = true;
+	app->query[0] = '\0';
+	app_message(app, COLOR_NORMAL, "/");
+}
+
+bool
+app_search_next(struct app *app, struct screen *s, int from)
+{
+	char *needle = text_fold(app->query);
+	bool found = false;
+
+	for (int k = 0; needle && *needle && s->type->row_text && k < s->list.count; k++) {
+		int i = (from + k) % s->list.count;
+
+		if (text_contains_folded(s->type->row_text(s, i), needle)) {
+			s->list.selected = i;
+			found = true;
+			break;
+		}
+	}
+	free(needle);
+	return found;
+}
+
+/* A key while typing a search: the list jumps to the first match as the
+ * query grows; Enter keeps it, Esc drops it. */
+static void
+search_key(struct app *app, int key)
+{
+	size_t len = strlen(app->query);
+
+	if (key == 27 || key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER)) {
+		app->searching = false;
+		if (key == 27)
+			app->query[0] = '\0';
+		app_message(app, COLOR_NORMAL, "%s", key == 27 ? "" :
+		    _("n: next match"));
+		return;
+	}
+	if (key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8) {
+		size_t at = text_prev_grapheme(app->query, len);
+
+		app->query[at] = '\0';
+	} else if (key >= ' ' && key < (1 << 24)) {
+		char mb[8];
+		int n = wctomb(mb, (wchar_t)key);
+
+		if (n > 0 && len + (size_t)n < sizeof app->query) {
+			memcpy(app->query + len, mb, (size_t)n);
+			app->query[len + n] = '\0';
+		}
+	} else {
+		return;
+	}
+	if (app_search_next(app, app->top, 0) || app->query[0] == '\0')
+		app_message(app, COLOR_NORMAL, "/%s", app->query);
+	else
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->query);
+}
+
 static void
 go_help(struct app *app)
 {
@@ -149,6 +246,19 @@ dispatch(struct app *app, int key)
 	enum action offered[ACT_COUNT];
 	enum action a;
 
+	if (app->searching) {
+		search_key(app, key);
+		return;
+	}
+	if (app->confirm_yes != NULL) {
+		void (*yes)(struct app *, struct screen *) = app->confirm_yes;
+
+		app->confirm_yes = NULL;
+		app->message[0] = '\0';
+		if (key == 'y' || key == 'Y')
+			yes(app, app->top);
+		return;
+	}
 	if (t->key != NULL && t->key(app, app->top, key))
 		return;
 	for (int i = 0; i < t->nbindings; i++)
@@ -173,25 +283,39 @@ dispatch(struct app *app, int key)
 	}
 }
 
-static int
-load(struct app *app)
+int
+app_reload(struct app *app, int64_t plan)
 {
 	struct date today = date_today();
 	int rc;
 
+	if (app->has_office)
+		office_free(&app->office);
+	if (app->has_plan)
+		plan_free(&app->plan);
+	app->has_office = app->has_plan = false;
 	if ((rc = office_get(app->db, &app->office)) < 0)
 		return -1;
 	app->has_office = rc == 1;
-	if ((rc = plan_current(app->db, &app->plan)) < 0)
+	rc = plan > 0 ? plan_get(app->db, plan, &app->plan) : plan_current(app->db, &app->plan);
+	if (rc < 0)
 		return -1;
 	app->has_plan = rc == 1;
+	/* Keep the period chosen while it lies within the plan's years. */
+	if (app->has_plan && (app->year < app->plan.year_from || app->year > app->plan.year_to))
+		period_for_day(today, app->plan.year_from, app->plan.year_to, &app->year, &app->period);
+	return 0;
+}
+
+static int
+load(struct app *app)
+{
+	struct date today = date_today();
+
+	period_for_day(today, today.year, today.year, &app->year, &app->period);
 	if (section_list(app->db, &app->sections, &app->nsections) != 0)
 		return -1;
-	if (app->has_plan)
-		period_for_day(today, app->plan.year_from, app->plan.year_to, &app->year, &app->period);
-	else
-		period_for_day(today, today.year, today.year, &app->year, &app->period);
-	return 0;
+	return app_reload(app, 0);
 }
 
 static void
@@ -208,6 +332,7 @@ unload(struct app *app)
 	if (app->has_plan)
 		plan_free(&app->plan);
 	sections_free(app->sections, app->nsections);
+	trash_free(app->trash);
 }
 
 static void
@@ -229,6 +354,25 @@ run_loop(struct app *app)
 		}
 		dispatch(app, r == KEY_CODE_YES ? KEYFN(ch) : (int)ch);
 	}
+}
+
+/* Home and End arrive in several spellings whatever TERM says (PuTTY,
+ * tmux, rxvt, the Linux console): take them all. */
+static void
+define_other_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
 }
 
 int
@@ -258,6 +402,7 @@ app_run(struct db *db, bool utf8)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_other_keys();
 	curs_set(0);
 	draw_init_colors();
 	app_push(&app, dashboard_new(&app));

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/model.h"
 #include "ui/draw.h"
@@ -26,6 +27,14 @@ struct app {
 	int cursor_y, cursor_x;		/* where the text cursor shows, -1: hidden */
 	enum color message_color;
 	bool quit;
+	/* A question on the status line: the next key answers it, 'y' runs
+	 * confirm_yes on the screen that asked. */
+	void (*confirm_yes)(struct app *, struct screen *);
+	/* Typing a search ("/"): the folded query of the list on top. */
+	bool searching;
+	char query[128];
+	/* The last delete, for undo. */
+	struct trash *trash;
 };
 
 /* Runs the UI until the user quits.  utf8 is false when the user's locale
@@ -37,6 +46,22 @@ void app_push(struct app *app, struct screen *s);
 void app_pop(struct app *app);
 void app_message(struct app *app, enum color c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Reads the office, the plan (plan, or the current one when 0) and the
+ * sections again after they changed.  0 or -1. */
+int app_reload(struct app *app, int64_t plan);
+
+/* Asks question on the status line; 'y' then calls yes(app, app->top). */
+void app_confirm(struct app *app, const char *question, void (*yes)(struct app *, struct screen *));
+
+/* Starts a search on the list on top ('/'); jumps to the first row from
+ * row `from` on that matches the query (false when none does). */
+void app_search_start(struct app *app);
+bool app_search_next(struct app *app, struct screen *s, int from);
+
+/* Keeps t as the delete that 'u' can undo (freeing the one before). */
+void app_keep_trash(struct app *app, struct trash *t);
+void app_undo(struct app *app, struct screen *s);
 
 /* "Quý I/2025", "9 tháng/2025"... in the interface language. */
 void app_period_label(const struct app *app, char *buf, size_t n);

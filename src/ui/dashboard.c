@@ -152,11 +152,39 @@ next_period(struct app *app, struct screen *s, enum action a)
 	app_message(app, COLOR_NORMAL, _("Targets judged for the period %s"), label);
 }
 
+static void
+edit_plan(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, plan_form_new(app, !app->has_plan));
+}
+
+static void
+new_plan(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, plan_form_new(app, true));
+}
+
+static void
+edit_office(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, office_form_new(app));
+}
+
+static void
+open_units(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, units_new(app));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
 	{ ACT_TARGETS, open_targets, false },
 	{ ACT_TASKS, open_tasks, true },
 	{ ACT_PERIOD, next_period, true },
+	{ ACT_EDIT, edit_plan, true },
+	{ ACT_ADD, new_plan, false },
+	{ ACT_UNITS, open_units, true },
+	{ ACT_OFFICE, edit_office, true },
 	{ ACT_UP, screen_list_action, true },
 	{ ACT_DOWN, screen_list_action, false },
 	{ ACT_HOME, screen_list_action, false },
@@ -164,7 +192,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type dashboard = {
-	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL,
+	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
 };
 
 struct screen *

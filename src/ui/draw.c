@@ -111,6 +111,17 @@ draw_text(int y, int x, const char *s, int cols, attr_t attr)
 }
 
 void
+draw_cell(int y, int x, const char *s, int cols, attr_t attr)
+{
+	if (cols <= 1) {
+		draw_text(y, x, "", cols, attr);
+		return;
+	}
+	draw_text(y, x, s, cols - 1, attr);
+	draw_text(y, x + cols - 1, "", 1, attr);
+}
+
+void
 draw_text_right(int y, int x, const char *s, int cols, attr_t attr)
 {
 	int w = text_width(s);

@@ -26,7 +26,10 @@ attr_t draw_attr(enum color c);
 /* Draws s at (y, x) in exactly cols columns: cut at a letter boundary when
  * too wide, padded with spaces when short.  Returns the columns of s drawn. */
 int draw_text(int y, int x, const char *s, int cols, attr_t attr);
-/* Same, aligned to the right of the cols columns. */
+/* A table cell: s in cols - 1 columns and a space that keeps it apart
+ * from the next cell (in the same attribute, so a selected row is whole). */
+void draw_cell(int y, int x, const char *s, int cols, attr_t attr);
+/* Same as draw_text, aligned to the right of the cols columns. */
 void draw_text_right(int y, int x, const char *s, int cols, attr_t attr);
 
 /* Draws s wrapped to cols columns from row y, skipping the first `skip`

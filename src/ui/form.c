@@ -554,7 +554,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type form_type = {
-	N_("Form"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, form_free, form_key,
+	N_("Form"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, form_free, form_key, NULL,
 };
 
 struct screen *

@@ -36,7 +36,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type help = {
-	N_("Help"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL,
+	N_("Help"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
 };
 
 struct screen *

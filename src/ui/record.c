@@ -112,11 +112,11 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type target_record = {
-	N_("Target"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL,
+	N_("Target"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
 };
 
 static const struct screen_type task_record = {
-	N_("Task"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL,
+	N_("Task"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
 };
 
 static const char *

@@ -5,6 +5,7 @@
 #include "core/section.h"
 #include "core/target.h"
 #include "core/task.h"
+#include "core/i18n.h"
 #include "ui/app.h"
 
 struct screen *
@@ -104,4 +105,25 @@ screen_change_section(struct app *app, struct screen *s, enum action a)
 	s->section = (s->section + (a == ACT_NEXT_SECTION ? 1 : n - 1)) % n;
 	s->list.selected = s->list.top = 0;
 	s->type->load(app, s);
+}
+
+void
+screen_search(struct app *app, struct screen *s, enum action a)
+{
+	app_search_start(app);
+}
+
+void
+screen_next_match(struct app *app, struct screen *s, enum action a)
+{
+	if (app->query[0] == '\0')
+		app_message(app, COLOR_WARN, "%s", _("Search first with /"));
+	else if (!app_search_next(app, s, s->list.selected + 1))
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->query);
+}
+
+void
+screen_undo(struct app *app, struct screen *s, enum action a)
+{
+	app_undo(app, s);
 }

@@ -31,6 +31,8 @@ struct screen_type {
 	/* Sees every key before the action table does (text entry); true
 	 * when it took the key.  May be NULL. */
 	bool (*key)(struct app *, struct screen *, int key);
+	/* The text row i of a list is searched in ('/'); NULL: no search. */
+	const char *(*row_text)(struct screen *, int i);
 };
 
 /* A scrolling selection over count rows. */
@@ -67,6 +69,10 @@ void screen_list_action(struct app *app, struct screen *s, enum action a);
 /* A binding's handler for ACT_PREV/NEXT_SECTION: shows the same list for
  * the section before or after, reloading it. */
 void screen_change_section(struct app *app, struct screen *s, enum action a);
+/* Handlers for '/', 'n' and 'u' on lists. */
+void screen_search(struct app *app, struct screen *s, enum action a);
+void screen_next_match(struct app *app, struct screen *s, enum action a);
+void screen_undo(struct app *app, struct screen *s, enum action a);
 /* A binding's handler that closes s and shows the screen below. */
 void screen_back(struct app *app, struct screen *s, enum action a);
 /* Keeps the selection visible in rows rows. */

@@ -2,6 +2,7 @@
 #ifndef CCHC_UI_SCREENS_H
 #define CCHC_UI_SCREENS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/deadline.h"
@@ -20,6 +21,9 @@ struct screen *help_new(struct app *app, const struct screen *about);
 struct screen *target_form_new(struct app *app, const struct target *t, int section);
 struct screen *task_form_new(struct app *app, const struct task *t, int section);
 struct screen *result_form_new(struct app *app, const struct target *t);
+struct screen *plan_form_new(struct app *app, bool new_plan);
+struct screen *office_form_new(struct app *app);
+struct screen *units_new(struct app *app);
 
 /* Shared wording. */
 const char *verdict_label(enum verdict v);

@@ -6,6 +6,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/target.h"
+#include "core/trash.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -62,8 +63,8 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		snprintf(no, sizeof no, "%d", i + 1);
 		target_plan_text(t, plan, sizeof plan);
 		target_result_text(t, result, sizeof result);
-		draw_text(y + 2 + r, 1, no, W_NO, a);
-		draw_text(y + 2 + r, 1 + W_NO, t->text, text_w + 1, a);
+		draw_cell(y + 2 + r, 1, no, W_NO, a);
+		draw_cell(y + 2 + r, 1 + W_NO, t->text, text_w + 1, a);
 		draw_text_right(y + 2 + r, 2 + W_NO + text_w, plan, W_PLAN, a);
 		draw_text(y + 2 + r, 2 + W_NO + text_w + W_PLAN, " ", 1, a);
 		draw_text_right(y + 2 + r, 3 + W_NO + text_w + W_PLAN, result, W_RESULT, a);
@@ -80,8 +81,63 @@ open_record(struct app *app, struct screen *s, enum action a)
 		app_push(app, target_record_new(app, &s->targets[s->list.selected]));
 }
 
+static void
+add(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, target_form_new(app, NULL, s->section));
+}
+
+static void
+edit(struct app *app, struct screen *s, enum action a)
+{
+	if (s->ntargets > 0)
+		app_push(app, target_form_new(app, &s->targets[s->list.selected], s->section));
+}
+
+static void
+result(struct app *app, struct screen *s, enum action a)
+{
+	if (s->ntargets > 0)
+		app_push(app, result_form_new(app, &s->targets[s->list.selected]));
+}
+
+static void
+delete_confirmed(struct app *app, struct screen *s)
+{
+	struct trash *undo;
+
+	if (target_delete(app->db, s->targets[s->list.selected].id, &undo) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	app_keep_trash(app, undo);
+	load(app, s);
+	app_message(app, COLOR_GOOD, "%s", _("Target deleted. u: undo"));
+}
+
+static void
+delete(struct app *app, struct screen *s, enum action a)
+{
+	if (s->ntargets > 0)
+		app_confirm(app, _("Delete this target and its results? y: delete, other key: keep"),
+		    delete_confirmed);
+}
+
+static const char *
+row_text(struct screen *s, int i)
+{
+	return s->targets[i].text;
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_record, true },
+	{ ACT_RESULT, result, true },
+	{ ACT_ADD, add, true },
+	{ ACT_EDIT, edit, true },
+	{ ACT_DELETE, delete, true },
+	{ ACT_UNDO, screen_undo, false },
+	{ ACT_SEARCH, screen_search, true },
+	{ ACT_NEXT_MATCH, screen_next_match, false },
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PREV_SECTION, screen_change_section, true },
 	{ ACT_NEXT_SECTION, screen_change_section, false },
@@ -94,7 +150,7 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type targets = {
-	N_("Targets"), bindings, sizeof bindings / sizeof bindings[0], draw, load, NULL, NULL,
+	N_("Targets"), bindings, sizeof bindings / sizeof bindings[0], draw, load, NULL, NULL, row_text,
 };
 
 struct screen *

@@ -16,7 +16,7 @@ run() {
 	echo "$out" | grep -q -- "$pattern" || fail "cchc $*: \"$out\" lacks \"$pattern\""
 }
 
-run 0 "--db FILE" --help
+run 0 "--db TỆP" --help
 run 0 "^cchc [0-9]" --version
 run 2 "bogus" --bogus
 run 2 "vi hoặc en" --lang fr
@@ -37,7 +37,7 @@ start
 wait_for "Tất cả lĩnh vực"
 send q
 wait_for "EXIT:0"
-tm kill-server
+stop
 sql "PRAGMA user_version = 99"
 run 1 "phiên bản mới hơn" --db "$db"
 expect_sql "PRAGMA user_version" 99

@@ -13,20 +13,28 @@ wait_for "3. Cải cách thủ tục hành chính — targets (9)"
 wait_for "Verdict"
 send Escape q
 wait_for "EXIT:0"
-tm kill-server
+stop
 
-CCHC_LANG=en
 start CCHC_LANG=en
 wait_for "All sections"
 send q
 wait_for "EXIT:0"
-tm kill-server
+stop
 
 # The C locale: no UTF-8, so cchc takes C.UTF-8, still in Vietnamese.
-LANG=C
 start LC_ALL=C
 wait_for "Tất cả lĩnh vực"
 wait_for "UBND xã Tân Đoàn"
 wait_for "Locale không phải UTF-8: dùng C.UTF-8"
 send q
+wait_for "EXIT:0"
+stop
+
+# The Linux console: Vietnamese drawn, keys work.
+TERM_UNDER_TEST=linux
+start
+wait_for "Tất cả lĩnh vực"
+send End n
+wait_for "7. Xây dựng và phát triển chính quyền điện tử, chính quyền số — nhiệm vụ (4)"
+send Escape q
 wait_for "EXIT:0"

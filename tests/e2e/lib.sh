@@ -30,7 +30,7 @@ tm() {
 fail() {
 	echo "FAIL: $*" >&2
 	echo "--- screen ---" >&2
-	tm capture-pane -p -t t 2>/dev/null >&2 || true
+	tm capture-pane -p -t t 1>&2 2>/dev/null || true
 	exit 1
 }
 
@@ -43,10 +43,26 @@ start() {
 		shift
 	done
 	[ $# -gt 0 ] && shift
-	tm -f /dev/null new-session -d -s t -x "${COLS:-80}" -y "${ROWS:-24}" \
-		"env LANG=$LANG TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=${TERM_UNDER_TEST:-xterm-256color} \
+	term=${TERM_UNDER_TEST:-xterm-256color}
+	# tmux encodes the keys it sends for its default-terminal: make that
+	# the TERM cchc runs under, so Home is Home.
+	echo "set -g default-terminal $term" > "$work/tmux.conf"
+	tm -f "$work/tmux.conf" new-session -d -s t -x "${COLS:-80}" -y "${ROWS:-24}" \
+		"env LANG=$LANG LC_ALL= CCHC_LANG= NO_COLOR= TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=$term \
 		CCHC_DATADIR=${CCHC_DATADIR:-} CCHC_LOCALEDIR=${CCHC_LOCALEDIR:-} $envs \
 		$CCHC_BIN --db $db $*; echo EXIT:\$?; sleep 600"
+}
+
+# stop: ends the tmux server and waits until it is gone, so the next
+# start gets a new one.
+stop() {
+	tm kill-server 2>/dev/null || true
+	i=0
+	while [ -S "$sock" ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	rm -f "$sock"
 }
 
 screen() {

@@ -9,7 +9,7 @@ start
 wait_for "Tất cả lĩnh vực"
 send q
 wait_for "EXIT:0"
-tm kill-server
+stop
 sql "INSERT INTO period (year, kind, start_date, end_date) VALUES (2025, 'year', '2025-01-01', '2025-12-31');
 INSERT INTO result (target_id, period_id, numerator, denominator)
   SELECT id, 1, 991, 1000 FROM target WHERE text LIKE 'Trên 99%';

@@ -12,7 +12,7 @@ for s in "1. Chỉ đạo, điều hành" "2. Thể chế" "3. Thủ tục hành
 	"4. Tổ chức bộ máy" "5. Chế độ công vụ" "6. Tài chính công" "7. Chính quyền số"; do
 	wait_for "$s"
 done
-line 13 | grep -q "Tất cả lĩnh vực *45 *0 *0 *45 *30" || fail "totals row: $(line 13)"
+line 14 | grep -q "Tất cả lĩnh vực *45 *0 *0 *45 *30" || fail "totals row: $(line 14)"
 # The bottom line lists the keys.
 line 24 | grep -q "F1 trợ giúp" || fail "key line: $(line 24)"
 line 24 | grep -q "q thoát" || fail "key line: $(line 24)"
@@ -34,7 +34,7 @@ mode=$(stat -c %a "$db")
 [ "$mode" = 600 ] || fail "database mode is $mode, not 600"
 
 # A second start opens the same database without loading the sample again.
-tm kill-server
+stop
 start
 wait_for "UBND xã Tân Đoàn"
 send q

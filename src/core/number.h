@@ -1,0 +1,25 @@
+/* Numbers as an office types them.
+ *
+ * Vietnamese writes the decimal comma and groups thousands with dots
+ * ("1.234,5"); keyboards and spreadsheets also give the decimal dot
+ * ("99.5").  The forms accept both, whatever the locale. */
+#ifndef CCHC_NUMBER_H
+#define CCHC_NUMBER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Parses s into *out: surrounding blanks, an optional '-', digits with a
+ * decimal comma or dot ("99,5", "99.5"), and dots grouping thousands
+ * ("1.234", "1.234.567", "1.234,5").  Without a comma, dots are groups
+ * when every part after the first is exactly three digits and the first is
+ * one to three digits not starting with 0: "1.234" is 1234, while "0.125"
+ * and "12.5" are decimals.  False for anything else ("", "abc", "1,2,3",
+ * "12abc", "1..2", inf, nan, more than 64 characters). */
+bool number_parse(const char *s, double *out);
+
+/* Writes v with no needless decimals ("100", "99.5", "-0.25"; at most six
+ * decimals) and the locale's decimal point into buf of size bytes. */
+void number_format(double v, char *buf, size_t size);
+
+#endif

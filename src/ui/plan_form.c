@@ -1,0 +1,138 @@
+/* The forms of the plan's header and of the office. */
+#include "ui/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/office.h"
+#include "core/plan.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+struct plan_edit {
+	struct plan plan;	/* id only */
+	int fnumber, ftitle, fissuer, fsigner, fdate, ffrom, fto;
+};
+
+static int
+read_year(struct form *f, int field, int id, int *year, struct field_error *err)
+{
+	double v;
+	bool has;
+
+	if (validate_number(form_text(f, field), true, 1990, 2200, &v, &has, err, id,
+	    f->fields[field].label) != 0)
+		return -1;
+	*year = (int)v;
+	return 0;
+}
+
+static int
+save_plan(struct app *app, struct form *f, struct field_error *err)
+{
+	struct plan_edit *e = f->record;
+	struct plan p = e->plan;
+
+	p.number = (char *)form_text(f, e->fnumber);
+	p.title = (char *)form_text(f, e->ftitle);
+	p.issuer = (char *)form_text(f, e->fissuer);
+	p.signer = (char *)form_text(f, e->fsigner);
+	if (validate_date(form_text(f, e->fdate), p.issue_date, err, PF_ISSUE_DATE,
+	    f->fields[e->fdate].label) != 0 ||
+	    read_year(f, e->ffrom, PF_YEAR_FROM, &p.year_from, err) != 0 ||
+	    read_year(f, e->fto, PF_YEAR_TO, &p.year_to, err) != 0 ||
+	    plan_save(app->db, &p, err) != 0)
+		return -1;
+	return app_reload(app, p.id);
+}
+
+struct screen *
+plan_form_new(struct app *app, bool new_plan)
+{
+	struct plan_edit *e = calloc(1, sizeof *e);
+	const struct plan *p = new_plan || !app->has_plan ? NULL : &app->plan;
+	char date[11] = "", from[8] = "", to[8] = "";
+	struct screen *s;
+	struct form *f;
+
+	if (e == NULL)
+		return NULL;
+	if (p != NULL) {
+		e->plan.id = p->id;
+		date_iso_to_vn(p->issue_date, date);
+		snprintf(from, sizeof from, "%d", p->year_from);
+		snprintf(to, sizeof to, "%d", p->year_to);
+	} else {
+		snprintf(from, sizeof from, "%d", date_today().year);
+		snprintf(to, sizeof to, "%d", date_today().year);
+	}
+	if ((s = form_new(p ? _("Edit the plan") : _("New plan"), save_plan, e, free)) == NULL)
+		return NULL;
+	f = form_of(s);
+	e->fnumber = form_add_text(f, _("Number"), PF_NUMBER, p ? p->number : NULL, false);
+	e->ftitle = form_add_text(f, _("Title"), PF_TITLE, p ? p->title : NULL, true);
+	e->fissuer = form_add_text(f, _("Issued by"), PF_ISSUER,
+	    p ? p->issuer : app->has_office ? app->office.name : NULL, false);
+	e->fdate = form_add_text(f, _("Issue date"), PF_ISSUE_DATE, date, false);
+	e->ffrom = form_add_text(f, _("From year"), PF_YEAR_FROM, from, false);
+	e->fto = form_add_text(f, _("To year"), PF_YEAR_TO, to, false);
+	e->fsigner = form_add_text(f, _("Signed by"), PF_SIGNER, p ? p->signer : NULL, false);
+	return s;
+}
+
+/* The office: name, kind, province. */
+static const char *const office_kinds[] = { N_("commune (xã)"), N_("ward (phường)"),
+	N_("department (sở)") };
+static const char *const office_codes[] = { "xa", "phuong", "so" };
+
+struct office_edit {
+	int fname, fkind, fprovince;
+};
+
+static int
+save_office(struct app *app, struct form *f, struct field_error *err)
+{
+	struct office_edit *e = f->record;
+	const char *name = form_text(f, e->fname);
+
+	if (*name == '\0') {
+		err->field = 0;
+		snprintf(err->message, sizeof err->message, _("%s is required"), f->fields[e->fname].label);
+		return -1;
+	}
+	if (db_begin(app->db) != 0)
+		return -1;
+	if (office_put(app->db, name, office_codes[form_choice(f, e->fkind)],
+	    form_text(f, e->fprovince)) != 0 || db_commit(app->db) != 0) {
+		db_rollback(app->db);
+		return -1;
+	}
+	return app_reload(app, app->has_plan ? app->plan.id : 0);
+}
+
+struct screen *
+office_form_new(struct app *app)
+{
+	struct office_edit *e = calloc(1, sizeof *e);
+	struct screen *s;
+	struct form *f;
+	int kind = 0;
+
+	if (e == NULL)
+		return NULL;
+	for (int i = 0; app->has_office && i < 3; i++)
+		if (strcmp(app->office.kind, office_codes[i]) == 0)
+			kind = i;
+	if ((s = form_new(_("The office"), save_office, e, free)) == NULL)
+		return NULL;
+	f = form_of(s);
+	e->fname = form_add_text(f, _("Name"), 0, app->has_office ? app->office.name : NULL, false);
+	e->fkind = form_add_choice(f, _("Kind"), 1, office_kinds, 3, kind);
+	e->fprovince = form_add_text(f, _("Province"), 2, app->has_office ? app->office.province : NULL, false);
+	return s;
+}

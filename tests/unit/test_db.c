@@ -1,0 +1,476 @@
+/* Unit tests for src/core/db.c and schema.c: opening, refusing files that
+ * are not ours, the schema's constraints, transactions and settings.  Every
+ * test works in a fresh temporary folder. */
+#include <check.h>
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/db.h"
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+#define DIR_TEMPLATE "/tmp/cchc-test-db-XXXXXX"
+
+static char dir[sizeof DIR_TEMPLATE];
+static char path[sizeof dir + 32];
+static char err[512];
+
+static void
+setup(void)
+{
+	memcpy(dir, DIR_TEMPLATE, sizeof dir);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/cchc.db", dir);
+	err[0] = '\0';
+}
+
+/* The folder is flat: the database, its -wal and -shm, and test files. */
+static void
+teardown(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char p[sizeof dir + 300];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		chmod(p, 0700);
+		if (unlink(p) != 0)
+			rmdir(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static void
+write_file(const char *p, const char *content)
+{
+	FILE *fp = fopen(p, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs(content, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+static struct db *
+open_ok(void)
+{
+	struct db *db = db_open(path, err, sizeof err);
+
+	ck_assert_msg(db != NULL, "db_open: %s", err);
+	return db;
+}
+
+static sqlite3_int64
+query_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_int64 v;
+
+	ck_assert_msg(st != NULL, "%s: %s", sql, db_error(db));
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The whole of a small file; malloc'd, its size in *n. */
+static char *
+slurp(const char *p, size_t *n)
+{
+	FILE *fp = fopen(p, "rb");
+	char *buf;
+	long len;
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
+	ck_assert_int_ge(len = ftell(fp), 0);
+	rewind(fp);
+	ck_assert_ptr_nonnull(buf = malloc((size_t)len + 1));
+	*n = fread(buf, 1, (size_t)len, fp);
+	ck_assert_uint_eq(*n, (size_t)len);
+	fclose(fp);
+	return buf;
+}
+
+static mode_t
+file_mode(const char *p)
+{
+	struct stat sb;
+
+	ck_assert_msg(stat(p, &sb) == 0, "stat %s", p);
+	return sb.st_mode & 07777;
+}
+
+START_TEST(test_create)
+{
+	static const struct {
+		const char *sql;
+		sqlite3_int64 want;
+	} pragmas[] = {
+		{ "PRAGMA user_version", DB_SCHEMA_VERSION },
+		{ "PRAGMA application_id", DB_APPLICATION_ID },
+		{ "PRAGMA foreign_keys", 1 },
+		{ "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'", 1 },
+		{ "SELECT count(*) FROM sqlite_schema WHERE name = 'task'", 1 },
+	};
+	struct db *db = open_ok();
+	char wal[sizeof path + 8];
+
+	ck_assert(db->created);
+	ck_assert_str_eq(db_error(db), "");
+	ck_assert_int_eq(file_mode(path), 0600);
+	for (size_t i = 0; i < NELEM(pragmas); i++)
+		ck_assert_msg(query_int(db, pragmas[i].sql) == pragmas[i].want,
+		    "%s: want %lld", pragmas[i].sql, (long long)pragmas[i].want);
+
+	/* The log holds the office's data too until a checkpoint. */
+	ck_assert_int_eq(db_setting_set(db, "k", "v"), 0);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	ck_assert_int_eq(file_mode(wal), 0600);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(test_reopen)
+{
+	struct db *db = open_ok();
+	sqlite3_int64 objects = query_int(db, "SELECT count(*) FROM sqlite_schema");
+	char *v;
+
+	ck_assert_int_eq(db_setting_set(db, "lang", "vi"), 0);
+	db_close(db);
+
+	/* Twice: migrating an up-to-date file must change nothing. */
+	for (int i = 0; i < 2; i++) {
+		db = open_ok();
+		ck_assert(!db->created);
+		ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+		ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"), objects);
+		ck_assert_int_eq(query_int(db, "PRAGMA foreign_keys"), 1);
+		v = db_setting_get(db, "lang");
+		ck_assert_ptr_nonnull(v);
+		ck_assert_str_eq(v, "vi");
+		free(v);
+		db_close(db);
+	}
+	ck_assert_int_eq(file_mode(path), 0600);
+}
+END_TEST
+
+/* Files db_open must refuse, and leave as they were. */
+static void
+make_text(const char *p)
+{
+	write_file(p, "Kế hoạch cải cách hành chính năm 2025\n"
+	    "This is a note, not a database.  It is long enough to have a "
+	    "header's worth of bytes in it, so SQLite reads it as one.\n");
+}
+
+static void
+make_sqlite(const char *p, const char *sql)
+{
+	sqlite3 *s;
+
+	ck_assert_int_eq(sqlite3_open(p, &s), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_close(s), SQLITE_OK);
+}
+
+static void
+make_foreign(const char *p)
+{
+	make_sqlite(p, "CREATE TABLE contact (name TEXT, phone TEXT);"
+	    "INSERT INTO contact VALUES ('Nguyễn Văn A', '0912345678');");
+}
+
+static void
+make_newer(const char *p)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "CREATE TABLE future (x);"
+	    "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+	    DB_APPLICATION_ID, DB_SCHEMA_VERSION + 1);
+	make_sqlite(p, sql);
+}
+
+static const struct {
+	void (*make)(const char *);
+	const char *want[2];	/* substrings of the message */
+} refused[] = {
+	{ make_text, { "not a cchc database", "cchc.db" } },
+	{ make_foreign, { "not a cchc database", "other tables" } },
+	{ make_newer, { "newer version", "cchc.db" } },
+};
+
+START_TEST(test_refuse)
+{
+	size_t nbefore, nafter;
+	char *before, *after;
+	bool same;
+	struct db *db;
+
+	refused[_i].make(path);
+	before = slurp(path, &nbefore);
+	db = db_open(path, err, sizeof err);
+	ck_assert_msg(db == NULL, "opened a file it should refuse");
+	for (size_t j = 0; j < NELEM(refused[_i].want); j++)
+		ck_assert_msg(strstr(err, refused[_i].want[j]) != NULL,
+		    "message \"%s\" lacks \"%s\"", err, refused[_i].want[j]);
+	/* Refusing must not delete or change a byte of someone's file (not
+	 * even its header's journal mode). */
+	after = slurp(path, &nafter);
+	same = nafter == nbefore && memcmp(after, before, nbefore) == 0;
+	free(before);
+	free(after);
+	ck_assert_msg(same, "the refused file was changed");
+}
+END_TEST
+
+START_TEST(test_unwritable)
+{
+	char file[sizeof dir + 16], ro[sizeof dir + 16], paths[3][sizeof dir + 32];
+	size_t n = 0;
+
+	/* A folder that does not exist; a "folder" that is a file; and,
+	 * unless we are root (who may write anywhere), a read-only one. */
+	snprintf(paths[n++], sizeof paths[0], "%s/missing/cchc.db", dir);
+	snprintf(file, sizeof file, "%s/file", dir);
+	write_file(file, "x");
+	snprintf(paths[n++], sizeof paths[0], "%s/cchc.db", file);
+	if (geteuid() != 0) {
+		snprintf(ro, sizeof ro, "%s/ro", dir);
+		ck_assert_int_eq(mkdir(ro, 0500), 0);
+		snprintf(paths[n++], sizeof paths[0], "%s/cchc.db", ro);
+	}
+	for (size_t i = 0; i < n; i++) {
+		err[0] = '\0';
+		ck_assert_ptr_null(db_open(paths[i], err, sizeof err));
+		ck_assert_msg(strstr(err, paths[i]) != NULL,
+		    "message \"%s\" does not name %s", err, paths[i]);
+		ck_assert_msg(strstr(err, "cannot create") != NULL, "message \"%s\"", err);
+	}
+}
+END_TEST
+
+/* Each row: a statement the schema accepts and one that differs from it
+ * only in what the constraint forbids, so a refusal cannot come from
+ * anything else. */
+static const struct {
+	const char *what;
+	const char *good;
+	const char *bad;
+	int code;
+} constraints[] = {
+	{ "task of a missing plan",
+	  "INSERT INTO task (plan_id, section_id, ord, description, folded) VALUES (1, 1, 1, 'T', 't')",
+	  "INSERT INTO task (plan_id, section_id, ord, description, folded) VALUES (99, 1, 1, 'T', 't')",
+	  SQLITE_CONSTRAINT_FOREIGNKEY },
+	{ "target in a missing section",
+	  "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, comparator, value) "
+	  "VALUES (1, 1, 2, 'X', 'x', 'rate', '>', 99)",
+	  "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, comparator, value) "
+	  "VALUES (1, 42, 2, 'X', 'x', 'rate', '>', 99)",
+	  SQLITE_CONSTRAINT_FOREIGNKEY },
+	{ "target kind",
+	  "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, comparator, value) "
+	  "VALUES (1, 1, 2, 'X', 'x', 'rate', '>', 99)",
+	  "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, comparator, value) "
+	  "VALUES (1, 1, 2, 'X', 'x', 'percent', '>', 99)",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "target comparator",
+	  "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, comparator, value) "
+	  "VALUES (1, 1, 2, 'X', 'x', 'rate', '>=', 99)",
+	  "INSERT INTO target (plan_id, section_id, ord, text, folded, kind, comparator, value) "
+	  "VALUES (1, 1, 2, 'X', 'x', 'rate', '=>', 99)",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "negative denominator",
+	  "INSERT INTO result (target_id, period_id, numerator, denominator) VALUES (1, 1, 5, 0)",
+	  "INSERT INTO result (target_id, period_id, numerator, denominator) VALUES (1, 1, 5, -1)",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "result of a missing target",
+	  "INSERT INTO result (target_id, period_id, value) VALUES (1, 1, 5)",
+	  "INSERT INTO result (target_id, period_id, value) VALUES (7, 1, 5)",
+	  SQLITE_CONSTRAINT_FOREIGNKEY },
+	{ "progress not in the list",
+	  "INSERT INTO task (plan_id, section_id, ord, description, folded, progress) "
+	  "VALUES (1, 1, 1, 'T', 't', 'in_progress')",
+	  "INSERT INTO task (plan_id, section_id, ord, description, folded, progress) "
+	  "VALUES (1, 1, 1, 'T', 't', 'started')",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "completion date of a task not done",
+	  "INSERT INTO task (plan_id, section_id, ord, description, folded, progress, completion_date) "
+	  "VALUES (1, 1, 1, 'T', 't', 'done', '2025-09-30')",
+	  "INSERT INTO task (plan_id, section_id, ord, description, folded, progress, completion_date) "
+	  "VALUES (1, 1, 1, 'T', 't', 'in_progress', '2025-09-30')",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "plan ending before it starts",
+	  "INSERT INTO plan (title, folded, sort_key, year_from, year_to) VALUES ('K', 'k', 'k', 2026, 2030)",
+	  "INSERT INTO plan (title, folded, sort_key, year_from, year_to) VALUES ('K', 'k', 'k', 2026, 2025)",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "office kind",
+	  "INSERT INTO office (id, name, kind) VALUES (1, 'UBND xã', 'xa')",
+	  "INSERT INTO office (id, name, kind) VALUES (1, 'UBND xã', 'huyen')",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "second office",
+	  "INSERT INTO office (id, name, kind) VALUES (1, 'UBND xã', 'xa')",
+	  "INSERT INTO office (id, name, kind) VALUES (2, 'UBND xã', 'xa')",
+	  SQLITE_CONSTRAINT_CHECK },
+	{ "product deadline kind",
+	  "INSERT INTO product (task_id, ord, deadline_kind) VALUES (1, 1, 'recurring')",
+	  "INSERT INTO product (task_id, ord, deadline_kind) VALUES (1, 1, 'someday')",
+	  SQLITE_CONSTRAINT_CHECK },
+};
+
+static const char constraint_rows[] =
+    "INSERT INTO section (id, code, ord, title, short_title, folded) "
+    "VALUES (1, 'tthc', 3, 'Cải cách thủ tục hành chính', 'TTHC', 'cai cach thu tuc hanh chinh');"
+    "INSERT INTO plan (id, title, folded, sort_key, year_from, year_to) "
+    "VALUES (1, 'Kế hoạch', 'ke hoach', 'ke hoach', 2025, 2025);"
+    "INSERT INTO target (id, plan_id, section_id, ord, text, folded, kind, comparator, value) "
+    "VALUES (1, 1, 1, 1, 'Trên 99% hồ sơ', 'tren 99% ho so', 'rate', '>', 99);"
+    "INSERT INTO task (id, plan_id, section_id, ord, description, folded) "
+    "VALUES (1, 1, 1, 1, 'Rà soát', 'ra soat');"
+    "INSERT INTO period (id, year, kind, start_date, end_date) "
+    "VALUES (1, 2025, 'year', '2025-01-01', '2025-12-31');";
+
+/* Runs sql in a transaction rolled back afterwards; SQLite's extended
+ * result code, and its message in msg. */
+static int
+try_sql(struct db *db, const char *sql, char *msg, size_t msgsz)
+{
+	int rc;
+
+	ck_assert_int_eq(db_begin(db), 0);
+	rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		rc = sqlite3_extended_errcode(db->sql);
+	snprintf(msg, msgsz, "%s", sqlite3_errmsg(db->sql));
+	db_rollback(db);
+	return rc;
+}
+
+START_TEST(test_constraints)
+{
+	struct db *db = open_ok();
+	char msg[256];
+
+	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_msg(try_sql(db, constraints[_i].good, msg, sizeof msg) == SQLITE_OK,
+	    "%s: the good row: %s", constraints[_i].what, msg);
+	ck_assert_msg(try_sql(db, constraints[_i].bad, msg, sizeof msg) == constraints[_i].code,
+	    "%s: accepted or refused for another reason (%s)", constraints[_i].what, msg);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(test_transactions)
+{
+	static const char insert[] = "INSERT INTO setting (key, value) VALUES ('k', 'v')";
+	struct db *db = open_ok();
+	char *v;
+
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db->sql, insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 1);
+	db_rollback(db);
+	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 0);
+	ck_assert_ptr_null(db_setting_get(db, "k"));
+
+	/* Rolling back with no transaction open is harmless. */
+	db_rollback(db);
+
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db->sql, insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_commit(db), 0);
+	db_close(db);
+
+	db = open_ok();
+	v = db_setting_get(db, "k");
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v, "v");
+	free(v);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(test_begin_twice)
+{
+	struct db *db = open_ok();
+
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(db_begin(db), -1);
+	ck_assert_msg(strstr(db_error(db), "transaction") != NULL, "%s", db_error(db));
+	db_rollback(db);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(test_settings)
+{
+	static const struct {
+		const char *key, *value;
+	} steps[] = {
+		{ "lang", "vi" },
+		{ "office.name", "UBND xã Tân Đoàn" },
+		{ "lang", "en" },		/* replaces */
+		{ "empty", "" },
+	};
+	struct db *db = open_ok();
+	char *v;
+
+	ck_assert_ptr_null(db_setting_get(db, "lang"));
+	for (size_t i = 0; i < NELEM(steps); i++) {
+		ck_assert_int_eq(db_setting_set(db, steps[i].key, steps[i].value), 0);
+		ck_assert(sqlite3_get_autocommit(db->sql));
+		v = db_setting_get(db, steps[i].key);
+		ck_assert_ptr_nonnull(v);
+		ck_assert_str_eq(v, steps[i].value);
+		free(v);
+	}
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 3);
+	db_close(db);
+}
+END_TEST
+
+static Suite *
+db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc = tcase_create("db");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_create);
+	tcase_add_test(tc, test_reopen);
+	tcase_add_loop_test(tc, test_refuse, 0, NELEM(refused));
+	tcase_add_test(tc, test_unwritable);
+	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
+	tcase_add_test(tc, test_transactions);
+	tcase_add_test(tc, test_begin_twice);
+	tcase_add_test(tc, test_settings);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(db_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,131 @@
+/* Unit tests for src/core/number.c: numbers typed the Vietnamese way or
+ * the spreadsheet way, and their shortest display. */
+#include <check.h>
+#include <stdlib.h>
+
+#include "number.h"
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+static const struct {
+	const char	*in;
+	bool		 ok;
+	double		 want;		/* ignored when !ok */
+} parse_cases[] = {
+	{ "0", true, 0 },
+	{ "42", true, 42 },
+	{ "  42  ", true, 42 },
+	{ "\t7\t", true, 7 },
+	{ "-3", true, -3 },
+	{ "99,5", true, 99.5 },
+	{ "99.5", true, 99.5 },
+	{ "-0,25", true, -0.25 },
+	{ ",5", true, 0.5 },
+	{ "1.234", true, 1234 },		/* thousands, not 1.234 */
+	{ "12.345", true, 12345 },
+	{ "123.456", true, 123456 },
+	{ "1.234.567", true, 1234567 },
+	{ "1.234,5", true, 1234.5 },
+	{ "1.234.567,25", true, 1234567.25 },
+	{ "1234,5", true, 1234.5 },
+	{ "1234.567", true, 1234.567 },		/* four digits first: a decimal */
+	{ "0.125", true, 0.125 },		/* a leading 0 is no group */
+	{ "12.5", true, 12.5 },
+	{ "1.23", true, 1.23 },
+	{ "1.2345", true, 1.2345 },
+	{ "007", true, 7 },
+	{ "", false, 0 },
+	{ "   ", false, 0 },
+	{ "-", false, 0 },
+	{ "abc", false, 0 },
+	{ "1,2,3", false, 0 },
+	{ "12abc", false, 0 },
+	{ "1..2", false, 0 },
+	{ "1.2.3", false, 0 },
+	{ "1.234.56", false, 0 },
+	{ "12.34,5", false, 0 },		/* a group of two */
+	{ "1,234.5", false, 0 },		/* English grouping */
+	{ "5.", false, 0 },
+	{ "5,", false, 0 },
+	{ ".", false, 0 },
+	{ "--3", false, 0 },
+	{ "+3", false, 0 },
+	{ "1 234", false, 0 },
+	{ "1e5", false, 0 },
+	{ "0x10", false, 0 },
+	{ "inf", false, 0 },
+	{ "-inf", false, 0 },
+	{ "nan", false, 0 },
+	{ "infinity", false, 0 },
+	/* 64 characters are a figure; 65 are not one anybody typed. */
+	{ "1000000000000000000000000000000000000000000000000000000000000000", true, 1e63 },
+	{ "10000000000000000000000000000000000000000000000000000000000000000", false, 0 },
+};
+
+START_TEST(test_parse)
+{
+	double got = -99;
+	bool ok = number_parse(parse_cases[_i].in, &got);
+
+	ck_assert_msg(ok == parse_cases[_i].ok, "\"%s\": parse %s, want %s",
+	    parse_cases[_i].in, ok ? "true" : "false", parse_cases[_i].ok ? "true" : "false");
+	if (ok)
+		ck_assert_double_eq_tol(got, parse_cases[_i].want, 1e-12);
+	else
+		ck_assert_double_eq(got, -99);	/* untouched */
+}
+END_TEST
+
+static const struct {
+	double		 v;
+	const char	*want;
+} format_cases[] = {
+	{ 0, "0" },
+	{ 100, "100" },
+	{ 99.5, "99.5" },
+	{ -0.25, "-0.25" },
+	{ 1234567, "1234567" },
+	{ 0.1234567, "0.123457" },
+	{ -0.0000001, "0" },
+	{ 1990, "1990" },
+};
+
+START_TEST(test_format)
+{
+	char buf[32];
+
+	number_format(format_cases[_i].v, buf, sizeof buf);
+	ck_assert_str_eq(buf, format_cases[_i].want);
+}
+END_TEST
+
+/* What the forms show parses back to the same figure. */
+START_TEST(test_round_trip)
+{
+	char buf[32];
+	double got;
+
+	number_format(format_cases[_i].v, buf, sizeof buf);
+	ck_assert(number_parse(buf, &got));
+	ck_assert_double_eq_tol(got, format_cases[_i].v, 1e-6);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("number");
+	TCase *tc = tcase_create("number");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_loop_test(tc, test_parse, 0, NELEM(parse_cases));
+	tcase_add_loop_test(tc, test_format, 0, NELEM(format_cases));
+	tcase_add_loop_test(tc, test_round_trip, 0, NELEM(format_cases));
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
