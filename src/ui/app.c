@@ -19,6 +19,7 @@
 #include "core/section.h"
 #include "core/text.h"
 #include "core/trash.h"
+#include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -312,6 +313,7 @@ load(struct app *app)
 {
 	struct date today = date_today();
 
+	form_load_input(app->db);
 	period_for_day(today, today.year, today.year, &app->year, &app->period);
 	if (section_list(app->db, &app->sections, &app->nsections) != 0)
 		return -1;

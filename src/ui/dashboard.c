@@ -176,6 +176,18 @@ open_units(struct app *app, struct screen *s, enum action a)
 	app_push(app, units_new(app));
 }
 
+static void
+open_plans(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, plans_new(app));
+}
+
+static void
+open_settings(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, settings_new(app));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
 	{ ACT_TARGETS, open_targets, false },
@@ -185,6 +197,8 @@ static const struct binding bindings[] = {
 	{ ACT_ADD, new_plan, false },
 	{ ACT_UNITS, open_units, true },
 	{ ACT_OFFICE, edit_office, true },
+	{ ACT_PLANS, open_plans, true },
+	{ ACT_SETTINGS, open_settings, true },
 	{ ACT_UP, screen_list_action, true },
 	{ ACT_DOWN, screen_list_action, false },
 	{ ACT_HOME, screen_list_action, false },

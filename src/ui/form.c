@@ -28,11 +28,10 @@ form_input_mode(void)
 	return input_mode;
 }
 
-void
-form_set_input(enum telex_mode mode, enum tone_style style)
+enum tone_style
+form_tone_style(void)
 {
-	input_mode = mode;
-	tone_style = style;
+	return tone_style;
 }
 
 struct form *
@@ -276,13 +275,47 @@ save(struct app *app, struct screen *s)
 	app_message(app, COLOR_GOOD, "%s", _("Saved."));
 }
 
+/* How the settings spell the modes and styles. */
+static const char *const mode_codes[] = { "off", "telex", "vni" };
+static const char *const style_codes[] = { "old", "new" };
+
+static int
+code_index(const char *s, const char *const *codes, int n, int fallback)
+{
+	for (int i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, codes[i]) == 0)
+			return i;
+	return fallback;
+}
+
+void
+form_load_input(struct db *db)
+{
+	char *mode = db_setting_get(db, "input_mode"), *style = db_setting_get(db, "tone_style");
+
+	/* Telex in the old style unless changed: what Unikey users have. */
+	input_mode = (enum telex_mode)code_index(mode, mode_codes, 3, INPUT_TELEX);
+	tone_style = (enum tone_style)code_index(style, style_codes, 2, TONE_OLD);
+	free(mode);
+	free(style);
+}
+
+int
+form_save_input(struct db *db, enum telex_mode mode, enum tone_style style)
+{
+	input_mode = mode;
+	tone_style = style;
+	if (db_setting_set(db, "input_mode", mode_codes[mode]) != 0 ||
+	    db_setting_set(db, "tone_style", style_codes[style]) != 0)
+		return -1;
+	return 0;
+}
+
 static void
 cycle_input_mode(struct app *app)
 {
-	static const char *const codes[] = { "off", "telex", "vni" };
-
-	input_mode = (input_mode + 1) % 3;
-	db_setting_set(app->db, "input_mode", codes[input_mode]);
+	if (form_save_input(app->db, (input_mode + 1) % 3, tone_style) != 0)
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 }
 
 /* A printable key into a text field, through Telex/VNI when it is on. */

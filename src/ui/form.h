@@ -15,6 +15,7 @@
 #include "core/telex.h"
 
 struct app;
+struct db;
 struct editor;
 struct field_error;
 struct screen;
@@ -85,6 +86,9 @@ int form_unit_id(struct app *app, const char *name, int field, const char *label
 
 /* The typing mode for every form, kept in the settings. */
 enum telex_mode form_input_mode(void);
-void form_set_input(enum telex_mode mode, enum tone_style style);
+enum tone_style form_tone_style(void);
+/* Reads them from the settings, and keeps new ones there (0 or -1). */
+void form_load_input(struct db *db);
+int form_save_input(struct db *db, enum telex_mode mode, enum tone_style style);
 
 #endif

@@ -24,6 +24,8 @@ struct screen *result_form_new(struct app *app, const struct target *t);
 struct screen *plan_form_new(struct app *app, bool new_plan);
 struct screen *office_form_new(struct app *app);
 struct screen *units_new(struct app *app);
+struct screen *plans_new(struct app *app);
+struct screen *settings_new(struct app *app);
 
 /* Shared wording. */
 const char *verdict_label(enum verdict v);

@@ -39,7 +39,7 @@ send q
 wait_for "EXIT:0"
 stop
 sql "PRAGMA user_version = 99"
-run 1 "phiên bản mới hơn" --db "$db"
+run 1 "phiên bản cchc mới hơn" --db "$db"
 expect_sql "PRAGMA user_version" 99
 expect_sql "SELECT count(*) FROM target" 45
 

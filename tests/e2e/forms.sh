@@ -95,8 +95,8 @@ send a
 wait_for "Nhiệm vụ mới"
 send Tab
 type "1"; send Tab
-type "Raf soats, coong booos TTHC"; send Tab
-type "Quyeets ddinhj coong booos"; send Tab
+type "Raf soats, coong boos TTHC"; send Tab
+type "Quyeets ddinhj coong boos"; send Tab
 type "Thangs 9/2026"
 wait_for "→ 30/09/2026"
 send Tab Tab
@@ -127,7 +127,7 @@ expect_sql "SELECT t.text, t.kind, t.comparator, t.value, t.numerator_label, t.d
 expect_sql "SELECT text, kind, comparator, value FROM target WHERE plan_id = $plan ORDER BY ord LIMIT 1 OFFSET 1" \
 	"Xây dựng 02 sáng kiến|count|>=|2.0"
 expect_sql "SELECT r.numerator, r.denominator, r.value FROM result r JOIN target t ON t.id = r.target_id
-	JOIN period p ON p.id = r.period_id WHERE t.plan_id = $plan AND p.year = 2026 AND p.kind = 'year' ORDER BY t.ord" \
+	JOIN period p ON p.id = r.period_id WHERE t.plan_id = $plan AND p.year = 2026 AND p.kind = 'q1' ORDER BY t.ord" \
 	"991.0|1000.0|
 ||1.0"
 expect_sql "SELECT tt, description, (SELECT name FROM unit WHERE id = lead_unit_id), (SELECT name FROM unit WHERE id = monitor_unit_id)
