@@ -1,12 +1,14 @@
 /* cchc: arguments, locale and language, the database, then the UI. */
 #include "config.h"
 
+#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/i18n.h"
@@ -102,7 +104,13 @@ main(int argc, char **argv)
 		return rc;
 	if ((db = open_database(&o)) == NULL)
 		return 1;
-	rc = app_run(db, utf8);
+	if (o.cmd_argc > 0) {
+		/* getopt_long must start afresh on the command's arguments. */
+		optind = 0;
+		rc = cli_find(o.cmd_argv[0])->run(db, o.cmd_argc, o.cmd_argv);
+	} else {
+		rc = app_run(db, utf8, o.exit_after_draw);
+	}
 	db_close(db);
 	return rc;
 }

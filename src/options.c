@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/i18n.h"
 
 void
@@ -20,8 +21,10 @@ options_usage(FILE *fp)
 	    "  --today DATE     take DATE (YYYY-MM-DD or dd/mm/yyyy) as today\n"
 	    "  -h, --help       show this help and exit\n"
 	    "  -V, --version    show the version and exit\n"
+	    "  --exit-after-draw  draw the first screen and exit (for benchmarks)\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 runtime error, 2 usage error.\n"), PACKAGE);
+	cli_usage(fp);
 }
 
 /* The language is read before gettext is set up, so this runs first and
@@ -53,6 +56,7 @@ options_parse(int argc, char **argv, struct options *o)
 		{ "today", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "exit-after-draw", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -61,7 +65,9 @@ options_parse(int argc, char **argv, struct options *o)
 	o->lang = getenv("CCHC_LANG");
 	o->today = getenv("CCHC_TODAY");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+	/* "+": stop at the first argument that is not an option, the
+	 * command, whose own options follow it. */
+	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o->db = optarg;
@@ -78,6 +84,9 @@ options_parse(int argc, char **argv, struct options *o)
 		case 'V':
 			o->version = true;
 			break;
+		case 'x':
+			o->exit_after_draw = true;
+			break;
 		case ':':
 			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
 			return 2;
@@ -87,8 +96,12 @@ options_parse(int argc, char **argv, struct options *o)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, _("%s: unexpected argument %s (see --help)\n"), PACKAGE, argv[optind]);
-		return 2;
+		if (cli_find(argv[optind]) == NULL) {
+			fprintf(stderr, _("%s: unknown command %s (see --help)\n"), PACKAGE, argv[optind]);
+			return 2;
+		}
+		o->cmd_argc = argc - optind;
+		o->cmd_argv = argv + optind;
 	}
 	if (o->lang == NULL || *o->lang == '\0')
 		o->lang = "vi";

@@ -10,6 +10,11 @@ struct options {
 	const char *lang;	/* "vi" or "en" */
 	const char *today;	/* --today, else CCHC_TODAY; NULL for the clock */
 	bool help, version;
+	bool exit_after_draw;	/* draw the first screen, then exit (benchmarks) */
+	/* A command and its arguments (cmd_argv[0] is its name); cmd_argc
+	 * 0 for the interface. */
+	int cmd_argc;
+	char **cmd_argv;
 };
 
 /* Reads argv and the environment.  0, or 2 (usage error, message

@@ -12,6 +12,9 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/migration_history.h"
+#include "core/migration_par.h"
+#include "core/migration_sipas.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the model of domain.md. */
@@ -153,6 +156,12 @@ static const char *const migrations[] = {
 	"  note TEXT NOT NULL DEFAULT '',"
 	"  UNIQUE (target_id, period_id));"
 	"CREATE INDEX result_period ON result(period_id);",
+	/* 1 -> 2 */
+	MIGRATION_HISTORY,
+	/* 2 -> 3 */
+	MIGRATION_PAR,
+	/* 3 -> 4 */
+	MIGRATION_SIPAS,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

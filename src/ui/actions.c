@@ -19,6 +19,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_PERIOD] = { ACT_PERIOD, { 'p', 0 }, N_("p"), N_("period") },
 	[ACT_ADD] = { ACT_ADD, { 'a', KEYFN(KEY_IC), 0 }, N_("a"), N_("add") },
 	[ACT_EDIT] = { ACT_EDIT, { 'e', 0 }, N_("e"), N_("edit") },
+	[ACT_EDIT_PLAN] = { ACT_EDIT_PLAN, { 'e', 0 }, N_("e"), N_("edit plan") },
 	[ACT_DELETE] = { ACT_DELETE, { KEYFN(KEY_DC), 0 }, N_("Del"), N_("delete") },
 	[ACT_UNDO] = { ACT_UNDO, { 'u', 0 }, N_("u"), N_("undo delete") },
 	[ACT_RESULT] = { ACT_RESULT, { 'r', 0 }, N_("r"), N_("result") },

@@ -80,36 +80,46 @@ draw_title(struct app *app, int cols)
 	draw_text(0, 0, line, cols, draw_attr(COLOR_BAR));
 }
 
-/* The bottom line: the screen's keys, then help and quit. */
-static void
-draw_keys(struct app *app, int y, int cols)
+/* The key bar: help and quit first (they lead to every other key), then
+ * the screen's keys, each whole, on as many of KEY_LINES lines as they
+ * need.  Draws when draw is true; returns the lines used. */
+#define KEY_LINES 2
+
+static int
+key_bar(struct app *app, int y, int cols, bool draw)
 {
 	const struct screen_type *t = app->top->type;
-	int x = 0;
+	int x = 0, line = 0;
 
-	move(y, 0);
-	clrtoeol();
-	/* Help and quit first: they are the way to every other key. */
-	for (int i = 0; i < nglobal_actions + t->nbindings && x < cols; i++) {
+	for (int i = 0; i < nglobal_actions + t->nbindings; i++) {
 		bool global = i < nglobal_actions;
 		enum action a = global ? global_actions[i] : t->bindings[i - nglobal_actions].action;
 		const struct action_def *d = action_def(a);
+		int w;
 
 		if (!global && !t->bindings[i - nglobal_actions].hint)
 			continue;
-		x += draw_text(y, x, _(d->key_label), cols - x, draw_attr(COLOR_BAR));
-		if (x < cols)
-			x += draw_text(y, x, " ", 1, A_NORMAL);
-		x += draw_text(y, x, _(d->label), cols - x, A_NORMAL);
-		if (x + 2 <= cols)
-			x += draw_text(y, x, "  ", 2, A_NORMAL);
+		w = text_width(_(d->key_label)) + 1 + text_width(_(d->label));
+		if (x > 0 && x + w > cols) {
+			if (line + 1 == KEY_LINES)
+				break;
+			line++;
+			x = 0;
+		}
+		if (draw) {
+			draw_text(y + line, x, _(d->key_label), cols - x, draw_attr(COLOR_BAR));
+			draw_text(y + line, x + text_width(_(d->key_label)) + 1, _(d->label),
+			    cols - x - text_width(_(d->key_label)) - 1, A_NORMAL);
+		}
+		x += w + 2;
 	}
+	return line + 1;
 }
 
 static void
 draw_all(struct app *app)
 {
-	int rows, cols;
+	int rows, cols, keys;
 
 	getmaxyx(stdscr, rows, cols);
 	erase();
@@ -125,11 +135,12 @@ draw_all(struct app *app)
 	draw_title(app, cols);
 	app->cursor_y = app->cursor_x = -1;
 	app->mode[0] = '\0';
-	app->top->type->draw(app, app->top, 1, rows - 3, cols);
-	draw_text(rows - 2, 0, app->message, cols, draw_attr(app->message_color));
+	keys = key_bar(app, 0, cols, false);
+	app->top->type->draw(app, app->top, 1, rows - 2 - keys, cols);
+	draw_text(rows - 1 - keys, 0, app->message, cols, draw_attr(app->message_color));
 	if (app->mode[0] != '\0')
-		draw_text_right(rows - 2, cols - 16, app->mode, 16, A_BOLD);
-	draw_keys(app, rows - 1, cols);
+		draw_text_right(rows - 1 - keys, cols - 16, app->mode, 16, A_BOLD);
+	key_bar(app, rows - keys, cols, true);
 	/* The text cursor shows only where a field is being edited. */
 	if (app->cursor_y >= 0) {
 		curs_set(1);
@@ -337,24 +348,24 @@ unload(struct app *app)
 	trash_free(app->trash);
 }
 
+/* The screen is drawn once before the first key and again after each. */
 static void
 run_loop(struct app *app)
 {
 	while (!app->quit) {
 		wint_t ch;
-		int r;
+		int r = get_wch(&ch);
 
-		draw_all(app);
-		r = get_wch(&ch);
 		if (r == ERR)
 			continue;
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			/* ncurses has already resized stdscr; redraw from
 			 * scratch so nothing of the old size stays. */
 			clearok(curscr, TRUE);
-			continue;
-		}
-		dispatch(app, r == KEY_CODE_YES ? KEYFN(ch) : (int)ch);
+		else
+			dispatch(app, r == KEY_CODE_YES ? KEYFN(ch) : (int)ch);
+		if (!app->quit)
+			draw_all(app);
 	}
 }
 
@@ -378,7 +389,7 @@ define_other_keys(void)
 }
 
 int
-app_run(struct db *db, bool utf8)
+app_run(struct db *db, bool utf8, bool exit_after_draw)
 {
 	struct app app = { .db = db };
 
@@ -408,8 +419,11 @@ app_run(struct db *db, bool utf8)
 	curs_set(0);
 	draw_init_colors();
 	app_push(&app, dashboard_new(&app));
-	if (app.top != NULL)
+	app.quit = exit_after_draw;
+	if (app.top != NULL) {
+		draw_all(&app);
 		run_loop(&app);
+	}
 	endwin();
 	unload(&app);
 	return 0;

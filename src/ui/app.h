@@ -38,9 +38,10 @@ struct app {
 };
 
 /* Runs the UI until the user quits.  utf8 is false when the user's locale
- * was not UTF-8 and C.UTF-8 stands in (said on the status line).  Returns
+ * was not UTF-8 and C.UTF-8 stands in (said on the status line).
+ * exit_after_draw: quit once the first screen is drawn (benchmarks).  Returns
  * the exit status. */
-int app_run(struct db *db, bool utf8);
+int app_run(struct db *db, bool utf8, bool exit_after_draw);
 
 void app_push(struct app *app, struct screen *s);
 void app_pop(struct app *app);

@@ -193,7 +193,7 @@ static const struct binding bindings[] = {
 	{ ACT_TARGETS, open_targets, false },
 	{ ACT_TASKS, open_tasks, true },
 	{ ACT_PERIOD, next_period, true },
-	{ ACT_EDIT, edit_plan, true },
+	{ ACT_EDIT_PLAN, edit_plan, true },
 	{ ACT_ADD, new_plan, false },
 	{ ACT_UNITS, open_units, true },
 	{ ACT_OFFICE, edit_office, true },
