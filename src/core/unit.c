@@ -394,3 +394,20 @@ units_free(struct unit *u, int n)
 	}
 	free(u);
 }
+
+char *
+unit_name(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM unit WHERE id = ?");
+	char *name = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = db_column_strdup(st, 0);
+	else
+		db_fail(db, _("no unit has the number %lld"), (long long)id);
+	sqlite3_finalize(st);
+	return name;
+}

@@ -42,6 +42,9 @@ int unit_delete(struct db *db, int64_t id, struct trash **undo, struct field_err
  * recorded, joined by "; " ("" if none).  Newly allocated; NULL on error. */
 char *unit_aliases(struct db *db, int64_t id);
 
+/* The unit's name (malloc'd), or NULL (and db_error) when there is none. */
+char *unit_name(struct db *db, int64_t id);
+
 /* The tasks (as lead, monitor or cooperator, each task once) and targets
  * (as lead) that use a unit; 0 or -1. */
 int unit_usage(struct db *db, int64_t id, int *tasks, int *targets);

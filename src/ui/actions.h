@@ -28,6 +28,8 @@ enum action {
 	ACT_UNDO,
 	ACT_RESULT,
 	ACT_SEARCH,
+	ACT_FILTER,
+	ACT_SORT,
 	ACT_NEXT_MATCH,
 	ACT_UNITS,
 	ACT_OFFICE,
@@ -46,6 +48,11 @@ enum action {
 /* Function keys (KEY_*) are stored with this bit so they never collide
  * with a character of the same number. */
 #define KEYFN(k) ((int)(k) | (1 << 24))
+
+/* Keys the terminal sends around pasted text when bracketed paste is on
+ * (defined with define_key in app.c). */
+#define KEY_PASTE_START (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
 
 struct action_def {
 	enum action action;

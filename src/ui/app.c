@@ -386,6 +386,12 @@ define_other_keys(void)
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (key_defined(keys[i].seq) == 0)
 			define_key(keys[i].seq, keys[i].key);
+	/* Bracketed paste: the terminal marks pasted text, so it goes into
+	 * a field as it is, not through Telex and not key by key. */
+	define_key("\033[200~", KEY_PASTE_START);
+	define_key("\033[201~", KEY_PASTE_END);
+	printf("\033[?2004h");
+	fflush(stdout);
 }
 
 int
@@ -424,6 +430,8 @@ app_run(struct db *db, bool utf8, bool exit_after_draw)
 		draw_all(&app);
 		run_loop(&app);
 	}
+	printf("\033[?2004l");
+	fflush(stdout);
 	endwin();
 	unload(&app);
 	return 0;

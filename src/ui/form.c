@@ -2,6 +2,7 @@
 #include "ui/form.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,6 +179,7 @@ form_free(struct screen *s)
 	}
 	free(f->fields);
 	free(f->title);
+	free(f->paste);
 	if (f->free_record != NULL)
 		f->free_record(f->record);
 	free(f);
@@ -407,6 +409,50 @@ value_cols(void)
 	return COLS - LABEL_COLS - 2;
 }
 
+/* Collects a bracketed paste; true while one is under way.  Choice fields
+ * take no text, so a paste there is dropped. */
+static bool
+paste_key(struct app *app, struct form *f, int key)
+{
+	struct form_field *fl = &f->fields[f->focus];
+	char mb[MB_LEN_MAX];
+	int n;
+
+	if (key == KEYFN(KEY_PASTE_START)) {
+		f->pasting = true;
+		f->paste_len = 0;
+		return true;
+	}
+	if (!f->pasting)
+		return false;
+	if (key == KEYFN(KEY_PASTE_END)) {
+		f->pasting = false;
+		if (fl->ed != NULL && f->paste_len > 0) {
+			f->paste[f->paste_len] = '\0';
+			editor_insert_text(fl->ed, f->paste);
+			if (f->changed != NULL)
+				f->changed(app, f, f->focus);
+		}
+		return true;
+	}
+	if (key == '\r')
+		key = '\n';
+	if (key >= (1 << 24) || (n = wctomb(mb, (wchar_t)key)) <= 0)
+		return true;
+	if (f->paste_len + (size_t)n + 1 > f->paste_cap) {
+		size_t cap = f->paste_cap ? 2 * f->paste_cap : 4096;
+		char *grown = realloc(f->paste, cap);
+
+		if (grown == NULL)
+			return true;
+		f->paste = grown;
+		f->paste_cap = cap;
+	}
+	memcpy(f->paste + f->paste_len, mb, (size_t)n);
+	f->paste_len += (size_t)n;
+	return true;
+}
+
 static bool
 form_key(struct app *app, struct screen *s, int key)
 {
@@ -414,6 +460,8 @@ form_key(struct app *app, struct screen *s, int key)
 	struct form_field *fl = &f->fields[f->focus];
 	bool last = f->focus == f->nfields - 1;
 
+	if (paste_key(app, f, key))
+		return true;
 	if (f->asking) {
 		f->asking = false;
 		app->message[0] = '\0';

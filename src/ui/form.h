@@ -60,6 +60,11 @@ struct form {
 	 * being typed, and the one highlighted. */
 	char **matches;
 	int nmatches, match;
+	/* A bracketed paste being received: its text goes in as it is (no
+	 * Telex), in one piece when the paste ends. */
+	bool pasting;
+	char *paste;
+	size_t paste_len, paste_cap;
 };
 
 /* A new form screen; NULL when memory ran out. */

@@ -32,6 +32,7 @@ screen_free(struct screen *s)
 		free(s->fields[i].value);
 	}
 	free(s->fields);
+	free(s->rows);
 	free(s);
 }
 
@@ -126,4 +127,25 @@ void
 screen_undo(struct app *app, struct screen *s, enum action a)
 {
 	app_undo(app, s);
+}
+
+int
+screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
+    int (*cmp)(const void *, const void *))
+{
+	int *rows = malloc((n ? n : 1) * sizeof *rows), count = 0;
+
+	if (rows == NULL)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (keep == NULL || keep(s, i))
+			rows[count++] = i;
+	if (cmp != NULL)
+		qsort(rows, count, sizeof *rows, cmp);
+	free(s->rows);
+	s->rows = rows;
+	s->nrows = s->list.count = count;
+	if (s->list.selected >= count)
+		s->list.selected = count ? count - 1 : 0;
+	return 0;
 }

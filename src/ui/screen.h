@@ -56,6 +56,8 @@ struct screen {
 	int ntargets;
 	struct task *tasks;
 	int ntasks;
+	int *rows;			/* the rows shown: indexes into targets */
+	int nrows;			/* or tasks, filtered and sorted */
 	struct field *fields;		/* record view */
 	int nfields;
 	int scroll, lines;		/* record and help views */
@@ -77,6 +79,12 @@ void screen_undo(struct app *app, struct screen *s, enum action a);
 void screen_back(struct app *app, struct screen *s, enum action a);
 /* Keeps the selection visible in rows rows. */
 void list_scroll(struct list *l, int rows);
+
+/* Sets the rows shown to those of 0..n-1 for which keep(s, i) (NULL: all),
+ * ordered by cmp (NULL: as they are; cmp gets the screen through ctx).
+ * Keeps the selection in range.  0 or -1. */
+int screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
+    int (*cmp)(const void *, const void *));
 
 struct screen *screen_new(const struct screen_type *type);
 void screen_free(struct screen *s);

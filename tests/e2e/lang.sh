@@ -7,7 +7,7 @@ start -- --lang en
 wait_for "Dashboard"
 wait_for "All sections"
 wait_for "Period: Year/2025   Today: 15/10/2025"
-line 24 | grep -q "F1 help" || fail "English key line: $(line 24)"
+keybar | grep -q "F1 help" || fail "English key line: $(keybar)"
 send Down Down Enter
 wait_for "3. Cải cách thủ tục hành chính — targets (9)"
 wait_for "Verdict"

@@ -110,6 +110,11 @@ line() {
 	screen | sed -n "${1}p"
 }
 
+# keybar: the key bar, the last two lines of the screen.
+keybar() {
+	screen | tail -n 2
+}
+
 sql() {
 	"$SQLITE3_SHELL" "$db" "$1"
 }

@@ -26,7 +26,7 @@ wait_for "3. Cải cách thủ tục hành chính — chỉ tiêu"
 wait_for "Trên 99% hồ sơ"
 screen | grep "Trên 99% hồ sơ" | grep -q "> 99% *99,1% *Đạt" || fail "met row"
 screen | grep -q "Không đạt" || fail "no 'Không đạt' row"
-line 24 | grep -q "Enter mở" || fail "key line: $(line 24)"
+keybar | grep -q "Enter mở" || fail "key line: $(keybar)"
 # Open the met target in full.
 n=$(screen | grep -n "Trên 99% hồ sơ" | cut -d: -f1)
 i=4

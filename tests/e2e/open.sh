@@ -14,8 +14,8 @@ for s in "1. Chỉ đạo, điều hành" "2. Thể chế" "3. Thủ tục hành
 done
 line 14 | grep -q "Tất cả lĩnh vực *45 *0 *0 *45 *30" || fail "totals row: $(line 14)"
 # The bottom line lists the keys.
-line 24 | grep -q "F1 trợ giúp" || fail "key line: $(line 24)"
-line 24 | grep -q "q thoát" || fail "key line: $(line 24)"
+keybar | grep -q "F1 trợ giúp" || fail "key line: $(keybar)"
+keybar | grep -q "q thoát" || fail "key line: $(keybar)"
 # Help lists the keys of the dashboard.
 send F1
 wait_for "Trợ giúp"

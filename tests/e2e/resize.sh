@@ -12,7 +12,7 @@ tm resize-window -t t -x 120 -y 40
 sleep 0.3
 wait_for "— nhiệm vụ (7)"
 [ "$(screen | wc -l)" -eq 40 ] || fail "not 40 lines after resize"
-line 40 | grep -q "F1 trợ giúp" || fail "key line not at the bottom of 40 rows: $(line 40)"
+keybar | grep -q "F1 trợ giúp" || fail "key line not at the bottom of 40 rows: $(keybar)"
 # Wider columns show more of a task's description.
 screen | grep -q "Ban hành kế hoạch CCHC năm 2025 của từng phòng, đơn vị" || fail "no wide description"
 
@@ -20,7 +20,7 @@ tm resize-window -t t -x 80 -y 24
 sleep 0.3
 wait_for "— nhiệm vụ (7)"
 [ "$(screen | wc -l)" -eq 24 ] || fail "not 24 lines after resize back"
-line 24 | grep -q "F1 trợ giúp" || fail "key line after resize back: $(line 24)"
+keybar | grep -q "F1 trợ giúp" || fail "key line after resize back: $(keybar)"
 # Nothing of the 120-column screen is left past column 80.
 widest=$(screen | wc -L)
 [ "$widest" -le 80 ] || fail "a line is $widest columns wide"
