@@ -40,6 +40,8 @@ struct plan {
 	char *signer;
 	char issue_date[11];
 	int year_from, year_to;
+	/* When saving: the phases as text (phase.h), NULL to leave them. */
+	const char *phases;
 };
 
 enum period_kind {
@@ -74,6 +76,8 @@ struct target {
 	char *denominator_label;
 	int64_t lead_unit_id;
 	char *lead_unit;		/* name, "" if none */
+	/* When saving: values by phase as text (phase.h), NULL to leave them. */
+	const char *phase_values;
 	/* For the period the list was loaded for: */
 	bool has_result;
 	struct result result;

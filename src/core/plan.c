@@ -7,6 +7,7 @@
 #include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/phase.h"
 #include "core/text.h"
 #include "core/trash.h"
 #include "core/validate.h"
@@ -96,7 +97,8 @@ store(struct db *db, struct plan *p, struct field_error *e)
 	} else {
 		if (p->id == 0)
 			p->id = sqlite3_last_insert_rowid(db->sql);
-		rc = 0;
+		rc = p->phases == NULL ? 0 :
+		    phase_store(db, p->id, p->year_from, p->year_to, p->phases, e, PF_PHASES);
 	}
 out:
 	sqlite3_finalize(st);
@@ -178,6 +180,7 @@ plan_add_phase(struct db *db, int64_t plan, const char *label, int year_from, in
 static void
 read_plan(sqlite3_stmt *st, struct plan *p)
 {
+	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
 	p->number = db_column_strdup(st, 1);
 	p->title = db_column_strdup(st, 2);

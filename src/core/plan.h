@@ -19,6 +19,7 @@ enum plan_field {
 	PF_ISSUE_DATE,
 	PF_YEAR_FROM,
 	PF_YEAR_TO,
+	PF_PHASES,
 };
 
 /* Inserts p (p->id 0; sets it) or updates plan p->id, in one transaction.

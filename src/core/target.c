@@ -7,6 +7,7 @@
 #include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/phase.h"
 #include "core/period.h"
 #include "core/text.h"
 #include "core/trash.h"
@@ -140,7 +141,8 @@ store(struct db *db, struct target *t, struct field_error *e)
 	} else {
 		if (t->id == 0)
 			t->id = sqlite3_last_insert_rowid(db->sql);
-		rc = 0;
+		rc = t->phase_values == NULL ? 0 :
+		    phase_values_store(db, t->id, t->phase_values, e, TF_PHASE_VALUES);
 	}
 out:
 	sqlite3_finalize(st);
@@ -218,6 +220,7 @@ read_measure(sqlite3_stmt *st, int col, struct measure *m)
 static void
 read_target(sqlite3_stmt *st, struct target *t)
 {
+	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(st, 0);
 	t->plan_id = sqlite3_column_int64(st, 1);
 	t->section_id = sqlite3_column_int64(st, 2);

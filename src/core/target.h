@@ -21,6 +21,7 @@ enum target_field {
 	TF_NUMERATOR_LABEL,
 	TF_DENOMINATOR_LABEL,
 	TF_LEAD_UNIT,
+	TF_PHASE_VALUES,
 };
 
 /* Inserts t (t->id 0; sets it) or updates target t->id, in one

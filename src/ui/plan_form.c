@@ -8,6 +8,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/office.h"
+#include "core/phase.h"
 #include "core/plan.h"
 #include "core/validate.h"
 #include "ui/form.h"
@@ -16,7 +17,7 @@
 
 struct plan_edit {
 	struct plan plan;	/* id only */
-	int fnumber, ftitle, fissuer, fsigner, fdate, ffrom, fto;
+	int fnumber, ftitle, fissuer, fsigner, fdate, ffrom, fto, fphases;
 };
 
 static int
@@ -42,6 +43,7 @@ save_plan(struct app *app, struct form *f, struct field_error *err)
 	p.title = (char *)form_text(f, e->ftitle);
 	p.issuer = (char *)form_text(f, e->fissuer);
 	p.signer = (char *)form_text(f, e->fsigner);
+	p.phases = form_text(f, e->fphases);
 	if (validate_date(form_text(f, e->fdate), p.issue_date, err, PF_ISSUE_DATE,
 	    f->fields[e->fdate].label) != 0 ||
 	    read_year(f, e->ffrom, PF_YEAR_FROM, &p.year_from, err) != 0 ||
@@ -56,12 +58,14 @@ plan_form_new(struct app *app, bool new_plan)
 {
 	struct plan_edit *e = calloc(1, sizeof *e);
 	const struct plan *p = new_plan || !app->has_plan ? NULL : &app->plan;
-	char date[11] = "", from[8] = "", to[8] = "";
+	char date[11] = "", from[8] = "", to[8] = "", *phases;
 	struct screen *s;
 	struct form *f;
 
 	if (e == NULL)
 		return NULL;
+	/* "2026–2027; 2028–2030": the form edits them as text. */
+	phases = p != NULL ? phase_text(app->db, p->id) : strdup("");
 	if (p != NULL) {
 		e->plan.id = p->id;
 		date_iso_to_vn(p->issue_date, date);
@@ -71,8 +75,10 @@ plan_form_new(struct app *app, bool new_plan)
 		snprintf(from, sizeof from, "%d", date_today().year);
 		snprintf(to, sizeof to, "%d", date_today().year);
 	}
-	if ((s = form_new(p ? _("Edit the plan") : _("New plan"), save_plan, e, free)) == NULL)
+	if ((s = form_new(p ? _("Edit the plan") : _("New plan"), save_plan, e, free)) == NULL) {
+		free(phases);
 		return NULL;
+	}
 	f = form_of(s);
 	e->fnumber = form_add_text(f, _("Number"), PF_NUMBER, p ? p->number : NULL, false);
 	e->ftitle = form_add_text(f, _("Title"), PF_TITLE, p ? p->title : NULL, true);
@@ -82,6 +88,8 @@ plan_form_new(struct app *app, bool new_plan)
 	e->ffrom = form_add_text(f, _("From year"), PF_YEAR_FROM, from, false);
 	e->fto = form_add_text(f, _("To year"), PF_YEAR_TO, to, false);
 	e->fsigner = form_add_text(f, _("Signed by"), PF_SIGNER, p ? p->signer : NULL, false);
+	e->fphases = form_add_text(f, _("Phases"), PF_PHASES, phases, false);
+	free(phases);
 	return s;
 }
 

@@ -1,0 +1,268 @@
+#include "core/phase.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/number.h"
+#include "core/text.h"
+#include "core/validate.h"
+
+#define MAX_PHASES 10
+
+struct span {
+	int from, to;
+};
+
+/* "2026-2027" or "2026–2027" (spaces allowed); a single year is a span of
+ * one. */
+static bool
+parse_span(const char *s, struct span *sp)
+{
+	int n = 0;
+	const char *p;
+
+	if (sscanf(s, " %d%n", &sp->from, &n) != 1)
+		return false;
+	p = s + n;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0') {
+		sp->to = sp->from;
+		return true;
+	}
+	if (*p == '-')
+		p++;
+	else if (strncmp(p, "–", strlen("–")) == 0)
+		p += strlen("–");
+	else
+		return false;
+	if (sscanf(p, " %d%n", &sp->to, &n) != 1)
+		return false;
+	for (p += n; *p == ' '; p++)
+		;
+	return *p == '\0' && sp->to >= sp->from;
+}
+
+static void
+span_label(struct span sp, char *buf, size_t n)
+{
+	if (sp.from == sp.to)
+		snprintf(buf, n, "%d", sp.from);
+	else
+		snprintf(buf, n, "%d–%d", sp.from, sp.to);
+}
+
+/* Splits text at ';' into at most max trimmed, non-empty items (pointing
+ * into copy, which the caller frees).  The count, or -1 when too many. */
+static int
+split(const char *text, char **copy, char **items, int max)
+{
+	char *save = NULL;
+	int n = 0;
+
+	if ((*copy = strdup(text)) == NULL)
+		return -1;
+	for (char *it = strtok_r(*copy, ";", &save); it; it = strtok_r(NULL, ";", &save)) {
+		if (*text_trim(it) == '\0')
+			continue;
+		if (n == max)
+			return -1;
+		items[n++] = it;
+	}
+	return n;
+}
+
+static int
+exec_bound(struct db *db, const char *sql, int64_t a, const char *label, int from, int to)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	if (label != NULL)
+		sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, from);
+	sqlite3_bind_int(st, 4, to);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "phase");
+}
+
+int
+phase_store(struct db *db, int64_t plan, int from, int to, const char *text,
+    struct field_error *e, int field)
+{
+	char *items[MAX_PHASES], *copy = NULL, label[32];
+	struct span spans[MAX_PHASES];
+	int n = split(text, &copy, items, MAX_PHASES), rc = -1;
+
+	if (n < 0) {
+		field_fail(e, field, _("Phases: at most %d, separated by ';'"), MAX_PHASES);
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!parse_span(items[i], &spans[i])) {
+			field_fail(e, field, _("Phases: \"%s\" is not written as 2026-2027"), items[i]);
+			goto out;
+		}
+		if (spans[i].from < from || spans[i].to > to) {
+			field_fail(e, field, _("Phases: %s lies outside the plan's years %d–%d"),
+			    items[i], from, to);
+			goto out;
+		}
+		for (int j = 0; j < i; j++)
+			if (spans[i].from <= spans[j].to && spans[j].from <= spans[i].to) {
+				field_fail(e, field, _("Phases: %s overlaps another phase"), items[i]);
+				goto out;
+			}
+	}
+	/* Mark the current phases, re-insert or keep the new ones, then drop
+	 * the marked rest (and with them their target values). */
+	if (exec_bound(db, "UPDATE phase SET year_from = -year_from WHERE plan_id = ?1", plan,
+	    NULL, 0, 0) != 0)
+		goto fail_db;
+	for (int i = 0; i < n; i++) {
+		span_label(spans[i], label, sizeof label);
+		if (exec_bound(db, "INSERT INTO phase (plan_id, label, year_from, year_to) "
+		    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (plan_id, label) DO UPDATE SET "
+		    "year_from = excluded.year_from, year_to = excluded.year_to", plan, label,
+		    spans[i].from, spans[i].to) != 0)
+			goto fail_db;
+	}
+	if (exec_bound(db, "DELETE FROM phase WHERE plan_id = ?1 AND year_from < 0", plan,
+	    NULL, 0, 0) != 0)
+		goto fail_db;
+	rc = 0;
+	goto out;
+fail_db:
+	field_fail_db(e, db);
+out:
+	free(copy);
+	return rc;
+}
+
+/* Joins the first column of the rows of st as "a; b; c". */
+static char *
+join_rows(struct db *db, sqlite3_stmt *st)
+{
+	char *out = strdup(""), *grown;
+	size_t len = 0;
+	int rc;
+
+	while (out != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		size_t add = strlen(s) + 2;
+
+		if ((grown = realloc(out, len + add + 1)) == NULL) {
+			free(out);
+			out = NULL;
+			break;
+		}
+		out = grown;
+		len += (size_t)snprintf(out + len, add + 1, "%s%s", len ? "; " : "", s);
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+char *
+phase_text(struct db *db, int64_t plan)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT label FROM phase WHERE plan_id = ? ORDER BY year_from");
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, plan);
+	return join_rows(db, st);
+}
+
+char *
+phase_values_text(struct db *db, int64_t target)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT p.label, tp.value FROM target_phase tp "
+	    "JOIN phase p ON p.id = tp.phase_id WHERE tp.target_id = ? ORDER BY p.year_from");
+	char *out = strdup(""), *grown;
+	size_t len = 0;
+
+	if (st == NULL) {
+		free(out);
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, target);
+	while (out != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		char num[32], item[96];
+		int n;
+
+		number_format(sqlite3_column_double(st, 1), num, sizeof num);
+		n = snprintf(item, sizeof item, "%s%s: %s", len ? "; " : "",
+		    (const char *)sqlite3_column_text(st, 0), num);
+		if ((grown = realloc(out, len + (size_t)n + 1)) == NULL) {
+			free(out);
+			out = NULL;
+			break;
+		}
+		out = grown;
+		memcpy(out + len, item, (size_t)n + 1);
+		len += (size_t)n;
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+int
+phase_values_store(struct db *db, int64_t target, const char *text,
+    struct field_error *e, int field)
+{
+	char *items[MAX_PHASES], *copy = NULL, label[32];
+	int n = split(text, &copy, items, MAX_PHASES), rc = -1;
+
+	if (n < 0) {
+		field_fail(e, field, _("Values by phase: at most %d, separated by ';'"), MAX_PHASES);
+		goto out;
+	}
+	if (exec_bound(db, "DELETE FROM target_phase WHERE target_id = ?1", target, NULL, 0, 0) != 0)
+		goto fail_db;
+	for (int i = 0; i < n; i++) {
+		char *colon = strchr(items[i], ':');
+		struct span sp;
+		double v;
+		sqlite3_stmt *st;
+		int step;
+
+		if (colon == NULL || (*colon = '\0', !parse_span(items[i], &sp)) ||
+		    !number_parse(colon + 1, &v)) {
+			field_fail(e, field, _("Values by phase: write them as 2026-2027: 80"));
+			goto out;
+		}
+		span_label(sp, label, sizeof label);
+		st = db_prepare(db, "INSERT INTO target_phase (target_id, phase_id, value) "
+		    "SELECT t.id, p.id, ?3 FROM target t JOIN phase p ON p.plan_id = t.plan_id "
+		    "WHERE t.id = ?1 AND p.label = ?2");
+		if (st == NULL)
+			goto fail_db;
+		sqlite3_bind_int64(st, 1, target);
+		sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 3, v);
+		step = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			goto fail_db;
+		if (sqlite3_changes(db->sql) == 0) {
+			field_fail(e, field, _("Values by phase: the plan has no phase %s"), label);
+			goto out;
+		}
+	}
+	rc = 0;
+	goto out;
+fail_db:
+	db_fail_sql(db, "phase");
+	field_fail_db(e, db);
+out:
+	free(copy);
+	return rc;
+}
