@@ -138,16 +138,7 @@ static const struct binding bindings[] = {
 	{ ACT_OPEN, choose, true },
 	{ ACT_ADD, add, true },
 	{ ACT_DELETE, delete, true },
-	{ ACT_UNDO, screen_undo, false },
-	{ ACT_SEARCH, screen_search, true },
-	{ ACT_NEXT_MATCH, screen_next_match, false },
-	{ ACT_BACK, screen_back, true },
-	{ ACT_PAGE_UP, screen_list_action, false },
-	{ ACT_PAGE_DOWN, screen_list_action, false },
-	{ ACT_UP, screen_list_action, false },
-	{ ACT_DOWN, screen_list_action, false },
-	{ ACT_HOME, screen_list_action, false },
-	{ ACT_END, screen_list_action, false },
+	LIST_BINDINGS(false),
 };
 
 static const struct screen_type plans = {

@@ -68,6 +68,20 @@ struct screen {
 bool list_move(struct list *l, enum action a);
 /* A binding's handler for the movement actions of s->list. */
 void screen_list_action(struct app *app, struct screen *s, enum action a);
+/* The bindings every list shares: search, undo, back and movement.
+ * PgUp is hinted on lists long enough to page (hint_pages). */
+#define LIST_BINDINGS(hint_pages) \
+	{ ACT_SEARCH, screen_search, true }, \
+	{ ACT_NEXT_MATCH, screen_next_match, false }, \
+	{ ACT_UNDO, screen_undo, false }, \
+	{ ACT_BACK, screen_back, true }, \
+	{ ACT_PAGE_UP, screen_list_action, hint_pages }, \
+	{ ACT_PAGE_DOWN, screen_list_action, false }, \
+	{ ACT_UP, screen_list_action, false }, \
+	{ ACT_DOWN, screen_list_action, false }, \
+	{ ACT_HOME, screen_list_action, false }, \
+	{ ACT_END, screen_list_action, false }
+
 /* A binding's handler for ACT_PREV/NEXT_SECTION: shows the same list for
  * the section before or after, reloading it. */
 void screen_change_section(struct app *app, struct screen *s, enum action a);

@@ -238,20 +238,11 @@ static const struct binding bindings[] = {
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
 	{ ACT_DELETE, delete, true },
-	{ ACT_UNDO, screen_undo, false },
-	{ ACT_SEARCH, screen_search, true },
 	{ ACT_FILTER, cycle_filter, true },
 	{ ACT_SORT, cycle_filter, true },
-	{ ACT_NEXT_MATCH, screen_next_match, false },
-	{ ACT_BACK, screen_back, true },
 	{ ACT_PREV_SECTION, screen_change_section, true },
 	{ ACT_NEXT_SECTION, screen_change_section, false },
-	{ ACT_PAGE_UP, screen_list_action, true },
-	{ ACT_PAGE_DOWN, screen_list_action, false },
-	{ ACT_UP, screen_list_action, false },
-	{ ACT_DOWN, screen_list_action, false },
-	{ ACT_HOME, screen_list_action, false },
-	{ ACT_END, screen_list_action, false },
+	LIST_BINDINGS(true),
 };
 
 static const struct screen_type targets = {
