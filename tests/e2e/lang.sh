@@ -38,3 +38,21 @@ send End n
 wait_for "7. Xây dựng và phát triển chính quyền điện tử, chính quyền số — nhiệm vụ (4)"
 send Escape q
 wait_for "EXIT:0"
+stop
+
+# Colors unless NO_COLOR is set (then reverse video marks the bars).
+TERM_UNDER_TEST=xterm-256color
+start
+wait_for "Tất cả lĩnh vực"
+tm capture-pane -e -p -t t | grep -q '44m' || fail "no blue title bar"
+send q
+wait_for "EXIT:0"
+stop
+start NO_COLOR=1
+wait_for "Tất cả lĩnh vực"
+if tm capture-pane -e -p -t t | grep -q '\[[0-9;]*[34][0-7]m'; then
+	fail "colors drawn with NO_COLOR set"
+fi
+tm capture-pane -e -p -t t | grep -q '\[7m' || fail "no reverse video without colors"
+send q
+wait_for "EXIT:0"
