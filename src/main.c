@@ -56,14 +56,14 @@ set_today(const char *s)
 }
 
 static struct db *
-open_database(const struct options *o)
+open_database(const struct options *o, char *path, size_t n)
 {
-	char path[4096], err[1024];
+	char err[1024];
 	struct db *db;
 
 	if (o->db != NULL)
-		snprintf(path, sizeof path, "%s", o->db);
-	else if (paths_default_db(path, sizeof path, err, sizeof err) != 0) {
+		snprintf(path, n, "%s", o->db);
+	else if (paths_default_db(path, n, err, sizeof err) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, err);
 		return NULL;
 	}
@@ -87,6 +87,7 @@ main(int argc, char **argv)
 {
 	struct options o;
 	struct db *db;
+	char path[4096];
 	bool utf8 = setup_locale(options_language(argc, argv));
 	int rc;
 
@@ -102,14 +103,14 @@ main(int argc, char **argv)
 	}
 	if ((rc = set_today(o.today)) != 0)
 		return rc;
-	if ((db = open_database(&o)) == NULL)
+	if ((db = open_database(&o, path, sizeof path)) == NULL)
 		return 1;
 	if (o.cmd_argc > 0) {
 		/* getopt_long must start afresh on the command's arguments. */
 		optind = 0;
 		rc = cli_find(o.cmd_argv[0])->run(db, o.cmd_argc, o.cmd_argv);
 	} else {
-		rc = app_run(db, utf8, o.exit_after_draw);
+		rc = app_run(db, path, utf8, o.exit_after_draw);
 	}
 	db_close(db);
 	return rc;

@@ -13,6 +13,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/lock.h"
 #include "core/office.h"
 #include "core/period.h"
 #include "core/plan.h"
@@ -154,6 +155,9 @@ draw_all(struct app *app)
 void
 app_confirm(struct app *app, const char *question, void (*yes)(struct app *, struct screen *))
 {
+	/* Every question asked before a write is a delete. */
+	if (!app_may_write(app))
+		return;
 	app_message(app, COLOR_WARN, "%s", question);
 	app->confirm_yes = yes;
 }
@@ -172,6 +176,8 @@ app_undo(struct app *app, struct screen *s)
 		app_message(app, COLOR_WARN, "%s", _("Nothing to undo."));
 		return;
 	}
+	if (!app_may_write(app))
+		return;
 	if (trash_restore(app->db, app->trash) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
@@ -394,10 +400,20 @@ define_other_keys(void)
 	fflush(stdout);
 }
 
+bool
+app_may_write(struct app *app)
+{
+	if (app->read_only)
+		app_message(app, COLOR_BAD, "%s", _("Read only: another cchc is editing this database"));
+	return !app->read_only;
+}
+
 int
-app_run(struct db *db, bool utf8, bool exit_after_draw)
+app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 {
 	struct app app = { .db = db };
+	bool busy;
+	int lock = lock_take(path, &busy);
 
 	if (load(&app) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
@@ -408,6 +424,12 @@ app_run(struct db *db, bool utf8, bool exit_after_draw)
 	ui_set_decimal_comma(strcmp(_("."), ",") == 0);
 	if (!utf8)
 		app_message(&app, COLOR_WARN, "%s", _("The locale is not UTF-8: using C.UTF-8"));
+	if (lock < 0) {
+		app.read_only = true;
+		app_message(&app, COLOR_BAD, "%s", busy ?
+		    _("Read only: another cchc is editing this database") :
+		    _("Read only: cannot lock the database for editing"));
+	}
 	/* Esc must answer at once; the default 1 s wait feels broken. */
 	set_escdelay(25);
 	/* newterm, unlike initscr, returns an error for an unknown TERM
@@ -434,5 +456,6 @@ app_run(struct db *db, bool utf8, bool exit_after_draw)
 	fflush(stdout);
 	endwin();
 	unload(&app);
+	lock_release(lock);
 	return 0;
 }

@@ -27,6 +27,7 @@ struct app {
 	int cursor_y, cursor_x;		/* where the text cursor shows, -1: hidden */
 	enum color message_color;
 	bool quit;
+	bool read_only;			/* another instance holds the edit lock */
 	/* A question on the status line: the next key answers it, 'y' runs
 	 * confirm_yes on the screen that asked. */
 	void (*confirm_yes)(struct app *, struct screen *);
@@ -41,7 +42,11 @@ struct app {
  * was not UTF-8 and C.UTF-8 stands in (said on the status line).
  * exit_after_draw: quit once the first screen is drawn (benchmarks).  Returns
  * the exit status. */
-int app_run(struct db *db, bool utf8, bool exit_after_draw);
+int app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw);
+
+/* False, with a message, when the database is open read-only here (another
+ * cchc is editing it): every write path asks this first. */
+bool app_may_write(struct app *app);
 
 void app_push(struct app *app, struct screen *s);
 void app_pop(struct app *app);

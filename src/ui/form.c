@@ -264,6 +264,8 @@ save(struct app *app, struct screen *s)
 	int i;
 
 	clear_matches(f);
+	if (!app_may_write(app))
+		return;
 	if (f->save(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
 			f->focus = i;
@@ -316,6 +318,8 @@ form_save_input(struct db *db, enum telex_mode mode, enum tone_style style)
 static void
 cycle_input_mode(struct app *app)
 {
+	if (!app_may_write(app))
+		return;
 	if (form_save_input(app->db, (input_mode + 1) % 3, tone_style) != 0)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 }
