@@ -76,8 +76,9 @@ draw_title(struct app *app, int cols)
 {
 	char line[512];
 
-	snprintf(line, sizeof line, " cchc · %s · %s", app->has_office ? app->office.name : "",
-	    app->top->type->title ? _(app->top->type->title) : "");
+	snprintf(line, sizeof line, " cchc · %s · %s%s%s", app->has_office ? app->office.name : "",
+	    _(app->top->type->title), app->read_only ? " · " : "",
+	    app->read_only ? _("READ ONLY") : "");
 	draw_text(0, 0, line, cols, draw_attr(COLOR_BAR));
 }
 

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Two instances on one database: the second opens read-only, says so, and
+# refuses every edit, so nobody's saved work is overwritten unseen.  When
+# the first quits, a new instance edits again.
+. "$(dirname "$0")/lib.sh"
+
+start
+wait_for "Tất cả lĩnh vực"
+tm new-session -d -s u -x 80 -y 24 "env LANG=$LANG TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=xterm-256color \
+	CCHC_DATADIR=${CCHC_DATADIR:-} CCHC_LOCALEDIR=${CCHC_LOCALEDIR:-} $CCHC_BIN --db $db; echo EXIT:\$?; sleep 600"
+second() {
+	tm capture-pane -p -t u
+}
+i=0
+until second | grep -qF "CHỈ ĐỌC"; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "the second instance does not say it is read-only: $(second)"
+	sleep 0.1
+done
+# Try to add a target from the second instance.
+tm send-keys -t u Enter
+sleep 0.3
+tm send-keys -t u a Tab
+tm send-keys -t u -l "Chi tieu moi"
+tm send-keys -t u F2
+sleep 0.5
+second | grep -qF "Chỉ đọc" || fail "no read-only message on save: $(second)"
+expect_sql "SELECT count(*) FROM target" 45
+# The first instance still edits.
+send Enter
+wait_for "— chỉ tiêu (8)"
+send a Tab
+tm send-keys -t t -l "Chi tieu cua nguoi thu nhat"
+send Tab Tab Tab
+tm send-keys -t t -l "1"
+send F2
+wait_for "— chỉ tiêu (9)"
+expect_sql "SELECT count(*) FROM target" 46
+send Escape q
+wait_for "EXIT:0"
+tm send-keys -t u Escape y Escape q
