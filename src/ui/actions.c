@@ -31,6 +31,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_OFFICE] = { ACT_OFFICE, { 'o', 0 }, N_("o"), N_("office") },
 	[ACT_PLANS] = { ACT_PLANS, { 'k', 0 }, N_("k"), N_("plans") },
 	[ACT_SETTINGS] = { ACT_SETTINGS, { 's', 0 }, N_("s"), N_("settings") },
+	[ACT_SIPAS] = { ACT_SIPAS, { 'h', 0 }, N_("h"), N_("satisfaction") },
 	[ACT_SAVE] = { ACT_SAVE, { KEYFN(KEY_F(2)), 0 }, N_("F2"), N_("save") },
 	[ACT_NEXT_FIELD] = { ACT_NEXT_FIELD, { '\t', 0 }, N_("Tab"), N_("next field") },
 	[ACT_CANCEL] = { ACT_CANCEL, { 27, 0 }, N_("Esc"), N_("cancel") },

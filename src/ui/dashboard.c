@@ -188,6 +188,12 @@ open_settings(struct app *app, struct screen *s, enum action a)
 	app_push(app, settings_new(app));
 }
 
+static void
+open_sipas(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, sipas_new(app));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
 	{ ACT_TARGETS, open_targets, false },
@@ -199,6 +205,7 @@ static const struct binding bindings[] = {
 	{ ACT_OFFICE, edit_office, true },
 	{ ACT_PLANS, open_plans, true },
 	{ ACT_SETTINGS, open_settings, true },
+	{ ACT_SIPAS, open_sipas, true },
 	{ ACT_UP, screen_list_action, true },
 	{ ACT_DOWN, screen_list_action, false },
 	{ ACT_HOME, screen_list_action, false },

@@ -26,6 +26,7 @@ struct screen *office_form_new(struct app *app);
 struct screen *units_new(struct app *app);
 struct screen *plans_new(struct app *app);
 struct screen *settings_new(struct app *app);
+struct screen *sipas_new(struct app *app);
 
 /* Shared wording. */
 const char *verdict_label(enum verdict v);

@@ -158,7 +158,7 @@ query_text(const char *sql, int64_t id)
 }
 
 static char *
-unit_name(int64_t id)
+unit_name_of(int64_t id)
 {
 	return query_text("SELECT name FROM unit WHERE id = ?1", id);
 }
@@ -281,7 +281,7 @@ START_TEST(test_unit_find)
 		return;
 	}
 	ck_assert_msg(id > 0, "\"%s\" not found", unit_lookups[_i].spelling);
-	name = unit_name(id);
+	name = unit_name_of(id);
 	ck_assert_str_eq(name, unit_lookups[_i].name);
 	free(name);
 }
@@ -338,7 +338,7 @@ START_TEST(test_unit_add_new)
 	ck_assert_int_eq(db_commit(db), 0);
 	for (size_t i = 0; i < NELEM(spellings); i++)
 		ck_assert_msg(unit_find(db, spellings[i]) == id, "\"%s\"", spellings[i]);
-	name = unit_name(id);
+	name = unit_name_of(id);
 	ck_assert_str_eq(name, "Phòng Tư pháp");
 	free(name);
 }

@@ -1,0 +1,176 @@
+#!/bin/sh
+# SIPAS fast entry, keyboard only: a new survey round, ten forms of the
+# shipped questionnaire (3 respondent fields, 20 questions) typed one key an
+# answer, each form in exactly answers + 1 keys (Enter takes the proposed
+# form number); then the indexes on the results screen, in the database and
+# in a target's result.  A form number already entered is refused and a key
+# that is no answer beeps and changes nothing.
+#
+# The ten forms (fields: gender, age group, service; then the 20 answers,
+# element 1 = questions 1.1-1.3, elements 2-5 = the other 17):
+#   forms 1-6   1 1 1   all 5                     all satisfied
+#   forms 7-9   2 2 2   1.1-1.3: 4, the rest: 3   element 1 satisfied only
+#   form 10     0 0 0   all 0                     nothing answered
+# Worked by hand:
+#   element 1: 9 of 9 forms satisfied -> 100%, 27 answers (1.1: 9 answers)
+#   elements 2-5: 6 of 9 -> 66.666…%, printed 66.67%
+#   index (mean of elements): (100 + 4 · 66.666…) / 5 = 73.333… -> 73.33%
+#   by gender: Nam (6 forms) 100% everywhere, index 100.00%;
+#              Nữ (3 forms) element 1 100%, others 0%, index 20.00%;
+#              not given (form 10): no shares, no index.
+. "$(dirname "$0")/lib.sh"
+
+# The terminal bell: tmux flags a window that rang while not looked at;
+# looking at another window and back clears the flag.
+bell_reset() {
+	tm new-window -d -t t:9 2>/dev/null || true
+	tm select-window -t t:9
+	tm select-window -t t:0
+}
+
+bell() {
+	tm display -p -t t:0 '#{window_bell_flag}'
+}
+
+expect_bell() {
+	i=0
+	while [ "$(bell)" != 1 ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(bell)" = 1 ] || fail "no beep: $1"
+	bell_reset
+}
+
+# type_form FIELDS ANSWERS: Enter on the proposed number, then one key an
+# answer, nothing else.
+type_form() {
+	send Enter
+	tm send-keys -t t:0 -l "$1$2"
+}
+
+# find_down TEXT: moves down the results line by line until TEXT shows.
+find_down() {
+	i=0
+	while ! screen | grep -qF -- "$1"; do
+		[ $i -lt 30 ] || fail "\"$1\" not in the results"
+		send Down Down Down Down Down
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+fives=55555555555555555555
+mixed=44433333333333333333
+zeros=00000000000000000000
+
+start -- --lang en
+wait_for "All sections"
+send h
+wait_for "Satisfaction survey rounds (0)"
+
+# A round: name, the default questionnaire, days, service.
+send a
+wait_for "New survey round"
+tm send-keys -t t:0 -l "Dot 1"
+send Tab Tab
+tm send-keys -t t:0 -l "01/10/2025"
+send Tab
+tm send-keys -t t:0 -l "31/10/2025"
+send Tab
+tm send-keys -t t:0 -l "Ho tich"
+send F2
+wait_for "Satisfaction survey rounds (1)"
+expect_sql "SELECT name, date_from, date_to, service FROM sipas_round" "Dot 1|2025-10-01|2025-10-31|Ho tich"
+
+send Enter
+wait_for "Forms entered: 0   (this session: 0)"
+wait_for "Enter: this number, or type another"
+bell_reset
+
+n=0
+for f in 1 2 3 4 5 6; do
+	type_form 111 $fives
+	n=$((n + 1))
+	wait_for "Forms entered: $n   (this session: $n)"
+done
+for f in 7 8 9; do
+	type_form 222 $mixed
+	n=$((n + 1))
+	wait_for "Forms entered: $n   (this session: $n)"
+done
+type_form 000 $zeros
+wait_for "Forms entered: 10   (this session: 10)"
+wait_for "Form 10 saved."
+[ "$(bell)" = 0 ] || fail "a right key beeped"
+
+expect_sql "SELECT count(*), min(number), max(number) FROM sipas_form" "10|1|10"
+expect_sql "SELECT value, count(*) FROM sipas_answer GROUP BY value ORDER BY value" \
+	"0|20
+3|51
+4|9
+5|120"
+expect_sql "SELECT f.name, r.value, count(*) FROM sipas_respondent r JOIN sipas_field f ON f.id = r.field_id
+	WHERE f.code = 'gioi_tinh' GROUP BY r.value" "Giới tính|1|6
+Giới tính|2|3"
+
+# Form 3 again: refused, the number stays to be typed.
+send 3 Enter
+wait_for "Form 3 is already entered in this round"
+wait_for "Enter: this number, or type another"
+expect_sql "SELECT count(*) FROM sipas_form" "10"
+
+# A wrong key beeps and changes nothing: 7 is no gender, x no answer.
+send Enter
+wait_for "Form number: 11"
+wait_gone "Enter: this number"
+screen > "$work/before"
+send 7
+expect_bell "7 for the gender"
+send x
+expect_bell "x for the gender"
+screen | diff "$work/before" - >/dev/null || fail "a wrong key changed the screen"
+# Backspace goes back one answer: from the gender to the number.
+send 1 2
+wait_for "Nhóm tuổi          [2]"
+send BSpace BSpace BSpace
+wait_for "Enter: this number, or type another"
+expect_sql "SELECT count(*) FROM sipas_form" "10"
+
+# Leaving with a form begun asks first.
+send 1
+send Escape
+wait_for "Leave without saving this form?"
+send y
+wait_for "Satisfaction survey rounds (1)"
+screen | grep "Dot 1" | grep -q "01/10/2025 – 31/10/2025 Ho tich *10$" || fail "round row: $(screen | grep 'Dot 1')"
+
+# The results screen.
+send r
+wait_for "SIPAS results: Dot 1"
+wait_for "Forms entered: 10"
+screen | grep -q "^ 1. Tiếp cận dịch vụ  *100.00%  *27 *$" || fail "element 1"
+screen | grep -q "^    1.1 Nơi ngồi chờ có đủ chỗ ngồi  *100.00%  *9 *$" || fail "question 1.1"
+screen | grep -q "^ 2. Thủ tục hành chính  *66.67%  *45 *$" || fail "element 2"
+find_down "Overall index: 73.33%"
+wait_for "Formula: the mean of the element shares"
+find_down "Breakdown by Giới tính"
+find_down "Not given"
+screen | grep -q "^ Nam  *6  *100.00%  *100.00%  *100.00%  *100.00%  *100.00%  *100.00% *$" || fail "Nam"
+screen | grep -q "^ Nữ  *3  *100.00%  *0.00%  *0.00%  *0.00%  *0.00%  *20.00% *$" || fail "Nữ"
+screen | grep -q "^ Not given  *1  *—  *—  *—  *—  *—  *— *$" || fail "not given"
+send Escape
+wait_for "Satisfaction survey rounds (1)"
+send Escape q
+wait_for "EXIT:0"
+stop
+
+# Stored: the same index from the command line, and into a rate target.
+"$CCHC_BIN" --db "$db" sipas results --round 1 --format csv > "$work/csv" || fail "results csv"
+grep -q "^index,,,mean,.*,10,,,73.33$" "$work/csv" || fail "csv index: $(grep ^index "$work/csv")"
+grep -q "^breakdown,Giới tính,Nữ,index,mean,3,,,20.00$" "$work/csv" || fail "csv breakdown"
+target=$(sql "SELECT id FROM target WHERE kind = 'rate' ORDER BY id LIMIT 1")
+"$CCHC_BIN" --db "$db" sipas feed --round 1 --target "$target" --year 2025 || fail "feed"
+expect_sql "SELECT r.value, r.evidence FROM result r JOIN period p ON p.id = r.period_id
+	WHERE r.target_id = $target AND p.year = 2025 AND p.kind = 'year'" "73.33|SIPAS: Dot 1 (10 forms)"
+echo "sipas: ok"
