@@ -194,11 +194,18 @@ open_sipas(struct app *app, struct screen *s, enum action a)
 	app_push(app, sipas_new(app));
 }
 
+static void
+preview(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, report_screen_new(app, "dashboard"));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
 	{ ACT_TARGETS, open_targets, false },
 	{ ACT_TASKS, open_tasks, true },
 	{ ACT_PERIOD, next_period, true },
+	{ ACT_REPORT, preview, true },
 	{ ACT_EDIT_PLAN, edit_plan, true },
 	{ ACT_ADD, new_plan, false },
 	{ ACT_UNITS, open_units, true },

@@ -27,6 +27,9 @@ struct screen *units_new(struct app *app);
 struct screen *plans_new(struct app *app);
 struct screen *settings_new(struct app *app);
 struct screen *sipas_new(struct app *app);
+/* The print preview of a report kind ("dashboard", "units", "overdue",
+ * "period"): pages, print, save as text, HTML or CSV. */
+struct screen *report_screen_new(struct app *app, const char *kind);
 
 /* Shared wording. */
 const char *verdict_label(enum verdict v);

@@ -232,9 +232,16 @@ cycle_filter(struct app *app, struct screen *s, enum action a)
 		app_message(app, COLOR_BAD, "%s", _("Out of memory"));
 }
 
+static void
+preview(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, report_screen_new(app, "period"));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_record, true },
 	{ ACT_RESULT, result, true },
+	{ ACT_REPORT, preview, true },
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
 	{ ACT_DELETE, delete, true },

@@ -374,11 +374,18 @@ row_text(struct screen *s, int i)
 	return s->tasks[s->rows[i]].description;
 }
 
+static void
+preview(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, report_screen_new(app, "overdue"));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_record, true },
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
 	{ ACT_DELETE, delete, true },
+	{ ACT_REPORT, preview, true },
 	{ ACT_FILTER, filter_tasks, true },
 	{ ACT_SORT, sort, true },
 	{ ACT_PREV_SECTION, screen_change_section, true },

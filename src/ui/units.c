@@ -171,11 +171,18 @@ row_text(struct screen *s, int i)
 	return d->units[i].name;
 }
 
+static void
+preview(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, report_screen_new(app, "units"));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
 	{ ACT_OPEN, edit, false },
 	{ ACT_DELETE, delete, true },
+	{ ACT_REPORT, preview, true },
 	LIST_BINDINGS(false),
 };
 

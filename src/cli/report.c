@@ -1,0 +1,233 @@
+/* cchc report KIND --period 2025-9T [--unit U] --format txt|html|csv
+ *     [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]
+ *
+ * The reports of the screens without the UI, for scripts and for sending
+ * up: the period report is the office's "Báo cáo kết quả thực hiện CCHC". */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/plan.h"
+#include "core/report.h"
+#include "core/unit.h"
+
+int cli_report(struct db *db, int argc, char **argv);
+
+enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV };
+
+struct report_args {
+	enum report_kind kind;
+	int year;
+	enum period_kind period;
+	const char *unit;
+	enum format format;
+	int width;
+	enum report_encoding encoding;
+	const char *output;
+};
+
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", PACKAGE);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
+	    _("report dashboard|units|overdue|period --period YEAR-Q1|6T|9T|N [--unit UNIT] "
+	    "--format txt|html|csv [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
+	return 2;
+}
+
+static int
+parse_args(int argc, char **argv, struct report_args *a)
+{
+	static const struct option longopts[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *period = NULL;
+	int c;
+
+	memset(a, 0, sizeof *a);
+	a->width = REPORT_WIDTH_NARROW;
+	a->format = FORMAT_TXT;
+	while ((c = getopt_long(argc, argv, "p:u:f:w:e:o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			period = optarg;
+			break;
+		case 'u':
+			a->unit = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "txt") == 0)
+				a->format = FORMAT_TXT;
+			else if (strcmp(optarg, "html") == 0)
+				a->format = FORMAT_HTML;
+			else if (strcmp(optarg, "csv") == 0)
+				a->format = FORMAT_CSV;
+			else
+				return usage(_("--format takes txt, html or csv, not %s"), optarg);
+			break;
+		case 'w':
+			if (strcmp(optarg, "80") == 0)
+				a->width = REPORT_WIDTH_NARROW;
+			else if (strcmp(optarg, "132") == 0)
+				a->width = REPORT_WIDTH_WIDE;
+			else
+				return usage(_("--width takes 80 or 132, not %s"), optarg);
+			break;
+		case 'e':
+			if (strcmp(optarg, "utf8-bom") == 0)
+				a->encoding = REPORT_UTF8_BOM;
+			else if (strcmp(optarg, "utf8") == 0)
+				a->encoding = REPORT_UTF8;
+			else if (strcmp(optarg, "cp1258") == 0)
+				a->encoding = REPORT_CP1258;
+			else
+				return usage(_("--encoding takes utf8-bom, utf8 or cp1258, not %s"), optarg);
+			break;
+		case 'o':
+			a->output = optarg;
+			break;
+		default:
+			return usage("%s", _("unknown option"));
+		}
+	}
+	if (optind >= argc)
+		return usage("%s", _("which report? dashboard, units, overdue or period"));
+	if (!report_kind_parse(argv[optind], &a->kind))
+		return usage(_("no report called %s (dashboard, units, overdue or period)"),
+		    argv[optind]);
+	if (optind + 1 < argc)
+		return usage(_("one report at a time: %s is too many"), argv[optind + 1]);
+	if (period == NULL)
+		return usage("%s", _("--period is required (2025-Q1, 2025-6T, 2025-9T or 2025-N)"));
+	if (!report_period_parse(period, &a->year, &a->period))
+		return usage(_("not a period: %s (write 2025-Q1, 2025-6T, 2025-9T or 2025-N)"),
+		    period);
+	return 0;
+}
+
+static int
+write_report(struct db *db, const struct report *r, const struct report_args *a, FILE *fp)
+{
+	switch (a->format) {
+	case FORMAT_HTML:
+		return report_write_html(r, fp);
+	case FORMAT_CSV:
+		return report_write_csv(db, r, a->encoding, fp);
+	default:
+		return report_write_text(r, a->width, fp);
+	}
+}
+
+/* Writes the report to a.output through a temporary file renamed at the
+ * end, so that a failed export never leaves half a file in place of a
+ * good one. */
+static int
+save(struct db *db, const struct report *r, const struct report_args *a)
+{
+	char tmp[4096];
+	FILE *fp;
+	int rc;
+
+	if (a->output == NULL || strcmp(a->output, "-") == 0) {
+		rc = write_report(db, r, a, stdout);
+		if (rc != 0 && a->format == FORMAT_CSV)
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		else if (rc != 0 || fflush(stdout) != 0)
+			fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
+		return rc != 0 ? 1 : 0;
+	}
+	snprintf(tmp, sizeof tmp, "%s.tmp", a->output);
+	if ((fp = fopen(tmp, "w")) == NULL) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
+		return 1;
+	}
+	rc = write_report(db, r, a, fp);
+	if (rc != 0 && a->format == FORMAT_CSV)
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+	else if (rc != 0)
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
+	if (fclose(fp) != 0 && rc == 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0 && rename(tmp, a->output) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, a->output, strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		remove(tmp);
+	return rc != 0 ? 1 : 0;
+}
+
+int
+cli_report(struct db *db, int argc, char **argv)
+{
+	struct report_args a;
+	struct report *r;
+	struct plan plan;
+	int64_t unit = 0;
+	int rc;
+
+	if ((rc = parse_args(argc, argv, &a)) != 0)
+		return rc;
+	switch (plan_current(db, &plan)) {
+	case 1:
+		break;
+	case 0:
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("there is no plan to report on"));
+		return 1;
+	default:
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	if (a.year < plan.year_from || a.year > plan.year_to) {
+		fprintf(stderr, _("%s: the period %d is outside the plan's years %d–%d\n"), PACKAGE,
+		    a.year, plan.year_from, plan.year_to);
+		plan_free(&plan);
+		return 2;
+	}
+	if (a.unit != NULL && (unit = unit_find(db, a.unit)) <= 0) {
+		if (unit == 0)
+			fprintf(stderr, _("%s: no unit called %s\n"), PACKAGE, a.unit);
+		else
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		plan_free(&plan);
+		return unit == 0 ? 2 : 1;
+	}
+	if (unit != 0 && a.kind == REPORT_DASHBOARD) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+		    _("--unit does not apply to the dashboard report (it is for the whole office)"));
+		plan_free(&plan);
+		return 2;
+	}
+	rc = report_build(db, a.kind, plan.id, a.year, a.period, unit, &r);
+	plan_free(&plan);
+	if (rc != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	rc = save(db, r, &a);
+	report_free(r);
+	return rc;
+}

@@ -1,0 +1,1004 @@
+#include "core/report.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/office.h"
+#include "core/plan.h"
+#include "core/section.h"
+#include "core/summary.h"
+#include "core/target.h"
+#include "core/task.h"
+#include "core/text.h"
+#include "core/unit.h"
+
+static const char *const kind_names[REPORT_KINDS] = { "dashboard", "units", "overdue", "period" };
+
+const char *
+report_kind_name(enum report_kind k)
+{
+	return kind_names[k];
+}
+
+bool
+report_kind_parse(const char *s, enum report_kind *out)
+{
+	for (int k = 0; k < REPORT_KINDS; k++) {
+		if (strcmp(s, kind_names[k]) == 0) {
+			*out = (enum report_kind)k;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+report_period_parse(const char *s, int *year, enum period_kind *k)
+{
+	/* The suffixes as offices say them: quý I, 6 tháng, 9 tháng, năm. */
+	static const char *const suffixes[PERIOD_KINDS] = { "q1", "6t", "9t", "n" };
+
+	if (strlen(s) < 6 || s[4] != '-')
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	for (int i = 0; i < PERIOD_KINDS; i++) {
+		if (strcasecmp(s + 5, suffixes[i]) == 0) {
+			*year = atoi(s);
+			*k = (enum period_kind)i;
+			return *year >= 1990 && *year <= 2200;
+		}
+	}
+	return false;
+}
+
+void
+report_period_label(int year, enum period_kind k, char *buf, size_t n)
+{
+	static const char *const names[PERIOD_KINDS] = {
+		N_("Q1"), N_("6 months"), N_("9 months"), N_("Year"),
+	};
+
+	snprintf(buf, n, "%s/%d", _(names[k]), year);
+}
+
+const char *
+report_verdict_label(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_MET:
+		return _("Met");
+	case VERDICT_NOT_MET:
+		return _("Not met");
+	default:
+		return _("Unknown");
+	}
+}
+
+const char *
+report_status_label(enum task_status s)
+{
+	switch (s) {
+	case STATUS_IN_PROGRESS:
+		return _("In progress");
+	case STATUS_DONE_ON_TIME:
+		return _("Done on time");
+	case STATUS_DONE_LATE:
+		return _("Done late");
+	case STATUS_OVERDUE:
+		return _("Overdue");
+	default:
+		return _("Not started");
+	}
+}
+
+void
+report_number(double v, char *buf, size_t n)
+{
+	char *dot;
+
+	/* Two decimals at most, trailing zeros dropped: 99.5, 98, 33.33. */
+	snprintf(buf, n, "%.2f", v);
+	if ((dot = strchr(buf, '.')) != NULL) {
+		char *end = buf + strlen(buf) - 1;
+
+		while (end > dot && *end == '0')
+			*end-- = '\0';
+		if (end == dot)
+			*end = '\0';
+		/* TRANSLATORS: the decimal separator of numbers ("," in Vietnamese). */
+		else if (strcmp(_("."), ",") == 0)
+			*dot = ',';
+	}
+}
+
+/* ---- Building the model ---- */
+
+/* What a report is built from, loaded once. */
+struct source {
+	struct db *db;
+	struct plan plan;
+	struct section *sections;
+	int nsections;
+	struct target *targets;
+	int ntargets;
+	struct task *tasks;
+	int ntasks;
+	int64_t unit;		/* the filter, 0: none */
+	int year;
+	enum period_kind period;
+	char soon[11];		/* the last day that is "due soon", ISO */
+};
+
+/* Adds to the report and remembers that memory ran out, so that the
+ * builders read straight and fail once at the end. */
+struct builder {
+	struct report *r;
+	bool oom;
+};
+
+struct column_spec {
+	const char *title;	/* msgid */
+	int width, share;
+	enum report_align align;
+};
+
+static char *
+dup(struct builder *b, const char *s)
+{
+	char *d = strdup(s != NULL ? s : "");
+
+	if (d == NULL)
+		b->oom = true;
+	return d;
+}
+
+static char *
+dupf(struct builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static char *
+dupf(struct builder *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc(n + 1)) == NULL) {
+		b->oom = true;
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static struct report_section *
+add_section(struct builder *b, const char *heading)
+{
+	struct report *r = b->r;
+	struct report_section *v;
+
+	if ((v = realloc(r->sections, (r->nsections + 1) * sizeof *v)) == NULL) {
+		b->oom = true;
+		return NULL;
+	}
+	r->sections = v;
+	v = &r->sections[r->nsections++];
+	memset(v, 0, sizeof *v);
+	v->heading = dup(b, heading);
+	return v;
+}
+
+static struct report_block *
+add_block(struct builder *b, struct report_section *s, enum report_block_kind kind)
+{
+	struct report_block *v;
+
+	if (s == NULL)
+		return NULL;
+	if ((v = realloc(s->blocks, (s->nblocks + 1) * sizeof *v)) == NULL) {
+		b->oom = true;
+		return NULL;
+	}
+	s->blocks = v;
+	v = &s->blocks[s->nblocks++];
+	memset(v, 0, sizeof *v);
+	v->kind = kind;
+	return v;
+}
+
+static void
+add_paragraph(struct builder *b, struct report_section *s, const char *text)
+{
+	struct report_block *p = add_block(b, s, REPORT_PARAGRAPH);
+
+	if (p != NULL)
+		p->text = dup(b, text);
+}
+
+static struct report_table *
+add_table(struct builder *b, struct report_section *s, const struct column_spec *spec, int n)
+{
+	struct report_block *p = add_block(b, s, REPORT_TABLE);
+	struct report_table *t;
+
+	if (p == NULL)
+		return NULL;
+	t = &p->table;
+	if ((t->columns = calloc(n, sizeof *t->columns)) == NULL) {
+		b->oom = true;
+		return NULL;
+	}
+	t->ncolumns = n;
+	for (int i = 0; i < n; i++) {
+		t->columns[i].title = dup(b, _(spec[i].title));
+		t->columns[i].width = spec[i].width;
+		t->columns[i].share = spec[i].share;
+		t->columns[i].align = spec[i].align;
+	}
+	return t;
+}
+
+/* Appends a row of t->ncolumns cells (copied). */
+static void
+add_row(struct builder *b, struct report_table *t, const char *const *cells, bool strong)
+{
+	char **c;
+	bool *st;
+
+	if (t == NULL)
+		return;
+	c = realloc(t->cells, (size_t)(t->nrows + 1) * t->ncolumns * sizeof *c);
+	if (c == NULL) {
+		b->oom = true;
+		return;
+	}
+	t->cells = c;
+	if ((st = realloc(t->strong, (t->nrows + 1) * sizeof *st)) == NULL) {
+		b->oom = true;
+		return;
+	}
+	t->strong = st;
+	st[t->nrows] = strong;
+	c += (size_t)t->nrows * t->ncolumns;
+	for (int i = 0; i < t->ncolumns; i++)
+		c[i] = dup(b, cells[i]);
+	t->nrows++;
+}
+
+static const char *
+roman(int n)
+{
+	static const char *const numerals[] = {
+		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+	};
+
+	return n >= 1 && n <= 12 ? numerals[n - 1] : "";
+}
+
+/* The index of a section in src->sections, -1 if none. */
+static int
+section_index(const struct source *src, int64_t id)
+{
+	for (int i = 0; i < src->nsections; i++)
+		if (src->sections[i].id == id)
+			return i;
+	return -1;
+}
+
+/* "III.2": the section's numeral and the task's TT. */
+static void
+task_number(const struct source *src, const struct task *t, char *buf, size_t n)
+{
+	int s = section_index(src, t->section_id);
+
+	snprintf(buf, n, "%s%s%s", roman(s + 1), *t->tt ? "." : "", t->tt);
+}
+
+/* The due date as dd/mm/yyyy, or the first deadline as written when it
+ * gives no date ("Theo kế hoạch của UBND tỉnh"). */
+static void
+task_due(const struct task *t, char *buf, size_t n)
+{
+	struct date d;
+
+	if (date_parse_iso(t->due_date, &d)) {
+		char vn[11];
+
+		date_format_vn(d, vn);
+		snprintf(buf, n, "%s", vn);
+	} else {
+		snprintf(buf, n, "%s", t->nproducts > 0 ? t->products[0].deadline_text : "");
+	}
+}
+
+static void
+task_status_text(const struct task *t, char *buf, size_t n)
+{
+	struct date d;
+
+	if (date_parse_iso(t->completion_date, &d)) {
+		char vn[11];
+
+		date_format_vn(d, vn);
+		snprintf(buf, n, "%s %s", report_status_label(t->status), vn);
+	} else {
+		snprintf(buf, n, "%s", report_status_label(t->status));
+	}
+}
+
+static bool
+task_open(const struct task *t)
+{
+	return t->status == STATUS_NOT_STARTED || t->status == STATUS_IN_PROGRESS;
+}
+
+static bool
+task_due_soon(const struct source *src, const struct task *t)
+{
+	return task_open(t) && *t->due_date != '\0' && strcmp(t->due_date, src->soon) <= 0;
+}
+
+/* Comparators as people write them. */
+static const char *
+comparator_text(enum comparator c)
+{
+	static const char *const text[] = { ">", "≥", "<", "≤", "=" };
+
+	return text[c];
+}
+
+static void
+target_planned(const struct target *t, char *buf, size_t n)
+{
+	char num[32];
+
+	report_number(t->rule.value, num, sizeof num);
+	switch (t->rule.kind) {
+	case TARGET_YESNO:
+		snprintf(buf, n, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
+		break;
+	case TARGET_RATE:
+	case TARGET_REDUCTION:
+		snprintf(buf, n, "%s %s%%", comparator_text(t->rule.cmp), num);
+		break;
+	case TARGET_RANK:
+		snprintf(buf, n, _("rank %s %s"), comparator_text(t->rule.cmp), num);
+		break;
+	default:
+		snprintf(buf, n, "%s %s", comparator_text(t->rule.cmp), num);
+		break;
+	}
+}
+
+/* The figures entered: "97/98" for a rate given as a fraction, else the
+ * value ("Yes" for yes/no). */
+static void
+target_entered(const struct target *t, char *buf, size_t n)
+{
+	const struct measure *m = &t->result.measure;
+	char a[32], b[32];
+
+	buf[0] = '\0';
+	if (!t->has_result)
+		return;
+	if (m->has_numerator && m->has_denominator) {
+		report_number(m->numerator, a, sizeof a);
+		report_number(m->denominator, b, sizeof b);
+		snprintf(buf, n, "%s/%s", a, b);
+	} else if (m->has_value && t->rule.kind == TARGET_YESNO) {
+		snprintf(buf, n, "%s", m->value != 0 ? _("Yes") : _("No"));
+	} else if (m->has_value) {
+		report_number(m->value, a, sizeof a);
+		snprintf(buf, n, "%s%s", a, t->rule.kind == TARGET_RATE ||
+		    (t->rule.kind == TARGET_REDUCTION && !t->rule.has_baseline) ? "%" : "");
+	}
+}
+
+/* The rate achieved, for the targets measured in percent. */
+static void
+target_rate(const struct target *t, char *buf, size_t n)
+{
+	double achieved;
+	char num[32];
+
+	buf[0] = '\0';
+	if ((t->rule.kind == TARGET_RATE || t->rule.kind == TARGET_REDUCTION) && t->has_result &&
+	    evaluate_achieved(&t->rule, &t->result.measure, &achieved)) {
+		report_number(achieved, num, sizeof num);
+		snprintf(buf, n, "%s%%", num);
+	}
+}
+
+static bool
+task_involves(const struct task *t, int64_t unit,
+    const int64_t *coop, int ncoop)
+{
+	if (t->lead_unit_id == unit)
+		return true;
+	for (int i = 0; i < ncoop; i++)
+		if (coop[i] == unit)
+			return true;
+	return false;
+}
+
+/* Keeps the tasks the filter's unit leads or cooperates on and the
+ * targets it leads. */
+static int
+apply_unit_filter(struct source *src)
+{
+	int kept = 0;
+
+	for (int i = 0; i < src->ntasks; i++) {
+		int64_t *coop;
+		int ncoop;
+		bool keep;
+
+		if (task_cooperator_ids(src->db, src->tasks[i].id, &coop, &ncoop) != 0)
+			return -1;
+		keep = task_involves(&src->tasks[i], src->unit, coop, ncoop);
+		free(coop);
+		if (keep) {
+			struct task tmp = src->tasks[kept];
+
+			src->tasks[kept++] = src->tasks[i];
+			src->tasks[i] = tmp;
+		}
+	}
+	/* tasks_free() frees an array: the dropped ones are moved to one. */
+	if (kept < src->ntasks) {
+		struct task *dropped = malloc((src->ntasks - kept) * sizeof *dropped);
+
+		if (dropped == NULL)
+			return db_fail(src->db, _("out of memory"));
+		memcpy(dropped, src->tasks + kept, (src->ntasks - kept) * sizeof *dropped);
+		tasks_free(dropped, src->ntasks - kept);
+		src->ntasks = kept;
+	}
+	kept = 0;
+	for (int i = 0; i < src->ntargets; i++) {
+		if (src->targets[i].lead_unit_id == src->unit) {
+			struct target tmp = src->targets[kept];
+
+			src->targets[kept++] = src->targets[i];
+			src->targets[i] = tmp;
+		}
+	}
+	if (kept < src->ntargets) {
+		struct target *dropped = malloc((src->ntargets - kept) * sizeof *dropped);
+
+		if (dropped == NULL)
+			return db_fail(src->db, _("out of memory"));
+		memcpy(dropped, src->targets + kept, (src->ntargets - kept) * sizeof *dropped);
+		targets_free(dropped, src->ntargets - kept);
+		src->ntargets = kept;
+	}
+	return 0;
+}
+
+static int
+source_load(struct db *db, int64_t plan, int year, enum period_kind period, int64_t unit,
+    struct source *src)
+{
+	src->db = db;
+	src->unit = unit;
+	src->year = year;
+	src->period = period;
+	date_format_iso(date_add_days(date_today(), REPORT_SOON_DAYS), src->soon);
+	switch (plan_get(db, plan, &src->plan)) {
+	case 1:
+		break;
+	case 0:
+		return db_fail(db, _("no such plan"));
+	default:
+		return -1;
+	}
+	if (section_list(db, &src->sections, &src->nsections) != 0 ||
+	    target_list(db, plan, 0, year, period, &src->targets, &src->ntargets) != 0 ||
+	    task_list(db, plan, 0, &src->tasks, &src->ntasks) != 0)
+		return -1;
+	return unit != 0 ? apply_unit_filter(src) : 0;
+}
+
+static void
+source_free(struct source *src)
+{
+	if (src->plan.title != NULL)
+		plan_free(&src->plan);
+	sections_free(src->sections, src->nsections);
+	targets_free(src->targets, src->ntargets);
+	tasks_free(src->tasks, src->ntasks);
+}
+
+/* ---- The kinds ---- */
+
+static int
+build_dashboard(struct builder *b, struct source *src)
+{
+	static const struct column_spec target_cols[] = {
+		{ N_("Section"), 0, 1, REPORT_LEFT },
+		{ N_("Targets"), 8, 0, REPORT_RIGHT },
+		{ N_("Met"), 8, 0, REPORT_RIGHT },
+		{ N_("Not met"), 8, 0, REPORT_RIGHT },
+		{ N_("Unknown"), 8, 0, REPORT_RIGHT },
+	};
+	static const struct column_spec task_cols[] = {
+		{ N_("Section"), 0, 1, REPORT_LEFT },
+		{ N_("Tasks"), 8, 0, REPORT_RIGHT },
+		{ N_("Done"), 8, 0, REPORT_RIGHT },
+		{ N_("Overdue"), 8, 0, REPORT_RIGHT },
+		{ N_("Due soon"), 8, 0, REPORT_RIGHT },
+	};
+	struct section_summary *sum = calloc(src->nsections + 1, sizeof *sum), total;
+	struct report_table *targets, *tasks;
+	struct report_section *s;
+	char period[64], today[11], *text;
+
+	if (sum == NULL) {
+		b->oom = true;
+		return 0;
+	}
+	if (summary_by_section(src->db, src->plan.id, src->year, src->period, REPORT_SOON_DAYS,
+	    src->sections, src->nsections, sum, &total) != 0) {
+		free(sum);
+		return -1;
+	}
+	report_period_label(src->year, src->period, period, sizeof period);
+	date_format_vn(b->r->today, today);
+	s = add_section(b, "");
+	text = dupf(b, _("Targets are judged for the period %s, tasks as of %s; a task is due "
+	    "soon when it is not done and due within %d days."), period, today, REPORT_SOON_DAYS);
+	add_paragraph(b, s, text);
+	free(text);
+	targets = add_table(b, add_section(b, _("Targets")), target_cols, 5);
+	tasks = add_table(b, add_section(b, _("Tasks")), task_cols, 5);
+	for (int i = 0; i <= src->nsections; i++) {
+		const struct section_summary *c = i < src->nsections ? &sum[i] : &total;
+		char name[512], v[8][16];
+		const int n[8] = { c->targets, c->met, c->not_met, c->unknown,
+		    c->tasks, c->done, c->overdue, c->due_soon };
+
+		if (i < src->nsections)
+			snprintf(name, sizeof name, "%s. %s", roman(i + 1), src->sections[i].title);
+		else
+			snprintf(name, sizeof name, "%s", _("All sections"));
+		for (int j = 0; j < 8; j++)
+			snprintf(v[j], sizeof v[j], "%d", n[j]);
+		add_row(b, targets, (const char *[]){ name, v[0], v[1], v[2], v[3] }, i == src->nsections);
+		add_row(b, tasks, (const char *[]){ name, v[4], v[5], v[6], v[7] }, i == src->nsections);
+	}
+	free(sum);
+	return 0;
+}
+
+static const struct column_spec target_columns[] = {
+	{ N_("No."), 3, 0, REPORT_RIGHT },
+	{ N_("Target"), 0, 1, REPORT_LEFT },
+	{ N_("Planned"), 9, 0, REPORT_LEFT },
+	{ N_("Result"), 9, 0, REPORT_RIGHT },
+	{ N_("Rate"), 7, 0, REPORT_RIGHT },
+	{ N_("Verdict"), 9, 0, REPORT_LEFT },
+};
+#define TARGET_COLUMNS 6
+
+static void
+add_target_row(struct builder *b, struct report_table *t, int no, const struct target *g)
+{
+	char num[16], planned[64], entered[64], rate[48];
+
+	snprintf(num, sizeof num, "%d", no);
+	target_planned(g, planned, sizeof planned);
+	target_entered(g, entered, sizeof entered);
+	target_rate(g, rate, sizeof rate);
+	add_row(b, t, (const char *[]){ num, g->text, planned, entered, rate,
+	    report_verdict_label(g->verdict) }, false);
+}
+
+/* Per unit: its share of the tasks. */
+struct unit_load {
+	const struct unit *unit;
+	int ntasks, overdue;
+	char *lead, *coop;	/* per task: the unit leads / cooperates */
+};
+
+static int
+unit_load_cmp(const void *a, const void *b)
+{
+	const struct unit_load *x = a, *y = b;
+
+	/* Units with overdue tasks first; otherwise the units' order. */
+	if ((x->overdue > 0) != (y->overdue > 0))
+		return x->overdue > 0 ? -1 : 1;
+	return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+static void
+add_unit_section(struct builder *b, struct source *src, const struct unit_load *u)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Role"), 10, 0, REPORT_LEFT },
+		{ N_("No."), 6, 0, REPORT_LEFT },
+		{ N_("Task"), 0, 1, REPORT_LEFT },
+		{ N_("Due"), 10, 0, REPORT_LEFT },
+		{ N_("Status"), 11, 0, REPORT_LEFT },
+	};
+	struct report_section *s;
+	struct report_table *t = NULL;
+	char *heading;
+
+	heading = dupf(b, _("%s: %d tasks, %d overdue"), u->unit->name, u->ntasks, u->overdue);
+	s = add_section(b, heading != NULL ? heading : "");
+	free(heading);
+	/* The tasks it leads, then those it cooperates on. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < src->ntasks; i++) {
+			const struct task *k = &src->tasks[i];
+			char tt[32], due[256], status[64];
+
+			if (!(pass == 0 ? u->lead[i] : u->coop[i]))
+				continue;
+			if (t == NULL)
+				t = add_table(b, s, cols, 5);
+			task_number(src, k, tt, sizeof tt);
+			task_due(k, due, sizeof due);
+			task_status_text(k, status, sizeof status);
+			add_row(b, t, (const char *[]){ pass == 0 ? _("Leads") : _("Cooperates"),
+			    tt, k->description, due, status }, false);
+		}
+	}
+	if (t == NULL)
+		add_paragraph(b, s, _("Nothing assigned."));
+}
+
+static int
+build_units(struct builder *b, struct source *src)
+{
+	struct unit *units;
+	struct unit_load *load;
+	int nunits, rc = -1;
+
+	if (unit_list(src->db, &units, &nunits) != 0)
+		return -1;
+	if ((load = calloc(nunits ? nunits : 1, sizeof *load)) == NULL) {
+		units_free(units, nunits);
+		b->oom = true;
+		return 0;
+	}
+	for (int u = 0; u < nunits; u++) {
+		load[u].unit = &units[u];
+		load[u].lead = calloc(src->ntasks + 1, 1);
+		load[u].coop = calloc(src->ntasks + 1, 1);
+		if (load[u].lead == NULL || load[u].coop == NULL) {
+			b->oom = true;
+			goto out;
+		}
+	}
+	for (int i = 0; i < src->ntasks; i++) {
+		int64_t *coop;
+		int ncoop;
+
+		if (task_cooperator_ids(src->db, src->tasks[i].id, &coop, &ncoop) != 0)
+			goto out;
+		for (int u = 0; u < nunits; u++) {
+			bool lead = src->tasks[i].lead_unit_id == units[u].id;
+			bool in = task_involves(&src->tasks[i], units[u].id, coop, ncoop);
+
+			load[u].lead[i] = lead;
+			load[u].coop[i] = in && !lead;
+			load[u].ntasks += in;
+			load[u].overdue += in && src->tasks[i].status == STATUS_OVERDUE;
+		}
+		free(coop);
+	}
+	qsort(load, nunits, sizeof *load, unit_load_cmp);
+	for (int u = 0; u < nunits; u++)
+		/* The units with tasks, or the one asked for even without. */
+		if (src->unit != 0 ? load[u].unit->id == src->unit : load[u].ntasks > 0)
+			add_unit_section(b, src, &load[u]);
+	rc = 0;
+out:
+	for (int u = 0; u < nunits; u++) {
+		free(load[u].lead);
+		free(load[u].coop);
+	}
+	free(load);
+	units_free(units, nunits);
+	return rc;
+}
+
+static int
+by_due_date(const void *a, const void *b)
+{
+	const struct task *const *x = a, *const *y = b;
+	int c = strcmp((*x)->due_date, (*y)->due_date);
+
+	return c != 0 ? c : (*x < *y ? -1 : *x > *y);
+}
+
+/* One section of the overdue report: the overdue tasks, or those due
+ * soon, by due date, with the days late or left. */
+static void
+add_deadline_section(struct builder *b, struct source *src, bool overdue)
+{
+	const struct column_spec cols[] = {
+		{ N_("No."), 6, 0, REPORT_LEFT },
+		{ N_("Task"), 0, 3, REPORT_LEFT },
+		{ N_("Lead unit"), 0, 1, REPORT_LEFT },
+		{ N_("Due"), 10, 0, REPORT_LEFT },
+		{ overdue ? N_("Days late") : N_("Days left"), 7, 0, REPORT_RIGHT },
+	};
+	const struct task **v = calloc(src->ntasks + 1, sizeof *v);
+	struct report_section *s;
+	struct report_table *t;
+	char *heading;
+	int n = 0;
+
+	if (v == NULL) {
+		b->oom = true;
+		return;
+	}
+	for (int i = 0; i < src->ntasks; i++)
+		if (overdue ? src->tasks[i].status == STATUS_OVERDUE : task_due_soon(src, &src->tasks[i]))
+			v[n++] = &src->tasks[i];
+	qsort(v, n, sizeof *v, by_due_date);
+	if (overdue)
+		heading = dupf(b, _("Overdue (%d)"), n);
+	else
+		heading = dupf(b, _("Due within %d days (%d)"), REPORT_SOON_DAYS, n);
+	s = add_section(b, heading != NULL ? heading : "");
+	free(heading);
+	if (n == 0)
+		add_paragraph(b, s, _("None."));
+	t = n > 0 ? add_table(b, s, cols, 5) : NULL;
+	for (int i = 0; i < n; i++) {
+		char tt[32], due[256], days[24];
+		struct date d;
+
+		task_number(src, v[i], tt, sizeof tt);
+		task_due(v[i], due, sizeof due);
+		date_parse_iso(v[i]->due_date, &d);
+		snprintf(days, sizeof days, "%ld", labs(date_to_days(b->r->today) - date_to_days(d)));
+		add_row(b, t, (const char *[]){ tt, v[i]->description, v[i]->lead_unit, due, days },
+		    false);
+	}
+	free(v);
+}
+
+static int
+build_overdue(struct builder *b, struct source *src)
+{
+	add_deadline_section(b, src, true);
+	add_deadline_section(b, src, false);
+	return 0;
+}
+
+static void
+add_period_summary(struct builder *b, struct source *src)
+{
+	int met = 0, not_met = 0, done = 0, late = 0, overdue = 0, soon = 0;
+	char *text;
+
+	for (int i = 0; i < src->ntargets; i++) {
+		met += src->targets[i].verdict == VERDICT_MET;
+		not_met += src->targets[i].verdict == VERDICT_NOT_MET;
+	}
+	for (int i = 0; i < src->ntasks; i++) {
+		const struct task *t = &src->tasks[i];
+
+		done += !task_open(t) && t->status != STATUS_OVERDUE;
+		late += t->status == STATUS_DONE_LATE;
+		overdue += t->status == STATUS_OVERDUE;
+		soon += task_due_soon(src, t);
+	}
+	text = dupf(b, _("Targets: %d in all; %d met, %d not met, %d not yet known.\n"
+	    "Tasks: %d in all; %d done (%d of them late), %d overdue, %d due within %d days."),
+	    src->ntargets, met, not_met, src->ntargets - met - not_met,
+	    src->ntasks, done, late, overdue, soon, REPORT_SOON_DAYS);
+	add_paragraph(b, add_section(b, ""), text);
+	free(text);
+}
+
+static int
+build_period(struct builder *b, struct source *src)
+{
+	static const struct column_spec task_cols[] = {
+		{ N_("No."), 3, 0, REPORT_RIGHT },
+		{ N_("Task"), 0, 3, REPORT_LEFT },
+		{ N_("Lead unit"), 11, 0, REPORT_LEFT },
+		{ N_("Due"), 10, 0, REPORT_LEFT },
+		{ N_("Status"), 11, 0, REPORT_LEFT },
+		{ N_("Evidence"), 0, 2, REPORT_LEFT },
+	};
+
+	add_period_summary(b, src);
+	for (int i = 0; i < src->nsections; i++) {
+		const struct section *sec = &src->sections[i];
+		struct report_table *targets = NULL, *tasks = NULL;
+		struct report_section *s;
+		char *heading = dupf(b, "%s. %s", roman(i + 1), sec->title);
+		int no = 0;
+
+		s = add_section(b, heading != NULL ? heading : "");
+		free(heading);
+		for (int j = 0; j < src->ntargets; j++) {
+			if (src->targets[j].section_id != sec->id)
+				continue;
+			if (targets == NULL) {
+				add_paragraph(b, s, _("Targets"));
+				targets = add_table(b, s, target_columns, TARGET_COLUMNS);
+			}
+			add_target_row(b, targets, ++no, &src->targets[j]);
+		}
+		for (int j = 0; j < src->ntasks; j++) {
+			const struct task *k = &src->tasks[j];
+			char due[256], status[64];
+
+			if (k->section_id != sec->id)
+				continue;
+			if (tasks == NULL) {
+				add_paragraph(b, s, _("Tasks"));
+				tasks = add_table(b, s, task_cols, 6);
+			}
+			task_due(k, due, sizeof due);
+			task_status_text(k, status, sizeof status);
+			add_row(b, tasks, (const char *[]){ k->tt, k->description, k->lead_unit,
+			    due, status, k->evidence }, false);
+		}
+		if (targets == NULL && tasks == NULL)
+			add_paragraph(b, s, _("Nothing planned in this section."));
+	}
+	return 0;
+}
+
+/* ---- The report's frame ---- */
+
+static const char *const titles[REPORT_KINDS] = {
+	N_("Summary by section"),
+	N_("Tasks by unit"),
+	N_("Overdue and due-soon tasks"),
+	N_("Report on the results of administrative reform"),
+};
+
+/* The place of the place-date line: the setting "report_place", else the
+ * office's name after its kind ("UBND xã Tân Đoàn" -> "Tân Đoàn"). */
+static char *
+office_place(struct builder *b, struct db *db, const char *office)
+{
+	static const char *const kinds[] = { " xã ", " phường ", " thị trấn ", " Xã ", " Phường " };
+	char *set = db_setting_get(db, "report_place");
+	const char *p;
+
+	if (set != NULL && *set != '\0')
+		return set;
+	free(set);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if ((p = strstr(office, kinds[i])) != NULL)
+			return dup(b, p + strlen(kinds[i]));
+	return dup(b, office);
+}
+
+/* A setting, or def when it is not set.  The document's frame is in
+ * Vietnamese whatever the interface language: it is the official form. */
+static char *
+setting_or(struct builder *b, struct db *db, const char *key, const char *def)
+{
+	char *set = db_setting_get(db, key);
+
+	if (set != NULL && *set != '\0')
+		return set;
+	free(set);
+	return dup(b, def);
+}
+
+static void
+set_frame(struct builder *b, struct source *src, struct db *db, const struct office *o)
+{
+	struct report *r = b->r;
+	char period[64];
+	char *unit = NULL;
+
+	r->title = dup(b, _(titles[r->kind]));
+	r->office = dup(b, o != NULL ? o->name : src->plan.issuer);
+	r->place = office_place(b, db, r->office != NULL ? r->office : "");
+	r->signer = dup(b, src->plan.signer);
+	r->number = setting_or(b, db, "report_number", "      /BC-UBND");
+	r->signature = setting_or(b, db, "report_signature", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
+	report_period_label(src->year, src->period, period, sizeof period);
+	if (src->unit != 0 && (unit = unit_name(db, src->unit)) == NULL)
+		b->oom = true;
+	if (unit != NULL)
+		r->subtitle = dupf(b, _("Period: %s · %s · Unit: %s"), period, src->plan.title, unit);
+	else
+		r->subtitle = dupf(b, _("Period: %s · %s"), period, src->plan.title);
+	free(unit);
+}
+
+int
+report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
+    enum period_kind period, int64_t unit, struct report **out)
+{
+	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
+		build_dashboard, build_units, build_overdue, build_period,
+	};
+	struct builder b = { NULL, false };
+	struct source src;
+	struct office o;
+	int has_office, rc = -1;
+
+	*out = NULL;
+	memset(&src, 0, sizeof src);
+	if (kind == REPORT_DASHBOARD && unit != 0)
+		return db_fail(db, _("the dashboard report is for the whole office: give no unit"));
+	if ((b.r = calloc(1, sizeof *b.r)) == NULL)
+		return db_fail(db, _("out of memory"));
+	b.r->kind = kind;
+	b.r->year = year;
+	b.r->period = period;
+	b.r->today = date_today();
+	if ((has_office = office_get(db, &o)) < 0 ||
+	    source_load(db, plan, year, period, unit, &src) != 0)
+		goto out;
+	set_frame(&b, &src, db, has_office ? &o : NULL);
+	rc = build[kind](&b, &src);
+	if (rc == 0 && b.oom)
+		rc = db_fail(db, _("out of memory"));
+out:
+	source_free(&src);
+	if (has_office > 0)
+		office_free(&o);
+	if (rc != 0) {
+		report_free(b.r);
+		return -1;
+	}
+	*out = b.r;
+	return 0;
+}
+
+static void
+table_free(struct report_table *t)
+{
+	for (int i = 0; i < t->ncolumns; i++)
+		free(t->columns[i].title);
+	if (t->cells != NULL)
+		for (size_t i = 0; i < (size_t)t->nrows * t->ncolumns; i++)
+			free(t->cells[i]);
+	free(t->columns);
+	free(t->cells);
+	free(t->strong);
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	for (int i = 0; i < r->nsections; i++) {
+		struct report_section *s = &r->sections[i];
+
+		for (int j = 0; j < s->nblocks; j++) {
+			free(s->blocks[j].text);
+			table_free(&s->blocks[j].table);
+		}
+		free(s->blocks);
+		free(s->heading);
+	}
+	free(r->sections);
+	free(r->title);
+	free(r->subtitle);
+	free(r->office);
+	free(r->place);
+	free(r->signer);
+	free(r->number);
+	free(r->signature);
+	free(r);
+}

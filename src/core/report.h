@@ -1,0 +1,142 @@
+/* Reports: the office's summaries as a document, ready to be written out.
+ *
+ * A report is built once from the core's data (report_build) into a plain
+ * model: a title, the office, the period, and sections that hold
+ * paragraphs and tables (columns with widths and alignment, rows of cells,
+ * every cell NFC text).  The writers turn the same model into paginated
+ * text (report_text.c), an HTML document (report_html.c) or CSV
+ * (report_csv.c), so that what is printed, saved and exported agrees. */
+#ifndef CCHC_REPORT_H
+#define CCHC_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/model.h"
+
+struct db;
+
+enum report_kind {
+	REPORT_DASHBOARD,	/* by section: targets met, tasks done/overdue */
+	REPORT_UNITS,		/* per unit: what it leads and cooperates on */
+	REPORT_OVERDUE,		/* overdue and due-soon tasks across the plan */
+	REPORT_PERIOD,		/* "Báo cáo kết quả thực hiện CCHC" of a period */
+};
+#define REPORT_KINDS 4
+
+/* Tasks not done and due within this many days are "due soon". */
+#define REPORT_SOON_DAYS 14
+
+enum report_align {
+	REPORT_LEFT,
+	REPORT_RIGHT,
+	REPORT_CENTER,
+};
+
+struct report_column {
+	char *title;
+	/* Display columns of a fixed column; 0 for one that shares the room
+	 * left, in proportion to share. */
+	int width;
+	int share;
+	enum report_align align;
+};
+
+struct report_table {
+	int ncolumns;
+	struct report_column *columns;
+	int nrows;
+	char **cells;		/* nrows * ncolumns, row after row; never NULL */
+	bool *strong;		/* per row: a total, drawn bold where it can be */
+};
+
+enum report_block_kind {
+	REPORT_PARAGRAPH,
+	REPORT_TABLE,
+};
+
+struct report_block {
+	enum report_block_kind kind;
+	char *text;			/* REPORT_PARAGRAPH */
+	struct report_table table;	/* REPORT_TABLE */
+};
+
+struct report_section {
+	char *heading;			/* "" for none */
+	int nblocks;
+	struct report_block *blocks;
+};
+
+struct report {
+	enum report_kind kind;
+	char *title;		/* "Tasks by unit" */
+	char *subtitle;		/* period, plan (and unit) */
+	char *office;		/* "UBND xã Tân Đoàn" */
+	char *place;		/* "Tân Đoàn", for the place-date line */
+	char *signer;		/* the plan's signer, "" if none */
+	char *number;		/* the document number after "Số:" */
+	char *signature;	/* above the signer: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" */
+	int year;
+	enum period_kind period;
+	struct date today;
+	int nsections;
+	struct report_section *sections;
+};
+
+/* "dashboard", "units", "overdue", "period": names for the command line. */
+const char *report_kind_name(enum report_kind k);
+bool report_kind_parse(const char *s, enum report_kind *out);
+
+/* A period as written on the command line: YEAR-Q1, YEAR-6T, YEAR-9T,
+ * YEAR-N (any case).  False for anything else. */
+bool report_period_parse(const char *s, int *year, enum period_kind *k);
+/* "9 months/2025" in the interface language. */
+void report_period_label(int year, enum period_kind k, char *buf, size_t n);
+
+/* Builds report kind on plan for the period (targets are judged for it,
+ * tasks as of today).  unit (0: all) keeps only the tasks the unit leads
+ * or cooperates on and the targets it leads; the dashboard takes no
+ * unit.  *out newly allocated (report_free).  0 or -1. */
+int report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
+    enum period_kind period, int64_t unit, struct report **out);
+void report_free(struct report *r);
+
+/* Wording the reports share with the screens. */
+const char *report_verdict_label(enum verdict v);
+const char *report_status_label(enum task_status s);
+/* A number in the interface language: "99,5" in Vietnamese, at most two
+ * decimals, none for a whole number. */
+void report_number(double v, char *buf, size_t n);
+
+/* Plain text for A4 at width 80 or 132 columns: pages separated by a form
+ * feed, each with a header (office, title, page x/y, date); tables in box
+ * characters, cells wrapped by display width.  0, or -1 on a write error. */
+#define REPORT_WIDTH_NARROW 80
+#define REPORT_WIDTH_WIDE 132
+int report_write_text(const struct report *r, int width, FILE *fp);
+/* The lines of one printed page at width (the header's included). */
+int report_page_lines(int width);
+/* The display columns of t's columns in a text of width columns (box
+ * characters and padding aside): fixed columns keep their width, the
+ * others share the rest. */
+void report_column_widths(const struct report_table *t, int width, int *w);
+
+/* One self-contained HTML document laid out as an official Vietnamese
+ * document, with A4 print CSS.  0, or -1 on a write error. */
+int report_write_html(const struct report *r, FILE *fp);
+
+enum report_encoding {
+	REPORT_UTF8_BOM,	/* what Excel opens correctly on a double click */
+	REPORT_UTF8,
+	REPORT_CP1258,		/* Windows-1258, base letter + combining tone */
+};
+
+/* RFC 4180 CSV (CRLF, fields quoted when they must be), every record
+ * padded to the same number of fields.  CP1258: "≥" and "≤" are written
+ * ">=" and "<="; any other character that has no CP1258 form is an error
+ * that lists them all.  0, or -1 with db_error(db) set. */
+int report_write_csv(struct db *db, const struct report *r, enum report_encoding enc, FILE *fp);
+
+#endif

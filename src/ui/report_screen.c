@@ -1,0 +1,340 @@
+/* The preview of a report: the pages exactly as they will be printed,
+ * PgUp/PgDn from page to page, arrows within a page; p prints (print.h),
+ * s saves as text, HTML or CSV (a form asks the file name and format), w
+ * switches between 80 and 132 columns.  When printing fails the preview
+ * stays, so nothing is lost: the report can still be saved. */
+#include "ui/app.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/print.h"
+#include "core/report.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+struct preview {
+	enum report_kind kind;
+	struct report *report;
+	int width;
+	char *text;		/* the paginated text */
+	size_t len;
+	char **lines;		/* the text cut into lines (in place, a copy) */
+	int nlines;
+	int *first;		/* per page: its first line */
+	int npages;
+	int page, scroll;	/* the page shown and its first line shown */
+};
+
+static void
+preview_clear_text(struct preview *p)
+{
+	free(p->text);
+	if (p->lines != NULL)
+		free(p->lines[0]);
+	free(p->lines);
+	free(p->first);
+	p->text = NULL;
+	p->lines = NULL;
+	p->first = NULL;
+	p->nlines = p->npages = 0;
+}
+
+/* Lays the report out at p->width and cuts the text into pages (at form
+ * feeds) and lines.  0 or -1. */
+static int
+preview_paginate(struct preview *p)
+{
+	FILE *fp;
+	char *copy, *s;
+	int cap = 0;
+
+	preview_clear_text(p);
+	if ((fp = open_memstream(&p->text, &p->len)) == NULL)
+		return -1;
+	if (report_write_text(p->report, p->width, fp) != 0) {
+		fclose(fp);
+		return -1;
+	}
+	if (fclose(fp) != 0 || (copy = strdup(p->text)) == NULL)
+		return -1;
+	for (s = copy; *s != '\0'; s++)
+		cap += *s == '\n';
+	p->lines = calloc(cap + 2, sizeof *p->lines);
+	p->first = calloc(cap + 2, sizeof *p->first);
+	if (p->lines == NULL || p->first == NULL) {
+		free(copy);
+		return -1;
+	}
+	p->first[p->npages++] = 0;
+	for (s = copy; *s != '\0';) {
+		char *nl = strchr(s, '\n');
+
+		if (*s == '\f') {
+			p->first[p->npages++] = p->nlines;
+			s++;
+		}
+		if (nl != NULL)
+			*nl = '\0';
+		p->lines[p->nlines++] = s;
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	/* lines[0] is copy itself, freed with it. */
+	if (p->nlines == 0)
+		free(copy);
+	if (p->page >= p->npages)
+		p->page = p->npages - 1;
+	return 0;
+}
+
+static int
+page_end(const struct preview *p)
+{
+	return p->page + 1 < p->npages ? p->first[p->page + 1] : p->nlines;
+}
+
+static void
+draw(struct app *app, struct screen *s, int y, int rows, int cols)
+{
+	struct preview *p = s->data;
+	char line[128];
+	int first, end;
+
+	if (p == NULL || p->npages == 0) {
+		draw_text(y, 1, db_error(app->db), cols - 1, draw_attr(COLOR_BAD));
+		return;
+	}
+	snprintf(line, sizeof line, _("Page %d/%d · %d columns"), p->page + 1, p->npages, p->width);
+	draw_text(y, 1, line, cols - 1, A_BOLD);
+	first = p->first[p->page];
+	end = page_end(p);
+	if (p->scroll > end - first - 1)
+		p->scroll = end - first - 1 > 0 ? end - first - 1 : 0;
+	for (int i = 0; i + 1 < rows && first + p->scroll + i < end; i++)
+		draw_text(y + 1 + i, 0, p->lines[first + p->scroll + i], cols, A_NORMAL);
+}
+
+static void
+turn(struct app *app, struct screen *s, enum action a)
+{
+	struct preview *p = s->data;
+
+	if (p == NULL || p->npages == 0)
+		return;
+	switch (a) {
+	case ACT_PAGE_DOWN:
+		if (p->page + 1 < p->npages) {
+			p->page++;
+			p->scroll = 0;
+		}
+		break;
+	case ACT_PAGE_UP:
+		if (p->page > 0) {
+			p->page--;
+			p->scroll = 0;
+		}
+		break;
+	case ACT_DOWN:
+		p->scroll++;
+		break;
+	case ACT_UP:
+		if (p->scroll > 0)
+			p->scroll--;
+		break;
+	case ACT_HOME:
+		p->page = p->scroll = 0;
+		break;
+	case ACT_END:
+		p->page = p->npages - 1;
+		p->scroll = 0;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+print_report(struct app *app, struct preview *p)
+{
+	if (print_text(app->db, p->text, p->len, p->width) != 0) {
+		app_message(app, COLOR_BAD, _("Not printed: %s"),
+		    db_error(app->db));
+		return;
+	}
+	app_message(app, COLOR_GOOD, _("Sent to the printer: %d pages."), p->npages);
+}
+
+/* ---- Save as ---- */
+
+static const char *const formats[] = { N_("Text"), N_("HTML"), N_("CSV") };
+static const char *const encodings[] = {
+	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
+};
+static const char *const extensions[] = { ".txt", ".html", ".csv" };
+
+enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
+
+struct save_edit {
+	struct preview *p;
+	int ffile, fformat, fencoding;
+};
+
+static int
+write_as(struct app *app, const struct preview *p, int format, enum report_encoding enc, FILE *fp)
+{
+	switch (format) {
+	case 1:
+		return report_write_html(p->report, fp);
+	case 2:
+		return report_write_csv(app->db, p->report, enc, fp);
+	default:
+		return report_write_text(p->report, p->width, fp);
+	}
+}
+
+static int
+save_report(struct app *app, struct form *f, struct field_error *err)
+{
+	struct save_edit *e = f->record;
+	const char *name = form_text(f, e->ffile);
+	int format = form_choice(f, e->fformat), rc;
+	char path[4096], tmp[4200];
+	FILE *fp;
+
+	if (*name == '\0')
+		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
+	/* The format's extension when the name has none. */
+	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	if ((fp = fopen(tmp, "w")) == NULL)
+		return field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
+	if (rc != 0 && format == 2)
+		field_fail(err, SF_ENCODING, "%s", db_error(app->db));
+	else if (rc != 0)
+		field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+	if (fclose(fp) != 0 && rc == 0)
+		rc = field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+	if (rc != 0)
+		remove(tmp);
+	return rc != 0 ? -1 : 0;
+}
+
+static void
+ask_save(struct app *app, struct preview *p)
+{
+	struct save_edit *e = calloc(1, sizeof *e);
+	struct screen *s;
+	struct form *f;
+	char name[64];
+
+	if (e == NULL || (s = form_new(_("Save the report"), save_report, e, free)) == NULL) {
+		free(e);
+		return;
+	}
+	e->p = p;
+	f = form_of(s);
+	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
+	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
+	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 3, 0);
+	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
+	app_push(app, s);
+}
+
+static void
+act(struct app *app, struct screen *s, enum action a)
+{
+	struct preview *p = s->data;
+
+	if (p == NULL || p->npages == 0)
+		return;
+	switch (a) {
+	case ACT_PRINT:
+		print_report(app, p);
+		break;
+	case ACT_EXPORT:
+		ask_save(app, p);
+		break;
+	default:
+		p->width = p->width == REPORT_WIDTH_NARROW ? REPORT_WIDTH_WIDE : REPORT_WIDTH_NARROW;
+		p->page = p->scroll = 0;
+		if (preview_paginate(p) != 0)
+			app_message(app, COLOR_BAD, "%s", _("Out of memory."));
+		break;
+	}
+}
+
+static void
+free_preview(struct screen *s)
+{
+	struct preview *p = s->data;
+
+	if (p == NULL)
+		return;
+	preview_clear_text(p);
+	report_free(p->report);
+	free(p);
+	s->data = NULL;
+}
+
+static const struct binding bindings[] = {
+	{ ACT_PRINT, act, true },
+	{ ACT_EXPORT, act, true },
+	{ ACT_WIDTH, act, true },
+	{ ACT_BACK, screen_back, true },
+	{ ACT_PAGE_UP, turn, true },
+	{ ACT_PAGE_DOWN, turn, false },
+	{ ACT_UP, turn, false },
+	{ ACT_DOWN, turn, false },
+	{ ACT_HOME, turn, false },
+	{ ACT_END, turn, false },
+};
+
+static const struct screen_type report_preview = {
+	N_("Print preview"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL,
+	free_preview, NULL, NULL,
+};
+
+struct screen *
+report_screen_new(struct app *app, const char *kind)
+{
+	struct screen *s = screen_new(&report_preview);
+	struct preview *p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = calloc(1, sizeof *p)) == NULL)
+		return s;
+	p->width = REPORT_WIDTH_NARROW;
+	if (!report_kind_parse(kind, &p->kind)) {
+		db_fail(app->db, _("no report called %s"), kind);
+		free(p);
+		return s;
+	}
+	if (!app->has_plan) {
+		db_fail(app->db, "%s", _("No plan yet."));
+		free(p);
+		return s;
+	}
+	if (report_build(app->db, p->kind, app->plan.id, app->year, app->period, 0, &p->report) != 0 ||
+	    preview_paginate(p) != 0) {
+		report_free(p->report);
+		preview_clear_text(p);
+		free(p);
+		return s;
+	}
+	s->data = p;
+	app_message(app, COLOR_NORMAL, "%s",
+	    _("p print · s save as text, HTML or CSV · w 80/132 columns"));
+	return s;
+}
