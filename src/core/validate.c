@@ -2,6 +2,7 @@
 #include "core/validate.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,6 +54,22 @@ field_commit(struct db *db, int rc, struct field_error *e)
 	return 0;
 }
 
+/* Control characters (C0 but newline and tab, DEL, C1) have no place in a
+ * record: they come from stray escape sequences and would garble every
+ * screen and report that shows the text. */
+static bool
+has_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return true;
+		/* U+0080..U+009F are C2 80..C2 9F in UTF-8. */
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return true;
+	}
+	return false;
+}
+
 char *
 field_text(const char *s, struct field_error *e, int field, const char *label)
 {
@@ -60,6 +77,17 @@ field_text(const char *s, struct field_error *e, int field, const char *label)
 
 	if (nfc == NULL) {
 		field_fail(e, field, _("%s: not valid UTF-8 text"), label);
+		return NULL;
+	}
+	if (has_control(nfc)) {
+		field_fail(e, field, _("%s: control characters are not allowed"), label);
+		free(nfc);
+		return NULL;
+	}
+	if (strlen(nfc) > FIELD_TEXT_MAX) {
+		field_fail(e, field, _("%s: the text is too long (at most %d bytes)"), label,
+		    FIELD_TEXT_MAX);
+		free(nfc);
 		return NULL;
 	}
 	return text_trim(nfc);

@@ -30,6 +30,10 @@ int field_fail_db(struct field_error *e, const struct db *db);
  * commit failed. */
 int field_commit(struct db *db, int rc, struct field_error *e);
 
+/* The longest text a field stores, in bytes: some 20 pages of
+ * Vietnamese, far more than any record needs. */
+#define FIELD_TEXT_MAX 60000
+
 /* A newly allocated NFC copy of s (NULL is "") without the blanks around
  * it; NULL with e naming label when s is not valid UTF-8 or memory ran
  * out. */
