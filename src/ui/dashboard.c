@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/summary.h"
 #include "core/text.h"
+#include "ui/par.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -200,6 +201,12 @@ preview(struct app *app, struct screen *s, enum action a)
 	app_push(app, report_screen_new(app, "dashboard"));
 }
 
+static void
+open_assessment(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, assessment_new(app));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
 	{ ACT_TARGETS, open_targets, false },
@@ -212,6 +219,7 @@ static const struct binding bindings[] = {
 	{ ACT_OFFICE, edit_office, true },
 	{ ACT_PLANS, open_plans, true },
 	{ ACT_SETTINGS, open_settings, true },
+	{ ACT_ASSESSMENT, open_assessment, true },
 	{ ACT_SIPAS, open_sipas, true },
 	{ ACT_UP, screen_list_action, true },
 	{ ACT_DOWN, screen_list_action, false },

@@ -1,0 +1,329 @@
+/* The criteria tree editor: add, edit, move and delete the criteria of a
+ * set, with a warning on every criterion whose children's maxima do not add
+ * up to its own and on the set when its sections do not make its total. */
+#include "ui/app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/criteria.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/par.h"
+#include "ui/screen.h"
+
+struct editor_data {
+	int64_t set;
+	struct criteria_set s;
+	struct criteria_warning *warnings;
+	int nwarnings;
+};
+
+static void
+free_data(struct screen *s)
+{
+	struct editor_data *d = s->data;
+
+	if (d == NULL)
+		return;
+	criteria_free(&d->s);
+	free(d->warnings);
+	free(d);
+	s->data = NULL;
+}
+
+static int
+load(struct app *app, struct screen *s)
+{
+	struct editor_data *d = s->data;
+
+	criteria_free(&d->s);
+	free(d->warnings);
+	d->warnings = NULL;
+	d->nwarnings = 0;
+	if (criteria_load(app->db, d->set, &d->s) != 0 ||
+	    criteria_check(&d->s, &d->warnings, &d->nwarnings) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return -1;
+	}
+	s->list.count = d->s.n;
+	if (s->list.selected >= d->s.n)
+		s->list.selected = d->s.n ? d->s.n - 1 : 0;
+	return 0;
+}
+
+/* The warning of node i (-1: the set), or NULL. */
+static const struct criteria_warning *
+warning_of(const struct editor_data *d, int i)
+{
+	for (int k = 0; k < d->nwarnings; k++)
+		if (d->warnings[k].node == i)
+			return &d->warnings[k];
+	return NULL;
+}
+
+#define W_MAX 7
+#define W_RULE 9
+#define W_WARN 18
+
+static void
+draw(struct app *app, struct screen *s, int y, int rows, int cols)
+{
+	struct editor_data *d = s->data;
+	const struct criteria_warning *w = warning_of(d, -1);
+	int title_w = cols - W_MAX - W_RULE - W_WARN - 2;
+	char line[512], a[32], b[32];
+
+	draw_text(y, 1, d->s.name ? d->s.name : "", cols - 1, A_BOLD);
+	if (w != NULL) {
+		format_number(w->sum, a, sizeof a);
+		format_number(w->expected, b, sizeof b);
+		snprintf(line, sizeof line, _("Warning: the sections add up to %s, not %s"), a, b);
+		draw_text(y + 1, 1, line, cols - 1, draw_attr(COLOR_BAD));
+	} else {
+		draw_text(y + 1, 1, _("a: add  e: edit  Del: delete  Left/Right: move up/down"),
+		    cols - 1, A_NORMAL);
+	}
+	draw_text(y + 2, 1, _("Criterion"), title_w, A_BOLD | A_UNDERLINE);
+	draw_text_right(y + 2, 1 + title_w, _("Max"), W_MAX, A_BOLD | A_UNDERLINE);
+	draw_text(y + 2, 2 + title_w + W_MAX, _("Rule"), W_RULE, A_BOLD | A_UNDERLINE);
+	draw_text(y + 2, 2 + title_w + W_MAX + W_RULE, "", W_WARN, A_BOLD | A_UNDERLINE);
+	list_scroll(&s->list, rows - 3);
+	for (int r = 0; r < rows - 3 && s->list.top + r < d->s.n; r++) {
+		int i = s->list.top + r;
+		const struct par_node *c = &d->s.nodes[i];
+		attr_t at = i == s->list.selected ? A_REVERSE : A_NORMAL;
+
+		snprintf(line, sizeof line, "%*s%s %s", 2 * c->depth, "", c->code, c->title);
+		draw_text(y + 3 + r, 1, line, title_w, at | (c->leaf ? 0 : A_BOLD));
+		format_number(c->max, a, sizeof a);
+		draw_text_right(y + 3 + r, 1 + title_w, a, W_MAX, at);
+		draw_text(y + 3 + r, 1 + title_w + W_MAX, "", 1, at);
+		draw_text(y + 3 + r, 2 + title_w + W_MAX, c->leaf ? rule_kind_name(c->kind) : "",
+		    W_RULE, at);
+		if ((w = warning_of(d, i)) != NULL) {
+			format_number(w->sum, a, sizeof a);
+			snprintf(line, sizeof line, _("children: %s"), a);
+			draw_text(y + 3 + r, 2 + title_w + W_MAX + W_RULE, line, W_WARN,
+			    at | draw_attr(COLOR_BAD));
+		} else {
+			draw_text(y + 3 + r, 2 + title_w + W_MAX + W_RULE, "", W_WARN, at);
+		}
+	}
+}
+
+/* The criterion form. */
+static const char *const rule_choices[RULE_KINDS] = {
+	N_("manual"), N_("survey"), N_("yes/no"), N_("ratio a/b"), N_("bands"), N_("count"),
+	N_("deduct"), N_("bonus"), N_("penalty"),
+};
+
+struct criterion_edit {
+	int64_t set, id;
+	const struct criteria_set *s;	/* the editor's, for finding parents */
+	int fcode, ftitle, fmax, frule, fparams, fsource, fhint;
+};
+
+/* The parent a code names: the longest code of the set that, with a dot,
+ * begins it (as the file format reads it). */
+static int64_t
+parent_for(const struct criteria_set *s, const char *code, int64_t self)
+{
+	int64_t parent = 0;
+	size_t best = 0;
+
+	for (int i = 0; i < s->n; i++) {
+		size_t len = strlen(s->nodes[i].code);
+
+		if (s->nodes[i].id != self && len > best &&
+		    strncmp(code, s->nodes[i].code, len) == 0 && code[len] == '.') {
+			parent = s->nodes[i].id;
+			best = len;
+		}
+	}
+	return parent;
+}
+
+static int
+save_criterion(struct app *app, struct form *f, struct field_error *err)
+{
+	struct criterion_edit *e = f->record;
+	struct par_node c = { 0 };
+	bool has;
+
+	c.id = e->id;
+	c.code = (char *)form_text(f, e->fcode);
+	c.title = (char *)form_text(f, e->ftitle);
+	if (validate_number(form_text(f, e->fmax), true, 0, 1000, &c.max, &has, err, CF_MAX,
+	    _("Maximum")) != 0)
+		return -1;
+	c.kind = (enum rule_kind)form_choice(f, e->frule);
+	c.params = (char *)form_text(f, e->fparams);
+	c.source = (char *)form_text(f, e->fsource);
+	c.hint = (char *)form_text(f, e->fhint);
+	c.parent_id = parent_for(e->s, c.code, c.id);
+	return criterion_save(app->db, e->set, &c, err);
+}
+
+static struct screen *
+criterion_form_new(struct editor_data *d, const struct par_node *c, const char *code)
+{
+	struct criterion_edit *e = calloc(1, sizeof *e);
+	char max[32] = "";
+	struct screen *s;
+	struct form *f;
+
+	if (e == NULL)
+		return NULL;
+	e->set = d->set;
+	e->s = &d->s;
+	e->id = c ? c->id : 0;
+	if (c != NULL)
+		format_number(c->max, max, sizeof max);
+	if ((s = form_new(c ? _("Edit the criterion") : _("New criterion"), save_criterion, e,
+	    free)) == NULL)
+		return NULL;
+	f = form_of(s);
+	e->fcode = form_add_text(f, _("Code"), CF_CODE, c ? c->code : code, false);
+	e->ftitle = form_add_text(f, _("Title"), CF_TITLE, c ? c->title : NULL, true);
+	e->fmax = form_add_text(f, _("Maximum"), CF_MAX, max, false);
+	e->frule = form_add_choice(f, _("Rule"), CF_RULE, rule_choices, RULE_KINDS,
+	    c ? (int)c->kind : RULE_YESNO);
+	e->fparams = form_add_text(f, _("Parameters"),
+	    CF_PARAMS, c ? c->params : NULL, false);
+	e->fsource = form_add_text(f, _("Computed from"),
+	    CF_SOURCE, c ? c->source : NULL, false);
+	e->fhint = form_add_text(f, _("Evidence expected"), CF_HINT, c ? c->hint : NULL, true);
+	snprintf(f->fields[e->fcode].hint, sizeof f->fields[0].hint, "%s", _("1, 1.2, 1.2.3"));
+	snprintf(f->fields[e->fparams].hint, sizeof f->fields[0].hint, "%s",
+	    _("required=2; per=0.25; floor=-0.25; cap=1; [80,100)=0.5"));
+	snprintf(f->fields[e->fsource].hint, sizeof f->fields[0].hint, "%s",
+	    _("tasks_on_time, tasks_done:TEXT, targets_met, target:TEXT"));
+	return s;
+}
+
+static void
+add(struct app *app, struct screen *s, enum action a)
+{
+	struct editor_data *d = s->data;
+	char code[64] = "";
+
+	/* A new child of the selected criterion, numbered after its last. */
+	if (d->s.n > 0) {
+		const struct par_node *c = &d->s.nodes[s->list.selected];
+		int children = 0;
+
+		for (int i = s->list.selected + 1; i < d->s.n; i++)
+			children += d->s.nodes[i].parent == s->list.selected;
+		snprintf(code, sizeof code, "%s.%d", c->code, children + 1);
+	}
+	if (app_may_write(app))
+		app_push(app, criterion_form_new(d, NULL, code));
+}
+
+static void
+edit(struct app *app, struct screen *s, enum action a)
+{
+	struct editor_data *d = s->data;
+
+	if (d->s.n > 0 && app_may_write(app))
+		app_push(app, criterion_form_new(d, &d->s.nodes[s->list.selected], NULL));
+}
+
+static void
+move_criterion(struct app *app, struct screen *s, enum action a)
+{
+	struct editor_data *d = s->data;
+	int64_t id;
+
+	if (d->s.n == 0 || !app_may_write(app))
+		return;
+	id = d->s.nodes[s->list.selected].id;
+	if (criterion_move(app->db, id, a == ACT_PREV_SECTION ? -1 : 1) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	load(app, s);
+	for (int i = 0; i < d->s.n; i++)
+		if (d->s.nodes[i].id == id)
+			s->list.selected = i;
+}
+
+static void
+delete_confirmed(struct app *app, struct screen *s)
+{
+	struct editor_data *d = s->data;
+
+	if (criterion_delete(app->db, d->s.nodes[s->list.selected].id) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	load(app, s);
+	app_message(app, COLOR_GOOD, "%s", _("Criterion deleted."));
+}
+
+static void
+delete(struct app *app, struct screen *s, enum action a)
+{
+	struct editor_data *d = s->data;
+
+	if (d->s.n > 0 && app_may_write(app))
+		app_confirm(app, _("Delete this criterion, its sub-criteria and their scores? "
+		    "y: delete, other key: keep"), delete_confirmed);
+}
+
+static const char *
+row_text(struct screen *s, int i)
+{
+	struct editor_data *d = s->data;
+
+	return d->s.nodes[i].title;
+}
+
+/* Back to the assessment, which scores with the changed set. */
+static void
+back(struct app *app, struct screen *s, enum action a)
+{
+	struct screen *below = s->below;
+
+	app_pop(app);
+	if (below != NULL && below->type->load != NULL)
+		below->type->load(app, below);
+}
+
+static const struct binding bindings[] = {
+	{ ACT_BACK, back, false },
+	{ ACT_ADD, add, true },
+	{ ACT_EDIT, edit, true },
+	{ ACT_OPEN, edit, false },
+	{ ACT_DELETE, delete, true },
+	{ ACT_PREV_SECTION, move_criterion, false },
+	{ ACT_NEXT_SECTION, move_criterion, false },
+	LIST_BINDINGS(true),
+};
+
+static const struct screen_type editor = {
+	N_("Criteria set"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_data,
+	NULL, row_text,
+};
+
+struct screen *
+criteria_editor_new(struct app *app, int64_t set)
+{
+	struct screen *s = screen_new(&editor);
+	struct editor_data *d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = calloc(1, sizeof *d)) == NULL) {
+		screen_free(s);
+		return NULL;
+	}
+	d->set = set;
+	s->data = d;
+	load(app, s);
+	return s;
+}

@@ -1,0 +1,70 @@
+#!/bin/sh
+# PAR INDEX through the screen: with no criteria set, 'a' imports the
+# commune template; three criteria are scored by keyboard (1.1 yes/no: 1
+# point; 3.4 yes/no: 2 points; 8.1 survey: 17,5 points) and the totals
+# shown are checked by hand: the sample plan has no year results and no
+# task done, so every computed criterion scores 0 and the total is
+# 1 + 2 + 17,5 = 20,5 of 100, index 20,5, band D; section 3 is 2 of 14.
+# Then `cchc score` prints the same without the UI.
+. "$(dirname "$0")/lib.sh"
+
+type() {
+	tm send-keys -t t -l "$1"
+}
+
+# score KEYS... VALUE: select with KEYS, open the leaf's form, type VALUE
+# into its first field, save.
+score() {
+	value=$1
+	shift
+	send "$@"
+	send Enter
+	wait_for "F2"
+	type "$value"
+	send F2
+	wait_for "PAR INDEX 2025"
+}
+
+start
+wait_for "Tất cả lĩnh vực"
+send i
+wait_for "No criteria set for 2025"
+send a
+wait_for "TEMPLATE"
+wait_for "Total 0/100 (0%) · Index 0 · Band D"
+
+# 1.1 is the second row; 3.4 sixteen rows further; 8.1 next to last.
+score 1 Down
+wait_for "Total 1/100 (1%) · Index 1 · Band D"
+score 1 Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+wait_for "Total 3/100 (3%) · Index 3 · Band D"
+score 17,5 End Up
+wait_for "Total 20,5/100 (20,5%) · Index 20,5 · Band D"
+
+# The rows show the points: 8.1 scored 17,5 of 20, section 8 too.
+screen | grep -q "8\.1 .* 20 *17,5 *17,5 *$" || fail "8.1 row: $(screen | grep '8\.1 ')"
+screen | grep -q "^ 8 .* 32 *17,5 *17,5 *$" || fail "section 8 row: $(screen | grep '^ 8 ')"
+
+# The comparison: no 2024, this year's index.
+send s
+wait_for "PAR INDEX 2025 compared with 2024"
+wait_for "No assessment of the previous year."
+screen | grep -q "Index *20,5 *$" || fail "index row: $(screen | grep Index)"
+screen | grep -q "^ 3 Cải cách thủ tục hành chính *2 *$" || fail "section 3 row"
+send Escape
+wait_for "Total 20,5/100"
+stop
+
+expect_sql "SELECT count(*) FROM par_entry" "3"
+expect_sql "SELECT group_concat(a, ' ') FROM (SELECT e.a FROM par_entry e JOIN par_criterion c ON c.id = e.criterion_id ORDER BY c.code)" "1.0 1.0 17.5"
+
+out=$("$CCHC_BIN" --db "$db" score --year 2025) || fail "cchc score failed"
+echo "$out" | grep -q "^Total: 20.5 of 100$" || fail "score: no total in: $out"
+echo "$out" | grep -q "^Index: 20.5 (band D)$" || fail "score: no index in: $out"
+csv=$("$CCHC_BIN" --db "$db" score --year 2025 --format csv) || fail "cchc score csv failed"
+echo "$csv" | grep -q '^"3.4","Cắt giảm thời gian giải quyết TTHC",2,1,,"",2,' ||
+	fail "csv row 3.4: $(echo "$csv" | grep '^"3.4"')"
+
+"$CCHC_BIN" --db "$db" score --year 2025 --format pdf 2>/dev/null && fail "--format pdf accepted"
+[ $? -eq 2 ] || fail "--format pdf: exit status not 2"
+exit 0

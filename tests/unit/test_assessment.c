@@ -1,0 +1,513 @@
+/* Unit tests for a year's assessment (assessment.c): a full self-assessment
+ * of the shipped commune template with every total worked out by hand
+ * below, appraisal rounds, the index with and without the survey, entry
+ * checks, evidence, the comparison with the previous year, and computed
+ * criteria following the tracked data when results and tasks change. */
+#include <check.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/assessment.h"
+#include "core/db.h"
+#include "core/plan.h"
+#include "core/plan_file.h"
+#include "core/result.h"
+#include "core/target.h"
+#include "core/task.h"
+#include "core/validate.h"
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+#ifdef SRCDATADIR
+#define DEFAULT_DATADIR SRCDATADIR
+#else
+#define DEFAULT_DATADIR "data"
+#endif
+
+#define DIR_TEMPLATE "/tmp/cchc-test-assessment-XXXXXX"
+
+static const struct date today = { 2025, 10, 15 };
+
+static char dir[sizeof DIR_TEMPLATE];
+static struct db *db;
+static int64_t set;
+
+static const char *
+datadir(void)
+{
+	const char *d = getenv("CCHC_DATADIR");
+
+	return d != NULL && *d != '\0' ? d : DEFAULT_DATADIR;
+}
+
+static void
+open_db(bool sample)
+{
+	char path[sizeof dir + 16], err[512];
+
+	memcpy(dir, DIR_TEMPLATE, sizeof dir);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/cchc.db", dir);
+	db = db_open(path, err, sizeof err);
+	ck_assert_msg(db != NULL, "db_open: %s", err);
+	date_set_today(today);
+	setenv("CCHC_DATADIR", datadir(), 1);
+	ck_assert_msg(reference_load(db, datadir(), sample) == 0, "%s", db_error(db));
+	set = criteria_import_template(db);
+	ck_assert_msg(set > 0, "%s", db_error(db));
+}
+
+/* No plan at all: every "target:" source finds nothing, and the two
+ * sources over all tasks and targets find 0 of 0 -- "không phát sinh". */
+static void
+setup_empty(void)
+{
+	open_db(false);
+}
+
+static void
+setup_sample(void)
+{
+	open_db(true);
+}
+
+static void
+teardown(void)
+{
+	DIR *d;
+	struct dirent *e;
+	char p[sizeof dir + 300];
+
+	db_close(db);
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static int
+line(const struct assessment *a, const char *code)
+{
+	for (int i = 0; i < a->set.n; i++)
+		if (strcmp(a->set.nodes[i].code, code) == 0)
+			return i;
+	ck_abort_msg("no criterion %s", code);
+	return -1;
+}
+
+static int64_t
+id_of(const char *code)
+{
+	struct assessment a;
+	int64_t id;
+
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	id = a.set.nodes[line(&a, code)].id;
+	assessment_free(&a);
+	return id;
+}
+
+/* What the office types for a leaf. */
+struct typed {
+	const char *code;
+	bool has_a;
+	double a;
+	bool has_override;
+	double override;
+	const char *reason;
+	bool has_r1, has_r2;
+	double r1, r2;
+};
+
+static void
+enter(int year, const struct typed *t)
+{
+	struct par_entry e = { 0 };
+	struct field_error err;
+
+	e.in.has_a = t->has_a;
+	e.in.a = t->a;
+	e.has_override = t->has_override;
+	e.override = t->override;
+	e.reason = t->reason;
+	e.has_r1 = t->has_r1;
+	e.r1 = t->r1;
+	e.has_r2 = t->has_r2;
+	e.r2 = t->r2;
+	e.explanation = "";
+	ck_assert_msg(assessment_entry_save(db, set, year, id_of(t->code), &e, &err) == 0,
+	    "%s: %s", t->code, err.message);
+}
+
+/* The year 2025, by hand (the template's rules; no plan, so "target:"
+ * sources give nothing and score 0 unless overridden):
+ *
+ *  1   1.1 yes/no, yes                           1
+ *      1.2 tasks_on_time 0 of 0: full            3
+ *      1.3 no target; override 1.5 (reason)      1.5
+ *      1.4, 1.5, 1.6 no target                   0
+ *      1.7 targets_met 0 of 0: full              2
+ *      1.8 bonus 1 x 0.5 (cap 1)                 0.5
+ *                                        total   8      of 12
+ *  2   2.1 override 2 (reason)                   2      of 6
+ *  3   3.2 override 4; appraised r1 3, r2 3.5    4
+ *      3.4 yes                                   2
+ *      3.5 no                                    0
+ *      3.6 deduct 5 x 0.25 from 1: -0.25 floor  -0.25
+ *      3.7 penalty 1 x 0.5                      -0.5
+ *                                        total   5.25   of 14
+ *  4   4.2 yes 1, 4.3 yes 1, 4.4 manual 1.75     3.75   of 6
+ *  5   5.4 deduct 1 x 0.5 from 2: 1.5; 5.5 yes 2 3.5    of 10
+ *  6   6.2 yes 1, 6.3 yes 1.5, 6.4 yes 1.5,
+ *      6.5 no 0                                  4      of 8
+ *  7   nothing                                   0      of 12
+ *  appraised part: 8 + 2 + 5.25 + 3.75 + 3.5 + 4 + 0 = 26.5 of 68
+ *  8   8.1 survey 17.5, 8.2 survey 10.25         27.75  of 32
+ *  total 26.5 + 27.75 = 54.25 of 100: index 54.25, band D
+ *  appraised: 1.1 r1 0 (-1), 3.2 r2 3.5 (-0.5): 52.75, band D
+ *  without a survey: 26.5 / 68 x 100 = 38.970... -> 38.97; appraised
+ *  25 / 68 x 100 = 36.764... -> 36.76 */
+static const struct typed year2025[] = {
+	{ "1.1", true, 1, false, 0, NULL, true, false, 0, 0 },
+	{ "1.3", false, 0, true, 1.5, "Đã kiểm tra 2 của 4 phòng", false, false, 0, 0 },
+	{ "1.8", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "2.1", false, 0, true, 2, "100% văn bản đúng quy định", false, false, 0, 0 },
+	{ "3.2", false, 0, true, 4, "Số liệu của tỉnh: 98,5%", true, true, 3, 3.5 },
+	{ "3.4", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "3.5", true, 0, false, 0, NULL, false, false, 0, 0 },
+	{ "3.6", true, 5, false, 0, NULL, false, false, 0, 0 },
+	{ "3.7", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "4.2", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "4.3", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "4.4", true, 1.75, false, 0, NULL, false, false, 0, 0 },
+	{ "5.4", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "5.5", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "6.2", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "6.3", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "6.4", true, 1, false, 0, NULL, false, false, 0, 0 },
+	{ "6.5", true, 0, false, 0, NULL, false, false, 0, 0 },
+	{ "8.1", true, 17.5, false, 0, NULL, false, false, 0, 0 },
+	{ "8.2", true, 10.25, false, 0, NULL, false, false, 0, 0 },
+};
+
+static const struct {
+	const char *code;
+	double points;
+} expected2025[] = {
+	{ "1.1", 1 }, { "1.2", 3 }, { "1.3", 1.5 }, { "1.4", 0 }, { "1.7", 2 }, { "1.8", 0.5 },
+	{ "1", 8 }, { "2", 2 }, { "3.6", -0.25 }, { "3.7", -0.5 }, { "3", 5.25 },
+	{ "4", 3.75 }, { "5.4", 1.5 }, { "5", 3.5 }, { "6", 4 }, { "7", 0 }, { "8", 27.75 },
+};
+
+#define EPS 1e-9
+
+START_TEST(test_full)
+{
+	struct assessment a;
+
+	for (size_t i = 0; i < NELEM(year2025); i++)
+		enter(2025, &year2025[i]);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_int_gt(a.id, 0);
+	for (size_t i = 0; i < NELEM(expected2025); i++)
+		ck_assert_msg(fabs(a.lines[line(&a, expected2025[i].code)].points -
+		    expected2025[i].points) < EPS, "%s: %g, not %g", expected2025[i].code,
+		    a.lines[line(&a, expected2025[i].code)].points, expected2025[i].points);
+	ck_assert_double_eq_tol(a.total, 54.25, EPS);
+	ck_assert_double_eq_tol(a.max, 100, EPS);
+	ck_assert_double_eq_tol(a.survey, 27.75, EPS);
+	ck_assert_double_eq_tol(a.survey_max, 32, EPS);
+	ck_assert_double_eq_tol(a.self.index, 54.25, EPS);
+	ck_assert_str_eq(a.self.band, "D");
+	ck_assert(a.has_appraised);
+	ck_assert_double_eq_tol(a.appraised.points, 52.75, EPS);
+	ck_assert_double_eq_tol(a.lines[line(&a, "3")].appraised, 4.75, EPS);
+	/* the computed inputs say where they came from */
+	ck_assert(a.lines[line(&a, "1.2")].computed);
+	ck_assert_ptr_nonnull(strstr(a.lines[line(&a, "1.2")].source_text, "0 of 0"));
+	ck_assert_ptr_nonnull(strstr(a.lines[line(&a, "1.3")].source_text, "Kiểm tra CCHC"));
+	ck_assert(!a.lines[line(&a, "1.3")].has_self);
+	ck_assert_str_eq(a.lines[line(&a, "1.3")].reason, "Đã kiểm tra 2 của 4 phòng");
+	assessment_free(&a);
+
+	ck_assert_int_eq(assessment_set_survey(db, set, 2025, false), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert(!a.survey_held);
+	ck_assert_double_eq_tol(a.self.points, 26.5, EPS);
+	ck_assert_double_eq_tol(a.self.max, 68, EPS);
+	ck_assert_double_eq_tol(a.self.index, 38.97, EPS);
+	ck_assert_double_eq_tol(a.appraised.index, 36.76, EPS);
+	assessment_free(&a);
+}
+END_TEST
+
+/* The bands of the index: 90 is A, 89.99 B (the set's defaults A >= 90,
+ * B 80-<90, C 70-<80, D < 70), by raising points on a copy in memory. */
+START_TEST(test_index_bands)
+{
+	struct assessment a;
+	int i;
+
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "8.1");
+	/* 1.2 (3) and 1.7 (2) are full with nothing to do: 5 points so far */
+	ck_assert_double_eq_tol(a.total, 5, EPS);
+	a.lines[i].has_override = true;
+	a.lines[i].override = 85;	/* an override is not capped: 90 in all */
+	assessment_compute(&a);
+	ck_assert_double_eq_tol(a.self.index, 90, EPS);
+	ck_assert_str_eq(a.self.band, "A");
+	a.lines[i].override = 84.99;
+	assessment_compute(&a);
+	ck_assert_str_eq(a.self.band, "B");
+	a.lines[i].override = 65;
+	assessment_compute(&a);
+	ck_assert_str_eq(a.self.band, "C");
+	a.lines[i].override = 64.99;
+	assessment_compute(&a);
+	ck_assert_str_eq(a.self.band, "D");
+	assessment_free(&a);
+}
+END_TEST
+
+/* Entries refused, naming the field. */
+static const struct {
+	const char *code;
+	struct par_entry e;
+	int field;
+} refused[] = {
+	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
+	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "" }, EF_B },
+	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
+	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "" }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "" }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "" }, EF_R1 },
+	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
+	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, -1 },
+};
+
+START_TEST(test_refused)
+{
+	struct field_error e;
+
+	ck_assert_int_eq(assessment_entry_save(db, set, 2025, id_of(refused[_i].code),
+	    &refused[_i].e, &e), -1);
+	ck_assert_int_eq(e.field, refused[_i].field);
+	ck_assert_str_ne(e.message, "");
+}
+END_TEST
+
+START_TEST(test_evidence)
+{
+	struct field_error e;
+	struct assessment a;
+	int64_t c = id_of("1.1");
+	int i;
+
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "", "", "", &e), -1);
+	ck_assert_int_eq(e.field, EF_EVIDENCE_NUMBER);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "12/KH-UBND", "2025-13-01",
+	    "x", &e), -1);
+	ck_assert_int_eq(e.field, EF_EVIDENCE_DATE);
+	ck_assert_msg(assessment_evidence_add(db, set, 2025, c, "12/KH-UBND", "2025-01-20",
+	    "Kế hoạch CCHC năm 2025", &e) == 0, "%s", e.message);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "", "",
+	    "Kế hoạch tuyên truyền", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	ck_assert_int_eq(a.lines[i].nevidence, 2);
+	ck_assert_str_eq(a.lines[i].evidence[0].number, "12/KH-UBND");
+	ck_assert_str_eq(a.lines[i].evidence[0].date, "2025-01-20");
+	ck_assert_str_eq(a.lines[i].evidence[1].date, "");
+	ck_assert_int_eq(assessment_evidence_delete(db, a.lines[i].evidence[0].id), 0);
+	assessment_free(&a);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_int_eq(a.lines[line(&a, "1.1")].nevidence, 1);
+	assessment_free(&a);
+}
+END_TEST
+
+/* 2024 by hand: 1.1 yes 1, 1.2 and 1.7 full 3 + 2 (0 of 0): section 1 is
+ * 6; 8.1 survey 15: section 8 is 15; total 21, index 21.  Against 2025
+ * (test_full): section 1 8 - 6 = 2, section 7 0 - 0 = 0, section 8
+ * 27.75 - 15 = 12.75, index 54.25 - 21 = 33.25. */
+START_TEST(test_compare)
+{
+	static const struct typed year2024[] = {
+		{ "1.1", true, 1, false, 0, NULL, false, false, 0, 0 },
+		{ "8.1", true, 15, false, 0, NULL, false, false, 0, 0 },
+	};
+	struct assessment now, before;
+	struct par_compare *rows;
+	int n;
+
+	for (size_t i = 0; i < NELEM(year2025); i++)
+		enter(2025, &year2025[i]);
+	for (size_t i = 0; i < NELEM(year2024); i++)
+		enter(2024, &year2024[i]);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &now), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2024, &before), 0);
+	ck_assert_double_eq_tol(before.total, 21, EPS);
+	ck_assert_int_eq(assessment_compare(&now, &before, &rows, &n), 0);
+	ck_assert_int_eq(n, 9);
+	ck_assert_str_eq(rows[0].code, "1");
+	ck_assert_double_eq_tol(rows[0].now, 8, EPS);
+	ck_assert_double_eq_tol(rows[0].before, 6, EPS);
+	ck_assert_double_eq_tol(rows[0].difference, 2, EPS);
+	ck_assert_double_eq_tol(rows[6].difference, 0, EPS);
+	ck_assert_double_eq_tol(rows[7].difference, 12.75, EPS);
+	ck_assert_ptr_null(rows[8].title);
+	ck_assert_double_eq_tol(rows[8].now, 54.25, EPS);
+	ck_assert_double_eq_tol(rows[8].before, 21, EPS);
+	ck_assert_double_eq_tol(rows[8].difference, 33.25, EPS);
+	free(rows);
+	/* no previous year: rows without a "before" */
+	ck_assert_int_eq(assessment_compare(&now, NULL, &rows, &n), 0);
+	ck_assert_int_eq(n, 9);
+	ck_assert(!rows[0].has_before);
+	free(rows);
+	assessment_free(&now);
+	assessment_free(&before);
+}
+END_TEST
+
+/* With the sample plan: 3.2 follows the on-time target's year result
+ * (990 of 1000 is 99%: band [98,100) gives 4; 1000 of 1000 gives 6); 1.2
+ * follows the tasks (one more done on time adds one to a); 1.5 counts the
+ * initiatives against the target's 02. */
+START_TEST(test_computed)
+{
+	struct plan plan;
+	struct target *t;
+	struct task *k;
+	struct assessment a;
+	struct field_error e;
+	struct measure m = { true, true, false, 990, 1000, 0 };
+	double a0, b0;
+	int nt, nk, on_time = -1, initiatives = -1, open = -1;
+
+	ck_assert_int_eq(plan_current(db, &plan), 1);
+	ck_assert_int_eq(target_list(db, plan.id, 0, 2025, PERIOD_YEAR, &t, &nt), 0);
+	for (int i = 0; i < nt; i++) {
+		if (strstr(t[i].text, "giải quyết đúng hạn") != NULL && on_time < 0)
+			on_time = i;
+		if (strstr(t[i].text, "sáng kiến") != NULL && initiatives < 0)
+			initiatives = i;
+	}
+	ck_assert_int_ge(on_time, 0);
+	ck_assert_int_ge(initiatives, 0);
+
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert(!a.lines[line(&a, "3.2")].in.has_a);
+	ck_assert_ptr_nonnull(strstr(a.lines[line(&a, "3.2")].source_text, "no result"));
+	a0 = a.lines[line(&a, "1.2")].in.a;
+	b0 = a.lines[line(&a, "1.2")].in.b;
+	ck_assert_double_gt(b0, 0);
+	assessment_free(&a);
+
+	ck_assert_msg(result_save(db, &t[on_time], 2025, PERIOD_YEAR, &m, "", "", &e) == 0,
+	    "%s", e.message);
+	m = (struct measure){ false, false, true, 0, 0, 1 };
+	ck_assert_int_eq(result_save(db, &t[initiatives], 2025, PERIOD_YEAR, &m, "", "", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "3.2")].in.a, 990, EPS);
+	ck_assert_double_eq_tol(a.lines[line(&a, "3.2")].in.b, 1000, EPS);
+	ck_assert_double_eq_tol(a.lines[line(&a, "3.2")].points, 4, EPS);
+	ck_assert_ptr_nonnull(strstr(a.lines[line(&a, "3.2")].source_text, "990"));
+	/* 1 initiative of 02: 1 / 2 x 2 = 1 */
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.5")].points, 1, EPS);
+	assessment_free(&a);
+
+	m = (struct measure){ true, true, false, 1000, 1000, 0 };
+	ck_assert_int_eq(result_save(db, &t[on_time], 2025, PERIOD_YEAR, &m, "", "", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "3.2")].points, 6, EPS);
+	assessment_free(&a);
+	targets_free(t, nt);
+
+	/* a task not done and not yet due, done today: on time */
+	ck_assert_int_eq(task_list(db, plan.id, 0, &k, &nk), 0);
+	for (int i = 0; i < nk && open < 0; i++)
+		if (k[i].progress != PROGRESS_DONE && strcmp(k[i].due_date, "2025-10-15") >= 0)
+			open = i;
+	ck_assert_int_ge(open, 0);
+	{
+		int64_t *coop;
+		int ncoop;
+
+		ck_assert_int_eq(task_cooperator_ids(db, k[open].id, &coop, &ncoop), 0);
+		k[open].progress = PROGRESS_DONE;
+		strcpy(k[open].completion_date, "2025-10-15");
+		ck_assert_msg(task_save(db, &k[open], coop, ncoop, 2025, &e) == 0, "%s",
+		    e.message);
+		free(coop);
+	}
+	tasks_free(k, nk);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.2")].in.a, a0 + 1, EPS);
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.2")].in.b, b0, EPS);
+	assessment_free(&a);
+	plan_free(&plan);
+}
+END_TEST
+
+/* A computed criterion keeps its inputs from the plans: typed ones are not
+ * stored, but an override with its reason is. */
+START_TEST(test_computed_override)
+{
+	struct par_entry en = { { true, true, 1, 1 }, true, 5, "Số liệu của tỉnh", false, false,
+	    0, 0, "" };
+	struct field_error e;
+	struct assessment a;
+
+	ck_assert_msg(assessment_entry_save(db, set, 2025, id_of("3.2"), &en, &e) == 0, "%s",
+	    e.message);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert(!a.lines[line(&a, "3.2")].in.has_a);
+	ck_assert_double_eq_tol(a.lines[line(&a, "3.2")].points, 5, EPS);
+	assessment_free(&a);
+}
+END_TEST
+
+static Suite *
+assessment_suite(void)
+{
+	Suite *s = suite_create("assessment");
+	TCase *empty = tcase_create("empty"), *sample = tcase_create("sample");
+
+	tcase_add_checked_fixture(empty, setup_empty, teardown);
+	tcase_add_test(empty, test_full);
+	tcase_add_test(empty, test_index_bands);
+	tcase_add_loop_test(empty, test_refused, 0, NELEM(refused));
+	tcase_add_test(empty, test_evidence);
+	tcase_add_test(empty, test_compare);
+	suite_add_tcase(s, empty);
+	tcase_add_checked_fixture(sample, setup_sample, teardown);
+	tcase_add_test(sample, test_computed);
+	tcase_add_test(sample, test_computed_override);
+	suite_add_tcase(s, sample);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(assessment_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
