@@ -46,7 +46,7 @@ screen | grep -q "8\.1 .* 20 *17,5 *17,5 *$" || fail "8.1 row: $(screen | grep '
 screen | grep -q "^ 8 .* 32 *17,5 *17,5 *$" || fail "section 8 row: $(screen | grep '^ 8 ')"
 
 # The comparison: no 2024, this year's index.
-send s
+send v
 wait_for "PAR INDEX 2025 compared with 2024"
 wait_for "No assessment of the previous year."
 screen | grep -q "Index *20,5 *$" || fail "index row: $(screen | grep Index)"
