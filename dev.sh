@@ -1,8 +1,9 @@
 #!/bin/sh
 # The README's two commands.
 #   ./dev.sh run   install what is missing, build, open cchc (default database)
-#   ./dev.sh test  install what is missing, build, run every test: the unit
-#                  and end-to-end suites, again under ASan/UBSan, and distcheck
+#   ./dev.sh test  install what is missing, build, run every test: the unit,
+#                  end-to-end and torture suites, again under ASan/UBSan, and
+#                  distcheck
 set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
@@ -46,6 +47,10 @@ test)
 	rm -rf _build-test _build-asan
 	build _build-test --enable-werror
 	(cd _build-test && make -j"$(nproc)" check && make distcheck)
+	# The long torture tests: 200 SIGKILLs during saves, resize storms.
+	(cd _build-test && export CCHC_BIN="$PWD/cchc" HARNESS="$PWD/tests/torture/harness" \
+	    CCHC_DATADIR="$top/data" CCHC_LOCALEDIR="$PWD/locale" TMUX_BIN="$(command -v tmux)" &&
+	    sh "$top/tests/torture/crash.sh" && sh "$top/tests/torture/term.sh")
 	build _build-asan --enable-werror --enable-sanitizers
 	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 make -j"$(nproc)" check)
 	echo "All tests passed (plain, ASan/UBSan, distcheck)."
