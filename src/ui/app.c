@@ -59,6 +59,10 @@ app_pop(struct app *app)
 		return;
 	app->top = s->below;
 	screen_free(s);
+	/* What the screen shows may have changed meanwhile (a save, a new
+	 * plan, another period): read it again. */
+	if (app->top->type->load != NULL)
+		app->top->type->load(app, app->top);
 }
 
 void

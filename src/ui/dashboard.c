@@ -88,21 +88,51 @@ tasks_x(int name_w)
 	return x;
 }
 
+/* The counts, computed when the dashboard is shown again or the period
+ * changes, not on every key. */
+struct counts {
+	bool ok;
+	struct section_summary total;
+	struct section_summary sections[];
+};
+
+static void
+free_counts(struct screen *s)
+{
+	free(s->data);
+	s->data = NULL;
+}
+
+static int
+load(struct app *app, struct screen *s)
+{
+	struct counts *c;
+
+	free_counts(s);
+	if ((c = calloc(1, sizeof *c + (size_t)app->nsections * sizeof c->sections[0])) == NULL)
+		return -1;
+	s->data = c;
+	s->list.count = app->nsections;
+	if (!app->has_plan)
+		return 0;
+	if (summary_by_section(app->db, app->plan.id, app->year, app->period, DUE_SOON_DAYS,
+	    app->sections, app->nsections, c->sections, &c->total) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return -1;
+	}
+	c->ok = true;
+	return 0;
+}
+
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
-	struct section_summary *sum = calloc(app->nsections ? app->nsections : 1, sizeof *sum);
-	struct section_summary total;
+	const struct counts *c = s->data;
 	int name_w = cols - counts_width() - 2, x;
 
 	draw_header(app, y, cols);
-	if (sum == NULL || !app->has_plan)
-		goto out;
-	if (summary_by_section(app->db, app->plan.id, app->year, app->period, DUE_SOON_DAYS,
-	    app->sections, app->nsections, sum, &total) != 0) {
-		draw_text(y + 3, 1, db_error(app->db), cols - 1, draw_attr(COLOR_BAD));
-		goto out;
-	}
+	if (c == NULL || !c->ok)
+		return;
 	x = 1 + name_w;
 	draw_text(y + 3, x + 1, _("Targets"), tasks_x(name_w) - x - 1, A_BOLD);
 	draw_text(y + 3, tasks_x(name_w) + 1, _("Tasks"), cols - tasks_x(name_w) - 1, A_BOLD);
@@ -111,7 +141,6 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		draw_text_right(y + 4, x, _(columns[i]), column_width(i), A_BOLD | A_UNDERLINE);
 		x += column_width(i) + (i == 3);
 	}
-	s->list.count = app->nsections;
 	list_scroll(&s->list, rows - 6);
 	for (int i = 0; i < app->nsections && i < rows - 6; i++) {
 		attr_t a = i == s->list.selected ? A_REVERSE : A_NORMAL;
@@ -119,14 +148,12 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 		snprintf(name, sizeof name, "%d. %s", i + 1, app->sections[i].short_title);
 		draw_text(y + 5 + i, 1, name, name_w, a);
-		draw_counts(y + 5 + i, 1 + name_w, &sum[i], a);
+		draw_counts(y + 5 + i, 1 + name_w, &c->sections[i], a);
 	}
 	if (app->nsections < rows - 6) {
 		draw_text(y + 5 + app->nsections, 1, _("All sections"), name_w, A_BOLD);
-		draw_counts(y + 5 + app->nsections, 1 + name_w, &total, A_BOLD);
+		draw_counts(y + 5 + app->nsections, 1 + name_w, &c->total, A_BOLD);
 	}
-out:
-	free(sum);
 }
 
 static void
@@ -149,6 +176,7 @@ next_period(struct app *app, struct screen *s, enum action a)
 	char label[64];
 
 	app->period = (app->period + 1) % PERIOD_KINDS;
+	load(app, s);
 	app_period_label(app, label, sizeof label);
 	app_message(app, COLOR_NORMAL, _("Targets judged for the period %s"), label);
 }
@@ -228,11 +256,15 @@ static const struct binding bindings[] = {
 };
 
 static const struct screen_type dashboard = {
-	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
+	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_counts, NULL, NULL,
 };
 
 struct screen *
 dashboard_new(struct app *app)
 {
-	return screen_new(&dashboard);
+	struct screen *s = screen_new(&dashboard);
+
+	if (s != NULL)
+		load(app, s);
+	return s;
 }

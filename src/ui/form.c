@@ -260,7 +260,6 @@ save(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
 	struct field_error err = { -1, "" };
-	struct screen *below = s->below;
 	int i;
 
 	clear_matches(f);
@@ -274,8 +273,6 @@ save(struct app *app, struct screen *s)
 		return;
 	}
 	app_pop(app);
-	if (below != NULL && below->type->load != NULL)
-		below->type->load(app, below);
 	app_message(app, COLOR_GOOD, "%s", _("Saved."));
 }
 
