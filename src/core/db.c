@@ -132,8 +132,13 @@ db_open(const char *path, char *err, size_t errsz)
 	}
 	if (configure(db) != 0) {
 		/* SQLITE_NOTADB surfaces on the first statement. */
-		if ((sqlite3_errcode(db->sql) & 0xff) == SQLITE_NOTADB)
+		int code = sqlite3_errcode(db->sql) & 0xff;
+
+		if (code == SQLITE_NOTADB)
 			snprintf(err, errsz, _("%s is not a cchc database (not an SQLite file)"), path);
+		else if (code == SQLITE_CORRUPT)
+			snprintf(err, errsz, _("%s is damaged (cut short or corrupted): "
+			    "restore a backup (cchc restore FILE)"), path);
 		else
 			snprintf(err, errsz, "%s: %s", path, db->error);
 		goto fail;

@@ -429,18 +429,21 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	ui_set_decimal_comma(strcmp(_("."), ",") == 0);
 	if (!utf8)
 		app_message(&app, COLOR_WARN, "%s", _("The locale is not UTF-8: using C.UTF-8"));
-	if (lock < 0) {
+	if (lock < 0 || sqlite3_db_readonly(db->sql, "main") == 1) {
 		app.read_only = true;
 		app_message(&app, COLOR_BAD, "%s", busy ?
 		    _("Read only: another cchc is editing this database") :
-		    _("Read only: cannot lock the database for editing"));
+		    _("Read only: the database cannot be written here"));
 	}
 	/* Esc must answer at once; the default 1 s wait feels broken. */
 	set_escdelay(25);
 	/* newterm, unlike initscr, returns an error for an unknown TERM
 	 * instead of exiting. */
 	if (newterm(NULL, stdout, stdin) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, _("cannot start the terminal interface"));
+		const char *term = getenv("TERM");
+
+		fprintf(stderr, _("%s: cannot start the terminal interface on TERM=%s; "
+		    "try TERM=xterm or TERM=linux\n"), PACKAGE, term ? term : "");
 		unload(&app);
 		return 1;
 	}
