@@ -39,6 +39,17 @@ put_padded(const char *s, int cols)
 		putchar(' ');
 }
 
+/* A space, then s aligned right in cols display columns (printf's
+ * widths count bytes, not letters). */
+static void
+put_right(const char *s, int cols)
+{
+	putchar(' ');
+	for (int w = text_width(s); w < cols; w++)
+		putchar(' ');
+	fputs(s, stdout);
+}
+
 static void
 put_num(bool has, double v, int cols)
 {
@@ -46,7 +57,7 @@ put_num(bool has, double v, int cols)
 
 	if (has)
 		number_format(v, buf, sizeof buf);
-	printf(" %*s", cols, buf);
+	put_right(buf, cols);
 }
 
 static void
@@ -58,7 +69,11 @@ print_txt(const struct assessment *a, const struct assessment *prev)
 	printf(_("Self-assessment of %d"), a->year);
 	printf("\n\n");
 	put_padded(_("Criterion"), TITLE_COLS + 7);
-	printf(" %7s %7s %7s %7s\n", _("Max"), _("Self"), _("Round 1"), _("Round 2"));
+	put_right(_("Max"), 7);
+	put_right(_("Self"), 7);
+	put_right(_("Round 1"), 7);
+	put_right(_("Round 2"), 7);
+	putchar('\n');
 	for (int i = 0; i < s->n; i++) {
 		const struct par_node *c = &s->nodes[i];
 		const struct par_line *l = &a->lines[i];

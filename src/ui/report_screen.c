@@ -174,7 +174,7 @@ print_report(struct app *app, struct preview *p)
 
 /* ---- Save as ---- */
 
-static const char *const formats[] = { N_("Text"), N_("HTML"), N_("CSV") };
+static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV") };
 static const char *const encodings[] = {
 	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
 };
