@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
+
 /* Longer text is no figure anyone types. */
 #define NUMBER_MAX 64
 
@@ -114,19 +116,28 @@ number_parse(const char *s, double *out)
 void
 number_format(double v, char *buf, size_t size)
 {
-	const char *point = localeconv()->decimal_point;
 	char *dp;
 
+	/* The C locale prints a dot whatever the interface language. */
 	snprintf(buf, size, "%.6f", v);
-	if ((dp = strstr(buf, point)) != NULL) {
-		char *digits = dp + strlen(point), *last = buf + strlen(buf);
+	if ((dp = strchr(buf, '.')) != NULL) {
+		char *last = buf + strlen(buf);
 
-		while (last > digits && last[-1] == '0')
+		while (last > dp + 1 && last[-1] == '0')
 			*--last = '\0';
-		if (last == digits)
+		if (last == dp + 1)
 			*dp = '\0';
+		/* TRANSLATORS: the decimal separator of numbers ("," in Vietnamese). */
+		else if (strcmp(_("."), ",") == 0)
+			*dp = ',';
 	}
 	/* -0.0000001 rounds to "-0". */
 	if (strcmp(buf, "-0") == 0)
 		snprintf(buf, size, "0");
+}
+
+void
+number_format_2(double v, char *buf, size_t size)
+{
+	number_format(round(v * 100) / 100, buf, size);
 }

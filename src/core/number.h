@@ -21,5 +21,8 @@ bool number_parse(const char *s, double *out);
 /* Writes v with no needless decimals ("100", "99.5", "-0.25"; at most six
  * decimals) and the locale's decimal point into buf of size bytes. */
 void number_format(double v, char *buf, size_t size);
+/* The same with at most two decimals (99,5; 98; 33,33): what screens and
+ * reports show. */
+void number_format_2(double v, char *buf, size_t size);
 
 #endif

@@ -1,3 +1,4 @@
+#include "core/number.h"
 #include "core/report.h"
 
 #include <ctype.h>
@@ -98,24 +99,6 @@ report_status_label(enum task_status s)
 	}
 }
 
-void
-report_number(double v, char *buf, size_t n)
-{
-	char *dot;
-
-	/* Two decimals at most, trailing zeros dropped: 99.5, 98, 33.33. */
-	snprintf(buf, n, "%.2f", v);
-	if ((dot = strchr(buf, '.')) != NULL) {
-		char *end = buf + strlen(buf) - 1;
-
-		while (end > dot && *end == '0')
-			*end-- = '\0';
-		if (end == dot)
-			*end = '\0';
-		/* TRANSLATORS: the decimal separator of numbers ("," in Vietnamese). */
-		else if (strcmp(_("."), ",") == 0)
-			*dot = ',';
-	}
 }
 
 /* ---- Building the model ---- */
@@ -363,7 +346,7 @@ target_planned(const struct target *t, char *buf, size_t n)
 {
 	char num[32];
 
-	report_number(t->rule.value, num, sizeof num);
+	number_format_2(t->rule.value, num, sizeof num);
 	switch (t->rule.kind) {
 	case TARGET_YESNO:
 		snprintf(buf, n, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
@@ -393,13 +376,13 @@ target_entered(const struct target *t, char *buf, size_t n)
 	if (!t->has_result)
 		return;
 	if (m->has_numerator && m->has_denominator) {
-		report_number(m->numerator, a, sizeof a);
-		report_number(m->denominator, b, sizeof b);
+		number_format_2(m->numerator, a, sizeof a);
+		number_format_2(m->denominator, b, sizeof b);
 		snprintf(buf, n, "%s/%s", a, b);
 	} else if (m->has_value && t->rule.kind == TARGET_YESNO) {
 		snprintf(buf, n, "%s", m->value != 0 ? _("Yes") : _("No"));
 	} else if (m->has_value) {
-		report_number(m->value, a, sizeof a);
+		number_format_2(m->value, a, sizeof a);
 		snprintf(buf, n, "%s%s", a, t->rule.kind == TARGET_RATE ||
 		    (t->rule.kind == TARGET_REDUCTION && !t->rule.has_baseline) ? "%" : "");
 	}
@@ -415,7 +398,7 @@ target_rate(const struct target *t, char *buf, size_t n)
 	buf[0] = '\0';
 	if ((t->rule.kind == TARGET_RATE || t->rule.kind == TARGET_REDUCTION) && t->has_result &&
 	    evaluate_achieved(&t->rule, &t->result.measure, &achieved)) {
-		report_number(achieved, num, sizeof num);
+		number_format_2(achieved, num, sizeof num);
 		snprintf(buf, n, "%s%%", num);
 	}
 }

@@ -106,9 +106,6 @@ void report_free(struct report *r);
 /* Wording the reports share with the screens. */
 const char *report_verdict_label(enum verdict v);
 const char *report_status_label(enum task_status s);
-/* A number in the interface language: "99,5" in Vietnamese, at most two
- * decimals, none for a whole number. */
-void report_number(double v, char *buf, size_t n);
 
 /* Plain text for A4 at width 80 or 132 columns: pages separated by a form
  * feed, each with a header (office, title, page x/y, date); tables in box

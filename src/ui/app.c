@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/backup.h"
 #include "core/db.h"
+#include "core/history.h"
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/office.h"
@@ -20,6 +22,7 @@
 #include "core/section.h"
 #include "core/text.h"
 #include "core/trash.h"
+#include "core/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
@@ -405,6 +408,64 @@ define_other_keys(void)
 	fflush(stdout);
 }
 
+/* The operator's name, asked once: history records who changed what. */
+struct operator_edit {
+	int fname;
+};
+
+static int
+save_operator(struct app *app, struct form *f, struct field_error *err)
+{
+	struct operator_edit *e = f->record;
+	const char *name = form_text(f, e->fname);
+
+	if (*name == '\0') {
+		err->field = 0;
+		snprintf(err->message, sizeof err->message, _("%s is required"), f->fields[e->fname].label);
+		return -1;
+	}
+	return history_set_operator(app->db, name);
+}
+
+struct screen *
+operator_form_new(struct app *app)
+{
+	struct operator_edit *e = calloc(1, sizeof *e);
+	char *name = history_operator(app->db);
+	struct screen *s;
+
+	if (e == NULL || (s = form_new(_("Who is entering data? (kept for the history of changes)"),
+	    save_operator, e, free)) == NULL) {
+		free(name);
+		return NULL;
+	}
+	e->fname = form_add_text(form_of(s), _("Your name"), 0, name, false);
+	free(name);
+	return s;
+}
+
+/* Once a day: a backup beside the database; and the operator's name, asked
+ * the first time (CCHC_OPERATOR gives it without asking, for scripts). */
+static void
+start_of_day(struct app *app, const char *path)
+{
+	const char *env = getenv("CCHC_OPERATOR");
+	char *name;
+
+	if (!app->read_only && backup_daily(app->db, path, 0) < 0)
+		app_message(app, COLOR_BAD, _("The daily backup failed: %s"), db_error(app->db));
+	if (app->read_only)
+		return;
+	if (env != NULL && *env != '\0') {
+		history_set_operator(app->db, env);
+		return;
+	}
+	history_load_operator(app->db);
+	if ((name = history_operator(app->db)) != NULL && *name == '\0')
+		app_push(app, operator_form_new(app));
+	free(name);
+}
+
 bool
 app_may_write(struct app *app)
 {
@@ -425,8 +486,6 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 		unload(&app);
 		return 1;
 	}
-	/* TRANSLATORS: the decimal separator of numbers ("," in Vietnamese). */
-	ui_set_decimal_comma(strcmp(_("."), ",") == 0);
 	if (!utf8)
 		app_message(&app, COLOR_WARN, "%s", _("The locale is not UTF-8: using C.UTF-8"));
 	if (lock < 0 || sqlite3_db_readonly(db->sql, "main") == 1) {
@@ -455,6 +514,7 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	curs_set(0);
 	draw_init_colors();
 	app_push(&app, dashboard_new(&app));
+	start_of_day(&app, path);
 	app.quit = exit_after_draw;
 	if (app.top != NULL) {
 		draw_all(&app);

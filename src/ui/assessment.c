@@ -14,6 +14,7 @@
 #include "core/criteria.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/validate.h"
 #include "ui/form.h"
 #include "ui/par.h"
@@ -72,7 +73,7 @@ num(bool has, double v, char *buf, size_t n)
 {
 	buf[0] = '\0';
 	if (has)
-		format_number(v, buf, n);
+		number_format_2(v, buf, n);
 }
 
 /* "54,25/100 (54,25%)" */
@@ -81,9 +82,9 @@ score_text(double points, double max, char *buf, size_t n)
 {
 	char p[24], m[24], pc[24];
 
-	format_number(points, p, sizeof p);
-	format_number(max, m, sizeof m);
-	format_number(max > 0 ? rule_round(points / max * 100) : 0, pc, sizeof pc);
+	number_format_2(points, p, sizeof p);
+	number_format_2(max, m, sizeof m);
+	number_format_2(max > 0 ? rule_round(points / max * 100) : 0, pc, sizeof pc);
 	snprintf(buf, n, "%s/%s (%s%%)", p, m, pc);
 }
 
@@ -93,9 +94,9 @@ draw_totals(struct app *app, const struct assessment *a, int y, int cols)
 	char line[512], total[128], idx[32], app_idx[32];
 
 	score_text(a->total, a->max, total, sizeof total);
-	format_number(a->self.index, idx, sizeof idx);
+	number_format_2(a->self.index, idx, sizeof idx);
 	if (a->has_appraised) {
-		format_number(a->appraised.index, app_idx, sizeof app_idx);
+		number_format_2(a->appraised.index, app_idx, sizeof app_idx);
 		snprintf(line, sizeof line, _("Total %s · Index %s · Band %s · Appraised %s (%s)"),
 		    total, idx, a->self.band, app_idx, a->appraised.band);
 	} else {
@@ -121,7 +122,7 @@ draw_detail(const struct assessment *a, int i, int y, int cols)
 		draw_text(y + r++, 1, line, cols - 1, draw_attr(COLOR_WARN));
 	}
 	if (l->has_override) {
-		format_number(l->self, pts, sizeof pts);
+		number_format_2(l->self, pts, sizeof pts);
 		snprintf(line, sizeof line, _("Overridden (computed %s): %s"), pts, l->reason);
 		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
 	}
@@ -179,13 +180,13 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 		snprintf(line, sizeof line, "%*s%s %s", 2 * c->depth, "", c->code, c->title);
 		draw_text(y + 4 + r, 1, line, title_w, at | (c->leaf ? 0 : A_BOLD));
-		format_number(c->max, v[0], sizeof v[0]);
+		number_format_2(c->max, v[0], sizeof v[0]);
 		v[1][0] = '\0';
 		if (c->leaf && l->in.has_a && l->in.has_b) {
 			char p[20], q[20];
 
-			format_number(l->in.a, p, sizeof p);
-			format_number(l->in.b, q, sizeof q);
+			number_format_2(l->in.a, p, sizeof p);
+			number_format_2(l->in.b, q, sizeof q);
 			snprintf(v[1], sizeof v[1], "%s/%s", p, q);
 		} else {
 			num(c->leaf && l->in.has_a, l->in.a, v[1], sizeof v[1]);

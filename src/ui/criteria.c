@@ -10,6 +10,7 @@
 #include "core/criteria.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/validate.h"
 #include "ui/form.h"
 #include "ui/par.h"
@@ -79,8 +80,8 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 	draw_text(y, 1, d->s.name ? d->s.name : "", cols - 1, A_BOLD);
 	if (w != NULL) {
-		format_number(w->sum, a, sizeof a);
-		format_number(w->expected, b, sizeof b);
+		number_format_2(w->sum, a, sizeof a);
+		number_format_2(w->expected, b, sizeof b);
 		snprintf(line, sizeof line, _("Warning: the sections add up to %s, not %s"), a, b);
 		draw_text(y + 1, 1, line, cols - 1, draw_attr(COLOR_BAD));
 	} else {
@@ -99,13 +100,13 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 		snprintf(line, sizeof line, "%*s%s %s", 2 * c->depth, "", c->code, c->title);
 		draw_text(y + 3 + r, 1, line, title_w, at | (c->leaf ? 0 : A_BOLD));
-		format_number(c->max, a, sizeof a);
+		number_format_2(c->max, a, sizeof a);
 		draw_text_right(y + 3 + r, 1 + title_w, a, W_MAX, at);
 		draw_text(y + 3 + r, 1 + title_w + W_MAX, "", 1, at);
 		draw_text(y + 3 + r, 2 + title_w + W_MAX, c->leaf ? rule_kind_name(c->kind) : "",
 		    W_RULE, at);
 		if ((w = warning_of(d, i)) != NULL) {
-			format_number(w->sum, a, sizeof a);
+			number_format_2(w->sum, a, sizeof a);
 			snprintf(line, sizeof line, _("children: %s"), a);
 			draw_text(y + 3 + r, 2 + title_w + W_MAX + W_RULE, line, W_WARN,
 			    at | draw_attr(COLOR_BAD));
@@ -182,7 +183,7 @@ criterion_form_new(struct editor_data *d, const struct par_node *c, const char *
 	e->s = &d->s;
 	e->id = c ? c->id : 0;
 	if (c != NULL)
-		format_number(c->max, max, sizeof max);
+		number_format_2(c->max, max, sizeof max);
 	if ((s = form_new(c ? _("Edit the criterion") : _("New criterion"), save_criterion, e,
 	    free)) == NULL)
 		return NULL;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/backup.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/summary.h"
@@ -235,6 +236,23 @@ open_assessment(struct app *app, struct screen *s, enum action a)
 	app_push(app, assessment_new(app));
 }
 
+static void
+back_up(struct app *app, struct screen *s, enum action a)
+{
+	char file[4096];
+
+	if (backup_to_file(app->db, NULL, file, sizeof file) != 0)
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+	else
+		app_message(app, COLOR_GOOD, _("Backup saved: %s"), file);
+}
+
+static void
+change_operator(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, operator_form_new(app));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
 	{ ACT_TARGETS, open_targets, false },
@@ -249,6 +267,8 @@ static const struct binding bindings[] = {
 	{ ACT_SETTINGS, open_settings, true },
 	{ ACT_ASSESSMENT, open_assessment, true },
 	{ ACT_SIPAS, open_sipas, true },
+	{ ACT_BACKUP, back_up, true },
+	{ ACT_OPERATOR, change_operator, true },
 	{ ACT_UP, screen_list_action, true },
 	{ ACT_DOWN, screen_list_action, false },
 	{ ACT_HOME, screen_list_action, false },

@@ -7,7 +7,6 @@
 #include "core/text.h"
 
 static bool have_colors;
-static bool decimal_comma;
 
 void
 draw_init_colors(void)
@@ -163,29 +162,4 @@ draw_wrapped(int y, int x, const char *s, int cols, int skip, int rows, attr_t a
 		return 0;
 	text_wrap(s, cols, draw_line, &d);
 	return d.line;
-}
-
-void
-ui_set_decimal_comma(bool comma)
-{
-	decimal_comma = comma;
-}
-
-void
-format_number(double v, char *buf, size_t n)
-{
-	char *dot;
-
-	/* Two decimals at most, trailing zeros dropped: 99.5, 98, 33.33. */
-	snprintf(buf, n, "%.2f", v);
-	if ((dot = strchr(buf, '.')) != NULL) {
-		char *end = buf + strlen(buf) - 1;
-
-		while (end > dot && *end == '0')
-			*end-- = '\0';
-		if (end == dot)
-			*end = '\0';
-		else if (decimal_comma)
-			*dot = ',';
-	}
 }

@@ -37,9 +37,5 @@ void draw_text_right(int y, int x, const char *s, int cols, attr_t attr);
  * lines s takes in all. */
 int draw_wrapped(int y, int x, const char *s, int cols, int skip, int rows, attr_t attr);
 
-/* A number the way the interface language writes it: "99,5" in
- * Vietnamese, "99.5" in English; no decimals for whole numbers. */
-void format_number(double v, char *buf, size_t n);
-void ui_set_decimal_comma(bool comma);
 
 #endif

@@ -7,12 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db.h"
+#include "core/history.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/text.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
 #define LABEL_COLS 22
+
+/* Which record a record view shows, for its history. */
+struct record_ref {
+	const char *table;
+	int64_t id;
+};
+
 
 static int
 add(struct screen *s, const char *label, const char *fmt, ...)
@@ -101,7 +111,17 @@ scroll_record(struct app *app, struct screen *s, enum action a)
 		s->scroll = 0;
 }
 
+static void
+show_history(struct app *app, struct screen *s, enum action a)
+{
+	struct record_ref *r = s->data;
+
+	if (r != NULL)
+		app_push(app, history_view_new(app, r->table, r->id));
+}
+
 static const struct binding bindings[] = {
+	{ ACT_HISTORY, show_history, true },
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PAGE_UP, scroll_record, true },
 	{ ACT_PAGE_DOWN, scroll_record, false },
@@ -111,13 +131,84 @@ static const struct binding bindings[] = {
 	{ ACT_END, scroll_record, false },
 };
 
+static void
+free_ref(struct screen *s)
+{
+	free(s->data);
+	s->data = NULL;
+}
+
 static const struct screen_type target_record = {
-	N_("Target"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
+	N_("Target"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, free_ref, NULL, NULL,
 };
 
 static const struct screen_type task_record = {
-	N_("Task"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
+	N_("Task"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, free_ref, NULL, NULL,
 };
+
+/* The history view is a record view too, one field per change; it has no
+ * history of its own. */
+static const struct screen_type history_view = {
+	N_("History"), bindings + 1, sizeof bindings / sizeof bindings[0] - 1, draw, NULL, NULL,
+	NULL, NULL,
+};
+
+static struct screen *
+record_new(const struct screen_type *type, const char *table, int64_t id)
+{
+	struct screen *s = screen_new(type);
+	struct record_ref *r = calloc(1, sizeof *r);
+
+	if (s == NULL || r == NULL) {
+		free(r);
+		screen_free(s);
+		return NULL;
+	}
+	r->table = table;
+	r->id = id;
+	s->data = r;
+	return s;
+}
+
+struct screen *
+history_view_new(struct app *app, const char *table, int64_t id)
+{
+	struct history_query q = { .table = table, .id = id };
+	struct history_entry *h;
+	struct screen *s = screen_new(&history_view);
+	int n, rc = 0;
+
+	if (s == NULL)
+		return NULL;
+	if (history_list(app->db, &q, &h, &n) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		screen_free(s);
+		return NULL;
+	}
+	if (n == 0)
+		rc |= add(s, _("History"), "%s", _("No change recorded."));
+	for (int i = n - 1; i >= 0 && rc == 0; i--) {
+		struct history_change *c;
+		char label[128], subject[160];
+		int nc;
+
+		snprintf(label, sizeof label, "%s %s", h[i].local, h[i].operator);
+		history_subject(&h[i], subject, sizeof subject);
+		rc |= add(s, label, "%s %s", history_action_label(h[i].action), subject);
+		if (history_changes(app->db, &h[i], &c, &nc) != 0)
+			continue;
+		for (int k = 0; k < nc && rc == 0; k++)
+			rc |= add(s, "", "  %s: %s → %s", history_field_label(c[k].field),
+			    c[k].before ? c[k].before : "—", c[k].after ? c[k].after : "—");
+		history_changes_free(c, nc);
+	}
+	history_free(h, n);
+	if (rc != 0) {
+		screen_free(s);
+		return NULL;
+	}
+	return s;
+}
 
 static const char *
 section_title(const struct app *app, int64_t id)
@@ -153,13 +244,13 @@ add_measure(struct screen *s, const struct target *t)
 	int rc = 0;
 
 	if (m->has_numerator || m->has_denominator) {
-		format_number(m->numerator, a, sizeof a);
-		format_number(m->denominator, b, sizeof b);
+		number_format_2(m->numerator, a, sizeof a);
+		number_format_2(m->denominator, b, sizeof b);
 		rc |= add(s, _("Numerator"), "%s (%s)", m->has_numerator ? a : "—", t->numerator_label);
 		rc |= add(s, _("Denominator"), "%s (%s)", m->has_denominator ? b : "—", t->denominator_label);
 	}
 	if (m->has_value) {
-		format_number(m->value, a, sizeof a);
+		number_format_2(m->value, a, sizeof a);
 		rc |= add(s, _("Value entered"), "%s", a);
 	}
 	target_result_text(t, result, sizeof result);
@@ -170,7 +261,7 @@ add_measure(struct screen *s, const struct target *t)
 struct screen *
 target_record_new(struct app *app, const struct target *t)
 {
-	struct screen *s = screen_new(&target_record);
+	struct screen *s = record_new(&target_record, "target", t->id);
 	char plan[64], period[64], num[32];
 	int rc = 0;
 
@@ -183,7 +274,7 @@ target_record_new(struct app *app, const struct target *t)
 	rc |= add(s, _("Kind"), "%s", kind_label(t->rule.kind));
 	rc |= add(s, _("Planned"), "%s", plan);
 	if (t->rule.has_baseline) {
-		format_number(t->rule.baseline, num, sizeof num);
+		number_format_2(t->rule.baseline, num, sizeof num);
 		rc |= add(s, _("Baseline"), "%s", num);
 	}
 	if (t->rule.kind == TARGET_RATE) {
@@ -208,7 +299,7 @@ target_record_new(struct app *app, const struct target *t)
 struct screen *
 task_record_new(struct app *app, const struct task *t)
 {
-	struct screen *s = screen_new(&task_record);
+	struct screen *s = record_new(&task_record, "task", t->id);
 	char date[11];
 	int rc = 0;
 

@@ -82,7 +82,7 @@ number_text(bool has, double v, char *buf, size_t n)
 {
 	buf[0] = '\0';
 	if (has)
-		format_number(v, buf, n);
+		number_format_2(v, buf, n);
 }
 
 struct screen *

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/deadline.h"
 #include "core/model.h"
@@ -17,6 +18,8 @@ struct screen *tasks_new(struct app *app, int section);
 struct screen *target_record_new(struct app *app, const struct target *t);
 struct screen *task_record_new(struct app *app, const struct task *t);
 struct screen *help_new(struct app *app, const struct screen *about);
+/* The changes of a record ("task", "target"...) and its parts, newest first. */
+struct screen *history_view_new(struct app *app, const char *table, int64_t id);
 /* Forms: t NULL for a new record in the given section index. */
 struct screen *target_form_new(struct app *app, const struct target *t, int section);
 struct screen *task_form_new(struct app *app, const struct task *t, int section);
@@ -26,6 +29,7 @@ struct screen *office_form_new(struct app *app);
 struct screen *units_new(struct app *app);
 struct screen *plans_new(struct app *app);
 struct screen *settings_new(struct app *app);
+struct screen *operator_form_new(struct app *app);
 struct screen *sipas_new(struct app *app);
 /* The print preview of a report kind ("dashboard", "units", "overdue",
  * "period"): pages, print, save as text, HTML or CSV. */

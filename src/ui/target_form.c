@@ -87,9 +87,9 @@ target_form_new(struct app *app, const struct target *t, int section)
 	}
 	if (t != NULL) {
 		e->target = *t;
-		format_number(t->rule.value, value, sizeof value);
+		number_format_2(t->rule.value, value, sizeof value);
 		if (t->rule.has_baseline)
-			format_number(t->rule.baseline, baseline, sizeof baseline);
+			number_format_2(t->rule.baseline, baseline, sizeof baseline);
 	} else {
 		e->target.plan_id = app->plan.id;
 		e->target.rule.kind = TARGET_RATE;

@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "ui/draw.h"
 
 const char *
@@ -53,7 +54,7 @@ target_plan_text(const struct target *t, char *buf, size_t n)
 {
 	char num[32];
 
-	format_number(t->rule.value, num, sizeof num);
+	number_format_2(t->rule.value, num, sizeof num);
 	switch (t->rule.kind) {
 	case TARGET_YESNO:
 		snprintf(buf, n, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
@@ -80,7 +81,7 @@ target_result_text(const struct target *t, char *buf, size_t n)
 	buf[0] = '\0';
 	if (!t->has_result || !evaluate_achieved(&t->rule, &t->result.measure, &achieved))
 		return;
-	format_number(achieved, num, sizeof num);
+	number_format_2(achieved, num, sizeof num);
 	switch (t->rule.kind) {
 	case TARGET_YESNO:
 		snprintf(buf, n, "%s", achieved != 0 ? _("Yes") : _("No"));

@@ -14,7 +14,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/cchc-e2e.XXXXXX")
 sock="$work/tmux.sock"
 db="$work/test.db"
 unset TMUX
-export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG=
+export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG= CCHC_OPERATOR=test
 unset NO_COLOR
 
 cleanup() {
@@ -48,7 +48,7 @@ start() {
 	# the TERM cchc runs under, so Home is Home.
 	echo "set -g default-terminal $term" > "$work/tmux.conf"
 	tm -f "$work/tmux.conf" new-session -d -s t -x "${COLS:-80}" -y "${ROWS:-24}" \
-		"env LANG=$LANG LC_ALL= CCHC_LANG= NO_COLOR= TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=$term \
+		"env LANG=$LANG LC_ALL= CCHC_LANG= NO_COLOR= CCHC_OPERATOR=$CCHC_OPERATOR TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=$term \
 		CCHC_DATADIR=${CCHC_DATADIR:-} CCHC_LOCALEDIR=${CCHC_LOCALEDIR:-} $envs \
 		$CCHC_BIN --db $db $*; echo EXIT:\$?; sleep 600"
 }

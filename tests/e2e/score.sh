@@ -22,24 +22,24 @@ score() {
 	wait_for "F2"
 	type "$value"
 	send F2
-	wait_for "PAR INDEX 2025"
+	wait_for "Chỉ số CCHC 2025"
 }
 
 start
 wait_for "Tất cả lĩnh vực"
 send i
-wait_for "No criteria set for 2025"
+wait_for "Chưa có bộ tiêu chí năm 2025"
 send a
 wait_for "TEMPLATE"
-wait_for "Total 0/100 (0%) · Index 0 · Band D"
+wait_for "Tổng 0/100 (0%) · Chỉ số 0 · Xếp loại D"
 
 # 1.1 is the second row; 3.4 sixteen rows further; 8.1 next to last.
 score 1 Down
-wait_for "Total 1/100 (1%) · Index 1 · Band D"
+wait_for "Tổng 1/100 (1%) · Chỉ số 1 · Xếp loại D"
 score 1 Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
-wait_for "Total 3/100 (3%) · Index 3 · Band D"
+wait_for "Tổng 3/100 (3%) · Chỉ số 3 · Xếp loại D"
 score 17,5 End Up
-wait_for "Total 20,5/100 (20,5%) · Index 20,5 · Band D"
+wait_for "Tổng 20,5/100 (20,5%) · Chỉ số 20,5 · Xếp loại D"
 
 # The rows show the points: 8.1 scored 17,5 of 20, section 8 too.
 screen | grep -q "8\.1 .* 20 *17,5 *17,5 *$" || fail "8.1 row: $(screen | grep '8\.1 ')"
@@ -47,20 +47,20 @@ screen | grep -q "^ 8 .* 32 *17,5 *17,5 *$" || fail "section 8 row: $(screen | g
 
 # The comparison: no 2024, this year's index.
 send v
-wait_for "PAR INDEX 2025 compared with 2024"
-wait_for "No assessment of the previous year."
-screen | grep -q "Index *20,5 *$" || fail "index row: $(screen | grep Index)"
+wait_for "Chỉ số CCHC 2025 so với 2024"
+wait_for "Chưa có kết quả đánh giá năm trước."
+screen | grep -q "Chỉ số *20,5 *$" || fail "index row: $(screen | grep "Chỉ số")"
 screen | grep -q "^ 3 Cải cách thủ tục hành chính *2 *$" || fail "section 3 row"
 send Escape
-wait_for "Total 20,5/100"
+wait_for "Tổng 20,5/100"
 stop
 
 expect_sql "SELECT count(*) FROM par_entry" "3"
 expect_sql "SELECT group_concat(a, ' ') FROM (SELECT e.a FROM par_entry e JOIN par_criterion c ON c.id = e.criterion_id ORDER BY c.code)" "1.0 1.0 17.5"
 
 out=$("$CCHC_BIN" --db "$db" score --year 2025) || fail "cchc score failed"
-echo "$out" | grep -q "^Total: 20.5 of 100$" || fail "score: no total in: $out"
-echo "$out" | grep -q "^Index: 20.5 (band D)$" || fail "score: no index in: $out"
+echo "$out" | grep -q "^Tổng điểm: 20,5/100$" || fail "score: no total in: $out"
+echo "$out" | grep -q "^Chỉ số: 20,5 (xếp loại D)$" || fail "score: no index in: $out"
 csv=$("$CCHC_BIN" --db "$db" score --year 2025 --format csv) || fail "cchc score csv failed"
 echo "$csv" | grep -q '^"3.4","Cắt giảm thời gian giải quyết TTHC",2,1,,"",2,' ||
 	fail "csv row 3.4: $(echo "$csv" | grep '^"3.4"')"

@@ -1,0 +1,123 @@
+/* cchc log [--since DATE] [--table T] [--id N]: the history of changes,
+ * oldest first, each with the fields it changed. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "core/date.h"
+#include "core/db.h"
+#include "core/history.h"
+#include "core/i18n.h"
+
+int cli_log(struct db *db, int argc, char **argv);
+
+static void
+print_entry(const struct history_entry *e, const struct history_change *c, int n)
+{
+	char subject[256];
+
+	history_subject(e, subject, sizeof subject);
+	printf("%s  %s  %s %s\n", e->local, *e->operator ? e->operator : "-",
+	    history_action_label(e->action), subject);
+	for (int i = 0; i < n; i++) {
+		const char *none = _("(none)");
+
+		if (e->action == HISTORY_UPDATE)
+			printf("    %s: %s → %s\n", history_field_label(c[i].field),
+			    c[i].before ? c[i].before : none, c[i].after ? c[i].after : none);
+		else
+			printf("    %s: %s\n", history_field_label(c[i].field),
+			    e->action == HISTORY_INSERT ? c[i].after : c[i].before);
+	}
+}
+
+static int
+print_log(struct db *db, const struct history_query *q)
+{
+	struct history_entry *h;
+	int n, rc = 0;
+
+	if (history_list(db, q, &h, &n) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	for (int i = 0; i < n && rc == 0; i++) {
+		struct history_change *c;
+		int nc;
+
+		if (history_changes(db, &h[i], &c, &nc) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			rc = 1;
+			break;
+		}
+		print_entry(&h[i], c, nc);
+		history_changes_free(c, nc);
+	}
+	history_free(h, n);
+	return rc;
+}
+
+int
+cli_log(struct db *db, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "since", required_argument, NULL, 's' },
+		{ "table", required_argument, NULL, 't' },
+		{ "id", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct history_query q = { 0 };
+	char since[11];
+	struct date d;
+	char *end;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (!date_parse_iso(optarg, &d) && !date_parse_vn(optarg, &d)) {
+				fprintf(stderr, _("%s: log: --since: not a date: %s (use YYYY-MM-DD "
+				    "or dd/mm/yyyy)\n"), PACKAGE, optarg);
+				return 2;
+			}
+			date_format_iso(d, since);
+			q.since = since;
+			break;
+		case 't':
+			if (!history_table_known(optarg)) {
+				fprintf(stderr, _("%s: log: --table: no history is kept for %s\n"),
+				    PACKAGE, optarg);
+				return 2;
+			}
+			q.table = optarg;
+			break;
+		case 'i':
+			q.id = strtoll(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || q.id < 1) {
+				fprintf(stderr, _("%s: log: --id: not a record number: %s\n"), PACKAGE,
+				    optarg);
+				return 2;
+			}
+			break;
+		case ':':
+			fprintf(stderr, _("%s: log: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
+			return 2;
+		default:
+			fprintf(stderr, _("%s: log: unknown option %s\n"), PACKAGE, argv[optind - 1]);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("%s: log: unexpected argument %s\n"), PACKAGE, argv[optind]);
+		return 2;
+	}
+	if (q.id != 0 && q.table == NULL) {
+		fprintf(stderr, _("%s: log: --id needs --table\n"), PACKAGE);
+		return 2;
+	}
+	return print_log(db, &q);
+}
