@@ -382,7 +382,7 @@ make_entries(struct row *rows, int n, struct history_entry **out, int *nout)
 		if (merge_burst(rows + i, j - i) != 0)
 			return -1;
 	}
-	if ((v = malloc((size_t)(n ? n : 1) * sizeof *v)) == NULL)
+	if ((v = malloc((size_t)(n > 0 ? n : 1) * sizeof *v)) == NULL)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		free(rows[i].key);

@@ -99,8 +99,6 @@ report_status_label(enum task_status s)
 	}
 }
 
-}
-
 /* ---- Building the model ---- */
 
 /* What a report is built from, loaded once. */
