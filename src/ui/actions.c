@@ -40,6 +40,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_HISTORY] = { ACT_HISTORY, { 'l', 0 }, N_("l"), N_("history") },
 	[ACT_BACKUP] = { ACT_BACKUP, { 'b', 0 }, N_("b"), N_("back up now") },
 	[ACT_OPERATOR] = { ACT_OPERATOR, { 'w', 0 }, N_("w"), N_("who enters data") },
+	[ACT_IMPORT] = { ACT_IMPORT, { 'm', 0 }, N_("m"), N_("import") },
 	[ACT_REPORT] = { ACT_REPORT, { 'P', 0 }, N_("P"), N_("print preview") },
 	[ACT_PRINT] = { ACT_PRINT, { 'p', 0 }, N_("p"), N_("print") },
 	[ACT_EXPORT] = { ACT_EXPORT, { 's', 0 }, N_("s"), N_("save as") },

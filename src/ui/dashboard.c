@@ -248,6 +248,13 @@ back_up(struct app *app, struct screen *s, enum action a)
 }
 
 static void
+open_import(struct app *app, struct screen *s, enum action a)
+{
+	if (app->has_plan)
+		app_push(app, import_new(app));
+}
+
+static void
 change_operator(struct app *app, struct screen *s, enum action a)
 {
 	app_push(app, operator_form_new(app));
@@ -267,6 +274,7 @@ static const struct binding bindings[] = {
 	{ ACT_SETTINGS, open_settings, true },
 	{ ACT_ASSESSMENT, open_assessment, true },
 	{ ACT_SIPAS, open_sipas, true },
+	{ ACT_IMPORT, open_import, true },
 	{ ACT_BACKUP, back_up, true },
 	{ ACT_OPERATOR, change_operator, true },
 	{ ACT_UP, screen_list_action, true },

@@ -122,6 +122,13 @@ form_add_choice(struct form *f, const char *label, int id, const char *const *ch
 	return f->nfields - 1;
 }
 
+void
+form_set_plain(struct form *f, int field)
+{
+	if (field >= 0)
+		f->fields[field].plain = true;
+}
+
 const char *
 form_text(const struct form *f, int field)
 {
@@ -327,7 +334,7 @@ type_key(struct form_field *fl, wint_t ch)
 {
 	char out[TELEX_OUT_MAX];
 
-	if (input_mode != INPUT_OFF && ch < 0x80) {
+	if (input_mode != INPUT_OFF && !fl->plain && ch < 0x80) {
 		const char *text = editor_text(fl->ed);
 		size_t cur = editor_cursor(fl->ed);
 		size_t start = telex_word_start(input_mode, text, cur);

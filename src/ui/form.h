@@ -39,6 +39,7 @@ struct form_field {
 	const char *const *choices;	/* FIELD_CHOICE: msgids */
 	int nchoices, choice, saved_choice;
 	char hint[160];		/* shown after the field: "→ 30/09/2025" */
+	bool plain;		/* typed as is, never through Telex (file names) */
 };
 
 struct form;
@@ -77,6 +78,9 @@ int form_add_text(struct form *f, const char *label, int id, const char *value, 
 int form_add_choice(struct form *f, const char *label, int id, const char *const *choices,
     int n, int selected);
 int form_add_unit(struct form *f, const char *label, int id, const char *value, bool several);
+
+/* Makes a text field take keys as they are: no Telex/VNI. */
+void form_set_plain(struct form *f, int field);
 
 const char *form_text(const struct form *f, int field);
 int form_choice(const struct form *f, int field);

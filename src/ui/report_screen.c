@@ -246,6 +246,7 @@ ask_save(struct app *app, struct preview *p)
 	f = form_of(s);
 	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
+	form_set_plain(f, e->ffile);
 	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 3, 0);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
 	app_push(app, s);

@@ -30,6 +30,8 @@ struct screen *units_new(struct app *app);
 struct screen *plans_new(struct app *app);
 struct screen *settings_new(struct app *app);
 struct screen *operator_form_new(struct app *app);
+/* Import a task appendix or a list of targets: file, preview, confirm. */
+struct screen *import_new(struct app *app);
 struct screen *sipas_new(struct app *app);
 /* The print preview of a report kind ("dashboard", "units", "overdue",
  * "period"): pages, print, save as text, HTML or CSV. */

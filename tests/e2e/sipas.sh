@@ -172,5 +172,5 @@ grep -q "^breakdown,Giới tính,Nữ,index,mean,3,,,20.00$" "$work/csv" || fail
 target=$(sql "SELECT id FROM target WHERE kind = 'rate' ORDER BY id LIMIT 1")
 "$CCHC_BIN" --db "$db" sipas feed --round 1 --target "$target" --year 2025 || fail "feed"
 expect_sql "SELECT r.value, r.evidence FROM result r JOIN period p ON p.id = r.period_id
-	WHERE r.target_id = $target AND p.year = 2025 AND p.kind = 'year'" "73.33|SIPAS: Dot 1 (10 forms)"
+	WHERE r.target_id = $target AND p.year = 2025 AND p.kind = 'year'" "73.33|SIPAS: Dot 1 (10 phiếu)"
 echo "sipas: ok"

@@ -1,0 +1,455 @@
+/* cchc import: a plan's task appendix or a list of targets from a file.
+ *
+ *   cchc import appendix FILE --plan ID [--dry-run] [--create-units]
+ *                                       [--map NAME=UNIT]...
+ *   cchc import targets FILE --plan ID [--dry-run]
+ *
+ * Prints what the file gives, section by section (tasks, products and
+ * deadlines as parsed; targets with the rule read from their text), then
+ * a warning for each line that needed a guess and an error for each that
+ * cannot be taken, with line numbers.  Without --dry-run it then writes
+ * everything in one transaction.  It writes nothing, and exits 1, when a
+ * line has an error or (appendix) a unit name matches no unit and is
+ * neither created (--create-units) nor mapped to a known unit (--map);
+ * --dry-run exits as the real run would. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/appendix.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/number.h"
+#include "core/plan.h"
+#include "core/section.h"
+#include "core/target_import.h"
+#include "core/text.h"
+#include "core/unit.h"
+
+int cli_import(struct db *db, int argc, char **argv);
+
+#define MAX_MAPS 64
+
+struct options {
+	const char *what, *file;
+	int64_t plan;
+	bool dry_run, create_units;
+	const char *map[MAX_MAPS];
+	int nmaps;
+};
+
+static int
+usage(void)
+{
+	fprintf(stderr, _("usage: %s import appendix FILE --plan ID [--dry-run] [--create-units] "
+	    "[--map NAME=UNIT]...\n       %s import targets FILE --plan ID [--dry-run]\n"),
+	    PACKAGE, PACKAGE);
+	return 2;
+}
+
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "plan", required_argument, NULL, 'p' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "create-units", no_argument, NULL, 'c' },
+		{ "map", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int c;
+
+	memset(o, 0, sizeof *o);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o->plan = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->plan <= 0) {
+				fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE,
+				    optarg);
+				return 2;
+			}
+			break;
+		case 'n':
+			o->dry_run = true;
+			break;
+		case 'c':
+			o->create_units = true;
+			break;
+		case 'm':
+			if (o->nmaps == MAX_MAPS || strchr(optarg, '=') == NULL) {
+				fprintf(stderr, _("%s: --map takes NAME=UNIT, not %s\n"), PACKAGE, optarg);
+				return 2;
+			}
+			o->map[o->nmaps++] = optarg;
+			break;
+		case ':':
+			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
+			return 2;
+		default:
+			fprintf(stderr, _("%s: unknown option %s\n"), PACKAGE, argv[optind - 1]);
+			return usage();
+		}
+	}
+	if (argc - optind != 2)
+		return usage();
+	o->what = argv[optind];
+	o->file = argv[optind + 1];
+	if (strcmp(o->what, "appendix") != 0 && strcmp(o->what, "targets") != 0) {
+		fprintf(stderr, _("%s: import appendix or targets, not %s\n"), PACKAGE, o->what);
+		return 2;
+	}
+	if (o->plan == 0) {
+		fprintf(stderr, _("%s: --plan ID is required (the plan to import into)\n"), PACKAGE);
+		return 2;
+	}
+	if (strcmp(o->what, "targets") == 0 && (o->create_units || o->nmaps > 0)) {
+		fprintf(stderr, _("%s: --create-units and --map are for the appendix\n"), PACKAGE);
+		return 2;
+	}
+	return 0;
+}
+
+/* ---- printing --------------------------------------------------------- */
+
+struct names {
+	struct section *sections;
+	int nsections;
+	struct unit *units;
+	int nunits;
+};
+
+static const char *
+section_title(const struct names *n, int64_t id)
+{
+	for (int i = 0; i < n->nsections; i++)
+		if (n->sections[i].id == id)
+			return n->sections[i].title;
+	return _("(no section)");
+}
+
+static const char *
+delimiter_name(char delim)
+{
+	switch (delim) {
+	case '\t':
+		return _("tab-separated");
+	case ';':
+		return _("semicolon-separated");
+	default:
+		return _("comma-separated");
+	}
+}
+
+/* "3 tasks, 4 products" and a new line. */
+static void
+print_tasks(int tasks, int products)
+{
+	printf(ngettext("%d task", "%d tasks", tasks), tasks);
+	printf(", ");
+	printf(ngettext("%d product\n", "%d products\n", products), products);
+}
+
+static void
+print_log(const struct import_log *log)
+{
+	if (log->n == 0)
+		return;
+	printf("\n%s\n", _("Warnings and errors:"));
+	for (int i = 0; i < log->n; i++)
+		printf("  %s %d: %s: %s\n", _("line"), log->msg[i].line,
+		    log->msg[i].error ? _("error") : _("warning"), log->msg[i].text);
+}
+
+/* A unit as the import will take it: its name, or what was written
+ * marked unknown. */
+static void
+print_unit(const struct names *n, const struct appendix_unit *u)
+{
+	for (int i = 0; i < n->nunits && u->id != 0; i++)
+		if (n->units[i].id == u->id) {
+			fputs(n->units[i].name, stdout);
+			return;
+		}
+	printf(_("%s (unknown)"), u->text);
+}
+
+static void
+print_units(const struct names *n, const struct appendix_task *t)
+{
+	if (*t->lead.text == '\0' && t->ncooperators == 0 && *t->monitor.text == '\0')
+		return;
+	printf("        ");
+	if (*t->lead.text != '\0') {
+		printf("%s: ", _("lead"));
+		print_unit(n, &t->lead);
+	}
+	for (int i = 0; i < t->ncooperators; i++) {
+		if (i > 0)
+			printf("; ");
+		else
+			printf("%s%s: ", *t->lead.text ? " | " : "", _("cooperating"));
+		print_unit(n, &t->cooperators[i]);
+	}
+	if (*t->monitor.text != '\0') {
+		printf(" | %s: ", _("monitoring"));
+		print_unit(n, &t->monitor);
+	}
+	putchar('\n');
+}
+
+/* What the deadline gives: a date, or why there is none. */
+static void
+print_due(const struct deadline *d)
+{
+	char buf[11];
+
+	switch (d->kind) {
+	case DEADLINE_CONDITIONAL:
+		printf(" -> %s", _("no date until one is set (conditional)"));
+		return;
+	case DEADLINE_UNKNOWN:
+		printf(" -> %s", _("no date"));
+		return;
+	default:
+		break;
+	}
+	date_format_vn(d->due, buf);
+	printf(" -> %s", buf);
+	if (d->kind == DEADLINE_RECURRING)
+		printf(" (%s)", _("recurring"));
+	else if (d->kind == DEADLINE_CONTINUOUS)
+		printf(" (%s)", _("all year"));
+	else if (d->kind == DEADLINE_MILESTONES)
+		printf(" (%s)", _("milestones"));
+}
+
+static void
+print_task(const struct names *n, const struct appendix_task *t)
+{
+	printf("  %-4s %s  [%s %d]\n", *t->tt ? t->tt : "-", t->description, _("line"), t->line);
+	print_units(n, t);
+	for (int i = 0; i < t->nproducts; i++) {
+		const struct appendix_product *p = &t->products[i];
+
+		printf("        - %s", *p->name ? p->name : _("(no product named)"));
+		if (*p->deadline_text != '\0') {
+			printf(": %s", p->deadline_text);
+			print_due(&p->deadline);
+		}
+		putchar('\n');
+	}
+}
+
+static void
+print_appendix(const struct names *n, const char *file, const struct appendix *a)
+{
+	printf("%s: %s, %s; ", file, encoding_name(a->encoding), delimiter_name(a->delim));
+	printf(ngettext("%d section", "%d sections", a->nsections), a->nsections);
+	printf(", ");
+	print_tasks(a->ntasks, a->nproducts);
+	for (int s = 0; s < a->nsections; s++) {
+		const struct appendix_section *sec = &a->sections[s];
+
+		printf("\n");
+		printf(_("%s (line %d, \"%s\"): "), section_title(n, sec->id), sec->line, sec->heading);
+		print_tasks(sec->ntasks, sec->nproducts);
+		for (int i = 0; i < a->ntasks; i++)
+			if (a->tasks[i].section == s)
+				print_task(n, &a->tasks[i]);
+	}
+	print_log(&a->log);
+	if (a->nunknowns > 0) {
+		printf("\n%s\n", _("Units not known:"));
+		for (int i = 0; i < a->nunknowns; i++) {
+			printf(_("  \"%s\" (line %d, "), a->unknowns[i].name, a->unknowns[i].line);
+			printf(ngettext("%d time)\n", "%d times)\n", a->unknowns[i].uses),
+			    a->unknowns[i].uses);
+		}
+	}
+}
+
+static void
+print_targets(const struct names *n, const char *file, const struct target_import *ti)
+{
+	printf("%s: %s, %s; ", file, encoding_name(ti->encoding), delimiter_name(ti->delim));
+	printf(ngettext("%d target\n", "%d targets\n", ti->nrows), ti->nrows);
+	for (int s = 0; s < n->nsections; s++) {
+		bool head = false;
+
+		for (int i = 0; i < ti->nrows; i++) {
+			const struct target_import_row *r = &ti->rows[i];
+			char v[32];
+
+			if (r->section_id != n->sections[s].id)
+				continue;
+			if (!head)
+				printf("\n%s\n", n->sections[s].title);
+			head = true;
+			number_format(r->rule.value, v, sizeof v);
+			printf("  %-9s %-2s %-5s %s  [%s %d]\n", target_kind_name(r->rule.kind),
+			    comparator_symbol(r->rule.cmp), v, r->text, _("line"), r->line);
+		}
+	}
+	print_log(&ti->log);
+}
+
+/* ---- the commands ----------------------------------------------------- */
+
+/* Applies --map NAME=UNIT to the unknown names; 0, or 2 naming the bad
+ * argument. */
+static int
+apply_maps(struct db *db, const struct options *o, struct appendix *a)
+{
+	for (int i = 0; i < o->nmaps; i++) {
+		char *name = strdup(o->map[i]), *unit, *folded = NULL;
+		int64_t id;
+		bool found = false;
+
+		if (name == NULL)
+			return 1;
+		unit = strchr(name, '=');
+		*unit++ = '\0';
+		if ((id = unit_find(db, text_trim(unit))) <= 0) {
+			fprintf(stderr, _("%s: --map %s: no unit is called \"%s\"\n"), PACKAGE, o->map[i],
+			    unit);
+			free(name);
+			return id < 0 ? 1 : 2;
+		}
+		for (int u = 0; u < a->nunknowns; u++) {
+			char *f = text_fold(a->unknowns[u].name);
+
+			if (folded == NULL)
+				folded = text_fold(text_trim(name));
+			if (f != NULL && folded != NULL && strcmp(f, folded) == 0) {
+				a->unknowns[u].map_to = id;
+				found = true;
+			}
+			free(f);
+		}
+		free(folded);
+		free(name);
+		if (!found) {
+			fprintf(stderr, _("%s: --map %s: the file has no unknown unit of that name\n"),
+			    PACKAGE, o->map[i]);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static bool
+unmapped(const struct appendix *a)
+{
+	for (int i = 0; i < a->nunknowns; i++)
+		if (a->unknowns[i].map_to == 0)
+			return true;
+	return false;
+}
+
+static int
+import_appendix(struct db *db, const struct options *o, const struct plan *plan,
+    const struct names *n)
+{
+	struct appendix a;
+	int rc;
+
+	if (appendix_parse_file(db, o->file, plan->year_from, &a) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		appendix_free(&a);
+		return 1;
+	}
+	if ((rc = apply_maps(db, o, &a)) == 0)
+		print_appendix(n, o->file, &a);
+	if (rc == 0 && a.log.nerrors > 0) {
+		fprintf(stderr, ngettext("%s: %s: %d line cannot be taken (see the errors above): "
+		    "nothing was written\n", "%s: %s: %d lines cannot be taken (see the errors above): "
+		    "nothing was written\n", a.log.nerrors), PACKAGE, o->file, a.log.nerrors);
+		rc = 1;
+	} else if (rc == 0 && !o->create_units && unmapped(&a)) {
+		fprintf(stderr, _("%s: %s: units that are not known (listed above): create them with "
+		    "--create-units or say which unit each is with --map NAME=UNIT; nothing was "
+		    "written\n"), PACKAGE, o->file);
+		rc = 1;
+	} else if (rc == 0 && o->dry_run) {
+		printf("\n%s\n", _("Dry run: nothing was written."));
+	} else if (rc == 0 && appendix_write(db, &a, plan->id, o->create_units) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
+		rc = 1;
+	} else if (rc == 0) {
+		printf("\n");
+		printf(_("Imported %d tasks with %d products into the plan \"%s\".\n"), a.ntasks,
+		    a.nproducts, plan->title);
+	}
+	appendix_free(&a);
+	return rc;
+}
+
+static int
+import_targets(struct db *db, const struct options *o, const struct plan *plan,
+    const struct names *n)
+{
+	struct target_import ti;
+	int rc = 0;
+
+	if (target_import_parse_file(db, o->file, &ti) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		target_import_free(&ti);
+		return 1;
+	}
+	print_targets(n, o->file, &ti);
+	if (ti.log.nerrors > 0) {
+		fprintf(stderr, ngettext("%s: %s: %d line cannot be taken (see the errors above): "
+		    "nothing was written\n", "%s: %s: %d lines cannot be taken (see the errors above): "
+		    "nothing was written\n", ti.log.nerrors), PACKAGE, o->file, ti.log.nerrors);
+		rc = 1;
+	} else if (o->dry_run) {
+		printf("\n%s\n", _("Dry run: nothing was written."));
+	} else if (target_import_write(db, &ti, plan->id) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
+		rc = 1;
+	} else {
+		printf("\n");
+		printf(_("Imported %d targets into the plan \"%s\".\n"), ti.nrows, plan->title);
+	}
+	target_import_free(&ti);
+	return rc;
+}
+
+int
+cli_import(struct db *db, int argc, char **argv)
+{
+	struct options o;
+	struct plan plan = { 0 };
+	struct names n = { 0 };
+	int rc;
+
+	if ((rc = parse_options(argc, argv, &o)) != 0)
+		return rc;
+	if ((rc = plan_get(db, o.plan, &plan)) <= 0) {
+		if (rc == 0)
+			fprintf(stderr, _("%s: --plan %lld: no such plan\n"), PACKAGE, (long long)o.plan);
+		else
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return rc == 0 ? 2 : 1;
+	}
+	if (section_list(db, &n.sections, &n.nsections) != 0 ||
+	    unit_list(db, &n.units, &n.nunits) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		rc = 1;
+	} else if (strcmp(o.what, "appendix") == 0) {
+		rc = import_appendix(db, &o, &plan, &n);
+	} else {
+		rc = import_targets(db, &o, &plan, &n);
+	}
+	sections_free(n.sections, n.nsections);
+	units_free(n.units, n.nunits);
+	plan_free(&plan);
+	return rc;
+}

@@ -1,0 +1,422 @@
+#include "core/export.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/array.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/section.h"
+#include "core/task.h"
+
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* ---- the database as CSV ------------------------------------------------ */
+
+/* What the tables of the model hold, for README.txt.  column NULL
+ * describes the table.  Tables other parts of the program add are
+ * documented from the schema alone. */
+static const struct {
+	const char *table, *column, *text;
+} docs[] = {
+	{ "setting", NULL, N_("Settings of the program, as key and value.") },
+	{ "office", NULL, N_("The office whose work the file holds (one row).") },
+	{ "office", "kind", N_("xa (commune), phuong (ward) or so (provincial department)") },
+	{ "section", NULL, N_("The seven sections of administrative reform.") },
+	{ "section", "code", N_("stable key of the section, used by the data files") },
+	{ "section", "ord", N_("display order, 1 to 7") },
+	{ "section", "folded", N_("the title in lower case without marks, for matching") },
+	{ "section_alias", NULL, N_("Other titles plans give a section, folded.") },
+	{ "unit", NULL, N_("Units of the office (phòng, trung tâm...).") },
+	{ "unit", "folded", N_("the name in lower case without marks, for searching") },
+	{ "unit", "sort_key", N_("a key that sorts the names in Vietnamese order") },
+	{ "unit_alias", NULL, N_("Every spelling of a unit (names, short names, aliases).") },
+	{ "plan", NULL, N_("Plans (kế hoạch CCHC), yearly or for several years.") },
+	{ "plan", "number", N_("the number as printed, e.g. 149/KH-UBND") },
+	{ "plan", "issue_date", N_("date of issue, YYYY-MM-DD") },
+	{ "phase", NULL, N_("Phases (giai đoạn) of a plan for several years.") },
+	{ "target", NULL, N_("Targets (chỉ tiêu) of a plan.") },
+	{ "target", "kind", N_("rate, count, reduction, rank or yesno") },
+	{ "target", "comparator", N_("how a result compares with value: > >= < <= =") },
+	{ "target", "value", N_("the planned value (a percentage for rates and reductions)") },
+	{ "target", "baseline", N_("reductions: the figure the reduction is measured from") },
+	{ "target_phase", NULL, N_("A target's value in a later phase of its plan.") },
+	{ "task", NULL, N_("Tasks (nhiệm vụ) of a plan's appendix.") },
+	{ "task", "tt", N_("the number (TT) as printed in the appendix") },
+	{ "task", "ord", N_("order within the plan's section") },
+	{ "task", "lead_unit_id", N_("the unit that leads (chủ trì), unit.id") },
+	{ "task", "monitor_unit_id", N_("the unit that monitors (theo dõi), unit.id") },
+	{ "task", "progress", N_("not_started, in_progress or done") },
+	{ "task", "completion_date", N_("when the task was done, YYYY-MM-DD") },
+	{ "task_cooperator", NULL, N_("The units that cooperate (phối hợp) on a task.") },
+	{ "product", NULL, N_("The products (sản phẩm) of a task and their deadlines.") },
+	{ "product", "deadline_text", N_("the deadline as written in the plan") },
+	{ "product", "deadline_kind", N_("date, continuous, recurring, milestones, conditional or "
+	    "unknown, read from the text") },
+	{ "product", "due_date", N_("the due date, YYYY-MM-DD, from the text or set by hand") },
+	{ "product", "due_manual", N_("1 when due_date was set by hand") },
+	{ "period", NULL, N_("Reporting periods, cumulative from 1 January.") },
+	{ "period", "kind", N_("q1, h1 (six months), m9 (nine months) or year") },
+	{ "result", NULL, N_("What a target achieved in a period.") },
+	{ "result", "numerator", N_("rates: the count that met the target (e.g. files on time)") },
+	{ "result", "denominator", N_("rates: the total (e.g. all files)") },
+	{ "result", "value", N_("the figure when it is not a rate from the two above") },
+};
+
+static const char *
+doc(const char *table, const char *column)
+{
+	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+		if (strcmp(docs[i].table, table) == 0 &&
+		    (column == NULL ? docs[i].column == NULL :
+		    docs[i].column != NULL && strcmp(docs[i].column, column) == 0))
+			return _(docs[i].text);
+	return NULL;
+}
+
+static int
+write_failed(struct db *db, const char *path)
+{
+	return db_fail(db, _("cannot write %s: %s"), path, strerror(errno));
+}
+
+/* One value of a row: NULL empty, text quoted when needed ("" when
+ * empty), numbers as SQLite writes them, blobs in hex. */
+static void
+put_value(FILE *fp, sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		break;
+	case SQLITE_BLOB: {
+		const unsigned char *b = sqlite3_column_blob(st, i);
+		int n = sqlite3_column_bytes(st, i);
+
+		fputs("x'", fp);
+		for (int k = 0; k < n; k++)
+			fprintf(fp, "%02x", b[k]);
+		putc('\'', fp);
+		break;
+	}
+	case SQLITE_TEXT:
+		if (sqlite3_column_bytes(st, i) == 0) {
+			fputs("\"\"", fp);
+			break;
+		}
+		/* fall through */
+	default:
+		csv_put(fp, (const char *)sqlite3_column_text(st, i), ',');
+		break;
+	}
+}
+
+/* "name" with quotes doubled: a table's name in SQL.  The names come
+ * from sqlite_master, not from a user. */
+static char *
+quoted_name(const char *name)
+{
+	char *q = malloc(2 * strlen(name) + 3), *p = q;
+
+	if (q == NULL)
+		return NULL;
+	*p++ = '"';
+	for (; *name != '\0'; name++) {
+		if (*name == '"')
+			*p++ = '"';
+		*p++ = *name;
+	}
+	*p++ = '"';
+	*p = '\0';
+	return q;
+}
+
+static int
+write_rows(struct db *db, sqlite3_stmt *st, FILE *fp, int *nrows)
+{
+	int n = sqlite3_column_count(st), rc;
+
+	fputs(utf8_bom, fp);
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', fp);
+		csv_put(fp, sqlite3_column_name(st, i), ',');
+	}
+	fputs("\r\n", fp);
+	*nrows = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++) {
+			if (i > 0)
+				putc(',', fp);
+			put_value(fp, st, i);
+		}
+		fputs("\r\n", fp);
+		(*nrows)++;
+	}
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "export");
+}
+
+static int
+write_table(struct db *db, const char *folder, const char *table, int *nrows)
+{
+	char path[4096], file[300], *sql = NULL, *name = quoted_name(table);
+	sqlite3_stmt *st = NULL;
+	FILE *fp = NULL;
+	int rc = -1;
+
+	snprintf(file, sizeof file, "%s.csv", table);
+	if (paths_join(path, sizeof path, folder, file) != 0) {
+		free(name);
+		return db_fail(db, _("the folder's path is too long: %s"), folder);
+	}
+	if (name == NULL || (sql = malloc(strlen(name) + 16)) == NULL) {
+		db_fail(db, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	sprintf(sql, "SELECT * FROM %s", name);
+	if ((st = db_prepare(db, sql)) == NULL)
+		goto out;
+	if ((fp = fopen(path, "w")) == NULL) {
+		write_failed(db, path);
+		goto out;
+	}
+	rc = write_rows(db, st, fp, nrows);
+out:
+	if (fp != NULL && (ferror(fp) | fclose(fp)) != 0 && rc == 0)
+		rc = write_failed(db, path);
+	sqlite3_finalize(st);
+	free(sql);
+	free(name);
+	return rc;
+}
+
+/* The columns of table for README.txt, from the schema itself. */
+static int
+describe_columns(struct db *db, FILE *fp, const char *table)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT c.name, c.type, c.\"notnull\", c.pk,"
+	    " (SELECT f.\"table\" || '.' || ifnull(f.\"to\", 'id') FROM pragma_foreign_key_list(?1) f"
+	    "   WHERE f.\"from\" = c.name) FROM pragma_table_info(?1) c ORDER BY c.cid");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		const char *text = doc(table, col);
+
+		fprintf(fp, "  %-20s %s", col, (const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_int(st, 3) > 0)
+			fprintf(fp, ", %s", _("key"));
+		if (sqlite3_column_int(st, 2))
+			fprintf(fp, ", %s", _("never empty (NULL)"));
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+			fprintf(fp, ", %s %s", _("refers to"), (const char *)sqlite3_column_text(st, 4));
+		if (text != NULL)
+			fprintf(fp, "\n  %-20s %s", "", text);
+		putc('\n', fp);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "export");
+}
+
+static void
+readme_head(FILE *fp)
+{
+	fprintf(fp, "%s\n\n%s\n\n", _("cchc: the whole database as CSV files"),
+	    _("Each table of the database is in TABLE.csv: UTF-8 with a byte order mark (so that "
+	    "Excel shows Vietnamese letters), values separated by commas, lines ended by CR LF, "
+	    "and values holding a comma, a quote or a line break enclosed in double quotes, with "
+	    "quotes doubled (RFC 4180).  The first line names the columns.  An empty cell is "
+	    "NULL (no value); \"\" is an empty text.  Dates are written YYYY-MM-DD, numbers with "
+	    "a decimal point.  Rows refer to each other by id: task.lead_unit_id is the id of a "
+	    "row of unit.csv.  Text is in Unicode NFC."));
+	fprintf(fp, "%s\n", _("The tables, their columns (name, type, constraints) and how the "
+	    "database defines them:"));
+}
+
+static int
+write_readme(struct db *db, const char *folder, char (*tables)[256], const int *rows, int n)
+{
+	char path[4096];
+	FILE *fp;
+	int rc = 0;
+
+	if (paths_join(path, sizeof path, folder, "README.txt") != 0)
+		return db_fail(db, _("the folder's path is too long: %s"), folder);
+	if ((fp = fopen(path, "w")) == NULL)
+		return write_failed(db, path);
+	readme_head(fp);
+	for (int i = 0; i < n && rc == 0; i++) {
+		const char *text = doc(tables[i], NULL);
+		sqlite3_stmt *st;
+
+		fprintf(fp, "\n%s.csv (", tables[i]);
+		fprintf(fp, ngettext("%d row", "%d rows", rows[i]), rows[i]);
+		fprintf(fp, ")\n");
+		if (text != NULL)
+			fprintf(fp, "  %s\n", text);
+		rc = describe_columns(db, fp, tables[i]);
+		st = db_prepare(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?");
+		if (st == NULL)
+			rc = -1;
+		else {
+			sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				fprintf(fp, "  %s\n", (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+	}
+	if ((ferror(fp) | fclose(fp)) != 0 && rc == 0)
+		rc = write_failed(db, path);
+	return rc;
+}
+
+static int
+make_folder(struct db *db, const char *folder)
+{
+	struct stat sb;
+
+	if (mkdir(folder, 0755) == 0 || (errno == EEXIST && stat(folder, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode)))
+		return 0;
+	if (errno == EEXIST)
+		errno = ENOTDIR;
+	return db_fail(db, _("cannot make the folder %s: %s"), folder, strerror(errno));
+}
+
+/* The tables and what they hold, inside the read transaction. */
+static int
+export_tables(struct db *db, const char *folder)
+{
+	sqlite3_stmt *st;
+	char (*tables)[256] = NULL;
+	int *rows = NULL, n = 0, tcap = 0, rcap = 0, rc;
+
+	st = db_prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+	    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (array_reserve(&tables, n, &tcap, sizeof *tables) != 0 ||
+		    array_reserve(&rows, n, &rcap, sizeof *rows) != 0)
+			break;
+		snprintf(tables[n], sizeof tables[n], "%s", (const char *)sqlite3_column_text(st, 0));
+		if (write_table(db, folder, tables[n], &rows[n]) != 0) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		rc = write_readme(db, folder, tables, rows, n) == 0 ? n : -1;
+	else if (rc != -1)
+		rc = db_fail(db, "%s", rc == SQLITE_ROW ? strerror(ENOMEM) : sqlite3_errmsg(db->sql));
+	free(tables);
+	free(rows);
+	return rc;
+}
+
+int
+export_database(struct db *db, const char *folder)
+{
+	int n;
+
+	if (make_folder(db, folder) != 0)
+		return -1;
+	/* A deferred transaction only reads: it sees one state of the file
+	 * while the app (another connection) may write. */
+	if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail_sql(db, _("cannot start a transaction"));
+	n = export_tables(db, folder);
+	sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	return n;
+}
+
+/* ---- a plan's appendix ------------------------------------------------ */
+
+/* The appendix's header, as plans print it (the importer reads these
+ * titles; they are data, not messages). */
+static const char *const appendix_header[] = {
+	"TT", "Nhiệm vụ", "Sản phẩm", "Thời gian hoàn thành", "Chủ trì thực hiện",
+	"Phối hợp thực hiện", "Theo dõi, kiểm tra, đôn đốc",
+};
+#define APPENDIX_CELLS 7
+
+static void
+put_row(FILE *fp, const char *const *cells, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			putc('\t', fp);
+		csv_put(fp, cells[i], '\t');
+	}
+	putc('\n', fp);
+}
+
+static void
+roman(int n, char *buf)
+{
+	static const char *const tens[] = { "", "X", "XX", "XXX" };
+	static const char *const ones[] = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII",
+		"IX" };
+
+	sprintf(buf, "%s%s", tens[(n / 10) % 4], ones[n % 10]);
+}
+
+static void
+put_task(FILE *fp, const struct task *t)
+{
+	const struct product *p = t->nproducts > 0 ? &t->products[0] : NULL;
+	const char *row[APPENDIX_CELLS] = {
+		t->tt, t->description, p ? p->name : "", p ? p->deadline_text : "",
+		t->lead_unit, t->cooperators, t->monitor_unit,
+	};
+
+	put_row(fp, row, APPENDIX_CELLS);
+	for (int i = 1; i < t->nproducts; i++) {
+		const char *more[APPENDIX_CELLS] = {
+			"", "", t->products[i].name, t->products[i].deadline_text, "", "", "",
+		};
+
+		put_row(fp, more, APPENDIX_CELLS);
+	}
+}
+
+int
+export_appendix(struct db *db, int64_t plan, FILE *fp)
+{
+	struct section *sections;
+	struct task *tasks;
+	int nsections, ntasks, numeral = 0, t = 0;
+
+	if (section_list(db, &sections, &nsections) != 0)
+		return -1;
+	if (task_list(db, plan, 0, &tasks, &ntasks) != 0) {
+		sections_free(sections, nsections);
+		return -1;
+	}
+	put_row(fp, appendix_header, APPENDIX_CELLS);
+	/* task_list gives the tasks in the sections' order. */
+	for (int s = 0; s < nsections; s++) {
+		char num[16];
+
+		if (t == ntasks || tasks[t].section_id != sections[s].id)
+			continue;
+		roman(++numeral, num);
+		put_row(fp, (const char *const[]){ num, sections[s].title }, 2);
+		for (; t < ntasks && tasks[t].section_id == sections[s].id; t++)
+			put_task(fp, &tasks[t]);
+	}
+	tasks_free(tasks, ntasks);
+	sections_free(sections, nsections);
+	if (ferror(fp))
+		return db_fail(db, _("cannot write the appendix: %s"), strerror(errno));
+	return 0;
+}

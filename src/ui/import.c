@@ -1,0 +1,503 @@
+/* Importing a task appendix or a list of targets into the plan shown.
+ *
+ * Three steps, nothing written before the last: a form asks for the file
+ * and what it holds; a preview then shows what the file gives, the
+ * warnings and errors by line first, then section by section the tasks
+ * with their units, products and parsed deadlines (or the targets with the
+ * rule read from their text); Enter or F2 imports, Esc leaves with nothing
+ * written.  When unit names match no unit, Enter first opens a form with
+ * one field per name: a unit it means (it becomes that unit's spelling),
+ * or empty to create a unit of that name.  The import itself is one
+ * transaction (appendix_write, target_import_write).
+ *
+ * The form closes itself once its save callback succeeds and shows the
+ * screen below it, so the preview is slipped in under the form there; the
+ * same way the preview leaves with the unit form once the import is
+ * written. */
+#include "ui/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/appendix.h"
+#include "core/array.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/target_import.h"
+#include "core/text.h"
+#include "core/unit.h"
+#include "core/validate.h"
+#include "ui/form.h"
+#include "ui/screen.h"
+#include "ui/screens.h"
+
+enum kind { KIND_APPENDIX, KIND_TARGETS };
+
+static const char *const kinds[] = { N_("Task appendix"), N_("Targets (section, text)") };
+
+/* A line of the preview. */
+struct row {
+	char *text;
+	int indent;
+	attr_t attr;
+};
+
+struct preview {
+	enum kind kind;
+	int64_t plan;
+	struct appendix a;
+	struct target_import ti;
+	const struct import_log *log;
+	struct row *rows;
+	int nrows, cap;
+	bool told;		/* the status line says what to do */
+	bool oom;
+};
+
+/* ---- the preview's lines --------------------------------------------- */
+
+static void add_row(struct preview *p, int indent, attr_t attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+add_row(struct preview *p, int indent, attr_t attr, const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len >= 0 && (text = malloc((size_t)len + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (text == NULL || array_reserve(&p->rows, p->nrows, &p->cap, sizeof *p->rows) != 0) {
+		free(text);
+		p->oom = true;
+		return;
+	}
+	p->rows[p->nrows].text = text;
+	p->rows[p->nrows].indent = indent;
+	p->rows[p->nrows].attr = attr;
+	p->nrows++;
+}
+
+static void
+add_log(struct preview *p)
+{
+	const struct import_log *log = p->log;
+
+	if (log->n == 0)
+		return;
+	add_row(p, 0, A_BOLD, _("Warnings and errors (%d):"), log->n);
+	for (int i = 0; i < log->n; i++)
+		add_row(p, 2, draw_attr(log->msg[i].error ? COLOR_BAD : COLOR_WARN),
+		    "%s %d: %s", _("line"), log->msg[i].line, log->msg[i].text);
+	add_row(p, 0, A_NORMAL, "%s", "");
+}
+
+static const char *
+unit_text(struct db *db, const struct appendix_unit *u, char **owned)
+{
+	*owned = u->id ? unit_name(db, u->id) : NULL;
+	if (*owned != NULL)
+		return *owned;
+	return u->text;
+}
+
+/* "Lead: A · Cooperating: B; C · Monitoring: D" */
+static void
+add_units(struct preview *p, struct db *db, const struct appendix_task *t)
+{
+	char *line = NULL, *owned;
+	size_t len = 0;
+	FILE *f = open_memstream(&line, &len);
+
+	if (f == NULL) {
+		p->oom = true;
+		return;
+	}
+	if (*t->lead.text != '\0') {
+		fprintf(f, "%s: %s", _("Lead"), unit_text(db, &t->lead, &owned));
+		free(owned);
+	}
+	for (int i = 0; i < t->ncooperators; i++) {
+		if (i == 0)
+			fprintf(f, "%s%s: ", ftell(f) ? " · " : "", _("Cooperating"));
+		fprintf(f, "%s%s", i ? "; " : "", unit_text(db, &t->cooperators[i], &owned));
+		free(owned);
+	}
+	if (*t->monitor.text != '\0') {
+		fprintf(f, "%s%s: %s", ftell(f) ? " · " : "", _("Monitoring"),
+		    unit_text(db, &t->monitor, &owned));
+		free(owned);
+	}
+	fclose(f);
+	if (line != NULL && *line != '\0')
+		add_row(p, 7, A_DIM, "%s", line);
+	free(line);
+}
+
+static void
+add_task(struct preview *p, struct db *db, const struct appendix_task *t)
+{
+	add_row(p, 2, A_NORMAL, "%-4s %s", *t->tt ? t->tt : "-", t->description);
+	add_units(p, db, t);
+	for (int i = 0; i < t->nproducts; i++) {
+		const struct appendix_product *pr = &t->products[i];
+		char due[160] = "";
+
+		if (*pr->deadline_text != '\0')
+			deadline_describe(&pr->deadline, due, sizeof due);
+		add_row(p, 7, A_NORMAL, "- %s%s%s %s", *pr->name ? pr->name : _("(no product named)"),
+		    *pr->deadline_text ? ": " : "", pr->deadline_text, due);
+	}
+}
+
+static const char *
+section_title(const struct app *app, int64_t id)
+{
+	for (int i = 0; i < app->nsections; i++)
+		if (app->sections[i].id == id)
+			return app->sections[i].title;
+	return _("(no section)");
+}
+
+static void
+build_appendix(struct preview *p, struct app *app)
+{
+	const struct appendix *a = &p->a;
+	char sections[48], tasks[48], products[48];
+
+	snprintf(sections, sizeof sections, ngettext("%d section", "%d sections", a->nsections),
+	    a->nsections);
+	snprintf(tasks, sizeof tasks, ngettext("%d task", "%d tasks", a->ntasks), a->ntasks);
+	snprintf(products, sizeof products, ngettext("%d product", "%d products", a->nproducts),
+	    a->nproducts);
+
+	add_row(p, 0, A_BOLD, "%s: %s, %s, %s", encoding_name(a->encoding), sections, tasks,
+	    products);
+	add_row(p, 0, A_NORMAL, "%s", "");
+	add_log(p);
+	if (a->nunknowns > 0) {
+		add_row(p, 0, A_BOLD, _("Units not known (Enter: say which unit each is, or create "
+		    "it):"));
+		for (int i = 0; i < a->nunknowns; i++)
+			add_row(p, 2, draw_attr(COLOR_WARN), _("\"%s\" (line %d)"), a->unknowns[i].name,
+			    a->unknowns[i].line);
+		add_row(p, 0, A_NORMAL, "%s", "");
+	}
+	for (int s = 0; s < a->nsections; s++) {
+		add_row(p, 0, A_BOLD, _("%s (line %d)"), section_title(app, a->sections[s].id),
+		    a->sections[s].line);
+		for (int i = 0; i < a->ntasks; i++)
+			if (a->tasks[i].section == s)
+				add_task(p, app->db, &a->tasks[i]);
+	}
+}
+
+/* The column of a target's rule ("> 99%", "rank ≤ 35"). */
+#define PLAN_COLS 10
+
+/* Pads s with spaces to cols display columns. */
+static void
+pad(char *s, size_t size, int cols)
+{
+	size_t len = strlen(s);
+
+	for (int w = text_width(s); w < cols && len + 1 < size; w++)
+		s[len++] = ' ';
+	s[len] = '\0';
+}
+
+static void
+build_targets(struct preview *p, struct app *app)
+{
+	const struct target_import *ti = &p->ti;
+	char count[48];
+
+	snprintf(count, sizeof count, ngettext("%d target", "%d targets", ti->nrows), ti->nrows);
+	add_row(p, 0, A_BOLD, "%s: %s", encoding_name(ti->encoding), count);
+	add_row(p, 0, A_NORMAL, "%s", "");
+	add_log(p);
+	for (int s = 0; s < app->nsections; s++) {
+		bool head = false;
+
+		for (int i = 0; i < ti->nrows; i++) {
+			const struct target_import_row *r = &ti->rows[i];
+			struct target t = { .rule = r->rule };
+			char plan[64];
+
+			if (r->section_id != app->sections[s].id)
+				continue;
+			if (!head)
+				add_row(p, 0, A_BOLD, "%s", app->sections[s].title);
+			head = true;
+			target_plan_text(&t, plan, sizeof plan);
+			pad(plan, sizeof plan, PLAN_COLS);
+			add_row(p, 2, A_NORMAL, "%s %s", plan, r->text);
+		}
+	}
+}
+
+/* ---- the preview screen ------------------------------------------------- */
+
+static void
+preview_free(struct screen *s)
+{
+	struct preview *p = s->data;
+
+	if (p == NULL)
+		return;
+	for (int i = 0; i < p->nrows; i++)
+		free(p->rows[i].text);
+	free(p->rows);
+	appendix_free(&p->a);
+	target_import_free(&p->ti);
+	free(p);
+	s->data = NULL;
+}
+
+static void
+preview_draw(struct app *app, struct screen *s, int y, int rows, int cols)
+{
+	struct preview *p = s->data;
+
+	if (!p->told) {
+		/* Shown once, over what the closing form said. */
+		p->told = true;
+		if (p->log->nerrors > 0)
+			app_message(app, COLOR_BAD, ngettext("%d line cannot be taken: correct the "
+			    "file. Esc: back", "%d lines cannot be taken: correct the file. Esc: back",
+			    p->log->nerrors), p->log->nerrors);
+		else
+			app_message(app, COLOR_WARN, "%s", _("Nothing is written yet. Enter or F2: "
+			    "import, Esc: cancel"));
+	}
+	s->list.count = p->nrows;
+	list_scroll(&s->list, rows);
+	for (int r = 0; r < rows && s->list.top + r < p->nrows; r++) {
+		int i = s->list.top + r;
+		const struct row *row = &p->rows[i];
+		attr_t a = row->attr | (i == s->list.selected ? A_REVERSE : 0);
+
+		draw_text(y + r, 0, "", row->indent + 1, a);
+		draw_text(y + r, 1 + row->indent, row->text, cols - 1 - row->indent, a);
+	}
+}
+
+static struct screen *unknown_form_new(struct app *app, struct screen *preview);
+
+/* Writes what the preview shows; true when it did. */
+static bool
+write_preview(struct app *app, struct preview *p, bool create_units)
+{
+	int rc = p->kind == KIND_APPENDIX ? appendix_write(app->db, &p->a, p->plan, create_units) :
+	    target_import_write(app->db, &p->ti, p->plan);
+
+	if (rc != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return false;
+	}
+	return true;
+}
+
+static void
+confirm(struct app *app, struct screen *s, enum action a)
+{
+	struct preview *p = s->data;
+	bool tasks = p->kind == KIND_APPENDIX;
+	int n = tasks ? p->a.ntasks : p->ti.nrows;
+
+	if (p->log->nerrors > 0) {
+		app_message(app, COLOR_BAD, ngettext("%d line cannot be taken: nothing to import",
+		    "%d lines cannot be taken: nothing to import", p->log->nerrors), p->log->nerrors);
+		return;
+	}
+	if (!app_may_write(app))
+		return;
+	if (p->kind == KIND_APPENDIX && p->a.nunknowns > 0) {
+		app_push(app, unknown_form_new(app, s));
+		return;
+	}
+	if (!write_preview(app, p, false))
+		return;
+	app_pop(app);		/* p is gone */
+	app_message(app, COLOR_GOOD, tasks ? ngettext("Imported %d task.", "Imported %d tasks.", n) :
+	    ngettext("Imported %d target.", "Imported %d targets.", n), n);
+}
+
+static void
+cancel(struct app *app, struct screen *s, enum action a)
+{
+	app_pop(app);
+	app_message(app, COLOR_NORMAL, "%s", _("Nothing was imported."));
+}
+
+static const struct binding preview_bindings[] = {
+	{ ACT_SAVE, confirm, true },
+	{ ACT_OPEN, confirm, false },
+	{ ACT_CANCEL, cancel, true },
+	{ ACT_PAGE_UP, screen_list_action, true },
+	{ ACT_PAGE_DOWN, screen_list_action, false },
+	{ ACT_UP, screen_list_action, false },
+	{ ACT_DOWN, screen_list_action, false },
+	{ ACT_HOME, screen_list_action, false },
+	{ ACT_END, screen_list_action, false },
+};
+
+static const struct screen_type preview_type = {
+	N_("Import: preview"), preview_bindings, sizeof preview_bindings / sizeof preview_bindings[0],
+	preview_draw, NULL, preview_free, NULL, NULL,
+};
+
+/* ---- unknown units ------------------------------------------------------ */
+
+/* The unit form's record: the preview it answers for. */
+struct unknowns {
+	struct screen *preview;
+};
+
+static int
+save_unknowns(struct app *app, struct form *f, struct field_error *err)
+{
+	struct unknowns *u = f->record;
+	struct preview *p = u->preview->data;
+	struct screen *form = app->top;
+
+	for (int i = 0; i < p->a.nunknowns; i++) {
+		const char *label = p->a.unknowns[i].name;
+
+		if (form_unit_id(app, form_text(f, i), i, label, &p->a.unknowns[i].map_to, err) != 0)
+			return -1;
+	}
+	if (!write_preview(app, p, true))
+		return field_fail(err, -1, "%s", db_error(app->db));
+	/* The form closes when this returns: the preview goes with it. */
+	form->below = u->preview->below;
+	screen_free(u->preview);
+	return 0;
+}
+
+static struct screen *
+unknown_form_new(struct app *app, struct screen *preview)
+{
+	struct preview *p = preview->data;
+	struct unknowns *u = calloc(1, sizeof *u);
+	struct screen *s;
+	struct form *f;
+
+	if (u == NULL)
+		return NULL;
+	u->preview = preview;
+	s = form_new(_("Units not known: the unit each name is (empty: create it)"),
+	    save_unknowns, u, free);
+	if (s == NULL)
+		return NULL;
+	f = form_of(s);
+	for (int i = 0; i < p->a.nunknowns; i++)
+		if (form_add_unit(f, p->a.unknowns[i].name, i, NULL, false) < 0) {
+			screen_free(s);
+			return NULL;
+		}
+	return s;
+}
+
+/* ---- the file form ------------------------------------------------------ */
+
+enum { FF_FILE, FF_KIND };
+
+/* path with a leading "~/" made the home folder.  Newly allocated. */
+static char *
+expand(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *out;
+
+	if (strncmp(path, "~/", 2) != 0 || home == NULL)
+		return strdup(path);
+	if ((out = malloc(strlen(home) + strlen(path))) != NULL)
+		sprintf(out, "%s%s", home, path + 1);
+	return out;
+}
+
+static int
+parse(struct app *app, struct preview *p, const char *path)
+{
+	if (p->kind == KIND_APPENDIX) {
+		p->log = &p->a.log;
+		if (appendix_parse_file(app->db, path, app->plan.year_from, &p->a) != 0)
+			return -1;
+		build_appendix(p, app);
+	} else {
+		p->log = &p->ti.log;
+		if (target_import_parse_file(app->db, path, &p->ti) != 0)
+			return -1;
+		build_targets(p, app);
+	}
+	return p->oom ? db_fail(app->db, "%s", _("Out of memory")) : 0;
+}
+
+static int
+read_file(struct app *app, struct form *f, struct field_error *err)
+{
+	struct screen *form = app->top, *s;
+	struct preview *p;
+	char *path;
+	int rc;
+
+	if (!app->has_plan)
+		return field_fail(err, -1, "%s", _("Open or make a plan first"));
+	if (*form_text(f, FF_FILE) == '\0')
+		return field_fail(err, FF_FILE, _("%s is required"), _("File"));
+	if ((p = calloc(1, sizeof *p)) == NULL || (path = expand(form_text(f, FF_FILE))) == NULL) {
+		free(p);
+		return field_fail(err, -1, "%s", _("Out of memory"));
+	}
+	p->kind = (enum kind)form_choice(f, FF_KIND);
+	p->plan = app->plan.id;
+	rc = parse(app, p, path);
+	free(path);
+	if (rc != 0 || (s = screen_new(&preview_type)) == NULL) {
+		field_fail(err, FF_FILE, "%s", rc != 0 ? db_error(app->db) : _("Out of memory"));
+		appendix_free(&p->a);
+		target_import_free(&p->ti);
+		for (int i = 0; i < p->nrows; i++)
+			free(p->rows[i].text);
+		free(p->rows);
+		free(p);
+		return -1;
+	}
+	s->data = p;
+	/* The form closes when this returns and shows what is below it. */
+	s->below = form->below;
+	form->below = s;
+	return 0;
+}
+
+struct screen *
+import_new(struct app *app)
+{
+	char title[300];
+	struct screen *s;
+	struct form *f;
+
+	snprintf(title, sizeof title, _("Import into the plan: %s"),
+	    app->has_plan ? app->plan.title : "");
+	if ((s = form_new(title, read_file, NULL, NULL)) == NULL)
+		return NULL;
+	f = form_of(s);
+	if (form_add_text(f, _("File"), FF_FILE, NULL, false) < 0 ||
+	    form_add_choice(f, _("It holds"), FF_KIND, kinds, 2, KIND_APPENDIX) < 0) {
+		screen_free(s);
+		return NULL;
+	}
+	/* A file name, not Vietnamese: Telex would turn "tests" into "tets". */
+	form_set_plain(f, form_field_of(f, FF_FILE));
+	return s;
+}
