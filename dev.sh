@@ -11,10 +11,12 @@ top=$(pwd)
 # Debian 12 packages for building and testing.
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3"
+# Only for the test command: libFuzzer for the importer's fuzz run.
+TEST_PACKAGES="clang"
 
 install_missing() {
 	missing=""
-	for p in $PACKAGES; do
+	for p in $PACKAGES ${1:-}; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 			missing="$missing $p"
 	done
@@ -42,7 +44,7 @@ run)
 	exec _build/cchc
 	;;
 test)
-	install_missing
+	install_missing "$TEST_PACKAGES"
 	./autogen.sh
 	rm -rf _build-test _build-asan
 	build _build-test --enable-werror
@@ -51,9 +53,11 @@ test)
 	(cd _build-test && export CCHC_BIN="$PWD/cchc" HARNESS="$PWD/tests/torture/harness" \
 	    CCHC_DATADIR="$top/data" CCHC_LOCALEDIR="$PWD/locale" TMUX_BIN="$(command -v tmux)" &&
 	    sh "$top/tests/torture/crash.sh" && sh "$top/tests/torture/term.sh")
+	# A short fuzz run of the appendix importer (libFuzzer, ASan, UBSan).
+	FUZZ_TIME=30 sh tests/fuzz/run.sh
 	build _build-asan --enable-werror --enable-sanitizers
 	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 make -j"$(nproc)" check)
-	echo "All tests passed (plain, ASan/UBSan, distcheck)."
+	echo "All tests passed (plain, torture, fuzz, ASan/UBSan, distcheck)."
 	;;
 *)
 	echo "usage: $0 run|test" >&2
