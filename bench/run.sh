@@ -43,7 +43,7 @@ gcc $CFLAGS -o "$out/gen" bench/gen.c src/core/*.c $LIBS
 gcc $CFLAGS -o "$out/bench" bench/bench.c src/core/*.c $LIBS
 gcc -O2 -std=c11 -o "$out/drive" bench/drive.c -lutil
 
-export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC TERM=xterm CCHC_TODAY=2025-10-15 \
+export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC TERM=xterm CCHC_TODAY=2025-10-15 CCHC_OPERATOR=bench \
 	CCHC_DATADIR="$top/data" CCHC_LANG=
 unset NO_COLOR CCHC_DB
 

@@ -5,7 +5,7 @@ set -eu
 : "${CCHC_BIN:?CCHC_BIN must name the cchc binary}"
 : "${HARNESS:?HARNESS must name the torture harness}"
 SQLITE3_SHELL=${SQLITE3_SHELL:-sqlite3}
-export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG=en
+export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG=en CCHC_OPERATOR=torture
 unset NO_COLOR CCHC_DB TMUX
 work=$(mktemp -d "${TMPDIR:-/tmp}/cchc-torture.XXXXXX")
 chmod 755 "$work"
