@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "core/array.h"
+#include "core/date.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/number.h"
 #include "core/plan.h"
+#include "core/sipas.h"
 #include "core/target.h"
 #include "core/task.h"
 #include "core/text.h"
@@ -243,6 +245,69 @@ from_target(struct db *db, int year, const struct plan *plans, int nplans, const
 	return 0;
 }
 
+/* The day that places a round in a year: its last, else its first ("" when
+ * it has no dates).  A round is counted in the year it ended, when its
+ * index was known. */
+static const char *
+round_day(const struct sipas_round *r)
+{
+	return *r->date_to != '\0' ? r->date_to : r->date_from;
+}
+
+/* The latest round placed in year whose name contains frag (folded; ""
+ * any), or -1.  The list comes latest first by first day, so on equal
+ * days the first one seen wins. */
+static int
+latest_round(const struct sipas_round *r, int n, int year, const char *frag)
+{
+	int best = -1;
+
+	for (int i = 0; i < n; i++) {
+		struct date d;
+
+		if (!date_parse_iso(round_day(&r[i]), &d) || d.year != year ||
+		    (*frag != '\0' && !text_contains_folded(r[i].name, frag)))
+			continue;
+		if (best < 0 || strcmp(round_day(&r[i]), round_day(&r[best])) > 0)
+			best = i;
+	}
+	return best;
+}
+
+/* The overall index of the year's SIPAS round as a rate over 100, so that
+ * ratio and bands read it as a percentage. */
+static int
+from_sipas(struct db *db, int year, const char *frag, const char *shown,
+    struct rule_input *in, char **text)
+{
+	struct sipas_round *r;
+	int n, i;
+	bool has;
+	double index;
+	char ni[32];
+
+	if (sipas_round_list(db, &r, &n) != 0)
+		return -1;
+	if ((i = latest_round(r, n, year, frag)) < 0) {
+		*text = *frag != '\0' ?
+		    sentence(_("no SIPAS survey round of %d is named \"%s\""), year, shown) :
+		    sentence(_("no SIPAS survey round in %d"), year);
+	} else if (sipas_round_index(db, r[i].id, &has, &index) != 0) {
+		sipas_rounds_free(r, n);
+		return -1;
+	} else if (!has) {
+		*text = sentence(_("SIPAS round \"%s\" (%d forms): no answers yet"), r[i].name,
+		    r[i].forms);
+	} else {
+		*in = (struct rule_input){ true, true, index, 100 };
+		number_format(index, ni, sizeof ni);
+		*text = sentence(_("SIPAS round \"%s\": overall index %s%% from %d forms"),
+		    r[i].name, ni, r[i].forms);
+	}
+	sipas_rounds_free(r, n);
+	return 0;
+}
+
 int
 assessment_source(struct db *db, int year, const char *source, struct rule_input *in,
     char **text)
@@ -268,6 +333,8 @@ assessment_source(struct db *db, int year, const char *source, struct rule_input
 		rc = from_targets(db, year, plans, n, in, text);
 	else if (strncmp(source, "target:", 7) == 0)
 		rc = from_target(db, year, plans, n, frag, shown, in, text);
+	else if (strcmp(source, "sipas") == 0 || strncmp(source, "sipas:", 6) == 0)
+		rc = from_sipas(db, year, frag, shown, in, text);
 	else
 		rc = db_fail(db, _("unknown source \"%s\""), source);
 	free(frag);

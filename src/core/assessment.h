@@ -86,7 +86,10 @@ void assessment_compute(struct assessment *a);
 
 /* The inputs the source of a criterion gives for year, and a sentence
  * saying where they came from (newly allocated).  in->has_a false when the
- * plans do not give them (the sentence says why).  0 or -1. */
+ * tracked data do not give them (the sentence says why).  0 or -1.
+ * Besides the sources of criteria.h, "sipas[:TEXT]": a, the overall index
+ * of the latest SIPAS round of year (the year of its last day, else of its
+ * first; whose name contains TEXT, folded), over b = 100. */
 int assessment_source(struct db *db, int year, const char *source, struct rule_input *in,
     char **text);
 

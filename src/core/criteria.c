@@ -37,7 +37,7 @@ level_valid(const char *s)
 bool
 criteria_source_valid(const char *source)
 {
-	static const char *const prefixes[] = { "tasks_on_time", "tasks_done" };
+	static const char *const prefixes[] = { "tasks_on_time", "tasks_done", "sipas" };
 
 	if (*source == '\0' || strcmp(source, "targets_met") == 0)
 		return true;
@@ -458,7 +458,7 @@ check_criterion(struct db *db, int64_t set, const struct par_node *c,
 		return field_fail(e, CF_PARAMS, "%s", err);
 	if (!criteria_source_valid(r->source))
 		return field_fail(e, CF_SOURCE, _("The source must be empty, tasks_on_time[:TEXT], "
-		    "tasks_done[:TEXT], targets_met or target:TEXT"));
+		    "tasks_done[:TEXT], targets_met, target:TEXT or sipas[:TEXT]"));
 	return 0;
 }
 

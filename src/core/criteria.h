@@ -19,6 +19,8 @@
  *                         contains TEXT: a rate's numerator and
  *                         denominator (or its percentage over 100), a
  *                         count's value against the planned count
+ *   sipas[:TEXT]          the overall index of the year's latest SIPAS
+ *                         round (whose name contains TEXT) over 100
  *
  * TEXT is compared folded (no marks, any case). */
 #ifndef CCHC_CRITERIA_H

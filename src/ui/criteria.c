@@ -202,7 +202,7 @@ criterion_form_new(struct editor_data *d, const struct par_node *c, const char *
 	snprintf(f->fields[e->fparams].hint, sizeof f->fields[0].hint, "%s",
 	    _("required=2; per=0.25; floor=-0.25; cap=1; [80,100)=0.5"));
 	snprintf(f->fields[e->fsource].hint, sizeof f->fields[0].hint, "%s",
-	    _("tasks_on_time, tasks_done:TEXT, targets_met, target:TEXT"));
+	    _("tasks_on_time, tasks_done:TEXT, targets_met, target:TEXT, sipas"));
 	return s;
 }
 

@@ -2,7 +2,8 @@
  * of the shipped commune template with every total worked out by hand
  * below, appraisal rounds, the index with and without the survey, entry
  * checks, evidence, the comparison with the previous year, and computed
- * criteria following the tracked data when results and tasks change. */
+ * criteria following the tracked data when results, tasks and SIPAS forms
+ * change. */
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
@@ -16,6 +17,7 @@
 #include "core/plan.h"
 #include "core/plan_file.h"
 #include "core/result.h"
+#include "core/sipas.h"
 #include "core/target.h"
 #include "core/task.h"
 #include "core/validate.h"
@@ -480,6 +482,139 @@ START_TEST(test_computed_override)
 }
 END_TEST
 
+/* Gives criterion code of the set a source, straight in the table: what
+ * is tested here is reading the source, not the criterion editor. */
+static void
+set_source(const char *code, const char *source)
+{
+	sqlite3_stmt *st = db_prepare(db, "UPDATE par_criterion SET source = ? "
+	    "WHERE set_id = ? AND code = ?");
+
+	ck_assert_ptr_nonnull(st);
+	db_bind_text(st, 1, source);
+	sqlite3_bind_int64(st, 2, set);
+	db_bind_text(st, 3, code);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
+	ck_assert_int_eq(sqlite3_changes(db->sql), 1);
+	sqlite3_finalize(st);
+}
+
+static int64_t
+sipas_round(const char *name, const char *from, const char *to, int64_t questionnaire)
+{
+	struct sipas_round r = { .questionnaire_id = questionnaire, .name = (char *)name,
+	    .service = "" };
+	struct field_error e;
+
+	snprintf(r.date_from, sizeof r.date_from, "%s", from);
+	snprintf(r.date_to, sizeof r.date_to, "%s", to);
+	ck_assert_msg(sipas_round_save(db, &r, &e) == 0, "round: %s", e.message);
+	return r.id;
+}
+
+/* Forms first..last of round, every answer the same. */
+static void
+sipas_forms(const struct sipas_questionnaire *q, int64_t round, int first, int last,
+    int answer)
+{
+	struct sipas_form f = { 0 };
+	struct field_error e;
+
+	for (int i = 0; i < q->nquestions; i++)
+		f.answers[i] = answer;
+	for (f.number = first; f.number <= last; f.number++)
+		ck_assert_msg(sipas_form_save(db, q, round, &f, &e) == 0, "form %d: %s",
+		    f.number, e.message);
+}
+
+/* The points and input a of a line, by hand below. */
+static void
+check_line(const struct assessment *a, const char *code, bool has_a, double in,
+    double points, const char *text)
+{
+	const struct par_line *l = &a->lines[line(a, code)];
+
+	ck_assert(l->computed);
+	ck_assert_msg(l->in.has_a == has_a, "%s: has_a %d", code, l->in.has_a);
+	if (has_a) {
+		ck_assert_double_eq_tol(l->in.a, in, EPS);
+		ck_assert_double_eq_tol(l->in.b, 100, EPS);
+	}
+	ck_assert_msg(fabs(l->points - points) < EPS, "%s: %g points, not %g", code,
+	    l->points, points);
+	ck_assert_msg(strstr(l->source_text, text) != NULL, "%s: \"%s\" lacks \"%s\"", code,
+	    l->source_text, text);
+}
+
+/* The overall index of the year's SIPAS round as the input of two
+ * criteria of the template given SIPAS sources: 1.2 (bands [100,]=3;
+ * [80,100)=2; [50,80)=1; [,50)=0) reads "sipas", the latest round of the
+ * year; 1.7 (ratio, max 2) reads "sipas:mot cua", the latest whose name
+ * contains "một cửa" (folded).  With the shipped questionnaire (five
+ * elements, the mean of their shares), by hand:
+ *  - no round: no input, 0 points, the text says why;
+ *  - "Quý III - Bộ phận Một cửa" (07-09/2025), forms of all 5, all 4, all
+ *    2: every element 2 of 3 satisfied, 66.666...% -> index 66.67:
+ *    1.2 band [50,80) gives 1; 1.7 66.67 / 100 x 2 = 1.3334 -> 1.33;
+ *  - two more forms of all 5: 4 of 5, index 80: 1.2 gives 2, 1.7 1.6;
+ *  - a later round of 2025 without forms, "Hộ tịch" (11/2025): 1.2 takes
+ *    it and has no input yet; 1.7 still reads the Một cửa round, 1.6;
+ *  - a round of 2024 (all 5, index 100) counts in 2024 only: 1.2 gives 3
+ *    and 1.7 2 in 2024; 2026 has no round: no input. */
+START_TEST(test_sipas)
+{
+	struct sipas_questionnaire q;
+	struct assessment a;
+	int64_t qid, r1, r2;
+
+	set_source("1.2", "sipas");
+	set_source("1.7", "sipas:mot cua");
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	check_line(&a, "1.2", false, 0, 0, "no SIPAS survey round in 2025");
+	check_line(&a, "1.7", false, 0, 0, "mot cua");
+	assessment_free(&a);
+
+	ck_assert_msg((qid = sipas_default_questionnaire(db)) > 0, "%s", db_error(db));
+	ck_assert_int_eq(sipas_questionnaire_load(db, qid, &q), 0);
+	r1 = sipas_round("Quý III - Bộ phận Một cửa", "2025-07-01", "2025-09-30", qid);
+	sipas_forms(&q, r1, 1, 1, 5);
+	sipas_forms(&q, r1, 2, 2, 4);
+	sipas_forms(&q, r1, 3, 3, 2);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	check_line(&a, "1.2", true, 66.67, 1, "66.67");
+	check_line(&a, "1.7", true, 66.67, 1.33, "Quý III - Bộ phận Một cửa");
+	ck_assert_ptr_nonnull(strstr(a.lines[line(&a, "1.7")].source_text, "3 forms"));
+	assessment_free(&a);
+
+	sipas_forms(&q, r1, 4, 5, 5);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	check_line(&a, "1.2", true, 80, 2, "5 forms");
+	check_line(&a, "1.7", true, 80, 1.6, "80");
+	assessment_free(&a);
+
+	sipas_round("Hộ tịch", "2025-11-01", "2025-11-30", qid);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	check_line(&a, "1.2", false, 0, 0, "no answers yet");
+	check_line(&a, "1.7", true, 80, 1.6, "Một cửa");
+	assessment_free(&a);
+
+	r2 = sipas_round("Năm 2024 - Một cửa", "2024-11-01", "2024-11-30", qid);
+	sipas_forms(&q, r2, 1, 2, 5);
+	ck_assert_int_eq(assessment_load(db, set, 2024, &a), 0);
+	check_line(&a, "1.2", true, 100, 3, "Năm 2024");
+	check_line(&a, "1.7", true, 100, 2, "Năm 2024");
+	assessment_free(&a);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	check_line(&a, "1.7", true, 80, 1.6, "Quý III");
+	assessment_free(&a);
+	ck_assert_int_eq(assessment_load(db, set, 2026, &a), 0);
+	check_line(&a, "1.2", false, 0, 0, "no SIPAS survey round in 2026");
+	check_line(&a, "1.7", false, 0, 0, "no SIPAS survey round of 2026");
+	assessment_free(&a);
+	sipas_questionnaire_free(&q);
+}
+END_TEST
+
 static Suite *
 assessment_suite(void)
 {
@@ -492,6 +627,7 @@ assessment_suite(void)
 	tcase_add_loop_test(empty, test_refused, 0, NELEM(refused));
 	tcase_add_test(empty, test_evidence);
 	tcase_add_test(empty, test_compare);
+	tcase_add_test(empty, test_sipas);
 	suite_add_tcase(s, empty);
 	tcase_add_checked_fixture(sample, setup_sample, teardown);
 	tcase_add_test(sample, test_computed);
