@@ -1,13 +1,17 @@
 /* cchc report KIND --period 2025-9T [--unit U] --format txt|html|csv
  *     [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]
+ * cchc report sipas --round ID --format ...
  *
  * The reports of the screens without the UI, for scripts and for sending
- * up: the period report is the office's "Báo cáo kết quả thực hiện CCHC". */
+ * up: the period report is the office's "Báo cáo kết quả thực hiện CCHC";
+ * par is the PAR INDEX self-assessment sheet of the period's year; sipas
+ * the results of a survey round (the IDs `cchc sipas rounds` lists). */
 #include "config.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +31,7 @@ struct report_args {
 	int year;
 	enum period_kind period;
 	const char *unit;
+	long long round;
 	enum format format;
 	int width;
 	enum report_encoding encoding;
@@ -45,8 +50,11 @@ usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report dashboard|units|overdue|period --period YEAR-Q1|6T|9T|N [--unit UNIT] "
+	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
 	    "--format txt|html|csv [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
+	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
+	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv "
+	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
 	return 2;
 }
 
@@ -56,25 +64,34 @@ parse_args(int argc, char **argv, struct report_args *a)
 	static const struct option longopts[] = {
 		{ "period", required_argument, NULL, 'p' },
 		{ "unit", required_argument, NULL, 'u' },
+		{ "round", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *period = NULL;
+	const char *period = NULL, *round = NULL;
+	char *end;
 	int c;
 
 	memset(a, 0, sizeof *a);
 	a->width = REPORT_WIDTH_NARROW;
 	a->format = FORMAT_TXT;
-	while ((c = getopt_long(argc, argv, "p:u:f:w:e:o:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:u:r:f:w:e:o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			period = optarg;
 			break;
 		case 'u':
 			a->unit = optarg;
+			break;
+		case 'r':
+			round = optarg;
+			a->round = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || a->round <= 0)
+				return usage(_("--round takes the number of a survey round, not %s"),
+				    optarg);
 			break;
 		case 'f':
 			if (strcmp(optarg, "txt") == 0)
@@ -112,12 +129,25 @@ parse_args(int argc, char **argv, struct report_args *a)
 		}
 	}
 	if (optind >= argc)
-		return usage("%s", _("which report? dashboard, units, overdue or period"));
+		return usage("%s", _("which report? dashboard, units, overdue, period, par or sipas"));
 	if (!report_kind_parse(argv[optind], &a->kind))
-		return usage(_("no report called %s (dashboard, units, overdue or period)"),
+		return usage(_("no report called %s (dashboard, units, overdue, period, par or sipas)"),
 		    argv[optind]);
 	if (optind + 1 < argc)
 		return usage(_("one report at a time: %s is too many"), argv[optind + 1]);
+	/* A survey round is not of a period: it has its own days. */
+	if (a->kind == REPORT_SIPAS) {
+		if (round == NULL)
+			return usage("%s", _("report sipas: --round ID is required"));
+		if (period != NULL)
+			return usage("%s", _("report sipas: --period does not apply (a round has its "
+			    "own days)"));
+		if (a->unit != NULL)
+			return usage("%s", _("report sipas: --unit does not apply"));
+		return 0;
+	}
+	if (round != NULL)
+		return usage("%s", _("--round belongs to the sipas report"));
 	if (period == NULL)
 		return usage("%s", _("--period is required (2025-Q1, 2025-6T, 2025-9T or 2025-N)"));
 	if (!report_period_parse(period, &a->year, &a->period))
@@ -187,21 +217,28 @@ cli_report(struct db *db, int argc, char **argv)
 	struct report *r;
 	struct plan plan;
 	int64_t unit = 0;
-	int rc;
+	int rc, has_plan;
 
 	if ((rc = parse_args(argc, argv, &a)) != 0)
 		return rc;
-	switch (plan_current(db, &plan)) {
-	case 1:
-		break;
-	case 0:
-		fprintf(stderr, "%s: %s\n", PACKAGE, _("there is no plan to report on"));
-		return 1;
-	default:
+	if ((has_plan = plan_current(db, &plan)) < 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		return 1;
 	}
-	if (a.year < plan.year_from || a.year > plan.year_to) {
+	if (a.kind == REPORT_SIPAS) {
+		/* The plan only signs the survey's report: none is no error. */
+		rc = report_build_sipas(db, has_plan ? plan.id : 0, a.round, &r);
+		if (has_plan)
+			plan_free(&plan);
+		goto built;
+	}
+	if (!has_plan) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("there is no plan to report on"));
+		return 1;
+	}
+	/* The PAR sheet is of a year whatever the plan: its criteria set
+	 * decides. */
+	if (a.kind != REPORT_PAR && (a.year < plan.year_from || a.year > plan.year_to)) {
 		fprintf(stderr, _("%s: the period %d is outside the plan's years %d–%d\n"), PACKAGE,
 		    a.year, plan.year_from, plan.year_to);
 		plan_free(&plan);
@@ -221,8 +258,15 @@ cli_report(struct db *db, int argc, char **argv)
 		plan_free(&plan);
 		return 2;
 	}
+	if (unit != 0 && a.kind == REPORT_PAR) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+		    _("--unit does not apply to the PAR INDEX sheet (it is for the whole office)"));
+		plan_free(&plan);
+		return 2;
+	}
 	rc = report_build(db, a.kind, plan.id, a.year, a.period, unit, &r);
 	plan_free(&plan);
+built:
 	if (rc != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		return 1;

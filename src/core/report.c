@@ -7,18 +7,22 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/assessment.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/office.h"
 #include "core/plan.h"
 #include "core/section.h"
+#include "core/sipas.h"
 #include "core/summary.h"
 #include "core/target.h"
 #include "core/task.h"
 #include "core/text.h"
 #include "core/unit.h"
 
-static const char *const kind_names[REPORT_KINDS] = { "dashboard", "units", "overdue", "period" };
+static const char *const kind_names[REPORT_KINDS] = {
+	"dashboard", "units", "overdue", "period", "par", "sipas",
+};
 
 const char *
 report_kind_name(enum report_kind k)
@@ -112,6 +116,7 @@ struct source {
 	struct task *tasks;
 	int ntasks;
 	int64_t unit;		/* the filter, 0: none */
+	int64_t round;		/* the survey round of REPORT_SIPAS */
 	int year;
 	enum period_kind period;
 	char soon[11];		/* the last day that is "due soon", ISO */
@@ -467,15 +472,19 @@ apply_unit_filter(struct source *src)
 	return 0;
 }
 
+/* Loads what kind is built from: for the PAR sheet and the survey, only
+ * the plan (0: none), which gives the signer. */
 static int
-source_load(struct db *db, int64_t plan, int year, enum period_kind period, int64_t unit,
-    struct source *src)
+source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
+    enum period_kind period, int64_t unit, struct source *src)
 {
 	src->db = db;
 	src->unit = unit;
 	src->year = year;
 	src->period = period;
 	date_format_iso(date_add_days(date_today(), REPORT_SOON_DAYS), src->soon);
+	if (plan == 0 && kind == REPORT_SIPAS)
+		return 0;
 	switch (plan_get(db, plan, &src->plan)) {
 	case 1:
 		break;
@@ -484,6 +493,8 @@ source_load(struct db *db, int64_t plan, int year, enum period_kind period, int6
 	default:
 		return -1;
 	}
+	if (kind == REPORT_PAR || kind == REPORT_SIPAS)
+		return 0;
 	if (section_list(db, &src->sections, &src->nsections) != 0 ||
 	    target_list(db, plan, 0, year, period, &src->targets, &src->ntargets) != 0 ||
 	    task_list(db, plan, 0, &src->tasks, &src->ntasks) != 0)
@@ -841,6 +852,366 @@ build_period(struct builder *b, struct source *src)
 	return 0;
 }
 
+/* A criterion's or a question's title after two no-break spaces a level:
+ * text wrapping keeps them and HTML does not collapse them. */
+static char *
+indented(struct builder *b, int depth, const char *title)
+{
+	size_t pad = 4 * (size_t)depth, len = strlen(title);
+	char *s = malloc(pad + len + 1);
+
+	if (s == NULL) {
+		b->oom = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < pad; i += 2)
+		memcpy(s + i, "\xC2\xA0", 2);
+	memcpy(s + pad, title, len + 1);
+	return s;
+}
+
+/* A figure with at most two decimals, "" when there is none. */
+static void
+figure(bool has, double v, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (has)
+		number_format_2(v, buf, n);
+}
+
+/* Text put together line by line; NULL (and b->oom) when memory ran out. */
+static FILE *
+lines_open(struct builder *b, char **text, size_t *len)
+{
+	FILE *fp = open_memstream(text, len);
+
+	if (fp == NULL)
+		b->oom = true;
+	return fp;
+}
+
+static char *
+lines_close(struct builder *b, FILE *fp, char **text)
+{
+	if (fp == NULL)
+		return NULL;
+	if (fclose(fp) != 0) {
+		b->oom = true;
+		free(*text);
+		return NULL;
+	}
+	return *text;
+}
+
+/* The documents cited for a leaf, one a line: "12/KH-UBND, 05/01/2025:
+ * Kế hoạch CCHC năm 2025", each after a dash when there are several. */
+static char *
+evidence_text(struct builder *b, const struct par_line *l)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *fp = lines_open(b, &text, &len);
+
+	for (int k = 0; fp != NULL && k < l->nevidence; k++) {
+		const struct par_evidence *e = &l->evidence[k];
+		char vn[11] = "";
+		struct date d;
+
+		if (date_parse_iso(e->date, &d))
+			date_format_vn(d, vn);
+		fprintf(fp, "%s%s%s%s%s%s%s", k > 0 ? "\n" : "", l->nevidence > 1 ? "- " : "",
+		    e->number,
+		    *e->number && *vn ? ", " : "", vn,
+		    (*e->number || *vn) && *e->summary ? ": " : "", e->summary);
+	}
+	return lines_close(b, fp, &text);
+}
+
+/* The totals, the index and its band, as `cchc score` words them. */
+static void
+add_par_totals(struct builder *b, const struct assessment *a)
+{
+	char *text = NULL, pts[32], max[32], idx[32];
+	size_t len;
+	FILE *fp = lines_open(b, &text, &len);
+
+	if (fp == NULL)
+		return;
+	number_format_2(a->self.points, pts, sizeof pts);
+	number_format_2(a->self.max, max, sizeof max);
+	number_format_2(a->self.index, idx, sizeof idx);
+	fprintf(fp, _("Total: %s of %s"), pts, max);
+	if (!a->survey_held)
+		fprintf(fp, "\n%s", _("No survey held: the appraised part is scaled to 100."));
+	fputc('\n', fp);
+	fprintf(fp, _("Index: %s (band %s)"), idx, a->self.band ? a->self.band : "");
+	if (a->has_appraised) {
+		number_format_2(a->appraised.points, pts, sizeof pts);
+		number_format_2(a->appraised.max, max, sizeof max);
+		number_format_2(a->appraised.index, idx, sizeof idx);
+		fputc('\n', fp);
+		fprintf(fp, _("Appraised: %s of %s"), pts, max);
+		fputc('\n', fp);
+		fprintf(fp, _("Appraised index: %s (band %s)"), idx,
+		    a->appraised.band ? a->appraised.band : "");
+	}
+	text = lines_close(b, fp, &text);
+	add_paragraph(b, add_section(b, ""), text);
+	free(text);
+}
+
+/* The PAR INDEX self-assessment sheet of the year: the assessment as
+ * assessment.c computes it, the criteria in the set's order. */
+static int
+build_par(struct builder *b, struct source *src)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Code"), 5, 0, REPORT_LEFT },
+		{ N_("Criterion"), 0, 1, REPORT_LEFT },
+		{ N_("Max"), 5, 0, REPORT_RIGHT },
+		{ N_("Self"), 5, 0, REPORT_RIGHT },
+		{ N_("Round 1"), 7, 0, REPORT_RIGHT },
+		{ N_("Round 2"), 7, 0, REPORT_RIGHT },
+		{ N_("Evidence"), 0, 1, REPORT_LEFT },
+	};
+	struct assessment a;
+	struct report_table *t;
+	char heading[64], max[32], total[32];
+	int64_t set = criteria_find(src->db, src->year);
+
+	if (set < 0)
+		return -1;
+	if (set == 0)
+		return db_fail(src->db, _("no criteria set for %d: import one first "
+		    "(cchc score --import FILE, or cchc score --template for the commune "
+		    "template)"), src->year);
+	if (assessment_load(src->db, set, src->year, &a) != 0)
+		return -1;
+	snprintf(heading, sizeof heading, _("Self-assessment of %d"), a.year);
+	b->r->subtitle = dupf(b, "%s · %s", heading, a.set.name);
+	t = add_table(b, add_section(b, ""), cols, 7);
+	for (int i = 0; i < a.set.n; i++) {
+		const struct par_node *c = &a.set.nodes[i];
+		const struct par_line *l = &a.lines[i];
+		char self[32], r1[32], r2[32];
+		char *title = indented(b, c->depth, c->title), *evidence = evidence_text(b, l);
+
+		figure(true, c->max, max, sizeof max);
+		figure(!c->leaf || l->has_self || l->has_override, l->points, self, sizeof self);
+		figure(c->leaf && l->has_r1, l->r1, r1, sizeof r1);
+		figure(c->leaf && l->has_r2, l->r2, r2, sizeof r2);
+		/* A top-level criterion is the sum of its own: bold. */
+		add_row(b, t, (const char *[]){ c->code, title, max, self, r1, r2, evidence },
+		    c->depth == 0);
+		free(title);
+		free(evidence);
+	}
+	figure(true, a.max, max, sizeof max);
+	figure(true, a.total, total, sizeof total);
+	add_row(b, t, (const char *[]){ "", _("Total"), max, total, "", "", "" }, true);
+	add_par_totals(b, &a);
+	assessment_free(&a);
+	return 0;
+}
+
+/* A share or an index as the report prints it ("87,5%"), "—" when there
+ * is none (nobody answered). */
+static void
+percent_text(bool has, double v, char *buf, size_t n)
+{
+	if (!has) {
+		snprintf(buf, n, "—");
+		return;
+	}
+	number_format_2(sipas_round2(v), buf, n);
+	strncat(buf, "%", n - strlen(buf) - 1);
+}
+
+static void
+share_text(const struct sipas_tally *t, char *buf, size_t n)
+{
+	double v = 0;
+	bool has = sipas_share(t, &v);
+
+	percent_text(has, v, buf, n);
+}
+
+/* What the round is: questionnaire, days, what it covers, forms, and
+ * which answers count as satisfied. */
+static void
+add_sipas_head(struct builder *b, const struct sipas_round *r,
+    const struct sipas_questionnaire *q, int forms)
+{
+	char *text = NULL, from[11] = "", to[11] = "";
+	size_t len;
+	FILE *fp = lines_open(b, &text, &len);
+	struct date d;
+
+	if (fp == NULL)
+		return;
+	if (date_parse_iso(r->date_from, &d))
+		date_format_vn(d, from);
+	if (date_parse_iso(r->date_to, &d))
+		date_format_vn(d, to);
+	fprintf(fp, _("Questionnaire: %s"), q->name);
+	if (*from || *to) {
+		fputc('\n', fp);
+		fprintf(fp, _("Days: %s – %s"), from, to);
+	}
+	if (*r->service || *r->unit) {
+		fputc('\n', fp);
+		fprintf(fp, _("Covers: %s%s%s"), r->service, *r->service && *r->unit ? "; " : "",
+		    r->unit);
+	}
+	fputc('\n', fp);
+	fprintf(fp, _("Forms entered: %d"), forms);
+	fputc('\n', fp);
+	fputs(_("Satisfied: the answers"), fp);
+	for (int i = 0, k = 0; i < q->nscale; i++)
+		if (q->scale[i].satisfied)
+			fprintf(fp, "%s%d %s", k++ > 0 ? ", " : " ", q->scale[i].value,
+			    q->scale[i].label);
+	fprintf(fp, "%s", _(", among those who answered (0, no answer, left out)."));
+	text = lines_close(b, fp, &text);
+	add_paragraph(b, add_section(b, ""), text);
+	free(text);
+}
+
+/* Per element and question: the share satisfied and the answers; then
+ * the overall index and its formula. */
+static void
+add_sipas_results(struct builder *b, const struct sipas_questionnaire *q,
+    const struct sipas_results *res)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Code"), 5, 0, REPORT_LEFT },
+		{ N_("Element / question"), 0, 1, REPORT_LEFT },
+		{ N_("Satisfied"), 9, 0, REPORT_RIGHT },
+		{ N_("Answers"), 7, 0, REPORT_RIGHT },
+	};
+	struct report_section *s = add_section(b, "");
+	struct report_table *t = add_table(b, s, cols, 4);
+	char share[32], count[16], *text = NULL;
+	size_t len;
+	FILE *fp;
+
+	for (int e = 0; e < q->nelements; e++) {
+		const struct sipas_element *el = &q->elements[e];
+
+		share_text(&res->elements[e], share, sizeof share);
+		snprintf(count, sizeof count, "%d", res->elements[e].answered);
+		add_row(b, t, (const char *[]){ el->code, el->title, share, count }, true);
+		for (int i = el->first; i < el->first + el->nquestions; i++) {
+			char *question = indented(b, 1, q->questions[i].text);
+
+			share_text(&res->questions[i], share, sizeof share);
+			snprintf(count, sizeof count, "%d", res->questions[i].answered);
+			add_row(b, t, (const char *[]){ q->questions[i].code, question, share, count },
+			    false);
+			free(question);
+		}
+	}
+	percent_text(res->has_index, res->index, share, sizeof share);
+	if ((fp = lines_open(b, &text, &len)) == NULL)
+		return;
+	fprintf(fp, _("Overall index: %s"), share);
+	fputc('\n', fp);
+	fprintf(fp, _("Formula: %s."), sipas_formula_text(q->formula));
+	text = lines_close(b, fp, &text);
+	add_paragraph(b, s, text);
+	free(text);
+}
+
+/* One table per respondent field: per option, the forms, the element
+ * shares and the index. */
+static int
+add_sipas_breakdowns(struct builder *b, struct db *db, const struct sipas_questionnaire *q,
+    int64_t round)
+{
+	struct column_spec cols[SIPAS_MAX_QUESTIONS + 3] = {
+		{ N_("Option"), 0, 1, REPORT_LEFT },
+		{ N_("Forms"), 5, 0, REPORT_RIGHT },
+	};
+	int n = 2 + q->nelements + 1;
+
+	for (int e = 0; e < q->nelements; e++)
+		cols[2 + e] = (struct column_spec){ "", 6, 0, REPORT_RIGHT };
+	cols[n - 1] = (struct column_spec){ N_("Index"), 7, 0, REPORT_RIGHT };
+	for (int f = 0; f < q->nfields; f++) {
+		const struct sipas_field *fl = &q->fields[f];
+		char *heading = dupf(b, _("Breakdown by %s"), fl->name);
+		struct report_table *t = add_table(b, add_section(b, heading != NULL ? heading : ""),
+		    cols, n);
+
+		free(heading);
+		/* The elements' columns by their codes. */
+		for (int e = 0; t != NULL && e < q->nelements; e++) {
+			free(t->columns[2 + e].title);
+			t->columns[2 + e].title = dupf(b, _("El. %s"), q->elements[e].code);
+		}
+		for (int o = 0; o <= fl->noptions; o++) {
+			/* The options, then the forms that do not say. */
+			int value = o < fl->noptions ? fl->options[o].value : 0;
+			char cells[SIPAS_MAX_QUESTIONS + 3][32];
+			const char *row[SIPAS_MAX_QUESTIONS + 3];
+			struct sipas_results res;
+
+			if (sipas_results(db, q, round, f, value, &res) != 0)
+				return -1;
+			if (value == 0 && res.forms == 0)
+				continue;
+			row[0] = value != 0 ? fl->options[o].label : _("Not given");
+			snprintf(cells[1], sizeof cells[1], "%d", res.forms);
+			for (int e = 0; e < q->nelements; e++)
+				share_text(&res.elements[e], cells[2 + e], sizeof cells[0]);
+			percent_text(res.has_index, res.index, cells[n - 1], sizeof cells[0]);
+			for (int i = 1; i < n; i++)
+				row[i] = cells[i];
+			add_row(b, t, row, false);
+		}
+	}
+	return 0;
+}
+
+/* The results of a SIPAS survey round, as sipas.c tallies them. */
+static int
+build_sipas(struct builder *b, struct source *src)
+{
+	struct sipas_questionnaire q;
+	struct sipas_results res;
+	struct sipas_round r;
+	struct date d;
+	int rc;
+
+	if (src->round <= 0)
+		return db_fail(src->db, "%s",
+		    _("the SIPAS report is of one survey round: say which"));
+	switch (sipas_round_get(src->db, src->round, &r)) {
+	case 1:
+		break;
+	case 0:
+		return db_fail(src->db, _("no survey round %lld"), (long long)src->round);
+	default:
+		return -1;
+	}
+	if (sipas_questionnaire_load(src->db, r.questionnaire_id, &q) != 0) {
+		sipas_round_free(&r);
+		return -1;
+	}
+	/* The report's year: the round's, for the name it is saved under. */
+	if (date_parse_iso(r.date_from, &d))
+		b->r->year = d.year;
+	b->r->subtitle = dup(b, r.name);
+	if ((rc = sipas_results(src->db, &q, r.id, -1, 0, &res)) == 0) {
+		add_sipas_head(b, &r, &q, res.forms);
+		add_sipas_results(b, &q, &res);
+		rc = add_sipas_breakdowns(b, src->db, &q, r.id);
+	}
+	sipas_questionnaire_free(&q);
+	sipas_round_free(&r);
+	return rc;
+}
+
 /* ---- The report's frame ---- */
 
 static const char *const titles[REPORT_KINDS] = {
@@ -848,6 +1219,8 @@ static const char *const titles[REPORT_KINDS] = {
 	N_("Tasks by unit"),
 	N_("Overdue and due-soon tasks"),
 	N_("Report on the results of administrative reform"),
+	N_("PAR INDEX self-assessment"),
+	N_("Results of the satisfaction survey (SIPAS)"),
 };
 
 /* The place of the place-date line: the setting "report_place", else the
@@ -894,6 +1267,9 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	r->signer = dup(b, src->plan.signer);
 	r->number = setting_or(b, db, "report_number", "      /BC-UBND");
 	r->signature = setting_or(b, db, "report_signature", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
+	/* The PAR sheet and the survey say what they are themselves. */
+	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS)
+		return;
 	report_period_label(src->year, src->period, period, sizeof period);
 	if (src->unit != 0 && (unit = unit_name(db, src->unit)) == NULL)
 		b->oom = true;
@@ -904,12 +1280,13 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	free(unit);
 }
 
-int
-report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
-    enum period_kind period, int64_t unit, struct report **out)
+/* Builds kind from src's arguments (plan, year, period, unit, round). */
+static int
+build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *args,
+    struct report **out)
 {
 	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
-		build_dashboard, build_units, build_overdue, build_period,
+		build_dashboard, build_units, build_overdue, build_period, build_par, build_sipas,
 	};
 	struct builder b = { NULL, false };
 	struct source src;
@@ -918,16 +1295,19 @@ report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
 
 	*out = NULL;
 	memset(&src, 0, sizeof src);
-	if (kind == REPORT_DASHBOARD && unit != 0)
+	src.round = args->round;
+	if (kind == REPORT_DASHBOARD && args->unit != 0)
 		return db_fail(db, _("the dashboard report is for the whole office: give no unit"));
+	if (kind == REPORT_PAR && args->unit != 0)
+		return db_fail(db, _("the PAR INDEX sheet is for the whole office: give no unit"));
 	if ((b.r = calloc(1, sizeof *b.r)) == NULL)
 		return db_fail(db, _("out of memory"));
 	b.r->kind = kind;
-	b.r->year = year;
-	b.r->period = period;
+	b.r->year = args->year;
+	b.r->period = args->period;
 	b.r->today = date_today();
 	if ((has_office = office_get(db, &o)) < 0 ||
-	    source_load(db, plan, year, period, unit, &src) != 0)
+	    source_load(db, kind, plan, args->year, args->period, args->unit, &src) != 0)
 		goto out;
 	set_frame(&b, &src, db, has_office ? &o : NULL);
 	rc = build[kind](&b, &src);
@@ -943,6 +1323,23 @@ out:
 	}
 	*out = b.r;
 	return 0;
+}
+
+int
+report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
+    enum period_kind period, int64_t unit, struct report **out)
+{
+	struct source args = { .year = year, .period = period, .unit = unit };
+
+	return build_report(db, kind, plan, &args, out);
+}
+
+int
+report_build_sipas(struct db *db, int64_t plan, int64_t round, struct report **out)
+{
+	struct source args = { .year = date_today().year, .period = PERIOD_YEAR, .round = round };
+
+	return build_report(db, REPORT_SIPAS, plan, &args, out);
 }
 
 static void

@@ -23,8 +23,10 @@ enum report_kind {
 	REPORT_UNITS,		/* per unit: what it leads and cooperates on */
 	REPORT_OVERDUE,		/* overdue and due-soon tasks across the plan */
 	REPORT_PERIOD,		/* "Báo cáo kết quả thực hiện CCHC" of a period */
+	REPORT_PAR,		/* the PAR INDEX self-assessment sheet of a year */
+	REPORT_SIPAS,		/* the results of a SIPAS survey round */
 };
-#define REPORT_KINDS 4
+#define REPORT_KINDS 6
 
 /* Tasks not done and due within this many days are "due soon". */
 #define REPORT_SOON_DAYS 14
@@ -85,7 +87,8 @@ struct report {
 	struct report_section *sections;
 };
 
-/* "dashboard", "units", "overdue", "period": names for the command line. */
+/* "dashboard", "units", "overdue", "period", "par", "sipas": names for
+ * the command line. */
 const char *report_kind_name(enum report_kind k);
 bool report_kind_parse(const char *s, enum report_kind *out);
 
@@ -97,10 +100,19 @@ void report_period_label(int year, enum period_kind k, char *buf, size_t n);
 
 /* Builds report kind on plan for the period (targets are judged for it,
  * tasks as of today).  unit (0: all) keeps only the tasks the unit leads
- * or cooperates on and the targets it leads; the dashboard takes no
- * unit.  *out newly allocated (report_free).  0 or -1. */
+ * or cooperates on and the targets it leads; the dashboard and the PAR
+ * sheet take no unit.  REPORT_PAR is the assessment of the period's year
+ * against the criteria set that applies to it (assessment.h), an error
+ * when there is none; the plan only gives it its signer.  REPORT_SIPAS is
+ * built by report_build_sipas.  *out newly allocated (report_free).  0 or
+ * -1. */
 int report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
     enum period_kind period, int64_t unit, struct report **out);
+/* Builds REPORT_SIPAS, the results of survey round (sipas.h): per element
+ * and question the share satisfied and the answers, the overall index and
+ * its formula, the breakdowns by respondent field.  plan (0: none) gives
+ * the signer.  *out newly allocated (report_free).  0 or -1. */
+int report_build_sipas(struct db *db, int64_t plan, int64_t round, struct report **out);
 void report_free(struct report *r);
 
 /* Wording the reports share with the screens. */

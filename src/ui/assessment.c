@@ -516,12 +516,19 @@ row_text(struct screen *s, int i)
 	return d->a.set.nodes[i].title;
 }
 
+static void
+preview_sheet(struct app *app, struct screen *s, enum action a)
+{
+	app_push(app, report_screen_new(app, "par"));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_entry, true },
 	{ ACT_EDIT, open_entry, false },
 	{ ACT_TEMPLATE, import_template, false },
 	{ ACT_CRITERIA, open_editor, true },
 	{ ACT_COMPARE, open_compare, true },
+	{ ACT_REPORT, preview_sheet, true },
 	{ ACT_SURVEY, toggle_survey, true },
 	{ ACT_DELETE, delete_evidence, false },
 	LIST_BINDINGS(true),

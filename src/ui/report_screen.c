@@ -306,11 +306,13 @@ static const struct screen_type report_preview = {
 	free_preview, NULL, NULL,
 };
 
-struct screen *
-report_screen_new(struct app *app, const char *kind)
+/* The preview of kind; round: the survey round of the SIPAS report. */
+static struct screen *
+preview_new(struct app *app, const char *kind, int64_t round)
 {
 	struct screen *s = screen_new(&report_preview);
 	struct preview *p;
+	int rc;
 
 	if (s == NULL)
 		return NULL;
@@ -322,13 +324,17 @@ report_screen_new(struct app *app, const char *kind)
 		free(p);
 		return s;
 	}
-	if (!app->has_plan) {
+	/* A survey round is reported with or without a plan (it signs). */
+	if (!app->has_plan && p->kind != REPORT_SIPAS) {
 		db_fail(app->db, "%s", _("No plan yet."));
 		free(p);
 		return s;
 	}
-	if (report_build(app->db, p->kind, app->plan.id, app->year, app->period, 0, &p->report) != 0 ||
-	    preview_paginate(p) != 0) {
+	if (p->kind == REPORT_SIPAS)
+		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, round, &p->report);
+	else
+		rc = report_build(app->db, p->kind, app->plan.id, app->year, app->period, 0, &p->report);
+	if (rc != 0 || preview_paginate(p) != 0) {
 		report_free(p->report);
 		preview_clear_text(p);
 		free(p);
@@ -338,4 +344,16 @@ report_screen_new(struct app *app, const char *kind)
 	app_message(app, COLOR_NORMAL, "%s",
 	    _("p print · s save as text, HTML or CSV · w 80/132 columns"));
 	return s;
+}
+
+struct screen *
+report_screen_new(struct app *app, const char *kind)
+{
+	return preview_new(app, kind, 0);
+}
+
+struct screen *
+report_screen_new_round(struct app *app, const char *kind, int64_t round)
+{
+	return preview_new(app, kind, round);
 }

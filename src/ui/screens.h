@@ -34,8 +34,10 @@ struct screen *operator_form_new(struct app *app);
 struct screen *import_new(struct app *app);
 struct screen *sipas_new(struct app *app);
 /* The print preview of a report kind ("dashboard", "units", "overdue",
- * "period"): pages, print, save as text, HTML or CSV. */
+ * "period", "par"): pages, print, save as text, HTML or CSV. */
 struct screen *report_screen_new(struct app *app, const char *kind);
+/* The same for a report of one survey round ("sipas"). */
+struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
 
 /* Shared wording. */
 const char *verdict_label(enum verdict v);

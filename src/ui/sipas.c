@@ -694,7 +694,17 @@ results_load(struct app *app, struct screen *s)
 	return results_layout(app, v, v->width);
 }
 
+/* The round's results as a report to print or save. */
+static void
+results_preview(struct app *app, struct screen *s, enum action a)
+{
+	struct results_view *v = s->data;
+
+	app_push(app, report_screen_new_round(app, "sipas", v->round));
+}
+
 static const struct binding results_bindings[] = {
+	{ ACT_REPORT, results_preview, true },
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PAGE_UP, screen_list_action, true },
 	{ ACT_PAGE_DOWN, screen_list_action, false },

@@ -138,4 +138,152 @@ send p
 wait_for "printer on fire"
 wait_for "Page 1/"
 stop
+
+# ---- The PAR INDEX sheet -------------------------------------------------
+# No criteria set yet: exit 1 and a message that says how to get one.
+set +e
+report par --period 2025-N > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "report par without criteria: exit $rc, expected 1"
+grep -qF "no criteria set for 2025" "$work/err" || fail "par without criteria: $(cat "$work/err")"
+[ ! -s "$work/out" ] || fail "report par without criteria wrote to stdout"
+
+# The commune template through the command line; the scores through SQL,
+# since `cchc score` does not enter scores (the PAR INDEX screen does, see
+# score.sh): 1.1 yes (1 point, round 1: 1) with one document; 3.4 yes (2
+# points, round 1: 1, round 2: 2) with two documents, the second undated
+# and unnumbered; 8.1 survey 17,5 points.  By hand: self 1 + 2 + 17,5 =
+# 20,5 of 100, index 20,5, band D; appraised 1 + 2 + 17,5 = 20,5.
+CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null || fail "score --template failed"
+sql "INSERT INTO par_assessment (set_id, year, survey_held) SELECT min(id), 2025, 1 FROM par_set;
+INSERT INTO par_entry (assessment_id, criterion_id, a, appraised1)
+	SELECT (SELECT max(id) FROM par_assessment), id, 1, 1 FROM par_criterion WHERE code = '1.1';
+INSERT INTO par_entry (assessment_id, criterion_id, a, appraised1, appraised2, explanation)
+	SELECT (SELECT max(id) FROM par_assessment), id, 1, 1, 2, 'Đã bổ sung quyết định công bố'
+	FROM par_criterion WHERE code = '3.4';
+INSERT INTO par_entry (assessment_id, criterion_id, a)
+	SELECT (SELECT max(id) FROM par_assessment), id, 17.5 FROM par_criterion WHERE code = '8.1';
+INSERT INTO par_evidence (assessment_id, criterion_id, ord, number, date, summary)
+	SELECT (SELECT max(id) FROM par_assessment), id, 1, '15/KH-UBND', '2025-01-10',
+	'Kế hoạch cải cách hành chính năm 2025 của UBND xã' FROM par_criterion WHERE code = '1.1';
+INSERT INTO par_evidence (assessment_id, criterion_id, ord, number, date, summary)
+	SELECT (SELECT max(id) FROM par_assessment), id, 1, '120/BC-UBND', '2025-06-20',
+	'Báo cáo rà soát, cắt giảm thời gian giải quyết TTHC' FROM par_criterion WHERE code = '3.4';
+INSERT INTO par_evidence (assessment_id, criterion_id, ord, number, date, summary)
+	SELECT (SELECT max(id) FROM par_assessment), id, 2, '', NULL,
+	'Danh mục TTHC được cắt giảm thời gian' FROM par_criterion WHERE code = '3.4'"
+
+# golden KIND FORMAT FILE ARGS...: the report against tests/fixtures/report/FILE.
+golden() {
+	kind=$1 file=$2
+	shift 2
+	report "$kind" "$@" > "$work/$file" || fail "report $kind $* failed"
+	if [ "${CCHC_UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$work/$file" "$fixtures/$file"
+	elif ! cmp -s "$work/$file" "$fixtures/$file"; then
+		diff -u "$fixtures/$file" "$work/$file" | head -40 >&2
+		fail "report $kind $* differs from tests/fixtures/report/$file"
+	fi
+}
+
+golden par par.txt --period 2025-N --format txt
+golden par par.csv --period 2025-N --format csv
+golden par par.html --period 2025-N --format html
+# The figures as worked by hand, and the same as `cchc score` prints.
+grep -qx "Total: 20.5 of 100" "$work/par.txt" || fail "par: no total"
+grep -qx "Index: 20.5 (band D)" "$work/par.txt" || fail "par: no index"
+grep -qx "Appraised index: 20.5 (band D)" "$work/par.txt" || fail "par: no appraised index"
+CCHC_LANG=en "$CCHC_BIN" --db "$db" score --year 2025 > "$work/score.txt"
+grep -qx "Index: 20.5 (band D)" "$work/score.txt" || fail "score and report disagree"
+python3 - "$work/par.csv" <<'PY' || fail "the PAR CSV does not read back"
+import csv, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+    rows = {r[0]: r for r in csv.reader(f)}
+assert rows['3.4'][2:6] == ['2', '2', '1', '2'], rows['3.4']
+assert rows['3.4'][6] == ('- 120/BC-UBND, 20/06/2025: Báo cáo rà soát, cắt giảm thời gian '
+    'giải quyết TTHC\n- Danh mục TTHC được cắt giảm thời gian'), rows['3.4'][6]
+assert rows['8'][3] == '17.5', rows['8']
+assert rows['1.1'][1] == '\u00a0\u00a0Ban hành đầy đủ văn bản, kế hoạch CCHC năm', rows['1.1'][1]
+PY
+# Any period of the year picks the year; a year before any set has none.
+report par --period 2025-q1 --format txt > "$work/q1.txt" || fail "report par 2025-Q1 failed"
+cmp -s "$work/q1.txt" "$work/par.txt" || fail "2025-Q1 gave another sheet than 2025-N"
+set +e
+report par --period 2020-N > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "report par 2020: exit $rc, expected 1"
+grep -qF "no criteria set for 2020" "$work/err" || fail "par 2020: $(cat "$work/err")"
+expect_usage "--unit" par --period 2025-N --unit VHXH
+expect_usage "--round" par --period 2025-N --round 1
+
+# ---- A SIPAS round's results ---------------------------------------------
+# The shipped questionnaire through the command line; a round and six forms
+# through SQL (forms are typed on the fast-entry screen, see sipas.sh):
+# answer (form number x question id) mod 6, so 0 (no answer) included;
+# gender on forms 1-5, age group on all, service on none.
+CCHC_LANG=en "$CCHC_BIN" --db "$db" sipas import "$CCHC_DATADIR/sipas-questionnaire.tsv" \
+	> /dev/null || fail "sipas import failed"
+sql "INSERT INTO sipas_round (questionnaire_id, name, folded, date_from, date_to, service, unit_id)
+	VALUES ((SELECT min(id) FROM sipas_questionnaire), 'Đợt 1 năm 2025', 'dot 1 nam 2025',
+	'2025-09-01', '2025-09-30', 'Hộ tịch, chứng thực',
+	(SELECT min(id) FROM unit WHERE name LIKE 'Trung tâm%'));
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6)
+	INSERT INTO sipas_form (round_id, number) SELECT (SELECT max(id) FROM sipas_round), i FROM n;
+INSERT INTO sipas_answer (form_id, question_id, value)
+	SELECT f.id, q.id, (f.number * q.id) % 6 FROM sipas_form f, sipas_question q;
+INSERT INTO sipas_respondent (form_id, field_id, value)
+	SELECT f.id, d.id, f.number % 2 + 1 FROM sipas_form f, sipas_field d
+	WHERE d.code = 'gioi_tinh' AND f.number < 6;
+INSERT INTO sipas_respondent (form_id, field_id, value)
+	SELECT f.id, d.id, f.number % 4 + 1 FROM sipas_form f, sipas_field d WHERE d.code = 'nhom_tuoi'"
+round=$(sql "SELECT max(id) FROM sipas_round")
+golden sipas sipas.txt --round "$round" --format txt
+golden sipas sipas.csv --round "$round" --format csv
+golden sipas sipas.html --round "$round" --format html
+# The same figures as `cchc sipas results` (which prints two decimals).
+CCHC_LANG=en "$CCHC_BIN" --db "$db" sipas results --round "$round" --format csv > "$work/sr.csv"
+python3 - "$work/sipas.csv" "$work/sr.csv" <<'PY' || fail "report sipas and sipas results disagree"
+import csv, re, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+    mine = {r[0]: r for r in csv.reader(f) if re.fullmatch(r'\d+(\.\d+)?', r[0])}
+with open(sys.argv[2], newline='') as f:
+    theirs = [r for r in csv.reader(f) if r[0] in ('element', 'question')]
+assert len(mine) == len(theirs) == 25, (len(mine), len(theirs))
+for part, _, _, code, label, _, sat, answered, percent in theirs:
+    row = mine[code]
+    assert row[3] == answered, (code, row, answered)
+    shown = row[2].rstrip('%')
+    assert shown == '—' if percent == '' else abs(float(shown) - float(percent)) < 1e-9, (code, row, percent)
+PY
+grep -q "^Overall index: [0-9.]*%$" "$work/sipas.txt" || fail "sipas: no overall index"
+grep -qF "Formula: the mean of the element shares" "$work/sipas.txt" || fail "sipas: no formula"
+expect_usage "--round ID is required" sipas
+expect_usage "--period does not apply" sipas --round "$round" --period 2025-N
+expect_usage "--unit does not apply" sipas --round "$round" --unit VHXH
+expect_usage "not x" sipas --round x
+set +e
+report sipas --round 999 > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "report sipas --round 999: exit $rc, expected 1"
+grep -qF "no survey round 999" "$work/err" || fail "round 999: $(cat "$work/err")"
+
+# P on the SIPAS results screen opens that round's preview; p prints it.
+sql "UPDATE setting SET value = '$work/fakelp' WHERE key = 'print_command'"
+start CCHC_LANG=en
+wait_for "Dashboard"
+send h
+wait_for "Đợt 1 năm 2025"
+send r
+wait_for "SIPAS results: Đợt 1 năm 2025"
+send P
+wait_for "Page 1/"
+wait_for "Results of the satisfaction survey (SIPAS)"
+send p
+wait_for "Sent to the printer"
+stop
+report sipas --round "$round" > "$work/expected.txt"
+cmp -s "$work/printed.txt" "$work/expected.txt" || fail "the printer got another SIPAS report"
 echo "report: ok"
