@@ -11,8 +11,9 @@ top=$(pwd)
 # Debian 12 packages for building and testing.
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3"
-# Only for the test command: libFuzzer for the importer's fuzz run.
-TEST_PACKAGES="clang"
+# Only for the test command: libFuzzer for the importer's fuzz run, and
+# valgrind for the end-to-end session and the unit tests.
+TEST_PACKAGES="clang valgrind"
 
 install_missing() {
 	missing=""
@@ -52,12 +53,14 @@ test)
 	# The long torture tests: 200 SIGKILLs during saves, resize storms.
 	(cd _build-test && export CCHC_BIN="$PWD/cchc" HARNESS="$PWD/tests/torture/harness" \
 	    CCHC_DATADIR="$top/data" CCHC_LOCALEDIR="$PWD/locale" TMUX_BIN="$(command -v tmux)" &&
-	    sh "$top/tests/torture/crash.sh" && sh "$top/tests/torture/term.sh")
+	    sh "$top/tests/torture/crash.sh" && sh "$top/tests/torture/term.sh" &&
+	    CK_FORK=no sh "$top/tests/torture/valgrind.sh" "$PWD/cchc" \
+	    $(find "$PWD/tests/unit" -maxdepth 1 -type f -perm -u+x -name 'test_*'))
 	# A short fuzz run of the appendix importer (libFuzzer, ASan, UBSan).
 	FUZZ_TIME=30 sh tests/fuzz/run.sh
 	build _build-asan --enable-werror --enable-sanitizers
 	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 make -j"$(nproc)" check)
-	echo "All tests passed (plain, torture, fuzz, ASan/UBSan, distcheck)."
+	echo "All tests passed (plain, torture, valgrind, fuzz, ASan/UBSan, distcheck)."
 	;;
 *)
 	echo "usage: $0 run|test" >&2

@@ -28,13 +28,16 @@ slow "Tất cả lĩnh vực"
 send n; slow "— nhiệm vụ"
 send G; send / ; tm send-keys -t t -l "kiem tra"; send Enter
 send a; slow "Nhiệm vụ mới"
-tm send-keys -t t -l "Kieemr tra valgrind"; send F2; sleep 3
-send Escape Escape; sleep 1
+send Tab Tab; tm send-keys -t t -l "Kieemr tra valgrind"; send F2; slow "Đã lưu"
+send Escape; slow "Tất cả lĩnh vực"
 send q; slow "EXIT:"
 screen | grep -q "EXIT:0" || fail "cchc under valgrind: $(screen | grep EXIT:)"
 ' sh "$here" || failed=1
+# "Possibly lost" blocks are ncurses' and SQLite's caches, alive at exit
+# by design; errors and definite leaks are what count (they also make
+# the session exit 99, which the check above sees).
 for f in "$logdir"/vg.*.log; do
-	if [ -s "$f" ]; then
+	if grep -qE "Invalid (read|write)|uninitialised|definitely lost: [1-9]" "$f"; then
 		echo "valgrind reported:" >&2
 		cat "$f" >&2
 		failed=1
