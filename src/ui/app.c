@@ -68,16 +68,6 @@ app_pop(struct app *app)
 		app->top->type->load(app, app->top);
 }
 
-void
-app_period_label(const struct app *app, char *buf, size_t n)
-{
-	static const char *const names[PERIOD_KINDS] = {
-		N_("Q1"), N_("6 months"), N_("9 months"), N_("Year"),
-	};
-
-	snprintf(buf, n, "%s/%d", _(names[app->period]), app->year);
-}
-
 static void
 draw_title(struct app *app, int cols)
 {

@@ -69,7 +69,5 @@ bool app_search_next(struct app *app, struct screen *s, int from);
 void app_keep_trash(struct app *app, struct trash *t);
 void app_undo(struct app *app, struct screen *s);
 
-/* "Quý I/2025", "9 tháng/2025"... in the interface language. */
-void app_period_label(const struct app *app, char *buf, size_t n);
 
 #endif

@@ -8,6 +8,7 @@
 #include "core/backup.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/summary.h"
 #include "core/text.h"
 #include "ui/par.h"
@@ -43,7 +44,7 @@ draw_header(struct app *app, int y, int cols)
 	snprintf(line, sizeof line, "%s%s%s (%d–%d)", app->plan.number,
 	    *app->plan.number ? " · " : "", app->plan.title, app->plan.year_from, app->plan.year_to);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
-	app_period_label(app, period, sizeof period);
+	report_period_label(app->year, app->period, period, sizeof period);
 	date_format_vn(date_today(), today);
 	snprintf(line, sizeof line, _("Period: %s   Today: %s   Issued by: %s"), period, today,
 	    app->plan.issuer);
@@ -178,7 +179,7 @@ next_period(struct app *app, struct screen *s, enum action a)
 
 	app->period = (app->period + 1) % PERIOD_KINDS;
 	load(app, s);
-	app_period_label(app, label, sizeof label);
+	report_period_label(app->year, app->period, label, sizeof label);
 	app_message(app, COLOR_NORMAL, _("Targets judged for the period %s"), label);
 }
 

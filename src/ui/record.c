@@ -10,6 +10,7 @@
 #include "core/db.h"
 #include "core/history.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/number.h"
 #include "core/text.h"
 #include "ui/screen.h"
@@ -268,7 +269,7 @@ target_record_new(struct app *app, const struct target *t)
 	if (s == NULL)
 		return NULL;
 	target_plan_text(t, plan, sizeof plan);
-	app_period_label(app, period, sizeof period);
+	report_period_label(app->year, app->period, period, sizeof period);
 	rc |= add(s, _("Section"), "%s", section_title(app, t->section_id));
 	rc |= add(s, _("Target"), "%s", t->text);
 	rc |= add(s, _("Kind"), "%s", kind_label(t->rule.kind));
@@ -288,7 +289,7 @@ target_record_new(struct app *app, const struct target *t)
 		rc |= add(s, _("Evidence"), "%s", t->result.evidence);
 		rc |= add(s, _("Note"), "%s", t->result.note);
 	}
-	rc |= add(s, _("Verdict"), "%s", verdict_label(t->verdict));
+	rc |= add(s, _("Verdict"), "%s", report_verdict_label(t->verdict));
 	if (rc != 0) {
 		screen_free(s);
 		return NULL;
@@ -323,7 +324,7 @@ task_record_new(struct app *app, const struct task *t)
 	rc |= add(s, _("Monitoring unit"), "%s", t->monitor_unit);
 	date_iso_to_vn(t->due_date, date);
 	rc |= add(s, _("Due"), "%s", date);
-	rc |= add(s, _("Status"), "%s", task_status_label(t->status));
+	rc |= add(s, _("Status"), "%s", report_status_label(t->status));
 	date_iso_to_vn(t->completion_date, date);
 	rc |= add(s, _("Completed on"), "%s", date);
 	rc |= add(s, _("Evidence"), "%s", t->evidence);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/number.h"
 #include "core/result.h"
 #include "core/validate.h"
@@ -62,7 +63,7 @@ changed(struct app *app, struct form *f, int field)
 	if (figure[0] == '\0')
 		return;
 	snprintf(hint + strlen(hint), sizeof f->fields[0].hint - strlen(hint), "%s→ %s · %s",
-	    *hint ? "  " : "", figure, verdict_label(evaluate_target(&t.rule, &t.result.measure)));
+	    *hint ? "  " : "", figure, report_verdict_label(evaluate_target(&t.rule, &t.result.measure)));
 }
 
 static int
@@ -97,7 +98,7 @@ result_form_new(struct app *app, const struct target *t)
 	if (e == NULL)
 		return NULL;
 	e->target = *t;
-	app_period_label(app, period, sizeof period);
+	report_period_label(app->year, app->period, period, sizeof period);
 	snprintf(title, sizeof title, _("Result for %s: %s"), period, t->text);
 	if ((s = form_new(title, save_result, e, free)) == NULL)
 		return NULL;

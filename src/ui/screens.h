@@ -40,8 +40,6 @@ struct screen *report_screen_new(struct app *app, const char *kind);
 struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
 
 /* Shared wording. */
-const char *verdict_label(enum verdict v);
-const char *task_status_label(enum task_status s);
 /* "> 99%", "≥ 2", "≤ 35", "= 1"... */
 void target_plan_text(const struct target *t, char *buf, size_t n);
 /* The achieved figure ("99,1%", "2") or "" when there is none. */

@@ -7,6 +7,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/target.h"
 #include "core/text.h"
 #include "core/trash.h"
@@ -118,7 +119,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	int text_w = cols - 1 - W_NO - W_PLAN - W_RESULT - W_VERDICT - 3;
 	char line[768], period[64];
 
-	app_period_label(app, period, sizeof period);
+	report_period_label(app->year, app->period, period, sizeof period);
 	snprintf(line, sizeof line, _("%d. %s — targets (%d) — period %s"), s->section + 1,
 	    app->sections[s->section].title, s->nrows, period);
 	if (v->show != SHOW_ALL || v->sort != SORT_PLAN)
@@ -153,7 +154,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		draw_text(y + 2 + r, 2 + W_NO + text_w + W_PLAN, " ", 1, a);
 		draw_text_right(y + 2 + r, 3 + W_NO + text_w + W_PLAN, result, W_RESULT, a);
 		draw_text(y + 2 + r, 3 + W_NO + text_w + W_PLAN + W_RESULT, " ", 1, a);
-		draw_text(y + 2 + r, 4 + W_NO + text_w + W_PLAN + W_RESULT, verdict_label(t->verdict),
+		draw_text(y + 2 + r, 4 + W_NO + text_w + W_PLAN + W_RESULT, report_verdict_label(t->verdict),
 		    W_VERDICT, a | draw_attr(vc));
 	}
 }

@@ -8,6 +8,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/task.h"
 #include "core/text.h"
 #include "core/trash.h"
@@ -248,7 +249,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		draw_cell(y + 2 + r, 1 + W_TT, t->description, text_w + 1, a);
 		draw_cell(y + 2 + r, x_lead, t->lead_unit, W_LEAD + 1, a);
 		draw_cell(y + 2 + r, x_due, due, W_DUE + 1, a);
-		draw_text(y + 2 + r, x_status, task_status_label(t->status), W_STATUS,
+		draw_text(y + 2 + r, x_status, report_status_label(t->status), W_STATUS,
 		    a | draw_attr(status_color(t->status)));
 	}
 }

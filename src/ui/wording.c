@@ -6,38 +6,9 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/number.h"
 #include "ui/draw.h"
-
-const char *
-verdict_label(enum verdict v)
-{
-	switch (v) {
-	case VERDICT_MET:
-		return _("Met");
-	case VERDICT_NOT_MET:
-		return _("Not met");
-	default:
-		return _("Unknown");
-	}
-}
-
-const char *
-task_status_label(enum task_status s)
-{
-	switch (s) {
-	case STATUS_IN_PROGRESS:
-		return _("In progress");
-	case STATUS_DONE_ON_TIME:
-		return _("Done on time");
-	case STATUS_DONE_LATE:
-		return _("Done late");
-	case STATUS_OVERDUE:
-		return _("Overdue");
-	default:
-		return _("Not started");
-	}
-}
 
 /* Comparators as people write them; "≥" and "≤" are in every console font
  * that has Vietnamese. */
