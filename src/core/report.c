@@ -63,14 +63,14 @@ report_period_parse(const char *s, int *year, enum period_kind *k)
 	return false;
 }
 
+const char *const report_period_names[PERIOD_KINDS] = {
+	N_("Q1"), N_("6 months"), N_("9 months"), N_("Year"),
+};
+
 void
 report_period_label(int year, enum period_kind k, char *buf, size_t n)
 {
-	static const char *const names[PERIOD_KINDS] = {
-		N_("Q1"), N_("6 months"), N_("9 months"), N_("Year"),
-	};
-
-	snprintf(buf, n, "%s/%d", _(names[k]), year);
+	snprintf(buf, n, "%s/%d", _(report_period_names[k]), year);
 }
 
 const char *

@@ -95,6 +95,8 @@ bool report_kind_parse(const char *s, enum report_kind *out);
 /* A period as written on the command line: YEAR-Q1, YEAR-6T, YEAR-9T,
  * YEAR-N (any case).  False for anything else. */
 bool report_period_parse(const char *s, int *year, enum period_kind *k);
+/* The periods' names as msgids ("Q1" ... "Year"), for choices. */
+extern const char *const report_period_names[PERIOD_KINDS];
 /* "9 months/2025" in the interface language. */
 void report_period_label(int year, enum period_kind k, char *buf, size_t n);
 

@@ -1,5 +1,7 @@
 #include "core/summary.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/target.h"
@@ -23,14 +25,33 @@ count_target(struct section_summary *s, const struct target *t)
 	s->unknown += t->verdict == VERDICT_UNKNOWN;
 }
 
+static bool
+is_done(const struct task *t)
+{
+	return t->status == STATUS_DONE_ON_TIME || t->status == STATUS_DONE_LATE;
+}
+
+/* Not done and due by soon (ISO date). */
+static bool
+is_due_soon(const struct task *t, const char *soon)
+{
+	return (t->status == STATUS_NOT_STARTED || t->status == STATUS_IN_PROGRESS) &&
+	    *t->due_date != '\0' && strcmp(t->due_date, soon) <= 0;
+}
+
 static void
 count_task(struct section_summary *s, const struct task *t, const char *soon)
 {
 	s->tasks++;
-	s->done += t->status == STATUS_DONE_ON_TIME || t->status == STATUS_DONE_LATE;
+	s->done += is_done(t);
 	s->overdue += t->status == STATUS_OVERDUE;
-	s->due_soon += (t->status == STATUS_NOT_STARTED || t->status == STATUS_IN_PROGRESS) &&
-	    *t->due_date != '\0' && strcmp(t->due_date, soon) <= 0;
+	s->due_soon += is_due_soon(t, soon);
+}
+
+static void
+soon_date(int soon_days, char soon[11])
+{
+	date_format_iso(date_add_days(date_today(), soon_days), soon);
 }
 
 int
@@ -54,7 +75,7 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
 		targets_free(targets, ntargets);
 		return -1;
 	}
-	date_format_iso(date_add_days(date_today(), soon_days), soon);
+	soon_date(soon_days, soon);
 	for (int i = 0; i < ntargets; i++) {
 		struct section_summary *s = find(out, nsections, targets[i].section_id);
 
@@ -72,4 +93,57 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
 	targets_free(targets, ntargets);
 	tasks_free(tasks, ntasks);
 	return 0;
+}
+
+static struct unit_summary *
+find_unit(struct unit_summary *v, int n, int64_t unit)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i].unit_id == unit)
+			return &v[i];
+	return NULL;
+}
+
+static void
+count_unit_task(struct unit_summary *u, const struct task *t, bool leads, const char *soon)
+{
+	u->leads += leads;
+	u->cooperates += !leads;
+	u->done += is_done(t);
+	u->overdue += t->status == STATUS_OVERDUE;
+	u->due_soon += is_due_soon(t, soon);
+}
+
+int
+summary_by_unit(struct db *db, int64_t plan, int soon_days,
+    const struct unit *units, int nunits, struct unit_summary *out)
+{
+	struct task *tasks;
+	int ntasks, rc = 0;
+	char soon[11];
+
+	for (int i = 0; i < nunits; i++) {
+		memset(&out[i], 0, sizeof out[i]);
+		out[i].unit_id = units[i].id;
+	}
+	if (task_list(db, plan, 0, &tasks, &ntasks) != 0)
+		return -1;
+	soon_date(soon_days, soon);
+	for (int i = 0; i < ntasks && rc == 0; i++) {
+		struct unit_summary *u = find_unit(out, nunits, tasks[i].lead_unit_id);
+		int64_t *coop;
+		int ncoop;
+
+		if (u != NULL)
+			count_unit_task(u, &tasks[i], true, soon);
+		if ((rc = task_cooperator_ids(db, tasks[i].id, &coop, &ncoop)) != 0)
+			break;
+		/* The task's own check keeps the lead out of its cooperators. */
+		for (int c = 0; c < ncoop; c++)
+			if ((u = find_unit(out, nunits, coop[c])) != NULL)
+				count_unit_task(u, &tasks[i], false, soon);
+		free(coop);
+	}
+	tasks_free(tasks, ntasks);
+	return rc;
 }

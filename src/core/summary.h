@@ -21,4 +21,17 @@ int summary_by_section(struct db *db, int64_t plan, int year, enum period_kind p
     int soon_days, const struct section *sections, int nsections,
     struct section_summary *out, struct section_summary *total);
 
+/* A unit's share of a plan's tasks as of today: the tasks it leads, those
+ * it cooperates on, and of all these the done, overdue and due soon. */
+struct unit_summary {
+	int64_t unit_id;
+	int leads, cooperates;
+	int done, overdue, due_soon;
+};
+
+/* One entry per unit of units[] (same order); "due soon" as above.
+ * 0 or -1. */
+int summary_by_unit(struct db *db, int64_t plan, int soon_days,
+    const struct unit *units, int nunits, struct unit_summary *out);
+
 #endif

@@ -16,6 +16,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_OPEN] = { ACT_OPEN, { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("open") },
 	[ACT_TARGETS] = { ACT_TARGETS, { 'c', 0 }, N_("c"), N_("targets") },
 	[ACT_TASKS] = { ACT_TASKS, { 'n', 0 }, N_("n"), N_("tasks") },
+	[ACT_UNIT_TASKS] = { ACT_UNIT_TASKS, { 't', 0 }, N_("t"), N_("its tasks") },
 	[ACT_PERIOD] = { ACT_PERIOD, { 'p', 0 }, N_("p"), N_("period") },
 	[ACT_ADD] = { ACT_ADD, { 'a', KEYFN(KEY_IC), 0 }, N_("a"), N_("add") },
 	[ACT_EDIT] = { ACT_EDIT, { 'e', 0 }, N_("e"), N_("edit") },

@@ -31,6 +31,15 @@
 #define MIN_COLS 60
 #define MIN_ROWS 12
 
+int
+app_section_index(const struct app *app, int64_t id)
+{
+	for (int i = 0; i < app->nsections; i++)
+		if (app->sections[i].id == id)
+			return i;
+	return -1;
+}
+
 void
 app_message(struct app *app, enum color c, const char *fmt, ...)
 {

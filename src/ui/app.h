@@ -56,6 +56,8 @@ void app_message(struct app *app, enum color c, const char *fmt, ...)
 /* Reads the office, the plan (plan, or the current one when 0) and the
  * sections again after they changed.  0 or -1. */
 int app_reload(struct app *app, int64_t plan);
+/* The index in app->sections of the section with that id, or -1. */
+int app_section_index(const struct app *app, int64_t id);
 
 /* Asks question on the status line; 'y' then calls yes(app, app->top). */
 void app_confirm(struct app *app, const char *question, void (*yes)(struct app *, struct screen *));

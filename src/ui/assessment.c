@@ -519,7 +519,7 @@ row_text(struct screen *s, int i)
 static void
 preview_sheet(struct app *app, struct screen *s, enum action a)
 {
-	app_push(app, report_screen_new(app, "par"));
+	app_push(app, report_screen_new(app, "par", 0));
 }
 
 static const struct binding bindings[] = {

@@ -228,7 +228,7 @@ open_sipas(struct app *app, struct screen *s, enum action a)
 static void
 preview(struct app *app, struct screen *s, enum action a)
 {
-	app_push(app, report_screen_new(app, "dashboard"));
+	app_push(app, report_screen_new(app, "dashboard", 0));
 }
 
 static void

@@ -214,10 +214,9 @@ history_view_new(struct app *app, const char *table, int64_t id)
 static const char *
 section_title(const struct app *app, int64_t id)
 {
-	for (int i = 0; i < app->nsections; i++)
-		if (app->sections[i].id == id)
-			return app->sections[i].title;
-	return "";
+	int i = app_section_index(app, id);
+
+	return i >= 0 ? app->sections[i].title : "";
 }
 
 static const char *

@@ -1,8 +1,9 @@
 /* The preview of a report: the pages exactly as they will be printed,
  * PgUp/PgDn from page to page, arrows within a page; p prints (print.h),
  * s saves as text, HTML or CSV (a form asks the file name and format), w
- * switches between 80 and 132 columns.  When printing fails the preview
- * stays, so nothing is lost: the report can still be saved. */
+ * switches between 80 and 132 columns, f narrows it to a unit and picks
+ * the period.  When printing fails the preview stays, so nothing is lost:
+ * the report can still be saved. */
 #include "ui/app.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/print.h"
 #include "core/report.h"
+#include "core/unit.h"
 #include "core/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
@@ -21,6 +23,10 @@
 
 struct preview {
 	enum report_kind kind;
+	int64_t round;		/* REPORT_SIPAS: the survey round */
+	int64_t unit;		/* the filter, 0: every unit */
+	char *unit_name;	/* its name, NULL for every unit */
+	enum period_kind period;
 	struct report *report;
 	int width;
 	char *text;		/* the paginated text */
@@ -95,6 +101,15 @@ preview_paginate(struct preview *p)
 	return 0;
 }
 
+static void
+preview_free(struct preview *p)
+{
+	preview_clear_text(p);
+	report_free(p->report);
+	free(p->unit_name);
+	free(p);
+}
+
 static int
 page_end(const struct preview *p)
 {
@@ -105,7 +120,7 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct preview *p = s->data;
-	char line[128];
+	char line[256];
 	int first, end;
 
 	if (p == NULL || p->npages == 0) {
@@ -113,6 +128,8 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		return;
 	}
 	snprintf(line, sizeof line, _("Page %d/%d · %d columns"), p->page + 1, p->npages, p->width);
+	if (p->unit_name != NULL)
+		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s", p->unit_name);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	first = p->first[p->page];
 	end = page_end(p);
@@ -169,7 +186,8 @@ print_report(struct app *app, struct preview *p)
 		    db_error(app->db));
 		return;
 	}
-	app_message(app, COLOR_GOOD, _("Sent to the printer: %d pages."), p->npages);
+	app_message(app, COLOR_GOOD, ngettext("Sent to the printer: %d page.",
+	    "Sent to the printer: %d pages.", p->npages), p->npages);
 }
 
 /* ---- Save as ---- */
@@ -252,6 +270,93 @@ ask_save(struct app *app, struct preview *p)
 	app_push(app, s);
 }
 
+/* Builds the report for p's kind, period and unit, and lays it out; on
+ * failure p keeps what it showed.  0 or -1. */
+static int
+preview_build(struct app *app, struct preview *p)
+{
+	struct report *r;
+	int rc;
+
+	/* A survey round is reported with or without a plan (it signs). */
+	if (!app->has_plan && p->kind != REPORT_SIPAS)
+		return db_fail(app->db, "%s", _("No plan yet."));
+	if (p->kind == REPORT_SIPAS)
+		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, p->round, &r);
+	else
+		rc = report_build(app->db, p->kind, app->plan.id, app->year, p->period, p->unit, &r);
+	if (rc != 0)
+		return -1;
+	report_free(p->report);
+	p->report = r;
+	free(p->unit_name);
+	p->unit_name = p->unit != 0 ? unit_name(app->db, p->unit) : NULL;
+	p->page = p->scroll = 0;
+	return preview_paginate(p);
+}
+
+/* Only the reports of tasks and targets are kept to a unit; a survey round
+ * has neither unit nor period. */
+static bool
+takes_unit(enum report_kind k)
+{
+	return k == REPORT_UNITS || k == REPORT_OVERDUE || k == REPORT_PERIOD;
+}
+
+enum filter_field { FF_UNIT, FF_PERIOD };
+
+struct filter_edit {
+	struct preview *p;
+	int funit, fperiod;
+};
+
+static int
+save_filter(struct app *app, struct form *f, struct field_error *err)
+{
+	struct filter_edit *e = f->record;
+	struct preview *p = e->p;
+	int64_t unit = 0, old_unit = p->unit;
+	enum period_kind old_period = p->period;
+
+	if (e->funit >= 0 && form_unit_id(app, form_text(f, e->funit), FF_UNIT,
+	    f->fields[e->funit].label, &unit, err) != 0)
+		return -1;
+	p->unit = unit;
+	p->period = (enum period_kind)form_choice(f, e->fperiod);
+	if (preview_build(app, p) != 0) {
+		p->unit = old_unit;
+		p->period = old_period;
+		return field_fail(err, FF_PERIOD, "%s", db_error(app->db));
+	}
+	return 0;
+}
+
+static void
+ask_filter(struct app *app, struct preview *p)
+{
+	struct filter_edit *e;
+	struct screen *s;
+	struct form *f;
+
+	if (p->kind == REPORT_SIPAS) {
+		app_message(app, COLOR_WARN, "%s", _("A survey round's report has no filter."));
+		return;
+	}
+	if ((e = calloc(1, sizeof *e)) == NULL ||
+	    (s = form_new(_("Filter the report"), save_filter, e, free)) == NULL) {
+		free(e);
+		return;
+	}
+	e->p = p;
+	e->funit = -1;
+	f = form_of(s);
+	if (takes_unit(p->kind))
+		e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), FF_UNIT, p->unit_name, false);
+	e->fperiod = form_add_choice(f, _("Period"), FF_PERIOD, report_period_names,
+	    PERIOD_KINDS, p->period);
+	app_push(app, s);
+}
+
 static void
 act(struct app *app, struct screen *s, enum action a)
 {
@@ -266,6 +371,9 @@ act(struct app *app, struct screen *s, enum action a)
 	case ACT_EXPORT:
 		ask_save(app, p);
 		break;
+	case ACT_FILTER:
+		ask_filter(app, p);
+		break;
 	default:
 		p->width = p->width == REPORT_WIDTH_NARROW ? REPORT_WIDTH_WIDE : REPORT_WIDTH_NARROW;
 		p->page = p->scroll = 0;
@@ -278,13 +386,8 @@ act(struct app *app, struct screen *s, enum action a)
 static void
 free_preview(struct screen *s)
 {
-	struct preview *p = s->data;
-
-	if (p == NULL)
-		return;
-	preview_clear_text(p);
-	report_free(p->report);
-	free(p);
+	if (s->data != NULL)
+		preview_free(s->data);
 	s->data = NULL;
 }
 
@@ -292,6 +395,7 @@ static const struct binding bindings[] = {
 	{ ACT_PRINT, act, true },
 	{ ACT_EXPORT, act, true },
 	{ ACT_WIDTH, act, true },
+	{ ACT_FILTER, act, true },
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PAGE_UP, turn, true },
 	{ ACT_PAGE_DOWN, turn, false },
@@ -306,54 +410,45 @@ static const struct screen_type report_preview = {
 	free_preview, NULL, NULL,
 };
 
-/* The preview of kind; round: the survey round of the SIPAS report. */
+/* The preview of kind for unit (0: all); round: the survey round of the
+ * SIPAS report.  Without a report the screen shows why. */
 static struct screen *
-preview_new(struct app *app, const char *kind, int64_t round)
+preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
 {
 	struct screen *s = screen_new(&report_preview);
 	struct preview *p;
-	int rc;
 
 	if (s == NULL)
 		return NULL;
 	if ((p = calloc(1, sizeof *p)) == NULL)
 		return s;
 	p->width = REPORT_WIDTH_NARROW;
+	p->period = app->period;
+	p->unit = unit;
+	p->round = round;
 	if (!report_kind_parse(kind, &p->kind)) {
 		db_fail(app->db, _("no report called %s"), kind);
 		free(p);
 		return s;
 	}
-	/* A survey round is reported with or without a plan (it signs). */
-	if (!app->has_plan && p->kind != REPORT_SIPAS) {
-		db_fail(app->db, "%s", _("No plan yet."));
-		free(p);
-		return s;
-	}
-	if (p->kind == REPORT_SIPAS)
-		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, round, &p->report);
-	else
-		rc = report_build(app->db, p->kind, app->plan.id, app->year, app->period, 0, &p->report);
-	if (rc != 0 || preview_paginate(p) != 0) {
-		report_free(p->report);
-		preview_clear_text(p);
-		free(p);
+	if (preview_build(app, p) != 0) {
+		preview_free(p);
 		return s;
 	}
 	s->data = p;
 	app_message(app, COLOR_NORMAL, "%s",
-	    _("p print · s save as text, HTML or CSV · w 80/132 columns"));
+	    _("p print · s save as text, HTML or CSV · w 80/132 columns · f filter"));
 	return s;
 }
 
 struct screen *
-report_screen_new(struct app *app, const char *kind)
+report_screen_new(struct app *app, const char *kind, int64_t unit)
 {
-	return preview_new(app, kind, 0);
+	return preview_new(app, kind, unit, 0);
 }
 
 struct screen *
 report_screen_new_round(struct app *app, const char *kind, int64_t round)
 {
-	return preview_new(app, kind, round);
+	return preview_new(app, kind, 0, round);
 }

@@ -15,6 +15,8 @@ struct screen;
 struct screen *dashboard_new(struct app *app);
 struct screen *targets_new(struct app *app, int section);
 struct screen *tasks_new(struct app *app, int section);
+/* The tasks of every section that unit leads or cooperates on. */
+struct screen *tasks_of_unit_new(struct app *app, const struct unit *unit);
 struct screen *target_record_new(struct app *app, const struct target *t);
 struct screen *task_record_new(struct app *app, const struct task *t);
 struct screen *help_new(struct app *app, const struct screen *about);
@@ -34,8 +36,9 @@ struct screen *operator_form_new(struct app *app);
 struct screen *import_new(struct app *app);
 struct screen *sipas_new(struct app *app);
 /* The print preview of a report kind ("dashboard", "units", "overdue",
- * "period", "par"): pages, print, save as text, HTML or CSV. */
-struct screen *report_screen_new(struct app *app, const char *kind);
+ * "period", "par") for unit (0: all): pages, print, save as text, HTML or
+ * CSV, filter. */
+struct screen *report_screen_new(struct app *app, const char *kind, int64_t unit);
 /* The same for a report of one survey round ("sipas"). */
 struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
 

@@ -236,7 +236,7 @@ cycle_filter(struct app *app, struct screen *s, enum action a)
 static void
 preview(struct app *app, struct screen *s, enum action a)
 {
-	app_push(app, report_screen_new(app, "period"));
+	app_push(app, report_screen_new(app, "period", 0));
 }
 
 static const struct binding bindings[] = {

@@ -38,6 +38,7 @@ static const char *const show_names[SHOWS] = {
 
 struct task_view {
 	char *unit;		/* lead or cooperating unit's name, "" for any */
+	int64_t unit_id;	/* the same unit, 0 for any */
 	int show;
 	int within;		/* due within so many days; -1 for any */
 	bool all_sections;
@@ -220,15 +221,27 @@ draw_heading(struct app *app, struct screen *s, int y, int cols)
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 }
 
+/* A task's number; across sections with its section's ("3.1"), as the
+ * sections are numbered in the lists' headings. */
+static void
+task_number(struct app *app, struct screen *s, const struct task *t, char *buf, size_t n)
+{
+	if (view_of(s)->all_sections)
+		snprintf(buf, n, "%d.%s", app_section_index(app, t->section_id) + 1, t->tt);
+	else
+		snprintf(buf, n, "%s", t->tt);
+}
+
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
-	int text_w = cols - 1 - W_TT - W_LEAD - W_DUE - W_STATUS - 3;
-	int x_lead = 1 + W_TT + text_w + 1, x_due = x_lead + W_LEAD + 1, x_status = x_due + W_DUE + 1;
+	int tt_w = view_of(s)->all_sections ? W_TT + 2 : W_TT;
+	int text_w = cols - 1 - tt_w - W_LEAD - W_DUE - W_STATUS - 3;
+	int x_lead = 1 + tt_w + text_w + 1, x_due = x_lead + W_LEAD + 1, x_status = x_due + W_DUE + 1;
 
 	draw_heading(app, s, y, cols);
-	draw_cell(y + 1, 1, _("No."), W_TT, A_BOLD | A_UNDERLINE);
-	draw_cell(y + 1, 1 + W_TT, _("Task"), text_w + 1, A_BOLD | A_UNDERLINE);
+	draw_cell(y + 1, 1, _("No."), tt_w, A_BOLD | A_UNDERLINE);
+	draw_cell(y + 1, 1 + tt_w, _("Task"), text_w + 1, A_BOLD | A_UNDERLINE);
 	draw_cell(y + 1, x_lead, _("Lead unit"), W_LEAD + 1, A_BOLD | A_UNDERLINE);
 	draw_cell(y + 1, x_due, _("Due"), W_DUE + 1, A_BOLD | A_UNDERLINE);
 	draw_text(y + 1, x_status, _("Status"), W_STATUS, A_BOLD | A_UNDERLINE);
@@ -242,11 +255,12 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		int i = s->list.top + r;
 		const struct task *t = &s->tasks[s->rows[i]];
 		attr_t a = i == s->list.selected ? A_REVERSE : A_NORMAL;
-		char due[11];
+		char due[11], tt[16];
 
 		date_iso_to_vn(t->due_date, due);
-		draw_cell(y + 2 + r, 1, t->tt, W_TT, a);
-		draw_cell(y + 2 + r, 1 + W_TT, t->description, text_w + 1, a);
+		task_number(app, s, t, tt, sizeof tt);
+		draw_cell(y + 2 + r, 1, tt, tt_w, a);
+		draw_cell(y + 2 + r, 1 + tt_w, t->description, text_w + 1, a);
 		draw_cell(y + 2 + r, x_lead, t->lead_unit, W_LEAD + 1, a);
 		draw_cell(y + 2 + r, x_due, due, W_DUE + 1, a);
 		draw_text(y + 2 + r, x_status, report_status_label(t->status), W_STATUS,
@@ -339,6 +353,7 @@ save_filter(struct app *app, struct form *f, struct field_error *err)
 		return -1;
 	free(v->unit);
 	v->unit = name;
+	v->unit_id = unit;
 	v->show = form_choice(f, e->fshow);
 	v->within = has ? (int)days : -1;
 	v->all_sections = form_choice(f, e->fsections) == 1;
@@ -378,7 +393,8 @@ row_text(struct screen *s, int i)
 static void
 preview(struct app *app, struct screen *s, enum action a)
 {
-	app_push(app, report_screen_new(app, "overdue"));
+	/* What the list is filtered to: the report of the same unit. */
+	app_push(app, report_screen_new(app, "overdue", view_of(s)->unit_id));
 }
 
 static const struct binding bindings[] = {
@@ -412,6 +428,23 @@ tasks_new(struct app *app, int section)
 	v->within = -1;
 	s->data = v;
 	s->section = section;
+	load(app, s);
+	return s;
+}
+
+struct screen *
+tasks_of_unit_new(struct app *app, const struct unit *unit)
+{
+	struct screen *s = tasks_new(app, 0);
+	struct task_view *v = s != NULL ? view_of(s) : NULL;
+	char *name;
+
+	if (v == NULL || (name = strdup(unit->name)) == NULL)
+		return s;
+	free(v->unit);
+	v->unit = name;
+	v->unit_id = unit->id;
+	v->all_sections = true;
 	load(app, s);
 	return s;
 }

@@ -1,5 +1,8 @@
-/* The units of the office, with their other spellings; added, renamed and
- * deleted here (a unit still in use cannot be deleted). */
+/* The units of the office, with their other spellings and their share of
+ * the plan's tasks (led, cooperated on, overdue, due soon); added, renamed
+ * and deleted here (a unit still in use cannot be deleted).  The units
+ * with overdue tasks come first unless s asks for the units' own order;
+ * t shows the tasks of the selected unit. */
 #include "ui/app.h"
 
 #include <stdio.h>
@@ -8,6 +11,8 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/report.h"
+#include "core/summary.h"
 #include "core/trash.h"
 #include "core/unit.h"
 #include "core/validate.h"
@@ -15,74 +20,140 @@
 #include "ui/screen.h"
 #include "ui/screens.h"
 
-/* The list's rows: the units and, per unit, its aliases. */
+/* The units and, per unit, its aliases and its tasks; the rows shown
+ * (s->rows) index into them. */
 struct units_data {
 	struct unit *units;
 	char **aliases;
+	struct unit_summary *tasks;
 	int n;
+	bool own_order;		/* the units' order, not overdue first */
 };
+
+/* Empties d for a reload, keeping the order asked for. */
+static void
+clear_data(struct units_data *d)
+{
+	for (int i = 0; d->aliases != NULL && i < d->n; i++)
+		free(d->aliases[i]);
+	free(d->aliases);
+	free(d->tasks);
+	units_free(d->units, d->n);
+	*d = (struct units_data){ .own_order = d->own_order };
+}
 
 static void
 free_data(struct screen *s)
 {
-	struct units_data *d = s->data;
-
-	if (d == NULL)
-		return;
-	for (int i = 0; i < d->n; i++)
-		free(d->aliases[i]);
-	free(d->aliases);
-	units_free(d->units, d->n);
-	free(d);
+	if (s->data != NULL)
+		clear_data(s->data);
+	free(s->data);
 	s->data = NULL;
+}
+
+static struct units_data *sorting;
+
+/* Units with overdue tasks first, the most overdue first; otherwise (and
+ * in the units' own order) as unit_list gives them. */
+static int
+overdue_first(const void *a, const void *b)
+{
+	int i = *(const int *)a, j = *(const int *)b;
+	int x = sorting->tasks[i].overdue, y = sorting->tasks[j].overdue;
+
+	if (!sorting->own_order && x != y)
+		return y - x;
+	return i - j;
 }
 
 static int
 load(struct app *app, struct screen *s)
 {
-	struct units_data *d = calloc(1, sizeof *d);
+	struct units_data *d = s->data;
 
-	free_data(s);
-	if (d == NULL)
-		return -1;
-	s->data = d;
+	clear_data(d);
 	if (unit_list(app->db, &d->units, &d->n) != 0 ||
-	    (d->aliases = calloc(d->n ? d->n : 1, sizeof *d->aliases)) == NULL) {
+	    (d->aliases = calloc(d->n ? d->n : 1, sizeof *d->aliases)) == NULL ||
+	    (d->tasks = calloc(d->n ? d->n : 1, sizeof *d->tasks)) == NULL ||
+	    (app->has_plan && summary_by_unit(app->db, app->plan.id, REPORT_SOON_DAYS,
+	    d->units, d->n, d->tasks) != 0)) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
-		return -1;
+		return screen_view(s, 0, NULL, NULL);
 	}
 	for (int i = 0; i < d->n; i++)
 		d->aliases[i] = unit_aliases(app->db, d->units[i].id);
-	s->list.count = d->n;
-	if (s->list.selected >= d->n)
-		s->list.selected = d->n ? d->n - 1 : 0;
-	return 0;
+	sorting = d;
+	return screen_view(s, d->n, NULL, overdue_first);
 }
 
-#define W_SHORT 18
+static struct unit *
+selected_unit(struct screen *s)
+{
+	struct units_data *d = s->data;
+
+	return s->nrows > 0 ? &d->units[s->rows[s->list.selected]] : NULL;
+}
+
+#define W_SHORT 16
+#define W_COUNT 10
+#define COUNTS 4
+
+static void
+draw_count(int y, int x, int n, attr_t a)
+{
+	char num[16];
+
+	snprintf(num, sizeof num, "%d", n);
+	draw_text_right(y, x, num, W_COUNT - 1, a);
+	draw_text(y, x + W_COUNT - 1, " ", 1, a);
+}
 
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
+	static const char *const heads[COUNTS] = {
+		N_("Leads"), N_("Coop."), N_("Overdue"), N_("Due soon"),
+	};
 	struct units_data *d = s->data;
-	int name_w = (cols - W_SHORT - 4) / 2, alias_w = cols - name_w - W_SHORT - 3;
-	char line[128];
+	/* The names first; the short names and the spellings where there is
+	 * room after the counts. */
+	int counts_w = COUNTS * W_COUNT + 2;
+	int short_w = cols - counts_w >= 60 ? W_SHORT : 0;
+	int alias_w = cols - counts_w - short_w >= 80 ? (cols - counts_w - short_w) / 2 : 0;
+	int name_w = cols - counts_w - short_w - alias_w, x_count = 1 + name_w + short_w;
+	char line[160];
 
-	snprintf(line, sizeof line, _("Units of the office (%d)"), d ? d->n : 0);
+	snprintf(line, sizeof line, _("Units of the office (%d) · tasks of the plan · %s"), d->n,
+	    d->own_order ? _("units' order") : _("overdue first"));
 	draw_text(y, 1, line, cols - 1, A_BOLD);
-	draw_text(y + 1, 1, _("Name"), name_w + 1, A_BOLD | A_UNDERLINE);
-	draw_text(y + 1, 2 + name_w, _("Short name"), W_SHORT + 1, A_BOLD | A_UNDERLINE);
-	draw_text(y + 1, 3 + name_w + W_SHORT, _("Other spellings"), alias_w, A_BOLD | A_UNDERLINE);
-	if (d == NULL)
-		return;
+	draw_cell(y + 1, 1, _("Name"), name_w, A_BOLD | A_UNDERLINE);
+	if (short_w > 0)
+		draw_cell(y + 1, 1 + name_w, _("Short name"), short_w, A_BOLD | A_UNDERLINE);
+	for (int c = 0; c < COUNTS; c++)
+		draw_text_right(y + 1, x_count + c * W_COUNT, _(heads[c]), W_COUNT - 1,
+		    A_BOLD | A_UNDERLINE);
+	if (alias_w > 0)
+		draw_text(y + 1, x_count + COUNTS * W_COUNT + 1, _("Other spellings"), alias_w,
+		    A_BOLD | A_UNDERLINE);
 	list_scroll(&s->list, rows - 2);
-	for (int r = 0; r < rows - 2 && s->list.top + r < d->n; r++) {
-		int i = s->list.top + r;
-		attr_t a = i == s->list.selected ? A_REVERSE : A_NORMAL;
+	for (int r = 0; r < rows - 2 && s->list.top + r < s->nrows; r++) {
+		int i = s->rows[s->list.top + r];
+		const struct unit_summary *t = &d->tasks[i];
+		attr_t a = s->list.top + r == s->list.selected ? A_REVERSE : A_NORMAL;
+		int yr = y + 2 + r;
 
-		draw_cell(y + 2 + r, 1, d->units[i].name, name_w + 1, a);
-		draw_cell(y + 2 + r, 2 + name_w, d->units[i].short_name, W_SHORT + 1, a);
-		draw_text(y + 2 + r, 3 + name_w + W_SHORT, d->aliases[i] ? d->aliases[i] : "", alias_w, a);
+		draw_cell(yr, 1, d->units[i].name, name_w, a);
+		if (short_w > 0)
+			draw_cell(yr, 1 + name_w, d->units[i].short_name, short_w, a);
+		draw_count(yr, x_count, t->leads, a);
+		draw_count(yr, x_count + W_COUNT, t->cooperates, a);
+		draw_count(yr, x_count + 2 * W_COUNT, t->overdue,
+		    t->overdue > 0 ? a | draw_attr(COLOR_BAD) : a);
+		draw_count(yr, x_count + 3 * W_COUNT, t->due_soon,
+		    t->due_soon > 0 ? a | draw_attr(COLOR_WARN) : a);
+		if (alias_w > 0)
+			draw_text(yr, x_count + COUNTS * W_COUNT + 1,
+			    d->aliases[i] ? d->aliases[i] : "", alias_w, a);
 	}
 }
 
@@ -134,18 +205,17 @@ edit(struct app *app, struct screen *s, enum action a)
 {
 	struct units_data *d = s->data;
 
-	if (d != NULL && d->n > 0)
-		app_push(app, unit_form_new(&d->units[s->list.selected], d->aliases[s->list.selected]));
+	if (s->nrows > 0)
+		app_push(app, unit_form_new(selected_unit(s), d->aliases[s->rows[s->list.selected]]));
 }
 
 static void
 delete_confirmed(struct app *app, struct screen *s)
 {
-	struct units_data *d = s->data;
 	struct field_error err = { -1, "" };
 	struct trash *undo;
 
-	if (unit_delete(app->db, d->units[s->list.selected].id, &undo, &err) != 0) {
+	if (unit_delete(app->db, selected_unit(s)->id, &undo, &err) != 0) {
 		app_message(app, COLOR_BAD, "%s", err.message[0] ? err.message : db_error(app->db));
 		return;
 	}
@@ -157,9 +227,7 @@ delete_confirmed(struct app *app, struct screen *s)
 static void
 delete(struct app *app, struct screen *s, enum action a)
 {
-	struct units_data *d = s->data;
-
-	if (d != NULL && d->n > 0)
+	if (s->nrows > 0)
 		app_confirm(app, _("Delete this unit? y: delete, other key: keep"), delete_confirmed);
 }
 
@@ -168,13 +236,31 @@ row_text(struct screen *s, int i)
 {
 	struct units_data *d = s->data;
 
-	return d->units[i].name;
+	return d->units[s->rows[i]].name;
+}
+
+static void
+sort(struct app *app, struct screen *s, enum action a)
+{
+	struct units_data *d = s->data;
+
+	d->own_order = !d->own_order;
+	load(app, s);
+}
+
+static void
+unit_tasks(struct app *app, struct screen *s, enum action a)
+{
+	if (!app->has_plan)
+		app_message(app, COLOR_BAD, "%s", _("No plan yet."));
+	else if (s->nrows > 0)
+		app_push(app, tasks_of_unit_new(app, selected_unit(s)));
 }
 
 static void
 preview(struct app *app, struct screen *s, enum action a)
 {
-	app_push(app, report_screen_new(app, "units"));
+	app_push(app, report_screen_new(app, "units", 0));
 }
 
 static const struct binding bindings[] = {
@@ -182,6 +268,8 @@ static const struct binding bindings[] = {
 	{ ACT_EDIT, edit, true },
 	{ ACT_OPEN, edit, false },
 	{ ACT_DELETE, delete, true },
+	{ ACT_UNIT_TASKS, unit_tasks, true },
+	{ ACT_SORT, sort, true },
 	{ ACT_REPORT, preview, true },
 	LIST_BINDINGS(false),
 };
@@ -195,7 +283,10 @@ units_new(struct app *app)
 {
 	struct screen *s = screen_new(&units);
 
-	if (s != NULL)
-		load(app, s);
+	if (s == NULL || (s->data = calloc(1, sizeof(struct units_data))) == NULL) {
+		screen_free(s);
+		return NULL;
+	}
+	load(app, s);
 	return s;
 }

@@ -710,6 +710,59 @@ START_TEST(test_summary)
 }
 END_TEST
 
+/* Per unit: the leads and cooperations agree with the tables; the sample's
+ * one overdue task (tthc 1) and two due-soon tasks (bo_may 2, tai_chinh 1)
+ * are counted for their lead and cooperating units, and marking a task
+ * done moves it from overdue to done for each of its units. */
+START_TEST(test_summary_units)
+{
+	struct unit *units;
+	struct unit_summary *sum;
+	int nunits, overdue = 0, due_soon = 0, leads = 0;
+	int64_t late = query_int("SELECT id FROM task WHERE tt = '1' AND section_id = "
+	    "(SELECT id FROM section WHERE code = 'tthc')");
+	char sql[256];
+
+	ck_assert_int_eq(unit_list(db, &units, &nunits), 0);
+	ck_assert_ptr_nonnull(sum = calloc(nunits, sizeof *sum));
+	ck_assert_int_eq(summary_by_unit(db, plan.id, 30, units, nunits, sum), 0);
+	for (int i = 0; i < nunits; i++) {
+		ck_assert_int_eq(sum[i].unit_id, units[i].id);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM task WHERE plan_id = %lld "
+		    "AND lead_unit_id = %lld", (long long)plan.id, (long long)units[i].id);
+		ck_assert_int_eq(sum[i].leads, query_int(sql));
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM task_cooperator c JOIN task t "
+		    "ON t.id = c.task_id WHERE t.plan_id = %lld AND c.unit_id = %lld",
+		    (long long)plan.id, (long long)units[i].id);
+		ck_assert_int_eq(sum[i].cooperates, query_int(sql));
+		ck_assert_int_eq(sum[i].done, 0);
+		leads += sum[i].leads;
+		overdue += sum[i].overdue;
+		due_soon += sum[i].due_soon;
+	}
+	ck_assert_int_eq(leads, query_int("SELECT count(*) FROM task WHERE lead_unit_id IS NOT NULL"));
+	/* Each late or due-soon task once per unit it involves. */
+	snprintf(sql, sizeof sql, "SELECT (lead_unit_id IS NOT NULL) + (SELECT count(*) FROM "
+	    "task_cooperator WHERE task_id = %lld) FROM task WHERE id = %lld",
+	    (long long)late, (long long)late);
+	ck_assert_int_eq(overdue, query_int(sql));
+	ck_assert_int_gt(overdue, 0);
+	ck_assert_int_gt(due_soon, 1);
+
+	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE task SET progress = 'done', "
+	    "completion_date = '2025-09-20' WHERE tt = '1' AND section_id = "
+	    "(SELECT id FROM section WHERE code = 'tthc')", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(summary_by_unit(db, plan.id, 30, units, nunits, sum), 0);
+	for (int i = 0; i < nunits; i++) {
+		ck_assert_int_eq(sum[i].overdue, 0);
+		overdue -= sum[i].done;
+	}
+	ck_assert_int_eq(overdue, 0);
+	free(sum);
+	units_free(units, nunits);
+}
+END_TEST
+
 /* ---- plan files --------------------------------------------------- */
 
 /* A valid start (lines 1-3) that changes the office, adds a unit and a
@@ -973,6 +1026,7 @@ model_suite(void)
 	tcase_add_test(sample, test_results);
 	tcase_add_test(sample, test_result_negative_denominator);
 	tcase_add_test(sample, test_summary);
+	tcase_add_test(sample, test_summary_units);
 	suite_add_tcase(s, sample);
 
 	tcase_add_checked_fixture(files, setup, teardown);
