@@ -534,6 +534,8 @@ backup_restore(struct db *db, const char *file, char *saved, size_t savedsz)
 
 	if (!sqlite3_get_autocommit(db->sql))
 		return db_fail(db, _("a change is being saved: restore afterwards"));
+	if (db_claim(db) != 0)
+		return -1;
 	if (same_file(file, db_path(db)))
 		return db_fail(db, _("%s is the database itself"), file);
 	if (backup_dir(db_path(db), dir, sizeof dir) != 0)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/lock.h"
 #include "core/schema.h"
 
 const char *
@@ -113,6 +114,7 @@ db_open(const char *path, char *err, size_t errsz)
 		return NULL;
 	}
 	db->created = created;
+	db->edit_lock = -1;
 	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsz, _("cannot open the database %s: %s"), path,
@@ -150,6 +152,7 @@ db_open(const char *path, char *err, size_t errsz)
 	return db;
 fail:
 	sqlite3_close(db->sql);
+	lock_release(db->edit_lock);
 	free(db);
 	if (created)
 		unlink(path);
@@ -162,12 +165,40 @@ db_close(struct db *db)
 	if (db == NULL)
 		return;
 	sqlite3_close(db->sql);
+	lock_release(db->edit_lock);
 	free(db);
+}
+
+int
+db_lock_edits(struct db *db, bool *busy)
+{
+	const char *path = sqlite3_db_filename(db->sql, "main");
+
+	*busy = false;
+	/* A temporary database ("") has no file to lock beside. */
+	if (db->edit_lock < 0 && path != NULL && *path != '\0')
+		db->edit_lock = lock_take(path, busy);
+	return db->edit_lock >= 0 ? 0 : -1;
+}
+
+int
+db_claim(struct db *db)
+{
+	bool busy;
+
+	/* A lock file that cannot be made leaves the question to SQLite,
+	 * which cannot write in such a folder either. */
+	if (db_lock_edits(db, &busy) != 0 && busy)
+		return db_fail(db, "%s", _("another cchc is editing this database: close it, "
+		    "then try again"));
+	return 0;
 }
 
 int
 db_begin(struct db *db)
 {
+	if (db_claim(db) != 0)
+		return -1;
 	/* IMMEDIATE takes the write lock now, so a second instance waits
 	 * (busy timeout) here rather than failing halfway through. */
 	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)

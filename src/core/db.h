@@ -21,6 +21,7 @@
 struct db {
 	sqlite3 *sql;
 	bool created;		/* the file was made by this open */
+	int edit_lock;		/* lock.h's descriptor, -1 until taken */
 	char error[512];
 };
 
@@ -36,7 +37,17 @@ int db_fail(struct db *db, const char *fmt, ...)
 /* Sets the error from SQLite's last message, prefixed with what failed. */
 int db_fail_sql(struct db *db, const char *what);
 
-/* Every write runs inside one of these.  Return 0 or -1. */
+/* One editor at a time (lock.h): takes the database's edit lock for the
+ * life of db, unless db has it already.  0, or -1 with *busy set when
+ * another process has it (clear when the lock file cannot be made, as in
+ * a read-only folder). */
+int db_lock_edits(struct db *db, bool *busy);
+/* Before a write: -1 with the message when another process edits the
+ * database (its edits would be overwritten unseen), else 0. */
+int db_claim(struct db *db);
+
+/* Every write runs inside one of these (db_begin claims the database
+ * first).  Return 0 or -1. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -15,7 +15,6 @@
 #include "core/db.h"
 #include "core/history.h"
 #include "core/i18n.h"
-#include "core/lock.h"
 #include "core/office.h"
 #include "core/period.h"
 #include "core/plan.h"
@@ -478,7 +477,7 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 {
 	struct app app = { .db = db };
 	bool busy;
-	int lock = lock_take(path, &busy);
+	int locked = db_lock_edits(db, &busy);
 
 	if (load(&app) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
@@ -487,7 +486,7 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	}
 	if (!utf8)
 		app_message(&app, COLOR_WARN, "%s", _("The locale is not UTF-8: using C.UTF-8"));
-	if (lock < 0 || sqlite3_db_readonly(db->sql, "main") == 1) {
+	if (locked != 0 || sqlite3_db_readonly(db->sql, "main") == 1) {
 		app.read_only = true;
 		app_message(&app, COLOR_BAD, "%s", busy ?
 		    _("Read only: another cchc is editing this database") :
@@ -526,6 +525,5 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	fflush(stdout);
 	endwin();
 	unload(&app);
-	lock_release(lock);
 	return 0;
 }

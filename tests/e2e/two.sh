@@ -1,7 +1,8 @@
 #!/bin/sh
 # Two instances on one database: the second opens read-only, says so, and
-# refuses every edit, so nobody's saved work is overwritten unseen.  When
-# the first quits, a new instance edits again.
+# refuses every edit, so nobody's saved work is overwritten unseen.  A
+# command that writes is refused the same way while the interface edits,
+# one that reads is not.  When the first quits, a new instance edits again.
 . "$(dirname "$0")/lib.sh"
 
 start
@@ -36,6 +37,19 @@ tm send-keys -t t -l "1"
 send F2
 wait_for "— chỉ tiêu (9)"
 expect_sql "SELECT count(*) FROM target" 46
+# A command that writes is refused and changes nothing; one that reads runs.
+set +e
+CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "score --template while editing: exit $rc, expected 1"
+grep -qF "another cchc is editing this database" "$work/err" || fail "score: $(cat "$work/err")"
+expect_sql "SELECT count(*) FROM par_set" 0
+CCHC_LANG=en "$CCHC_BIN" --db "$db" report dashboard --period 2025-N > /dev/null ||
+	fail "a report is refused while the interface edits"
 send Escape q
 wait_for "EXIT:0"
+# The read-only instance does not hold the lock: the command writes now.
+CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null || fail "score --template refused"
+expect_sql "SELECT count(*) FROM par_set" 1
 tm send-keys -t u Escape y Escape q

@@ -3,14 +3,17 @@
  * test works in a fresh temporary folder. */
 #include <check.h>
 #include <dirent.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/db.h"
+#include "core/lock.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -417,6 +420,45 @@ START_TEST(test_begin_twice)
 }
 END_TEST
 
+/* Another process that edits the database (holds its edit lock, as the
+ * interface does) makes every write here fail with a message and change
+ * nothing; once it is gone, writes go through. */
+START_TEST(test_other_editor)
+{
+	struct db *db = open_ok();
+	int ready[2];
+	bool busy;
+	pid_t editor;
+	char c;
+
+	db_close(db);
+	ck_assert_int_eq(pipe(ready), 0);
+	if ((editor = fork()) == 0) {
+		if (lock_take(path, &busy) < 0 || write(ready[1], "x", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	ck_assert_int_gt(editor, 0);
+	ck_assert_int_eq(read(ready[0], &c, 1), 1);
+
+	ck_assert_ptr_nonnull(db = db_open(path, err, sizeof err));
+	ck_assert_int_eq(db_lock_edits(db, &busy), -1);
+	ck_assert(busy);
+	ck_assert_int_eq(db_setting_set(db, "k", "v"), -1);
+	ck_assert_msg(strstr(db_error(db), "another cchc is editing") != NULL, "%s", db_error(db));
+	ck_assert_ptr_null(db_setting_get(db, "k"));
+
+	kill(editor, SIGKILL);
+	ck_assert_int_eq(waitpid(editor, NULL, 0), editor);
+	ck_assert_int_eq(db_setting_set(db, "k", "v"), 0);
+	ck_assert_int_eq(db_lock_edits(db, &busy), 0);
+	db_close(db);
+	close(ready[0]);
+	close(ready[1]);
+}
+END_TEST
+
 START_TEST(test_settings)
 {
 	static const struct {
@@ -459,6 +501,7 @@ db_suite(void)
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);
+	tcase_add_test(tc, test_other_editor);
 	suite_add_tcase(s, tc);
 	return s;
 }
