@@ -174,6 +174,18 @@ validate_date(const char *text, char *iso_out, struct field_error *e, int field,
 }
 
 int
+validate_deadline(const char *text, struct field_error *e, int field, const char *label)
+{
+	char buf[64];
+	struct date d;
+
+	/* Longer text is no date. */
+	if (!trimmed(text, buf, sizeof buf) || !date_shaped(buf) || date_parse_vn(buf, &d))
+		return 0;
+	return field_fail(e, field, _("%s: the date %s does not exist"), label, buf);
+}
+
+int
 validate_range(double v, double min, double max, struct field_error *e, int field,
     const char *label)
 {

@@ -55,6 +55,11 @@ int validate_range(double v, double min, double max, struct field_error *e, int 
 int validate_date(const char *text, char *iso_out, struct field_error *e, int field,
     const char *label);
 
+/* A product's deadline: free text ("Quý IV/2025", "Thường xuyên"), but
+ * one written as a date (d/m/yyyy) must be a day that exists.  0, or -1
+ * with e naming label. */
+int validate_deadline(const char *text, struct field_error *e, int field, const char *label);
+
 /* A number field (number_parse) within min..max (either may be infinite).
  * Blank text is refused when required, else gives *has false.  0, or -1
  * with e naming label. */

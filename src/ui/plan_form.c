@@ -98,29 +98,43 @@ static const char *const office_kinds[] = { N_("commune (xã)"), N_("ward (phư�
 	N_("department (sở)") };
 static const char *const office_codes[] = { "xa", "phuong", "so" };
 
+/* The office form's field numbers, for its errors. */
+enum { OF_NAME, OF_KIND, OF_PROVINCE };
+
 struct office_edit {
 	int fname, fkind, fprovince;
 };
 
+/* The texts go through field_text like every record's: blanks around
+ * them, invalid UTF-8, control characters and 60,000-byte pastes are
+ * refused on the field, not stored. */
 static int
 save_office(struct app *app, struct form *f, struct field_error *err)
 {
 	struct office_edit *e = f->record;
-	const char *name = form_text(f, e->fname);
+	const char *label = f->fields[e->fname].label;
+	char *name = field_text(form_text(f, e->fname), err, OF_NAME, label), *province = NULL;
+	int rc = -1;
 
+	if (name == NULL || (province = field_text(form_text(f, e->fprovince), err, OF_PROVINCE,
+	    f->fields[e->fprovince].label)) == NULL)
+		goto out;
 	if (*name == '\0') {
-		err->field = 0;
-		snprintf(err->message, sizeof err->message, _("%s is required"), f->fields[e->fname].label);
-		return -1;
+		field_fail(err, OF_NAME, _("%s is required"), label);
+		goto out;
 	}
 	if (db_begin(app->db) != 0)
-		return -1;
-	if (office_put(app->db, name, office_codes[form_choice(f, e->fkind)],
-	    form_text(f, e->fprovince)) != 0 || db_commit(app->db) != 0) {
+		goto out;
+	if (office_put(app->db, name, office_codes[form_choice(f, e->fkind)], province) != 0 ||
+	    db_commit(app->db) != 0) {
 		db_rollback(app->db);
-		return -1;
+		goto out;
 	}
-	return app_reload(app, app->has_plan ? app->plan.id : 0);
+	rc = app_reload(app, app->has_plan ? app->plan.id : 0);
+out:
+	free(name);
+	free(province);
+	return rc;
 }
 
 struct screen *
@@ -139,8 +153,8 @@ office_form_new(struct app *app)
 	if ((s = form_new(_("The office"), save_office, e, free)) == NULL)
 		return NULL;
 	f = form_of(s);
-	e->fname = form_add_text(f, _("Name"), 0, app->has_office ? app->office.name : NULL, false);
-	e->fkind = form_add_choice(f, _("Kind"), 1, office_kinds, 3, kind);
-	e->fprovince = form_add_text(f, _("Province"), 2, app->has_office ? app->office.province : NULL, false);
+	e->fname = form_add_text(f, _("Name"), OF_NAME, app->has_office ? app->office.name : NULL, false);
+	e->fkind = form_add_choice(f, _("Kind"), OF_KIND, office_kinds, 3, kind);
+	e->fprovince = form_add_text(f, _("Province"), OF_PROVINCE, app->has_office ? app->office.province : NULL, false);
 	return s;
 }

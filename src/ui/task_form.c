@@ -109,7 +109,9 @@ read_products(struct form *f, struct task_edit *e, struct product *p, int *n, st
 		memset(pr, 0, sizeof *pr);
 		pr->name = (char *)name;
 		pr->deadline_text = (char *)deadline;
-		if (validate_date(manual, pr->due_date, err, KF_MANUAL_DUE + i,
+		if (validate_deadline(deadline, err, KF_PRODUCT + 2 * i + 1,
+		    f->fields[e->fdeadline[i]].label) != 0 ||
+		    validate_date(manual, pr->due_date, err, KF_MANUAL_DUE + i,
 		    f->fields[e->fmanual[i]].label) != 0)
 			return -1;
 		pr->due_manual = *manual != '\0';

@@ -238,6 +238,39 @@ START_TEST(test_validate_date)
 }
 END_TEST
 
+/* A deadline is free text unless it is written as a date. */
+static const struct {
+	const char	*in;
+	const char	*message;	/* NULL: accepted */
+} deadline_cases[] = {
+	{ "", NULL },
+	{ "Quý IV/2025", NULL },
+	{ "Thường xuyên", NULL },
+	{ "Tháng 9/2026", NULL },
+	{ "15/10/2025", NULL },
+	{ " 29/02/2024 ", NULL },
+	{ "31/02/2025", "Hạn: the date 31/02/2025 does not exist" },
+	{ " 29.2.2025 ", "Hạn: the date 29.2.2025 does not exist" },
+	{ "00/00/0000", "Hạn: the date 00/00/0000 does not exist" },
+	{ "Trước 31/02/2025", NULL },
+};
+
+START_TEST(test_validate_deadline)
+{
+	struct field_error e = { -1, "" };
+	int rc = validate_deadline(deadline_cases[_i].in, &e, 5, "Hạn");
+
+	if (deadline_cases[_i].message == NULL) {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_int_eq(e.field, -1);
+	} else {
+		ck_assert_int_eq(rc, -1);
+		ck_assert_int_eq(e.field, 5);
+		ck_assert_str_eq(e.message, deadline_cases[_i].message);
+	}
+}
+END_TEST
+
 static const struct {
 	const char	*in;
 	bool		 required;
@@ -1144,6 +1177,7 @@ main(void)
 
 	tc = tcase_create("validate");
 	tcase_add_loop_test(tc, test_validate_date, 0, NELEM(date_cases));
+	tcase_add_loop_test(tc, test_validate_deadline, 0, NELEM(deadline_cases));
 	tcase_add_loop_test(tc, test_validate_number, 0, NELEM(number_cases));
 	suite_add_tcase(s, tc);
 
