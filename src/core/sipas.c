@@ -260,16 +260,17 @@ field_row(sqlite3_stmt *st, void *ctx)
 	return 0;
 }
 
+/* Runs sql with id as its parameter, calling row(st, ctx) for each row. */
 static int
 load_rows(struct db *db, const char *sql, int64_t id, int (*row)(sqlite3_stmt *, void *),
-    struct sipas_questionnaire *q)
+    void *ctx, const char *what)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return each_row(db, st, row, q, "sipas questionnaire");
+	return each_row(db, st, row, ctx, what);
 }
 
 static int
@@ -305,12 +306,12 @@ sipas_questionnaire_load(struct db *db, int64_t id, struct sipas_questionnaire *
 	    load_options(db, "SELECT value, label, satisfied FROM sipas_scale "
 	    "WHERE questionnaire_id = ? ORDER BY value", id, &q->scale, &q->nscale) != 0 ||
 	    load_rows(db, "SELECT id, code, title, weight FROM sipas_element "
-	    "WHERE questionnaire_id = ? ORDER BY ord", id, element_row, q) != 0 ||
+	    "WHERE questionnaire_id = ? ORDER BY ord", id, element_row, q, "sipas questionnaire") != 0 ||
 	    load_rows(db, "SELECT qu.id, qu.code, qu.text, qu.element_id FROM sipas_question qu "
 	    "JOIN sipas_element e ON e.id = qu.element_id WHERE e.questionnaire_id = ? "
-	    "ORDER BY e.ord, qu.ord", id, question_row, q) != 0 ||
+	    "ORDER BY e.ord, qu.ord", id, question_row, q, "sipas questionnaire") != 0 ||
 	    load_rows(db, "SELECT id, code, name FROM sipas_field "
-	    "WHERE questionnaire_id = ? ORDER BY ord", id, field_row, q) != 0)
+	    "WHERE questionnaire_id = ? ORDER BY ord", id, field_row, q, "sipas questionnaire") != 0)
 		goto fail;
 	for (int i = 0; i < q->nfields; i++)
 		if (load_options(db, "SELECT value, label, 0 FROM sipas_field_option "
@@ -1019,26 +1020,31 @@ sipas_round_save(struct db *db, struct sipas_round *r, struct field_error *err)
 	return 0;
 }
 
-/* Runs a write with one id parameter in its own transaction. */
+/* Runs a write with an id parameter (and a form number when sql has a
+ * second one) inside the caller's transaction; 0 or -1. */
 static int
-write_id(struct db *db, const char *sql, int64_t id, int number, const char *what)
+run_id(struct db *db, const char *sql, int64_t id, int number, const char *what)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_begin(db) != 0)
+	if ((st = db_prepare(db, sql)) == NULL)
 		return -1;
-	if ((st = db_prepare(db, sql)) == NULL) {
-		db_rollback(db);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_bind_parameter_count(st) > 1)
 		sqlite3_bind_int(st, 2, number);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail_sql(db, what);
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, what);
+}
+
+/* The same in its own transaction. */
+static int
+write_id(struct db *db, const char *sql, int64_t id, int number, const char *what)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	if (run_id(db, sql, id, number, what) != 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -1113,11 +1119,101 @@ sipas_form_count(struct db *db, int64_t round)
 	return round_int(db, "SELECT count(*) FROM sipas_form WHERE round_id = ?", round, 0);
 }
 
+#define DELETE_FORM "DELETE FROM sipas_form WHERE round_id = ? AND number = ?"
+
 int
 sipas_form_delete(struct db *db, int64_t round, int number)
 {
-	return write_id(db, "DELETE FROM sipas_form WHERE round_id = ? AND number = ?", round,
-	    number, "sipas form");
+	return write_id(db, DELETE_FORM, round, number, "sipas form");
+}
+
+static int
+question_index(const struct sipas_questionnaire *q, int64_t id)
+{
+	for (int i = 0; i < q->nquestions; i++)
+		if (q->questions[i].id == id)
+			return i;
+	return -1;
+}
+
+static int
+field_index(const struct sipas_questionnaire *q, int64_t id)
+{
+	for (int i = 0; i < q->nfields; i++)
+		if (q->fields[i].id == id)
+			return i;
+	return -1;
+}
+
+/* The forms being listed, in number order. */
+struct form_list {
+	const struct sipas_questionnaire *q;
+	struct sipas_form *v;
+	int n, cap;
+};
+
+static int
+form_row(sqlite3_stmt *st, void *ctx)
+{
+	struct form_list *l = ctx;
+
+	if (array_reserve(&l->v, l->n, &l->cap, sizeof *l->v) != 0)
+		return -1;
+	memset(&l->v[l->n], 0, sizeof l->v[l->n]);
+	l->v[l->n++].number = sqlite3_column_int(st, 0);
+	return 0;
+}
+
+static int
+number_cmp(const void *key, const void *form)
+{
+	int a = *(const int *)key, b = ((const struct sipas_form *)form)->number;
+
+	return (a > b) - (a < b);
+}
+
+/* A value of a form: (number, 0, question id, answer) or (number, 1,
+ * field id, option). */
+static int
+value_row(sqlite3_stmt *st, void *ctx)
+{
+	struct form_list *l = ctx;
+	int number = sqlite3_column_int(st, 0), value = sqlite3_column_int(st, 3), i;
+	int64_t id = sqlite3_column_int64(st, 2);
+	struct sipas_form *f = bsearch(&number, l->v, (size_t)l->n, sizeof *l->v, number_cmp);
+
+	if (f == NULL)
+		return 0;
+	if (sqlite3_column_int(st, 1) == 0) {
+		if ((i = question_index(l->q, id)) >= 0)
+			f->answers[i] = value;
+	} else if ((i = field_index(l->q, id)) >= 0) {
+		f->fields[i] = value;
+	}
+	return 0;
+}
+
+int
+sipas_form_list(struct db *db, const struct sipas_questionnaire *q, int64_t round,
+    struct sipas_form **out, int *n)
+{
+	struct form_list l = { q, NULL, 0, 0 };
+
+	*out = NULL;
+	*n = 0;
+	if (load_rows(db, "SELECT number FROM sipas_form WHERE round_id = ? ORDER BY number",
+	    round, form_row, &l, "sipas forms") != 0 ||
+	    (l.n > 0 && load_rows(db, "SELECT f.number, 0, a.question_id, a.value "
+	    "FROM sipas_answer a JOIN sipas_form f ON f.id = a.form_id WHERE f.round_id = ?1 "
+	    "UNION ALL SELECT f.number, 1, r.field_id, r.value FROM sipas_respondent r "
+	    "JOIN sipas_form f ON f.id = r.form_id WHERE f.round_id = ?1",
+	    round, value_row, &l, "sipas forms") != 0)) {
+		free(l.v);
+		return -1;
+	}
+	*out = l.v;
+	*n = l.n;
+	return 0;
 }
 
 static int
@@ -1191,14 +1287,42 @@ store_form(struct db *db, const struct sipas_questionnaire *q, int64_t round,
 	return st == NULL || rc != 0 ? field_fail_db(e, db) : 0;
 }
 
+/* Stores f in one transaction, in place of form old_number when replace. */
+static int
+write_form(struct db *db, const struct sipas_questionnaire *q, int64_t round, bool replace,
+    int old_number, const struct sipas_form *f, struct field_error *err)
+{
+	int rc = 0, exists;
+
+	field_error_clear(err);
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	/* The old form goes first, so that f may keep its number; a refusal
+	 * below rolls the delete back. */
+	if (replace) {
+		if ((exists = sipas_form_exists(db, round, old_number)) < 0 ||
+		    (exists && run_id(db, DELETE_FORM, round, old_number, "sipas form") != 0))
+			rc = field_fail_db(err, db);
+		else if (!exists)
+			rc = field_fail(err, SFF_NUMBER, _("Form %d is not in this round"), old_number);
+	}
+	if (rc == 0)
+		rc = store_form(db, q, round, f, err);
+	return field_commit(db, rc, err);
+}
+
 int
 sipas_form_save(struct db *db, const struct sipas_questionnaire *q, int64_t round,
     const struct sipas_form *f, struct field_error *err)
 {
-	field_error_clear(err);
-	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
-	return field_commit(db, store_form(db, q, round, f, err), err);
+	return write_form(db, q, round, false, 0, f, err);
+}
+
+int
+sipas_form_replace(struct db *db, const struct sipas_questionnaire *q, int64_t round,
+    int old_number, const struct sipas_form *f, struct field_error *err)
+{
+	return write_form(db, q, round, true, old_number, f, err);
 }
 
 /* Results. */
@@ -1244,15 +1368,6 @@ tally_add(const struct sipas_questionnaire *q, struct sipas_tally *t, int v, int
 	t->answered += count;
 	if (satisfied_value(q, v))
 		t->satisfied += count;
-}
-
-static int
-question_index(const struct sipas_questionnaire *q, int64_t id)
-{
-	for (int i = 0; i < q->nquestions; i++)
-		if (q->questions[i].id == id)
-			return i;
-	return -1;
 }
 
 int

@@ -175,6 +175,16 @@ bool sipas_option_valid(const struct sipas_questionnaire *q, int field, int v);
  * valid.  0, or -1 with err naming the number, field or answer. */
 int sipas_form_save(struct db *db, const struct sipas_questionnaire *q, int64_t round,
     const struct sipas_form *f, struct field_error *err);
+/* Replaces form old_number of round with f in one transaction, checked as
+ * sipas_form_save checks a new form: f's number may stay old_number or be
+ * one not in the round.  0, or -1 with err naming the number (also when
+ * old_number is not in the round), field or answer, the round unchanged. */
+int sipas_form_replace(struct db *db, const struct sipas_questionnaire *q, int64_t round,
+    int old_number, const struct sipas_form *f, struct field_error *err);
+/* The forms of round (whose questionnaire q is) in number order, as typed:
+ * *out malloc'd (free it), NULL when there are none.  0 or -1. */
+int sipas_form_list(struct db *db, const struct sipas_questionnaire *q, int64_t round,
+    struct sipas_form **out, int *n);
 /* Deletes form number of round (none is no error); 0 or -1. */
 int sipas_form_delete(struct db *db, int64_t round, int number);
 /* 1 when round has a form numbered number, 0 when not, -1 on error. */

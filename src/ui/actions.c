@@ -33,6 +33,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_PLANS] = { ACT_PLANS, { 'k', 0 }, N_("k"), N_("plans") },
 	[ACT_SETTINGS] = { ACT_SETTINGS, { 's', 0 }, N_("s"), N_("settings") },
 	[ACT_SIPAS] = { ACT_SIPAS, { 'h', 0 }, N_("h"), N_("satisfaction") },
+	[ACT_FORMS] = { ACT_FORMS, { 'f', 0 }, N_("f"), N_("forms") },
 	[ACT_ASSESSMENT] = { ACT_ASSESSMENT, { 'i', 0 }, N_("i"), N_("PAR INDEX") },
 	[ACT_CRITERIA] = { ACT_CRITERIA, { 'c', 0 }, N_("c"), N_("criteria") },
 	[ACT_COMPARE] = { ACT_COMPARE, { 'v', 0 }, N_("v"), N_("compare years") },

@@ -6,7 +6,12 @@
  * free one is proposed: Enter takes it), then one digit per respondent field
  * and per question; the cursor moves on by itself, Backspace goes back one
  * answer, and the last answer saves the form (one transaction) and starts
- * the next one.  A key that is not an answer beeps and changes nothing. */
+ * the next one.  A key that is not an answer beeps and changes nothing.
+ *
+ * The forms of a round are listed one a row, as the digits typed, to find
+ * a form typed wrong: Del deletes it, Enter opens it in the fast entry to
+ * be corrected (Enter keeps an answer, a digit changes it, F2 or the last
+ * answer saves), the round's index beside them. */
 #include "ui/app.h"
 
 #include <curses.h>
@@ -16,6 +21,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/sipas.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -25,8 +31,32 @@
 
 struct screen *sipas_new(struct app *app);
 
-static struct screen *entry_new(struct app *app, const struct sipas_round *r);
+static struct screen *forms_new(struct app *app, const struct sipas_round *r);
+static struct screen *entry_new(struct app *app, const struct sipas_round *r,
+    const struct sipas_form *correct);
 static struct screen *results_new(struct app *app, int64_t round, int64_t compare);
+
+/* A screen of type with size bytes of zeroed data, or NULL. */
+static struct screen *
+screen_with_data(const struct screen_type *type, size_t size)
+{
+	struct screen *s = screen_new(type);
+
+	if (s != NULL && (s->data = calloc(1, size)) == NULL) {
+		screen_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* A list of n rows, the selection kept on one. */
+static void
+list_fit(struct screen *s, int n)
+{
+	s->list.count = n;
+	if (s->list.selected >= n)
+		s->list.selected = n ? n - 1 : 0;
+}
 
 /* ---- the rounds ------------------------------------------------------ */
 
@@ -59,9 +89,7 @@ rounds_load(struct app *app, struct screen *s)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
 	}
-	s->list.count = d->n;
-	if (s->list.selected >= d->n)
-		s->list.selected = d->n ? d->n - 1 : 0;
+	list_fit(s, d->n);
 	return 0;
 }
 
@@ -77,8 +105,8 @@ rounds_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 	snprintf(line, sizeof line, _("Satisfaction survey rounds (%d)"), d ? d->n : 0);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
-	draw_text(y + 1, 1, _("Enter: type the forms   r: results   a: new round"), cols - 1,
-	    draw_attr(COLOR_WARN));
+	draw_text(y + 1, 1, _("Enter: type the forms   f: see and correct them   r: results   "
+	    "a: new round"), cols - 1, draw_attr(COLOR_WARN));
 	draw_cell(y + 2, 1, _("Round"), name_w + 1, A_BOLD | A_UNDERLINE);
 	draw_cell(y + 2, 2 + name_w, _("Days"), W_DATES + 1, A_BOLD | A_UNDERLINE);
 	draw_cell(y + 2, 3 + name_w + W_DATES, _("Covers"), cover_w + 1, A_BOLD | A_UNDERLINE);
@@ -219,8 +247,17 @@ open_entry(struct app *app, struct screen *s, enum action a)
 		app_message(app, COLOR_WARN, "%s", _("No survey round yet: a adds one."));
 		return;
 	}
-	if ((e = entry_new(app, selected_round(s))) != NULL)
+	if (app_may_write(app) && (e = entry_new(app, selected_round(s), NULL)) != NULL)
 		app_push(app, e);
+}
+
+static void
+open_forms(struct app *app, struct screen *s, enum action a)
+{
+	struct screen *f;
+
+	if (selected_round(s) != NULL && (f = forms_new(app, selected_round(s))) != NULL)
+		app_push(app, f);
 }
 
 /* Results beside the round before it with the same questionnaire (the
@@ -276,6 +313,7 @@ round_text(struct screen *s, int i)
 
 static const struct binding rounds_bindings[] = {
 	{ ACT_OPEN, open_entry, true },
+	{ ACT_FORMS, open_forms, true },
 	{ ACT_RESULT, open_results, true },
 	{ ACT_ADD, add_round, true },
 	{ ACT_EDIT, edit_round, true },
@@ -307,6 +345,214 @@ sipas_new(struct app *app)
 	return s;
 }
 
+/* ---- the forms of a round ------------------------------------------- */
+
+struct forms_data {
+	struct sipas_round round;
+	struct sipas_questionnaire q;
+	struct sipas_form *forms;	/* in number order */
+	int n;
+	bool has_index;
+	double index;
+	char found[16];		/* the text searched in: a form's number */
+};
+
+static void
+forms_free(struct screen *s)
+{
+	struct forms_data *d = s->data;
+
+	if (d == NULL)
+		return;
+	sipas_round_free(&d->round);
+	sipas_questionnaire_free(&d->q);
+	free(d->forms);
+	free(d);
+	s->data = NULL;
+}
+
+static int
+forms_load(struct app *app, struct screen *s)
+{
+	struct forms_data *d = s->data;
+	int rc;
+
+	free(d->forms);
+	rc = sipas_form_list(app->db, &d->q, d->round.id, &d->forms, &d->n);
+	d->round.forms = d->n;
+	list_fit(s, d->n);
+	if (rc != 0 || sipas_round_index(app->db, d->round.id, &d->has_index, &d->index) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+starts_element(const struct sipas_questionnaire *q, int question)
+{
+	for (int e = 0; e < q->nelements; e++)
+		if (q->elements[e].first == question)
+			return true;
+	return false;
+}
+
+/* A form as typed, the fields apart and the elements spaced: "1 2 |
+ * 5 5 4  0 3" (at 80 columns room for 8 fields and 20 answers or more). */
+static void
+form_digits(const struct sipas_questionnaire *q, const struct sipas_form *f, char *buf,
+    size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < q->nfields && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%d ", f->fields[i]);
+	if (q->nfields > 0 && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "| ");
+	for (int i = 0; i < q->nquestions && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%d",
+		    i == 0 ? "" : starts_element(q, i) ? "  " : " ", f->answers[i]);
+}
+
+/* The index as screens show numbers ("73,33%"), or "—". */
+static void
+index_text(bool has, double v, char *buf, size_t size)
+{
+	char n[32];
+
+	if (has)
+		number_format_2(v, n, sizeof n);
+	snprintf(buf, size, "%s%s", has ? n : "—", has ? "%" : "");
+}
+
+#define W_NUMBER 6
+
+static void
+forms_draw(struct app *app, struct screen *s, int y, int rows, int cols)
+{
+	struct forms_data *d = s->data;
+	char line[512], index[40];
+	int index_w;
+
+	index_text(d->has_index, d->index, index, sizeof index);
+	snprintf(line, sizeof line, _("Overall index: %s"), index);
+	index_w = text_width(line);
+	draw_text_right(y, cols - index_w - 1, line, index_w, A_BOLD);
+	snprintf(line, sizeof line, _("Forms of %s (%d)"), d->round.name, d->n);
+	draw_text(y, 1, line, cols - index_w - 3, A_BOLD);
+	draw_text(y + 1, 1, _("Enter: correct the form   Del: delete it   a: type new forms"),
+	    cols - 1, draw_attr(COLOR_WARN));
+	draw_text_right(y + 2, 1, _("Form"), W_NUMBER, A_BOLD | A_UNDERLINE);
+	draw_text(y + 2, W_NUMBER + 3, d->q.nfields ? _("Respondent fields | answers, by element") :
+	    _("Answers, by element"), cols - W_NUMBER - 4, A_BOLD | A_UNDERLINE);
+	list_scroll(&s->list, rows - 3);
+	for (int r = 0; r < rows - 3 && s->list.top + r < d->n; r++) {
+		int i = s->list.top + r;
+		char digits[256];
+
+		form_digits(&d->q, &d->forms[i], digits, sizeof digits);
+		snprintf(line, sizeof line, "%*d  %s", W_NUMBER, d->forms[i].number, digits);
+		draw_text(y + 3 + r, 1, line, cols - 2, i == s->list.selected ? A_REVERSE : A_NORMAL);
+	}
+}
+
+static const struct sipas_form *
+selected_form(struct screen *s)
+{
+	struct forms_data *d = s->data;
+
+	return d->n > 0 ? &d->forms[s->list.selected] : NULL;
+}
+
+static void
+correct_form(struct app *app, struct screen *s, enum action a)
+{
+	struct forms_data *d = s->data;
+	struct screen *e;
+
+	if (selected_form(s) != NULL && app_may_write(app) &&
+	    (e = entry_new(app, &d->round, selected_form(s))) != NULL)
+		app_push(app, e);
+}
+
+static void
+add_forms(struct app *app, struct screen *s, enum action a)
+{
+	struct forms_data *d = s->data;
+	struct screen *e;
+
+	if (app_may_write(app) && (e = entry_new(app, &d->round, NULL)) != NULL)
+		app_push(app, e);
+}
+
+static void
+delete_form_confirmed(struct app *app, struct screen *s)
+{
+	struct forms_data *d = s->data;
+	int number = selected_form(s)->number;
+
+	if (sipas_form_delete(app->db, d->round.id, number) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	forms_load(app, s);
+	app_message(app, COLOR_GOOD, _("Form %d deleted."), number);
+}
+
+static void
+delete_form(struct app *app, struct screen *s, enum action a)
+{
+	char q[256];
+
+	if (selected_form(s) == NULL)
+		return;
+	snprintf(q, sizeof q, _("Delete form %d? y: delete, other key: keep"),
+	    selected_form(s)->number);
+	app_confirm(app, q, delete_form_confirmed);
+}
+
+static const char *
+form_number_text(struct screen *s, int i)
+{
+	struct forms_data *d = s->data;
+
+	snprintf(d->found, sizeof d->found, "%d", d->forms[i].number);
+	return d->found;
+}
+
+static const struct binding forms_bindings[] = {
+	{ ACT_EDIT, correct_form, true },
+	{ ACT_OPEN, correct_form, false },
+	{ ACT_DELETE, delete_form, true },
+	{ ACT_ADD, add_forms, true },
+	LIST_BINDINGS(true),
+};
+
+static const struct screen_type forms_type = {
+	N_("Survey forms"), forms_bindings, sizeof forms_bindings / sizeof forms_bindings[0],
+	forms_draw, forms_load, forms_free, NULL, form_number_text,
+};
+
+static struct screen *
+forms_new(struct app *app, const struct sipas_round *r)
+{
+	struct screen *s = screen_with_data(&forms_type, sizeof (struct forms_data));
+	struct forms_data *d;
+
+	if (s == NULL)
+		return NULL;
+	d = s->data;
+	if (sipas_round_get(app->db, r->id, &d->round) != 1 ||
+	    sipas_questionnaire_load(app->db, r->questionnaire_id, &d->q) != 0 ||
+	    forms_load(app, s) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		screen_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /* ---- fast entry ------------------------------------------------------ */
 
 struct entry {
@@ -321,6 +567,7 @@ struct entry {
 	int proposed;
 	int count;		/* forms in the round */
 	int session;		/* forms saved on this screen */
+	int correcting;		/* the number of the form corrected; 0: new forms */
 };
 
 static int
@@ -361,21 +608,41 @@ static void
 save_form(struct app *app, struct entry *e)
 {
 	struct field_error err;
+	int number = e->form.number;
 
-	if (sipas_form_save(app->db, &e->q, e->round, &e->form, &err) != 0) {
+	if ((e->correcting ? sipas_form_replace(app->db, &e->q, e->round, e->correcting, &e->form,
+	    &err) : sipas_form_save(app->db, &e->q, e->round, &e->form, &err)) != 0) {
 		beep();
 		app_message(app, COLOR_BAD, "%s", err.message);
 		/* Back to where the fault is: the number, or the answer. */
 		e->step = err.field == SFF_NUMBER ? 0 : steps(e) - 1;
 		return;
 	}
+	if (e->correcting) {
+		/* Back to the list, reloaded; this frees e. */
+		app_pop(app);
+		app_message(app, COLOR_GOOD, _("Form %d corrected."), number);
+		return;
+	}
 	e->session++;
-	app_message(app, COLOR_GOOD, _("Form %d saved."), e->form.number);
+	app_message(app, COLOR_GOOD, _("Form %d saved."), number);
 	next_form(app, e);
 }
 
+static bool
+is_enter(int key)
+{
+	return key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER);
+}
+
+static bool
+is_backspace(int key)
+{
+	return key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8;
+}
+
 /* Enter on the form number: the typed one or the proposed one, if it is
- * not already in the round. */
+ * not already in the round (but the form corrected). */
 static bool
 accept_number(struct app *app, struct entry *e)
 {
@@ -387,7 +654,7 @@ accept_number(struct app *app, struct entry *e)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return false;
 	}
-	if (exists) {
+	if (exists && n != e->correcting) {
 		app_message(app, COLOR_BAD, _("Form %d is already entered in this round"), n);
 		e->number[0] = '\0';
 		return false;
@@ -408,25 +675,22 @@ number_key(struct app *app, struct entry *e, int key)
 		e->number[len + 1] = '\0';
 		return true;
 	}
-	if ((key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8) && len > 0) {
+	if (is_backspace(key) && len > 0) {
 		e->number[len - 1] = '\0';
 		return true;
 	}
-	if (key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER))
+	if (is_enter(key))
 		return accept_number(app, e);
 	return false;
 }
 
-/* A digit for the current field or question; false when it is not one. */
+/* Digit key as the value of the current field or question; false when it
+ * is not one of its values. */
 static bool
-answer_key(struct app *app, struct entry *e, int key)
+set_value(struct entry *e, int key)
 {
 	int v = key - '0', i = e->step - 1;
 
-	if (key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8) {
-		e->step--;
-		return true;
-	}
 	if (key < '0' || key > '9')
 		return false;
 	if (i < e->q.nfields) {
@@ -438,6 +702,20 @@ answer_key(struct app *app, struct entry *e, int key)
 			return false;
 		e->form.answers[i - e->q.nfields] = v;
 	}
+	return true;
+}
+
+/* A digit for the current field or question (or, correcting, Enter to
+ * keep it); false when the key is neither. */
+static bool
+answer_key(struct app *app, struct entry *e, int key)
+{
+	if (is_backspace(key)) {
+		e->step--;
+		return true;
+	}
+	if (!(e->correcting && is_enter(key)) && !set_value(e, key))
+		return false;
 	app->message[0] = '\0';
 	if (++e->step == steps(e))
 		save_form(app, e);
@@ -449,8 +727,10 @@ entry_key(struct app *app, struct screen *s, int key)
 {
 	struct entry *e = s->data;
 
-	/* Esc and F1 (help) and F10 (quit) keep their meaning. */
-	if (key == 27 || key == KEYFN(KEY_F(1)) || key == KEYFN(KEY_F(10)))
+	/* Esc and F1 (help) and F10 (quit) keep their meaning, and F2 (save)
+	 * when correcting. */
+	if (key == 27 || key == KEYFN(KEY_F(1)) || key == KEYFN(KEY_F(10)) ||
+	    (e->correcting && key == KEYFN(KEY_F(2))))
 		return false;
 	if (!(e->step == 0 ? number_key(app, e, key) : answer_key(app, e, key)))
 		beep();
@@ -469,6 +749,16 @@ leave_confirmed(struct app *app, struct screen *s)
 	app_pop(app);
 	if (app->top->type->load != NULL)
 		app->top->type->load(app, app->top);
+}
+
+/* F2 when correcting: the form saved as it stands. */
+static void
+save_now(struct app *app, struct screen *s, enum action a)
+{
+	struct entry *e = s->data;
+
+	if (e->step > 0 || accept_number(app, e))
+		save_form(app, e);
 }
 
 static void
@@ -496,12 +786,20 @@ legend(const struct sipas_option *o, int n, const char *zero, char *buf, size_t 
 }
 
 static void
-value_text(int v, bool typed, char *buf)
+value_text(int v, bool shown, char *buf)
 {
-	if (typed)
+	if (shown)
 		snprintf(buf, 4, "[%d]", v);
 	else
 		snprintf(buf, 4, "[ ]");
+}
+
+/* The value of step is shown once typed, or from the start when
+ * correcting. */
+static bool
+value_shown(const struct entry *e, int step)
+{
+	return e->correcting || e->step > step;
 }
 
 static void
@@ -513,7 +811,12 @@ entry_draw_head(struct app *app, struct entry *e, int y, int cols)
 
 	snprintf(line, sizeof line, _("Round: %s · %s"), e->round_name, e->q.name);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
-	snprintf(line, sizeof line, _("Forms entered: %d   (this session: %d)"), e->count, e->session);
+	if (e->correcting)
+		snprintf(line, sizeof line, _("Forms entered: %d   (correcting form %d)"), e->count,
+		    e->correcting);
+	else
+		snprintf(line, sizeof line, _("Forms entered: %d   (this session: %d)"), e->count,
+		    e->session);
 	draw_text(y + 1, 1, line, cols - 1, draw_attr(COLOR_GOOD) | A_BOLD);
 	snprintf(num, sizeof num, "%d", e->step > 0 ? e->form.number : e->proposed);
 	draw_text(y + 2, 1, label, x - 1, A_NORMAL);
@@ -544,7 +847,7 @@ entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		bool current = e->step == 1 + i;
 
 		draw_text(row, 1, q->fields[i].name, label_w + 1, current ? A_BOLD : A_NORMAL);
-		value_text(e->form.fields[i], e->step > 1 + i, v);
+		value_text(e->form.fields[i], value_shown(e, 1 + i), v);
 		draw_text(row, 2 + label_w, v, 4, current ? A_REVERSE : A_NORMAL);
 		legend(q->fields[i].options, q->fields[i].noptions, _("not given"), text, sizeof text);
 		draw_text(row, 7 + label_w, text, cols - 8 - label_w, draw_attr(COLOR_WARN));
@@ -566,7 +869,7 @@ entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		bool current = e->step == step;
 		int cw;
 
-		value_text(e->form.answers[i], e->step > step, v);
+		value_text(e->form.answers[i], value_shown(e, step), v);
 		snprintf(text, sizeof text, "%s ", q->questions[i].code);
 		cw = text_width(text);
 		draw_text(r, x, text, cw, current ? A_BOLD : A_NORMAL);
@@ -589,28 +892,46 @@ static const struct screen_type entry_type = {
 	NULL,
 };
 
-static struct screen *
-entry_new(struct app *app, const struct sipas_round *r)
-{
-	struct screen *s = screen_new(&entry_type);
-	struct entry *e = calloc(1, sizeof *e);
+static const struct binding correct_bindings[] = {
+	{ ACT_SAVE, save_now, true },
+	{ ACT_BACK, leave_entry, true },
+};
 
-	if (s == NULL || e == NULL) {
-		free(e);
-		screen_free(s);
+static const struct screen_type correct_type = {
+	N_("Survey forms: correct a form"), correct_bindings,
+	sizeof correct_bindings / sizeof correct_bindings[0], entry_draw, NULL, entry_free,
+	entry_key, NULL,
+};
+
+/* The fast entry of new forms of round r, or of form correct to be
+ * corrected (r->forms: the forms of the round). */
+static struct screen *
+entry_new(struct app *app, const struct sipas_round *r, const struct sipas_form *correct)
+{
+	struct screen *s = screen_with_data(correct ? &correct_type : &entry_type,
+	    sizeof (struct entry));
+	struct entry *e;
+
+	if (s == NULL)
 		return NULL;
-	}
-	s->data = e;
+	e = s->data;
 	e->round = r->id;
+	if (correct != NULL) {
+		e->form = *correct;
+		e->correcting = e->proposed = correct->number;
+		e->count = r->forms;
+	}
 	if ((e->round_name = strdup(r->name)) == NULL ||
 	    sipas_questionnaire_load(app->db, r->questionnaire_id, &e->q) != 0 ||
-	    next_form(app, e) != 0) {
+	    (correct == NULL && next_form(app, e) != 0)) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		screen_free(s);
 		return NULL;
 	}
-	app_message(app, COLOR_NORMAL, "%s", _("One key an answer (0: no answer); Backspace: back "
-	    "one; the last answer saves the form."));
+	app_message(app, COLOR_NORMAL, "%s", correct ? _("Correct the form: a digit changes "
+	    "an answer, Enter keeps it; F2 saves.") :
+	    _("One key an answer (0: no answer); Backspace: back one; the last answer saves the "
+	    "form."));
 	return s;
 }
 
@@ -722,15 +1043,12 @@ static const struct screen_type results_type = {
 static struct screen *
 results_new(struct app *app, int64_t round, int64_t compare)
 {
-	struct screen *s = screen_new(&results_type);
-	struct results_view *v = calloc(1, sizeof *v);
+	struct screen *s = screen_with_data(&results_type, sizeof (struct results_view));
+	struct results_view *v;
 
-	if (s == NULL || v == NULL) {
-		free(v);
-		screen_free(s);
+	if (s == NULL)
 		return NULL;
-	}
-	s->data = v;
+	v = s->data;
 	v->round = round;
 	v->compare = compare;
 	if (results_layout(app, v, COLS - 2) != 0) {

@@ -18,6 +18,10 @@
 #   by gender: Nam (6 forms) 100% everywhere, index 100.00%;
 #              Nữ (3 forms) element 1 100%, others 0%, index 20.00%;
 #              not given (form 10): no shares, no index.
+# Then the forms list of the round: form 10 deleted (it answered nothing:
+# the index stays), form 7 corrected by retyping it (2.1: 3 -> 5, index
+# 73.78%), form 8 renumbered 12 with F2 (3, taken, refused), and a
+# correction left with Esc that changes nothing.
 . "$(dirname "$0")/lib.sh"
 
 # The terminal bell: tmux flags a window that rang while not looked at;
@@ -173,4 +177,90 @@ target=$(sql "SELECT id FROM target WHERE kind = 'rate' ORDER BY id LIMIT 1")
 "$CCHC_BIN" --db "$db" sipas feed --round 1 --target "$target" --year 2025 || fail "feed"
 expect_sql "SELECT r.value, r.evidence FROM result r JOIN period p ON p.id = r.period_id
 	WHERE r.target_id = $target AND p.year = 2025 AND p.kind = 'year'" "73.33|SIPAS: Dot 1 (10 phiếu)"
+
+# The forms of the round, one a row as typed, and the round's index.
+start -- --lang en
+wait_for "All sections"
+send h
+wait_for "Satisfaction survey rounds (1)"
+send f
+wait_for "Forms of Dot 1 (10)"
+wait_for "Overall index: 73.33%"
+row7="^      7  2 2 2 | 4 4 4  3 3 3 3 3  3 3 3 3 3  3 3 3  3 3 3 3 *\$"
+screen | grep -q "$row7" || fail "form 7's row"
+
+# Del asks: another key keeps the form, y deletes it.  Form 10 answered
+# nothing, so the index stays.
+send End Delete
+wait_for "Delete form 10? y: delete, other key: keep"
+send n
+wait_gone "Delete form 10?"
+expect_sql "SELECT count(*) FROM sipas_form" "10"
+send Delete
+wait_for "Delete form 10?"
+send y
+wait_for "Form 10 deleted."
+wait_for "Forms of Dot 1 (9)"
+expect_not "     10  0 0 0"
+wait_for "Overall index: 73.33%"
+expect_sql "SELECT count(*), max(number) FROM sipas_form" "9|9"
+expect_sql "SELECT count(*) FROM sipas_answer" "180"
+
+# Form 7 corrected, retyped whole: 2.1 was 3, is 5; the last answer saves.
+# Element 2: 31 of 45 satisfied -> 68.888…%; index (100 + 68.888… + 3 ·
+# 66.666…) / 5 = 73.777… -> 73.78%.
+send Home Down Down Down Down Down Down Enter
+wait_for "Forms entered: 9   (correcting form 7)"
+wait_for "Form number: 7"
+wait_for "Giới tính          [2]"
+type_form 222 44453333333333333333
+wait_for "Form 7 corrected."
+wait_for "Forms of Dot 1 (9)"
+wait_for "Overall index: 73.78%"
+screen | grep -q "^      7  2 2 2 | 4 4 4  5 3 3 3 3  3 3 3 3 3  3 3 3  3 3 3 3 *\$" ||
+	fail "form 7 corrected"
+expect_sql "SELECT a.value FROM sipas_answer a JOIN sipas_form f ON f.id = a.form_id
+	JOIN sipas_question q ON q.id = a.question_id WHERE f.number = 7 AND q.code = '2.1'" "5"
+answers="3|50
+4|9
+5|121"
+expect_sql "SELECT value, count(*) FROM sipas_answer GROUP BY value ORDER BY value" "$answers"
+
+# Form 8 renumbered: a number taken is refused, F2 saves it as it stands.
+send Down e
+wait_for "(correcting form 8)"
+send 3 Enter
+wait_for "Form 3 is already entered in this round"
+tm send-keys -t t:0 -l "12"
+send F2
+wait_for "Form 12 corrected."
+wait_for "Forms of Dot 1 (9)"
+expect_sql "SELECT group_concat(number) FROM (SELECT number FROM sipas_form ORDER BY number)" \
+	"1,2,3,4,5,6,7,9,12"
+expect_sql "SELECT value, count(*) FROM sipas_answer GROUP BY value ORDER BY value" "$answers"
+expect_sql "SELECT count(*) FROM sipas_respondent r JOIN sipas_form f ON f.id = r.form_id
+	WHERE f.number = 12 AND r.value = 2" "3"
+
+# Esc leaves a correction without changing the form.
+send End e
+wait_for "(correcting form 12)"
+send Enter 1
+wait_for "Giới tính          [1]"
+send Escape
+wait_for "Leave without saving this form?"
+send y
+wait_for "Forms of Dot 1 (9)"
+expect_sql "SELECT count(*) FROM sipas_respondent r JOIN sipas_form f ON f.id = r.form_id
+	WHERE f.number = 12 AND r.value = 2" "3"
+
+# The rounds list counts 9 forms; the results give the new index.
+send Escape
+wait_for "Satisfaction survey rounds (1)"
+screen | grep "Dot 1" | grep -q "Ho tich *9$" || fail "round row: $(screen | grep 'Dot 1')"
+send r
+wait_for "Forms entered: 9"
+find_down "Overall index: 73.78%"
+send Escape Escape q
+wait_for "EXIT:0"
+stop
 echo "sipas: ok"

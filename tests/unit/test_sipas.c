@@ -26,7 +26,12 @@
  * Breakdown by g:
  *   Nam (forms 1, 2): A 5 4 4 0 -> 3 of 3 = 100%, B 3 5 -> 50%, index 75%
  *   Nữ (form 3): A 2 3 -> 0 of 2 = 0%, B nobody -> left out, index 0%
- *   not given: no form. */
+ *   not given: no form.
+ * Corrected (test_form_replace): form 3 becomes form 7 with g 2, 4 3 5,
+ * then form 2 keeps its number with g not given, 4 5 5:
+ *   a1 5 4 4, a2 4 5 3, b1 3 5 5
+ *   A: 5 of 6 -> 83.333…%, B: 2 of 3 -> 66.666…%, index 75%
+ *   not given (form 2): A 2 of 2, B 1 of 1, index 100%. */
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
@@ -372,6 +377,121 @@ START_TEST(test_form_checks)
 }
 END_TEST
 
+/* The forms of a round in number order, whatever the order they were
+ * typed in, with their fields and answers; none in a new round. */
+START_TEST(test_form_list)
+{
+	const struct sipas_form typed[] = { forms[2], forms[0], forms[1] };
+	struct sipas_form *v;
+	int n;
+
+	ck_assert_int_eq(sipas_form_list(db, &q, round1, &v, &n), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_ptr_null(v);
+	enter(round1, typed, NELEM(typed));
+	ck_assert_int_eq(sipas_form_list(db, &q, round1, &v, &n), 0);
+	ck_assert_int_eq(n, (int)NELEM(forms));
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(memcmp(&v[i], &forms[i], sizeof v[i]) == 0, "form %d read back as %d: "
+		    "g %d, %d %d %d", forms[i].number, v[i].number, v[i].fields[0], v[i].answers[0],
+		    v[i].answers[1], v[i].answers[2]);
+	free(v);
+}
+END_TEST
+
+/* The forms of round1 read back are exactly want. */
+static void
+expect_forms(const struct sipas_form *want, int nwant)
+{
+	struct sipas_form *v;
+	int n;
+
+	ck_assert_int_eq(sipas_form_list(db, &q, round1, &v, &n), 0);
+	ck_assert_int_eq(n, nwant);
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(memcmp(&v[i], &want[i], sizeof v[i]) == 0, "form %d differs",
+		    want[i].number);
+	free(v);
+}
+
+/* The corrections of the header: the count stays, the indexes move. */
+START_TEST(test_form_replace)
+{
+	static const struct sipas_form seven = { 7, { 2 }, { 4, 3, 5 } },
+	    two = { 2, { 0 }, { 4, 5, 5 } };
+	const struct sipas_form after[] = { forms[0], two, seven };
+	struct sipas_results r;
+	struct field_error e;
+	double v;
+	bool has;
+
+	enter(round1, forms, NELEM(forms));
+	ck_assert_msg(sipas_form_replace(db, &q, round1, 3, &seven, &e) == 0, "%s", e.message);
+	ck_assert_msg(sipas_form_replace(db, &q, round1, 2, &two, &e) == 0, "%s", e.message);
+	ck_assert_int_eq(sipas_form_count(db, round1), 3);
+	ck_assert_int_eq(sipas_form_exists(db, round1, 3), 0);
+	ck_assert_int_eq(sipas_form_next_number(db, round1), 8);
+	expect_forms(after, NELEM(after));
+	ck_assert_int_eq(sipas_results(db, &q, round1, -1, 0, &r), 0);
+	ck_assert_int_eq(r.forms, 3);
+	ck_assert_int_eq(r.questions[1].answered, 3);
+	ck_assert_int_eq(r.questions[1].no_answer, 0);
+	ck_assert(sipas_share(&r.elements[0], &v) && fabs(v - 250.0 / 3) < 1e-9);
+	ck_assert(sipas_share(&r.elements[1], &v) && fabs(v - 200.0 / 3) < 1e-9);
+	ck_assert_int_eq(sipas_round_index(db, round1, &has, &v), 0);
+	ck_assert(has && v == 75);
+	ck_assert_int_eq(sipas_results(db, &q, round1, 0, 0, &r), 0);	/* not given */
+	ck_assert_int_eq(r.forms, 1);
+	ck_assert(r.has_index && r.index == 100);
+	ck_assert_int_eq(sipas_results(db, &q, round1, 0, 1, &r), 0);	/* Nam */
+	ck_assert_int_eq(r.forms, 1);
+}
+END_TEST
+
+/* A correction onto another form's number, with an answer off the scale or
+ * of a form not in the round is refused, naming the field, and the forms
+ * stay as they were. */
+START_TEST(test_form_replace_refused)
+{
+	struct sipas_form f = forms[0];
+	struct field_error e;
+
+	enter(round1, forms, NELEM(forms));
+	f.number = 2;
+	ck_assert_int_eq(sipas_form_replace(db, &q, round1, 1, &f, &e), -1);
+	ck_assert_int_eq(e.field, SFF_NUMBER);
+	ck_assert_str_eq(e.message, "Form 2 is already entered in this round");
+	expect_forms(forms, NELEM(forms));
+	f.number = 1;
+	f.answers[1] = 6;
+	ck_assert_int_eq(sipas_form_replace(db, &q, round1, 1, &f, &e), -1);
+	ck_assert_int_eq(e.field, SFF_ANSWERS + 1);
+	expect_forms(forms, NELEM(forms));
+	f.answers[1] = 4;
+	f.number = 0;
+	ck_assert_int_eq(sipas_form_replace(db, &q, round1, 1, &f, &e), -1);
+	ck_assert_int_eq(e.field, SFF_NUMBER);
+	f.number = 9;
+	ck_assert_int_eq(sipas_form_replace(db, &q, round1, 9, &f, &e), -1);
+	ck_assert_int_eq(e.field, SFF_NUMBER);
+	ck_assert_str_eq(e.message, "Form 9 is not in this round");
+	expect_forms(forms, NELEM(forms));
+}
+END_TEST
+
+/* Deleting a form that is not there is no error and changes nothing;
+ * deleting one leaves the others. */
+START_TEST(test_form_delete)
+{
+	enter(round1, forms, NELEM(forms));
+	ck_assert_int_eq(sipas_form_delete(db, round1, 9), 0);
+	expect_forms(forms, NELEM(forms));
+	ck_assert_int_eq(sipas_form_delete(db, round1, 2), 0);
+	ck_assert_int_eq(sipas_form_delete(db, round1, 2), 0);
+	expect_forms((const struct sipas_form[]){ forms[0], forms[2] }, 2);
+}
+END_TEST
+
 /* ---- arithmetic ----------------------------------------------------- */
 
 /* No forms: nothing answered, no shares, no index. */
@@ -631,6 +751,10 @@ sipas_suite(void)
 	tcase_add_test(forms_tc, test_round_checks);
 	tcase_add_test(forms_tc, test_round_questionnaire_fixed);
 	tcase_add_test(forms_tc, test_form_checks);
+	tcase_add_test(forms_tc, test_form_list);
+	tcase_add_test(forms_tc, test_form_replace);
+	tcase_add_test(forms_tc, test_form_replace_refused);
+	tcase_add_test(forms_tc, test_form_delete);
 	suite_add_tcase(s, forms_tc);
 
 	tcase_add_checked_fixture(arith, setup, teardown);
