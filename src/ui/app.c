@@ -23,6 +23,7 @@
 #include "core/trash.h"
 #include "core/validate.h"
 #include "ui/form.h"
+#include "ui/input.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -365,17 +366,19 @@ static void
 run_loop(struct app *app)
 {
 	while (!app->quit) {
-		wint_t ch;
-		int r = get_wch(&ch);
+		int key = input_read(stdscr);
 
-		if (r == ERR)
+		if (key == INPUT_NONE)
 			continue;
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+		if (key == INPUT_INVALID)
+			app_message(app, COLOR_WARN, "%s", _("A byte that is not UTF-8 was "
+			    "ignored: is the terminal set to UTF-8?"));
+		else if (key == KEYFN(KEY_RESIZE))
 			/* ncurses has already resized stdscr; redraw from
 			 * scratch so nothing of the old size stays. */
 			clearok(curscr, TRUE);
 		else
-			dispatch(app, r == KEY_CODE_YES ? KEYFN(ch) : (int)ch);
+			dispatch(app, key);
 		if (!app->quit)
 			draw_all(app);
 	}

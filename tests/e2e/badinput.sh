@@ -5,7 +5,8 @@
 # save must show the case's message, leave the cursor on that field, keep
 # the form open and the app running, and leave `sqlite3 .dump` unchanged.
 # "ok" cases are legal text that must be stored verbatim with nothing but
-# new rows added; "esc" cases type and then cancel: nothing saved.
+# new rows added ("hexok": after bytes that are not UTF-8, which are
+# dropped); "esc" cases type and then cancel: nothing saved.
 . "$(dirname "$0")/lib.sh"
 
 # The fields of each form, in Tab order (a plan without phases).
@@ -151,6 +152,13 @@ while IFS='|' read -r form label how input expect; do
 	case $how in
 	type | ok | esc) tm send-keys -t t -l -- "$input" ;;
 	hex) tm send-keys -t t -H $input ;;
+	hexok)
+		# Bytes that are not UTF-8, then text: the bytes are dropped
+		# and the keyboard goes on working.
+		tm send-keys -t t -H ${input%%:*}
+		tm send-keys -t t -l -- "${input#*:}"
+		input=${input#*:}
+		;;
 	paste | fill)
 		if [ "$how" = paste ]; then
 			# shellcheck disable=SC2059
@@ -173,7 +181,7 @@ while IFS='|' read -r form label how input expect; do
 		said="(form closed)"
 	else
 		send F2
-		if [ "$how" = ok ]; then
+		if [ "$how" = ok ] || [ "$how" = hexok ]; then
 			wait_for "Saved."
 			said="Saved."
 		else
@@ -186,7 +194,7 @@ while IFS='|' read -r form label how input expect; do
 	fi
 	expect_not "EXIT:"
 	dump "$work/after"
-	if [ "$how" = ok ]; then
+	if [ "$how" = ok ] || [ "$how" = hexok ]; then
 		# Rows added, none changed or removed; the text as typed.
 		diff "$work/before" "$work/after" > "$work/diff" || true
 		if grep -v '^> INSERT INTO ' "$work/diff" | grep -q '^[<>]'; then
@@ -218,7 +226,8 @@ target|Baseline|type|x|Baseline is not a number
 target|Target|type||Text is required
 target|Target|fill|100000|Text: the text is too long
 target|Target|paste|\001\002\007\177|Text is required
-target|Target|hex|ff fe c3 28|Text is required
+target|Target|hex|ff fe c3|Text is required
+target|Target|hexok|ff fe c3 e1 ba:Rà soát|SELECT text FROM target ORDER BY id DESC LIMIT 1
 target|Numerator is|fill|60001|Numerator label: the text is too long
 target|Lead unit|type|Phòng Không Có|Lead unit: no unit is called "Phòng Không Có"
 target|Target|esc|Chỉ tiêu bỏ dở|
