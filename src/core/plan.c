@@ -49,8 +49,8 @@ check(const struct plan *p, struct plan_row *r, struct field_error *e)
 	if (p->issue_date[0] != '\0' && !date_parse_iso(p->issue_date, &d))
 		return field_fail(e, PF_ISSUE_DATE, _("%s: write the date as dd/mm/yyyy"),
 		    _("Issue date"));
-	if (validate_range(p->year_from, YEAR_MIN, YEAR_MAX, e, PF_YEAR_FROM, _("First year")) != 0 ||
-	    validate_range(p->year_to, YEAR_MIN, YEAR_MAX, e, PF_YEAR_TO, _("Last year")) != 0)
+	if (validate_range(p->year_from, YEAR_MIN, YEAR_MAX, e, PF_YEAR_FROM, _("From year")) != 0 ||
+	    validate_range(p->year_to, YEAR_MIN, YEAR_MAX, e, PF_YEAR_TO, _("To year")) != 0)
 		return -1;
 	if (p->year_to < p->year_from)
 		return field_fail(e, PF_YEAR_TO, _("The last year cannot be before the first"));

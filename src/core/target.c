@@ -64,12 +64,12 @@ check(struct db *db, const struct target *t, struct target_row *r, struct field_
 		return -1;
 	if (validate_ref(db, "section", t->section_id, e, TF_SECTION, _("Choose a section")) != 0)
 		return -1;
-	if ((r->text = field_text(t->text, e, TF_TEXT, _("Text"))) == NULL)
+	if ((r->text = field_text(t->text, e, TF_TEXT, _("Target"))) == NULL)
 		return -1;
 	if ((r->folded = text_fold(r->text)) == NULL)
 		return field_fail(e, -1, _("out of memory"));
 	if (*r->folded == '\0')
-		return field_fail(e, TF_TEXT, _("%s is required"), _("Text"));
+		return field_fail(e, TF_TEXT, _("%s is required"), _("Target"));
 	if (target_kind_name(rule->kind) == NULL)
 		return field_fail(e, TF_KIND, _("Choose the kind of target"));
 	if (comparator_symbol(rule->cmp) == NULL)
@@ -80,9 +80,9 @@ check(struct db *db, const struct target *t, struct target_row *r, struct field_
 	    validate_range(rule->baseline, 0, INFINITY, e, TF_BASELINE, _("Baseline")) != 0)
 		return -1;
 	if ((r->numerator_label = field_text(t->numerator_label, e, TF_NUMERATOR_LABEL,
-	    _("Numerator label"))) == NULL ||
+	    _("Numerator is"))) == NULL ||
 	    (r->denominator_label = field_text(t->denominator_label, e, TF_DENOMINATOR_LABEL,
-	    _("Denominator label"))) == NULL)
+	    _("Denominator is"))) == NULL)
 		return -1;
 	if (t->lead_unit_id != 0 && validate_ref(db, "unit", t->lead_unit_id, e, TF_LEAD_UNIT,
 	    _("The lead unit does not exist")) != 0)

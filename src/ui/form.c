@@ -262,6 +262,24 @@ focus(struct app *app, struct form *f, int i)
 	(void)app;
 }
 
+/* The message of a refused save, naming field i (-1: none) when it does
+ * not already begin with its label: the core words some rules without
+ * the form's labels ("A rate must be between 0 and 100"), and the user
+ * must know which field to mend. */
+static void
+show_error(struct app *app, const struct form *f, int i, const char *msg)
+{
+	const char *label = i >= 0 ? f->fields[i].label : "";
+
+	/* Indented labels ("  deadline") belong to the line above. */
+	label += strspn(label, " ");
+	msg += strspn(msg, " ");
+	if (*label != '\0' && strncmp(msg, label, strlen(label)) != 0)
+		app_message(app, COLOR_BAD, "%s: %s", label, msg);
+	else
+		app_message(app, COLOR_BAD, "%s", msg);
+}
+
 static void
 save(struct app *app, struct screen *s)
 {
@@ -275,7 +293,7 @@ save(struct app *app, struct screen *s)
 	if (f->save(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
 			f->focus = i;
-		app_message(app, COLOR_BAD, "%s", err.message[0] ? err.message : db_error(app->db));
+		show_error(app, f, i, err.message[0] ? err.message : db_error(app->db));
 		beep();
 		return;
 	}

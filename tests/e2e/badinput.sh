@@ -2,8 +2,9 @@
 # Bad input through the real forms: each case opens a form from the
 # dashboard, fills it validly but for one field, puts the bad value there
 # (typed, as raw bytes, or as a bracketed paste) and saves.  A refused
-# save must show the case's message, leave the cursor on that field, keep
-# the form open and the app running, and leave `sqlite3 .dump` unchanged.
+# save must show the case's message, beginning with the field's label,
+# leave the cursor on that field, keep the form open and the app running,
+# and leave `sqlite3 .dump` unchanged.
 # "ok" cases are legal text that must be stored verbatim with nothing but
 # new rows added ("hexok": after bytes that are not UTF-8, which are
 # dropped); "esc" cases type and then cancel: nothing saved.
@@ -189,6 +190,11 @@ while IFS='|' read -r form label how input expect; do
 			said=$(line 23 | sed 's/ *Typing: off$//; s/ *$//')
 			[ "$(cursor_label)" = "$label" ] ||
 				fail "case $n: the cursor is on \"$(cursor_label)\", not \"$label\""
+			# The message names the field (its label, unindented).
+			case $said in
+			"${label#"${label%%[! ]*}"}"*) ;;
+			*) fail "case $n: \"$said\" does not begin with \"$label\"" ;;
+			esac
 			line 1 | grep -q "· Form" || fail "case $n: the form closed"
 		fi
 	fi
@@ -211,48 +217,48 @@ while IFS='|' read -r form label how input expect; do
 	home
 done <<'CASES'
 # form|field|how|input|message (ok: the query that gives the text back)
-target|Planned value|type|150|A rate must be between 0 and 100
-target|Planned value|type|-5|A rate must be between 0 and 100
+target|Planned value|type|150|Planned value: A rate must be between 0 and 100
+target|Planned value|type|-5|Planned value: A rate must be between 0 and 100
 target|Planned value|type|abc|Planned value is not a number
 target|Planned value|type|1,2,3|Planned value is not a number
 target|Planned value|type||Planned value is required
 target|Planned value|type|50%|Planned value is not a number
 target|Planned value|type|1e999|Planned value is not a number
-target-count|Planned value|type|-3|A count cannot be negative
-target-rank|Planned value|type|2.5|A rank must be a whole number from 1
-target-yesno|Planned value|type|2|A yes/no value must be 0 (no) or 1 (yes)
+target-count|Planned value|type|-3|Planned value: A count cannot be negative
+target-rank|Planned value|type|2.5|Planned value: A rank must be a whole number from 1
+target-yesno|Planned value|type|2|Planned value: A yes/no value must be 0 (no) or 1 (yes)
 target|Baseline|type|-1|Baseline must be between 0 and
 target|Baseline|type|x|Baseline is not a number
-target|Target|type||Text is required
-target|Target|fill|100000|Text: the text is too long
-target|Target|paste|\001\002\007\177|Text is required
-target|Target|hex|ff fe c3|Text is required
+target|Target|type||Target is required
+target|Target|fill|100000|Target: the text is too long
+target|Target|paste|\001\002\007\177|Target is required
+target|Target|hex|ff fe c3|Target is required
 target|Target|hexok|ff fe c3 e1 ba:Rà soát|SELECT text FROM target ORDER BY id DESC LIMIT 1
-target|Numerator is|fill|60001|Numerator label: the text is too long
+target|Numerator is|fill|60001|Numerator is: the text is too long
 target|Lead unit|type|Phòng Không Có|Lead unit: no unit is called "Phòng Không Có"
 target|Target|esc|Chỉ tiêu bỏ dở|
 target|Target|ok|'); DROP TABLE task;--|SELECT text FROM target ORDER BY id DESC LIMIT 1
 target|Numerator is|ok|%n%s%x%p|SELECT numerator_label FROM target ORDER BY id DESC LIMIT 1
-rate|Numerator|type|1200|The numerator cannot exceed the denominator
+rate|Numerator|type|1200|Numerator: The numerator cannot exceed the denominator
 rate|Numerator|type|-1|Numerator cannot be negative
 rate|Numerator|type|abc|Numerator is not a number
-rate|Denominator|type|0|The denominator must be above 0
+rate|Denominator|type|0|Denominator: The denominator must be above 0
 rate|Denominator|type|-5|Denominator cannot be negative
-rate|Denominator|type||Enter both the numerator and the denominator
+rate|Denominator|type||Denominator: Enter both the numerator and the denominator
 rate|Denominator|type|1000000000000000000|Denominator must be between
 rate|Evidence|fill|60001|Evidence: the text is too long
-count|Value|type|-2|A count cannot be negative
+count|Value|type|-2|Value: A count cannot be negative
 count|Value|type|12abc|Value is not a number
 task|Task|type||Task is required
 task|  due date by hand|type|31/02/2025|due date by hand: the date 31/02/2025 does not exist
 task|  deadline|type|31/02/2025|deadline: the date 31/02/2025 does not exist
 task|Completed on|type|31/02/2025|Completed on: the date 31/02/2025 does not exist
 task|Completed on|type|2025-10-15|Completed on: write the date as dd/mm/yyyy
-task|Completed on|type|15/10/2025|Only a done task has a completion date
+task|Completed on|type|15/10/2025|Completed on: Only a done task has a completion date
 task|Lead unit|type|Phòng Không Có|Lead unit: no unit is called
 task|Cooperating units|type|Phòng Kinh tế; Không Có|Cooperating units: no unit is called "Không Có"
 task|Task|hex|ff|Task is required
-plan|To year|type|2024|The last year cannot be before the first
+plan|To year|type|2024|To year: The last year cannot be before the first
 plan|From year|fill|1000|From year is not a number
 plan|From year|type|abc|From year is not a number
 plan|From year|type|1800|From year must be between 1990 and 2200
@@ -261,14 +267,14 @@ plan|Issue date|type|00/00/0000|Issue date: the date 00/00/0000 does not exist
 plan|Title|type||Title is required
 plan|Phases|type|abc|Phases: "abc" is not written as 2026-2027
 unit|Name|type||Name is required
-unit|Name|type|Phòng Kinh tế|"Phòng Kinh tế" already names the unit
+unit|Name|type|Phòng Kinh tế|Name: "Phòng Kinh tế" already names the unit
 unit|Name|paste|\001\033\033|Name is required
 unit|Name|ok|%n%s%x %d'--|SELECT name FROM unit ORDER BY id DESC LIMIT 1
 office|Name|type||Name is required
 office|Name|type|   |Name is required
 office|Name|fill|100000|Name: the text is too long
 office|Name|paste|\001\002\177|Name is required
-round|To|type|01/01/2025|The last day is before the first
+round|To|type|01/01/2025|To: The last day is before the first
 round|From|type|31/02/2025|From: the date 31/02/2025 does not exist
 round|Name|type||Name is required
 round|Unit|type|Không Có|Unit: no unit is called "Không Có"

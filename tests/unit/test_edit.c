@@ -397,8 +397,8 @@ static const struct {
 } plan_errors[] = {
 	{ "", 2026, 2026, "", PF_TITLE, "Title is required" },
 	{ " \t ", 2026, 2026, "", PF_TITLE, "Title is required" },
-	{ "KH", 1980, 2026, "", PF_YEAR_FROM, "First year must be between 1990 and 2200" },
-	{ "KH", 2026, 2300, "", PF_YEAR_TO, "Last year must be between 1990 and 2200" },
+	{ "KH", 1980, 2026, "", PF_YEAR_FROM, "From year must be between 1990 and 2200" },
+	{ "KH", 2026, 2300, "", PF_YEAR_TO, "To year must be between 1990 and 2200" },
 	{ "KH", 2026, 2025, "", PF_YEAR_TO, "The last year cannot be before the first" },
 	{ "KH", 2026, 2026, "2026-02-30", PF_ISSUE_DATE,
 	    "Issue date: write the date as dd/mm/yyyy" },
@@ -519,8 +519,8 @@ static const struct {
 	int		 field;
 	const char	*message;
 } target_errors[] = {
-	{ "", KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, TF_TEXT, "Text is required" },
-	{ "  ", KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, TF_TEXT, "Text is required" },
+	{ "", KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, TF_TEXT, "Target is required" },
+	{ "  ", KEEP, KEEP, KEEP, KEEP, KEEP, KEEP, TF_TEXT, "Target is required" },
 	{ NULL, 0, KEEP, KEEP, KEEP, KEEP, KEEP, TF_SECTION, "Choose a section" },
 	{ NULL, 999, KEEP, KEEP, KEEP, KEEP, KEEP, TF_SECTION, "Choose a section" },
 	{ NULL, KEEP, TARGET_RATE, KEEP, 120, KEEP, KEEP, TF_VALUE,
