@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "core/target.h"
 #include "core/text.h"
+#include "core/trash.h"
 #include "core/tsv.h"
 #include "core/validate.h"
 
@@ -1122,9 +1123,32 @@ sipas_form_count(struct db *db, int64_t round)
 #define DELETE_FORM "DELETE FROM sipas_form WHERE round_id = ? AND number = ?"
 
 int
-sipas_form_delete(struct db *db, int64_t round, int number)
+sipas_form_delete(struct db *db, int64_t round, int number, struct trash **undo)
 {
-	return write_id(db, DELETE_FORM, round, number, "sipas form");
+	static const struct trash_part parts[] = {
+		{ "sipas_form", "id = ?1" },
+		{ "sipas_respondent", "form_id = ?1" },
+		{ "sipas_answer", "form_id = ?1" },
+	};
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM sipas_form WHERE round_id = ? "
+	    "AND number = ?");
+	int64_t id = 0;
+	int rc;
+
+	if (undo != NULL)
+		*undo = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, round);
+	sqlite3_bind_int(st, 2, number);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail_sql(db, "sipas form");
+	if (id == 0)
+		return 0;
+	return trash_delete(db, "sipas_form", id, parts, sizeof parts / sizeof parts[0], undo);
 }
 
 static int

@@ -22,6 +22,7 @@
 #include "core/model.h"
 
 struct db;
+struct trash;
 struct field_error;
 
 /* One digit an answer or an option: at most 9 values besides 0. */
@@ -185,8 +186,9 @@ int sipas_form_replace(struct db *db, const struct sipas_questionnaire *q, int64
  * *out malloc'd (free it), NULL when there are none.  0 or -1. */
 int sipas_form_list(struct db *db, const struct sipas_questionnaire *q, int64_t round,
     struct sipas_form **out, int *n);
-/* Deletes form number of round (none is no error); 0 or -1. */
-int sipas_form_delete(struct db *db, int64_t round, int number);
+/* Deletes form number of round (none is no error: *undo stays NULL),
+ * keeping it in *undo for trash_restore when undo is not NULL; 0 or -1. */
+int sipas_form_delete(struct db *db, int64_t round, int number, struct trash **undo);
 /* 1 when round has a form numbered number, 0 when not, -1 on error. */
 int sipas_form_exists(struct db *db, int64_t round, int number);
 /* The number after the highest in round (1 for none), or -1. */

@@ -491,13 +491,15 @@ delete_form_confirmed(struct app *app, struct screen *s)
 {
 	struct forms_data *d = s->data;
 	int number = selected_form(s)->number;
+	struct trash *undo;
 
-	if (sipas_form_delete(app->db, d->round.id, number) != 0) {
+	if (sipas_form_delete(app->db, d->round.id, number, &undo) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
 	}
+	app_keep_trash(app, undo);
 	forms_load(app, s);
-	app_message(app, COLOR_GOOD, _("Form %d deleted."), number);
+	app_message(app, COLOR_GOOD, _("Form %d deleted. u: undo"), number);
 }
 
 static void

@@ -205,6 +205,16 @@ expect_not "     10  0 0 0"
 wait_for "Overall index: 73.33%"
 expect_sql "SELECT count(*), max(number) FROM sipas_form" "9|9"
 expect_sql "SELECT count(*) FROM sipas_answer" "180"
+# u brings it back whole, and it goes again.
+send u
+wait_for "Forms of Dot 1 (10)"
+expect_sql "SELECT count(*), max(number) FROM sipas_form" "10|10"
+expect_sql "SELECT count(*) FROM sipas_answer" "200"
+send End Delete
+wait_for "Delete form 10?"
+send y
+wait_for "Forms of Dot 1 (9)"
+expect_sql "SELECT count(*) FROM sipas_answer" "180"
 
 # Form 7 corrected, retyped whole: 2.1 was 3, is 5; the last answer saves.
 # Element 2: 31 of 45 satisfied -> 68.888…%; index (100 + 68.888… + 3 ·

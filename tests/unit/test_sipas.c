@@ -44,6 +44,7 @@
 #include "core/plan.h"
 #include "core/plan_file.h"
 #include "core/sipas.h"
+#include "core/trash.h"
 #include "core/target.h"
 #include "core/validate.h"
 
@@ -371,7 +372,7 @@ START_TEST(test_form_checks)
 	ck_assert_int_eq(sipas_form_next_number(db, round1), 2);
 	ck_assert_int_eq(sipas_form_exists(db, round1, 1), 1);
 	ck_assert_int_eq(sipas_form_exists(db, round1, 2), 0);
-	ck_assert_int_eq(sipas_form_delete(db, round1, 1), 0);
+	ck_assert_int_eq(sipas_form_delete(db, round1, 1, NULL), 0);
 	ck_assert_int_eq(sipas_form_count(db, round1), 0);
 	ck_assert_int_eq(sipas_form_next_number(db, round1), 1);
 }
@@ -484,11 +485,29 @@ END_TEST
 START_TEST(test_form_delete)
 {
 	enter(round1, forms, NELEM(forms));
-	ck_assert_int_eq(sipas_form_delete(db, round1, 9), 0);
+	ck_assert_int_eq(sipas_form_delete(db, round1, 9, NULL), 0);
 	expect_forms(forms, NELEM(forms));
-	ck_assert_int_eq(sipas_form_delete(db, round1, 2), 0);
-	ck_assert_int_eq(sipas_form_delete(db, round1, 2), 0);
+	ck_assert_int_eq(sipas_form_delete(db, round1, 2, NULL), 0);
+	ck_assert_int_eq(sipas_form_delete(db, round1, 2, NULL), 0);
 	expect_forms((const struct sipas_form[]){ forms[0], forms[2] }, 2);
+}
+END_TEST
+
+/* A deleted form comes back whole from its trash: number, fields and
+ * answers; deleting a missing one leaves no trash. */
+START_TEST(test_form_delete_undo)
+{
+	struct trash *undo;
+
+	enter(round1, forms, NELEM(forms));
+	ck_assert_int_eq(sipas_form_delete(db, round1, 9, &undo), 0);
+	ck_assert_ptr_null(undo);
+	ck_assert_int_eq(sipas_form_delete(db, round1, 2, &undo), 0);
+	ck_assert_ptr_nonnull(undo);
+	expect_forms((const struct sipas_form[]){ forms[0], forms[2] }, 2);
+	ck_assert_int_eq(trash_restore(db, undo), 0);
+	trash_free(undo);
+	expect_forms(forms, NELEM(forms));
 }
 END_TEST
 
@@ -755,6 +774,7 @@ sipas_suite(void)
 	tcase_add_test(forms_tc, test_form_replace);
 	tcase_add_test(forms_tc, test_form_replace_refused);
 	tcase_add_test(forms_tc, test_form_delete);
+	tcase_add_test(forms_tc, test_form_delete_undo);
 	suite_add_tcase(s, forms_tc);
 
 	tcase_add_checked_fixture(arith, setup, teardown);
