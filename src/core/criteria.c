@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,165 @@ level_valid(const char *s)
 		if (strcmp(s, levels[i]) == 0)
 			return true;
 	return false;
+}
+
+/* Band ord of set; inside the caller's transaction.  0 or -1. */
+static int
+insert_band(struct db *db, int64_t set, int ord, const char *label, double min)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO par_band (set_id, ord, label, min) "
+	    "VALUES (?, ?, ?, ?)");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, set);
+	sqlite3_bind_int(st, 2, ord);
+	db_bind_text(st, 3, label);
+	sqlite3_bind_double(st, 4, min);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "par_band");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+char *
+criteria_bands_text(const struct criteria_set *s)
+{
+	char *text = NULL, num[32];
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL)
+		return NULL;
+	for (int i = 0; i < s->nbands; i++) {
+		number_format(s->bands[i].min, num, sizeof num);
+		fprintf(fp, "%s%s %s", i > 0 ? "; " : "", s->bands[i].label, num);
+	}
+	if (fclose(fp) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/* The bands of "A 90; B 80; C 70; D 0" into *out (labels NFC): highest
+ * first, each from 0 to 100, the last from 0 so that every index has
+ * one.  0, or -1 with e on SETF_BANDS. */
+static int
+parse_bands(char *text, struct par_band **out, int *n, struct field_error *e)
+{
+	const char *label = _("Classification");
+	int cap = 0;
+	char *item, *save = NULL;
+
+	*out = NULL;
+	*n = 0;
+	for (item = strtok_r(text, ";", &save); item != NULL; item = strtok_r(NULL, ";", &save)) {
+		char *sp;
+		double min;
+
+		if (*text_trim(item) == '\0')
+			continue;
+		if ((sp = strrchr(item, ' ')) == NULL || !number_parse(sp + 1, &min))
+			return field_fail(e, SETF_BANDS, _("%s: \"%s\" is not a band and the index "
+			    "it starts at, as in \"A 90\""), label, item);
+		*sp = '\0';
+		if (*text_trim(item) == '\0' || min < 0 || min > 100 ||
+		    (*n > 0 && min >= (*out)[*n - 1].min))
+			return field_fail(e, SETF_BANDS, _("%s: the bands go from the highest "
+			    "down, each starting between 0 and 100"), label);
+		if (array_reserve(out, *n, &cap, sizeof **out) != 0 ||
+		    ((*out)[*n].label = text_nfc(item)) == NULL)
+			return field_fail(e, -1, _("out of memory"));
+		(*out)[(*n)++].min = min;
+	}
+	if (*n == 0 || (*out)[*n - 1].min != 0)
+		return field_fail(e, SETF_BANDS, _("%s: the last band must start at 0"), label);
+	return 0;
+}
+
+/* The header's checks and writes; inside the caller's transaction. */
+static int
+store_set(struct db *db, const struct criteria_set *s, const char *bands_text,
+    struct field_error *e)
+{
+	struct par_band *bands = NULL;
+	char *name = NULL, *folded = NULL, *note = NULL, *copy = strdup(bands_text);
+	sqlite3_stmt *st = NULL;
+	int nbands = 0, rc = -1;
+
+	if (copy == NULL)
+		return field_fail(e, -1, _("out of memory"));
+	if ((name = field_text(s->name, e, SETF_NAME, _("Name"))) == NULL ||
+	    (note = field_text(s->note, e, SETF_NOTE, _("Note"))) == NULL ||
+	    (folded = text_fold(name)) == NULL)
+		goto out;
+	if (*folded == '\0') {
+		field_fail(e, SETF_NAME, _("%s is required"), _("Name"));
+		goto out;
+	}
+	if (validate_range(s->year, 1990, 2200, e, SETF_YEAR, _("Year")) != 0 ||
+	    validate_range(s->total, 0.01, 1000, e, SETF_TOTAL, _("Total points")) != 0)
+		goto out;
+	if (!level_valid(s->level)) {
+		field_fail(e, SETF_LEVEL, _("Choose the level"));
+		goto out;
+	}
+	if (parse_bands(copy, &bands, &nbands, e) != 0)
+		goto out;
+	if ((st = db_prepare(db, "UPDATE par_set SET name = ?, folded = ?, year = ?, level = ?, "
+	    "total = ?, note = ? WHERE id = ?")) == NULL)
+		goto fail_db;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, folded);
+	sqlite3_bind_int(st, 3, s->year);
+	db_bind_text(st, 4, s->level);
+	sqlite3_bind_double(st, 5, s->total);
+	db_bind_text(st, 6, note);
+	sqlite3_bind_int64(st, 7, s->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail_sql(db, "par_set");
+		goto fail_db;
+	}
+	if (sqlite3_changes(db->sql) == 0) {
+		field_fail(e, -1, _("The criteria set no longer exists"));
+		goto out;
+	}
+	sqlite3_finalize(st);
+	if ((st = db_prepare(db, "DELETE FROM par_band WHERE set_id = ?")) == NULL)
+		goto fail_db;
+	sqlite3_bind_int64(st, 1, s->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail_sql(db, "par_band");
+		goto fail_db;
+	}
+	for (int i = 0; i < nbands; i++)
+		if (insert_band(db, s->id, i + 1, bands[i].label, bands[i].min) != 0)
+			goto fail_db;
+	rc = 0;
+	goto out;
+fail_db:
+	field_fail_db(e, db);
+out:
+	sqlite3_finalize(st);
+	for (int i = 0; i < nbands; i++)
+		free(bands[i].label);
+	free(bands);
+	free(name);
+	free(folded);
+	free(note);
+	free(copy);
+	return rc;
+}
+
+int
+criteria_set_save(struct db *db, const struct criteria_set *s, const char *bands,
+    struct field_error *err)
+{
+	field_error_clear(err);
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	return field_commit(db, store_set(db, s, bands, err), err);
 }
 
 bool
@@ -391,6 +551,24 @@ code_of(struct db *db, int64_t id)
 	return code;
 }
 
+/* True (1) when the criterion coded parent is criterion id or lies
+ * below it: codes carry the path, so its code begins with id's and a
+ * dot.  -1 on error. */
+static int
+under_itself(struct db *db, int64_t id, const char *parent)
+{
+	char *own = code_of(db, id);
+	size_t len;
+	int rc;
+
+	if (own == NULL)
+		return -1;
+	len = strlen(own);
+	rc = strcmp(parent, own) == 0 || (strncmp(parent, own, len) == 0 && parent[len] == '.');
+	free(own);
+	return rc;
+}
+
 static int
 check_code(struct db *db, int64_t set, const struct par_node *c, const char *code,
     struct field_error *e)
@@ -415,6 +593,9 @@ check_code(struct db *db, int64_t set, const struct par_node *c, const char *cod
 		if (rc)
 			field_fail(e, CF_CODE, _("The code must start with the parent's "
 			    "code and a dot: \"%s.1\""), parent);
+		else if (c->id != 0 && (rc = under_itself(db, c->id, parent)) != 0)
+			field_fail(e, CF_CODE, _("A criterion cannot go under one of its own "
+			    "sub-criteria"));
 		free(parent);
 		if (rc)
 			return -1;
@@ -462,6 +643,31 @@ check_criterion(struct db *db, int64_t set, const struct par_node *c,
 	return 0;
 }
 
+/* A criterion whose code changes takes its sub-criteria along: their
+ * codes begin with its own and a dot, which is what makes them its
+ * children in the file format.  Inside the caller's transaction. */
+static int
+rename_descendants(struct db *db, int64_t set, int64_t id, const char *code)
+{
+	char *old = code_of(db, id);
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (old == NULL)
+		return -1;
+	if ((st = db_prepare(db, "UPDATE par_criterion SET code = ?3 || substr(code, "
+	    "length(?2) + 1) WHERE set_id = ?1 AND substr(code, 1, length(?2) + 1) = ?2 || '.'"))
+	    != NULL) {
+		sqlite3_bind_int64(st, 1, set);
+		db_bind_text(st, 2, old);
+		db_bind_text(st, 3, code);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "par_criterion");
+		sqlite3_finalize(st);
+	}
+	free(old);
+	return rc;
+}
+
 /* Inserts or updates c; inside the caller's transaction. */
 static int
 store_criterion(struct db *db, int64_t set, struct par_node *c, struct field_error *e)
@@ -477,17 +683,22 @@ store_criterion(struct db *db, int64_t set, struct par_node *c, struct field_err
 		    "title, max, rule, params, source, hint) VALUES (?1, ?2, (SELECT "
 		    "ifnull(max(ord), 0) + 1 FROM par_criterion WHERE set_id = ?1 AND "
 		    "parent_id IS ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	else
-		st = db_prepare(db, "UPDATE par_criterion SET code = ?3, title = ?4, max = ?5, "
-		    "rule = ?6, params = ?7, source = ?8, hint = ?9 WHERE id = ?10 AND "
-		    "set_id = ?1");
+	else if (rename_descendants(db, set, c->id, r.code) != 0) {
+		field_fail_db(e, db);
+		goto out;
+	} else
+		/* Under another parent it goes after the last sibling there. */
+		st = db_prepare(db, "UPDATE par_criterion SET ord = CASE WHEN parent_id IS ?2 "
+		    "THEN ord ELSE (SELECT ifnull(max(o.ord), 0) + 1 FROM par_criterion o WHERE "
+		    "o.set_id = ?1 AND o.parent_id IS ?2) END, parent_id = ?2, code = ?3, "
+		    "title = ?4, max = ?5, rule = ?6, params = ?7, source = ?8, hint = ?9 "
+		    "WHERE id = ?10 AND set_id = ?1");
 	if (st == NULL) {
 		field_fail_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, set);
-	if (c->id == 0)
-		db_bind_id_or_null(st, 2, c->parent_id);
+	db_bind_id_or_null(st, 2, c->parent_id);
 	db_bind_text(st, 3, r.code);
 	db_bind_text(st, 4, r.title);
 	sqlite3_bind_double(st, 5, c->max);
@@ -701,7 +912,6 @@ need_set(struct importer *im)
 static int
 read_band(struct importer *im)
 {
-	sqlite3_stmt *st;
 	char *label;
 	double min;
 	int rc = -1;
@@ -712,15 +922,8 @@ read_band(struct importer *im)
 		return ifail(im, NULL, _("out of memory"));
 	if (*label == '\0')
 		ifail(im, _("label"), _("is required"));
-	else if ((st = db_prepare(im->db, "INSERT INTO par_band (set_id, ord, label, min) "
-	    "VALUES (?, ?, ?, ?)")) != NULL) {
-		sqlite3_bind_int64(st, 1, im->set);
-		sqlite3_bind_int(st, 2, ++im->nbands);
-		db_bind_text(st, 3, label);
-		sqlite3_bind_double(st, 4, min);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(im->db, "par_band");
-		sqlite3_finalize(st);
-	}
+	else
+		rc = insert_band(im->db, im->set, ++im->nbands, label, min);
 	free(label);
 	return rc;
 }

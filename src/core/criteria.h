@@ -106,14 +106,35 @@ int64_t criteria_import_template(struct db *db);
  * (errno set). */
 int criteria_export(const struct criteria_set *s, FILE *fp);
 
+/* The fields of a set's header form, for field errors. */
+enum criteria_set_field {
+	SETF_NAME,
+	SETF_YEAR,
+	SETF_LEVEL,
+	SETF_TOTAL,
+	SETF_BANDS,
+	SETF_NOTE,
+};
+
+/* s's bands as one line, "A 90; B 80; C 70; D 0"; NULL when out of memory. */
+char *criteria_bands_text(const struct criteria_set *s);
+/* Saves the header of set s->id (name, year, level, total, note) and the
+ * bands written as criteria_bands_text writes them -- highest first, each
+ * from 0 to 100, the last from 0 -- in one transaction.  0, or -1 with
+ * err naming the field. */
+int criteria_set_save(struct db *db, const struct criteria_set *s, const char *bands,
+    struct field_error *err);
+
 /* Deletes a set with its criteria and assessments; one transaction. */
 int criteria_set_delete(struct db *db, int64_t id);
 
 /* Inserts c into set (c->id 0; c->parent_id the parent or 0; appended
- * after the last sibling; sets c->id) or updates criterion c->id (code,
- * title, max, rule, params, source, hint), in one transaction.  The code
- * must be unique in the set, start with the parent's code and a dot (a
- * top-level code has no dot), the max not be negative, the rule and its
+ * after the last sibling; sets c->id) or updates criterion c->id (parent,
+ * code, title, max, rule, params, source, hint; under a new parent it goes
+ * last, and its sub-criteria's codes follow its new code), in one
+ * transaction.  The code must be unique in the set, start with the
+ * parent's code and a dot (a top-level code has no dot), the parent not be
+ * the criterion or below it, the max not be negative, the rule and its
  * parameters parse and the source be one of the forms above.  0, or -1
  * with err naming the field. */
 int criterion_save(struct db *db, int64_t set, struct par_node *c, struct field_error *err);

@@ -36,6 +36,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_FORMS] = { ACT_FORMS, { 'f', 0 }, N_("f"), N_("forms") },
 	[ACT_ASSESSMENT] = { ACT_ASSESSMENT, { 'i', 0 }, N_("i"), N_("PAR INDEX") },
 	[ACT_CRITERIA] = { ACT_CRITERIA, { 'c', 0 }, N_("c"), N_("criteria") },
+	[ACT_SET_HEADER] = { ACT_SET_HEADER, { 'o', 0 }, N_("o"), N_("the set") },
 	[ACT_COMPARE] = { ACT_COMPARE, { 'v', 0 }, N_("v"), N_("compare years") },
 	[ACT_SURVEY] = { ACT_SURVEY, { 'p', 0 }, N_("p"), N_("survey held or not") },
 	[ACT_TEMPLATE] = { ACT_TEMPLATE, { 'a', 0 }, N_("a"), N_("import the template") },

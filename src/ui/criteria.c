@@ -15,6 +15,7 @@
 #include "ui/form.h"
 #include "ui/par.h"
 #include "ui/screen.h"
+#include "ui/screens.h"
 
 struct editor_data {
 	int64_t set;
@@ -85,8 +86,8 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		snprintf(line, sizeof line, _("Warning: the sections add up to %s, not %s"), a, b);
 		draw_text(y + 1, 1, line, cols - 1, draw_attr(COLOR_BAD));
 	} else {
-		draw_text(y + 1, 1, _("a: add  e: edit  Del: delete  Left/Right: move up/down"),
-		    cols - 1, A_NORMAL);
+		draw_text(y + 1, 1, _("Left/Right: move up or down; a new code moves it to "
+		    "another parent"), cols - 1, A_NORMAL);
 	}
 	draw_text(y + 2, 1, _("Criterion"), title_w, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 2, 1 + title_w, _("Max"), W_MAX, A_BOLD | A_UNDERLINE);
@@ -198,7 +199,8 @@ criterion_form_new(struct editor_data *d, const struct par_node *c, const char *
 	e->fsource = form_add_text(f, _("Computed from"),
 	    CF_SOURCE, c ? c->source : NULL, false);
 	e->fhint = form_add_text(f, _("Evidence expected"), CF_HINT, c ? c->hint : NULL, true);
-	snprintf(f->fields[e->fcode].hint, sizeof f->fields[0].hint, "%s", _("1, 1.2, 1.2.3"));
+	snprintf(f->fields[e->fcode].hint, sizeof f->fields[0].hint, "%s",
+	    _("1, 1.2, 1.2.3; another parent's code moves it there with its sub-criteria"));
 	snprintf(f->fields[e->fparams].hint, sizeof f->fields[0].hint, "%s",
 	    _("required=2; per=0.25; floor=-0.25; cap=1; [80,100)=0.5"));
 	snprintf(f->fields[e->fsource].hint, sizeof f->fields[0].hint, "%s",
@@ -284,25 +286,78 @@ row_text(struct screen *s, int i)
 	return d->s.nodes[i].title;
 }
 
-/* Back to the assessment, which scores with the changed set. */
-static void
-back(struct app *app, struct screen *s, enum action a)
-{
-	struct screen *below = s->below;
+/* The set's header: name, year, level, total, classification, note. */
+struct set_edit {
+	struct criteria_set head;	/* id only; the rest is read from the form */
+	int fname, fyear, flevel, ftotal, fbands, fnote;
+};
 
-	app_pop(app);
-	if (below != NULL && below->type->load != NULL)
-		below->type->load(app, below);
+static int
+save_set(struct app *app, struct form *f, struct field_error *err)
+{
+	struct set_edit *e = f->record;
+	struct criteria_set s = e->head;
+	double year;
+	bool has;
+
+	if (validate_number(form_text(f, e->fyear), true, 1990, 2200, &year, &has, err, SETF_YEAR,
+	    f->fields[e->fyear].label) != 0 ||
+	    validate_number(form_text(f, e->ftotal), true, 0.01, 1000, &s.total, &has, err,
+	    SETF_TOTAL, f->fields[e->ftotal].label) != 0)
+		return -1;
+	s.year = (int)year;
+	s.name = (char *)form_text(f, e->fname);
+	s.level = (char *)office_kind_codes[form_choice(f, e->flevel)];
+	s.note = (char *)form_text(f, e->fnote);
+	return criteria_set_save(app->db, &s, form_text(f, e->fbands), err);
+}
+
+static void
+edit_set(struct app *app, struct screen *s, enum action a)
+{
+	struct editor_data *d = s->data;
+	struct set_edit *e;
+	struct screen *fs;
+	struct form *f;
+	char year[16], total[32], *bands;
+	int level = 0;
+
+	if (!app_may_write(app) || (e = calloc(1, sizeof *e)) == NULL)
+		return;
+	if ((bands = criteria_bands_text(&d->s)) == NULL ||
+	    (fs = form_new(_("The criteria set"), save_set, e, free)) == NULL) {
+		free(bands);
+		free(e);
+		return;
+	}
+	e->head.id = d->s.id;
+	snprintf(year, sizeof year, "%d", d->s.year);
+	number_format(d->s.total, total, sizeof total);
+	for (int i = 0; i < OFFICE_KINDS; i++)
+		if (strcmp(d->s.level, office_kind_codes[i]) == 0)
+			level = i;
+	f = form_of(fs);
+	e->fname = form_add_text(f, _("Name"), SETF_NAME, d->s.name, true);
+	e->fyear = form_add_text(f, _("Year"), SETF_YEAR, year, false);
+	e->flevel = form_add_choice(f, _("Level"), SETF_LEVEL, office_kind_names, OFFICE_KINDS,
+	    level);
+	e->ftotal = form_add_text(f, _("Total points"), SETF_TOTAL, total, false);
+	e->fbands = form_add_text(f, _("Classification"), SETF_BANDS, bands, false);
+	e->fnote = form_add_text(f, _("Note"), SETF_NOTE, d->s.note, true);
+	snprintf(f->fields[e->fbands].hint, sizeof f->fields[0].hint, "%s",
+	    _("each band and its starting index, highest first"));
+	free(bands);
+	app_push(app, fs);
 }
 
 static const struct binding bindings[] = {
-	{ ACT_BACK, back, false },
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
 	{ ACT_OPEN, edit, false },
 	{ ACT_DELETE, delete, true },
 	{ ACT_PREV_SECTION, move_criterion, false },
 	{ ACT_NEXT_SECTION, move_criterion, false },
+	{ ACT_SET_HEADER, edit_set, true },
 	LIST_BINDINGS(true),
 };
 

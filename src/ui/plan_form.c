@@ -94,9 +94,6 @@ plan_form_new(struct app *app, bool new_plan)
 }
 
 /* The office: name, kind, province. */
-static const char *const office_kinds[] = { N_("commune (xã)"), N_("ward (phường)"),
-	N_("department (sở)") };
-static const char *const office_codes[] = { "xa", "phuong", "so" };
 
 /* The office form's field numbers, for its errors. */
 enum { OF_NAME, OF_KIND, OF_PROVINCE };
@@ -125,7 +122,7 @@ save_office(struct app *app, struct form *f, struct field_error *err)
 	}
 	if (db_begin(app->db) != 0)
 		goto out;
-	if (office_put(app->db, name, office_codes[form_choice(f, e->fkind)], province) != 0 ||
+	if (office_put(app->db, name, office_kind_codes[form_choice(f, e->fkind)], province) != 0 ||
 	    db_commit(app->db) != 0) {
 		db_rollback(app->db);
 		goto out;
@@ -147,14 +144,14 @@ office_form_new(struct app *app)
 
 	if (e == NULL)
 		return NULL;
-	for (int i = 0; app->has_office && i < 3; i++)
-		if (strcmp(app->office.kind, office_codes[i]) == 0)
+	for (int i = 0; app->has_office && i < OFFICE_KINDS; i++)
+		if (strcmp(app->office.kind, office_kind_codes[i]) == 0)
 			kind = i;
 	if ((s = form_new(_("The office"), save_office, e, free)) == NULL)
 		return NULL;
 	f = form_of(s);
 	e->fname = form_add_text(f, _("Name"), OF_NAME, app->has_office ? app->office.name : NULL, false);
-	e->fkind = form_add_choice(f, _("Kind"), OF_KIND, office_kinds, 3, kind);
+	e->fkind = form_add_choice(f, _("Kind"), OF_KIND, office_kind_names, OFFICE_KINDS, kind);
 	e->fprovince = form_add_text(f, _("Province"), OF_PROVINCE, app->has_office ? app->office.province : NULL, false);
 	return s;
 }

@@ -43,6 +43,11 @@ struct screen *report_screen_new(struct app *app, const char *kind, int64_t unit
 struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
 
 /* Shared wording. */
+/* The kinds of office (and levels of criteria sets): their names (msgids)
+ * and the codes stored. */
+#define OFFICE_KINDS 3
+extern const char *const office_kind_names[OFFICE_KINDS];
+extern const char *const office_kind_codes[OFFICE_KINDS];
 /* "> 99%", "≥ 2", "≤ 35", "= 1"... */
 void target_plan_text(const struct target *t, char *buf, size_t n);
 /* The achieved figure ("99,1%", "2") or "" when there is none. */

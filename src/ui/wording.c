@@ -10,6 +10,11 @@
 #include "core/number.h"
 #include "ui/draw.h"
 
+const char *const office_kind_names[OFFICE_KINDS] = {
+	N_("commune (xã)"), N_("ward (phường)"), N_("department (sở)"),
+};
+const char *const office_kind_codes[OFFICE_KINDS] = { "xa", "phuong", "so" };
+
 /* Comparators as people write them; "≥" and "≤" are in every console font
  * that has Vietnamese. */
 static const char *

@@ -5,7 +5,10 @@
 # shown are checked by hand: the sample plan has no year results and no
 # task done, so every computed criterion scores 0 and the total is
 # 1 + 2 + 17,5 = 20,5 of 100, index 20,5, band D; section 3 is 2 of 14.
-# Then `cchc score` prints the same without the UI.
+# In the criteria editor the classification is changed (a list out of
+# order refused first) and 1.2 moved under section 3 by its code; the
+# index then falls in the new lowest band.  `cchc score` prints the same
+# without the UI.
 . "$(dirname "$0")/lib.sh"
 
 type() {
@@ -53,6 +56,33 @@ screen | grep -q "Chỉ số *20,5 *$" || fail "index row: $(screen | grep "Ch�
 screen | grep -q "^ 3 Cải cách thủ tục hành chính *2 *$" || fail "section 3 row"
 send Escape
 wait_for "Tổng 20,5/100"
+
+# The editor: o edits the set's classification; a band list out of order
+# is refused on its field; a new code moves 1.2 under section 3.
+send c
+wait_for "MẪU (TEMPLATE)"
+send o
+wait_for "Xếp loại"
+send Tab Tab Tab Tab C-u C-k
+send -l "Dat 50; Tot 80; Chua dat 0"
+send F2
+wait_for "Xếp loại: "
+bands="SELECT group_concat(label || ' ' || min, '; ') FROM (SELECT * FROM par_band ORDER BY ord)"
+expect_sql "$bands" "A 90.0; B 80.0; C 70.0; D 0.0"
+send C-u C-k
+send -l "Tot 80; Dat 50; Chua dat 0"
+send F2
+wait_gone "Xếp loại: "
+expect_sql "$bands" "Tot 80.0; Dat 50.0; Chua dat 0.0"
+send Home Down Down e
+wait_for "1.2"
+send C-u C-k
+send -l "3.9"
+send F2
+wait_for "tiêu chí con: 17"
+expect_sql "SELECT p.code FROM par_criterion c JOIN par_criterion p ON p.id = c.parent_id WHERE c.code = '3.9'" "3"
+send Escape
+wait_for "Xếp loại Chua dat"
 stop
 
 expect_sql "SELECT count(*) FROM par_entry" "3"
@@ -60,7 +90,7 @@ expect_sql "SELECT group_concat(a, ' ') FROM (SELECT e.a FROM par_entry e JOIN p
 
 out=$("$CCHC_BIN" --db "$db" score --year 2025) || fail "cchc score failed"
 echo "$out" | grep -q "^Tổng điểm: 20,5/100$" || fail "score: no total in: $out"
-echo "$out" | grep -q "^Chỉ số: 20,5 (xếp loại D)$" || fail "score: no index in: $out"
+echo "$out" | grep -q "^Chỉ số: 20,5 (xếp loại Chua dat)$" || fail "score: no index in: $out"
 csv=$("$CCHC_BIN" --db "$db" score --year 2025 --format csv) || fail "cchc score csv failed"
 echo "$csv" | grep -q '^"3.4","Cắt giảm thời gian giải quyết TTHC",2,1,,"",2,' ||
 	fail "csv row 3.4: $(echo "$csv" | grep '^"3.4"')"

@@ -333,6 +333,119 @@ START_TEST(test_editor)
 }
 END_TEST
 
+/* A new code moves a criterion: 1.2 becomes 3.9, the last child of 3;
+ * section 2 becomes 1.9 and its sub-criteria 1.9.1-1.9.3 follow; a
+ * criterion cannot go under its own sub-criterion. */
+START_TEST(test_reparent)
+{
+	struct criteria_set s;
+	struct par_node n;
+	struct field_error e;
+	int64_t id = import_template(&s), two = s.nodes[find(&s, "2")].id;
+	int total = s.n, i;
+
+	n = s.nodes[find(&s, "1.2")];
+	n.parent_id = s.nodes[find(&s, "3")].id;
+	n.code = "3.9";
+	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_load(db, id, &s), 0);
+	i = find(&s, "3.9");
+	ck_assert_int_eq(s.nodes[i].parent, find(&s, "3"));
+	ck_assert_int_eq(s.nodes[i + 1].parent, -1);	/* the last of 3: 4 follows */
+	ck_assert_str_eq(s.nodes[i + 1].code, "4");
+	ck_assert_int_eq(s.n, total);
+
+	n = s.nodes[find(&s, "2")];
+	n.parent_id = s.nodes[find(&s, "1")].id;
+	n.code = "1.9";
+	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_load(db, id, &s), 0);
+	i = find(&s, "1.9");
+	ck_assert_int_eq(s.nodes[i].id, two);
+	ck_assert_int_eq(s.nodes[i].parent, find(&s, "1"));
+	for (int k = 1; k <= 3; k++) {
+		char code[16];
+
+		snprintf(code, sizeof code, "1.9.%d", k);
+		ck_assert_int_eq(s.nodes[find(&s, code)].parent, i);
+	}
+	ck_assert_int_eq(s.n, total);
+
+	n = s.nodes[find(&s, "1")];
+	n.parent_id = s.nodes[find(&s, "1.9")].id;
+	n.code = "1.9.5";
+	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
+	ck_assert_int_eq(e.field, CF_CODE);
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_load(db, id, &s), 0);
+	ck_assert_int_eq(s.nodes[find(&s, "1")].parent, -1);
+	criteria_free(&s);
+}
+END_TEST
+
+/* The set's header and bands: saved and read back; each bad value
+ * refused on its field with the set unchanged. */
+START_TEST(test_set_header)
+{
+	static const struct {
+		const char *bands;
+		int field;
+		double total;
+		int year;
+		const char *name;
+	} refused[] = {
+		{ "A 80; B 90; C 0", SETF_BANDS, 100, 2025, "Bộ" },	/* not descending */
+		{ "A 90; B 10", SETF_BANDS, 100, 2025, "Bộ" },		/* no band from 0 */
+		{ "A", SETF_BANDS, 100, 2025, "Bộ" },
+		{ "A 120; B 0", SETF_BANDS, 100, 2025, "Bộ" },
+		{ "", SETF_BANDS, 100, 2025, "Bộ" },
+		{ "A 0", SETF_NAME, 100, 2025, "  " },
+		{ "A 0", SETF_YEAR, 100, 1800, "Bộ" },
+		{ "A 0", SETF_TOTAL, 0, 2025, "Bộ" },
+	};
+	struct criteria_set s;
+	struct field_error e;
+	int64_t id = import_template(&s);
+	char *text = criteria_bands_text(&s);
+
+	ck_assert_str_eq(text, "A 90; B 80; C 70; D 0");
+	free(text);
+	free(s.name);
+	s.name = strdup("Bộ tiêu chí của tỉnh năm 2026");
+	s.year = 2026;
+	s.total = 100;
+	ck_assert_msg(criteria_set_save(db, &s, " Xuất sắc 90 ; Tốt 80;Khá 70,5; Trung bình 0;",
+	    &e) == 0, "%s", e.message);
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_load(db, id, &s), 0);
+	ck_assert_str_eq(s.name, "Bộ tiêu chí của tỉnh năm 2026");
+	ck_assert_int_eq(s.year, 2026);
+	ck_assert_int_eq(s.nbands, 4);
+	ck_assert_str_eq(s.bands[0].label, "Xuất sắc");
+	ck_assert_double_eq_tol(s.bands[2].min, 70.5, 1e-9);
+	ck_assert_str_eq(criteria_band(&s, 85), "Tốt");
+	ck_assert_str_eq(criteria_band(&s, 70.4), "Trung bình");
+
+	for (size_t i = 0; i < NELEM(refused); i++) {
+		struct criteria_set bad = s;
+
+		bad.name = (char *)refused[i].name;
+		bad.year = refused[i].year;
+		bad.total = refused[i].total;
+		ck_assert_int_eq(criteria_set_save(db, &bad, refused[i].bands, &e), -1);
+		ck_assert_msg(e.field == refused[i].field, "case %zu: field %d: %s", i, e.field,
+		    e.message);
+	}
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_load(db, id, &s), 0);
+	ck_assert_str_eq(s.name, "Bộ tiêu chí của tỉnh năm 2026");
+	ck_assert_int_eq(s.nbands, 4);
+	criteria_free(&s);
+}
+END_TEST
+
 /* criteria_find: the year's set, else the latest earlier one. */
 START_TEST(test_find)
 {
@@ -359,6 +472,8 @@ criteria_suite(void)
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_loop_test(tc, test_broken, 0, NELEM(broken));
 	tcase_add_test(tc, test_editor);
+	tcase_add_test(tc, test_reparent);
+	tcase_add_test(tc, test_set_header);
 	tcase_add_test(tc, test_find);
 	suite_add_tcase(s, tc);
 	return s;
