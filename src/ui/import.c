@@ -1,7 +1,8 @@
 /* Importing a task appendix or a list of targets into the plan shown.
  *
  * Three steps, nothing written before the last: a form asks for the file
- * and what it holds; a preview then shows what the file gives, the
+ * (none: the rows are pasted on a screen of their own, paste.h) and what it
+ * holds; a preview then shows what the file gives, the
  * warnings and errors by line first, then section by section the tasks
  * with their units, products and parsed deadlines (or the targets with the
  * rule read from their text); Enter or F2 imports, Esc leaves with nothing
@@ -17,6 +18,7 @@
 #include "ui/app.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,7 @@
 #include "core/unit.h"
 #include "core/validate.h"
 #include "ui/form.h"
+#include "ui/paste.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -426,54 +429,97 @@ expand(const char *path)
 	return out;
 }
 
+/* Reads the file at path, or when path is NULL the len bytes of data. */
 static int
-parse(struct app *app, struct preview *p, const char *path)
+parse(struct app *app, struct preview *p, const char *path, const char *data, size_t len)
 {
+	int rc;
+
 	if (p->kind == KIND_APPENDIX) {
 		p->log = &p->a.log;
-		if (appendix_parse_file(app->db, path, app->plan.year_from, &p->a) != 0)
+		rc = path != NULL ? appendix_parse_file(app->db, path, app->plan.year_from, &p->a) :
+		    appendix_parse(app->db, data, len, app->plan.year_from, &p->a);
+		if (rc != 0)
 			return -1;
 		build_appendix(p, app);
 	} else {
 		p->log = &p->ti.log;
-		if (target_import_parse_file(app->db, path, &p->ti) != 0)
+		rc = path != NULL ? target_import_parse_file(app->db, path, &p->ti) :
+		    target_import_parse(app->db, data, len, &p->ti);
+		if (rc != 0)
 			return -1;
 		build_targets(p, app);
 	}
 	return p->oom ? db_fail(app->db, "%s", _("Out of memory")) : 0;
 }
 
-static int
-read_file(struct app *app, struct form *f, struct field_error *err)
+/* The preview of kind for the plan shown, read from path or data; NULL
+ * with the message in db_error(). */
+static struct screen *
+preview_new(struct app *app, enum kind kind, const char *path, const char *data, size_t len)
 {
-	struct screen *form = app->top, *s;
-	struct preview *p;
-	char *path;
-	int rc;
+	struct preview *p = calloc(1, sizeof *p);
+	struct screen *s = NULL;
 
-	if (!app->has_plan)
-		return field_fail(err, -1, "%s", _("Open or make a plan first"));
-	if (*form_text(f, FF_FILE) == '\0')
-		return field_fail(err, FF_FILE, _("%s is required"), _("File"));
-	if ((p = calloc(1, sizeof *p)) == NULL || (path = expand(form_text(f, FF_FILE))) == NULL) {
-		free(p);
-		return field_fail(err, -1, "%s", _("Out of memory"));
+	if (p == NULL) {
+		db_fail(app->db, "%s", _("Out of memory"));
+		return NULL;
 	}
-	p->kind = (enum kind)form_choice(f, FF_KIND);
+	p->kind = kind;
 	p->plan = app->plan.id;
-	rc = parse(app, p, path);
-	free(path);
-	if (rc != 0 || (s = screen_new(&preview_type)) == NULL) {
-		field_fail(err, FF_FILE, "%s", rc != 0 ? db_error(app->db) : _("Out of memory"));
+	if (parse(app, p, path, data, len) == 0 && (s = screen_new(&preview_type)) == NULL)
+		db_fail(app->db, "%s", _("Out of memory"));
+	if (s == NULL) {
 		appendix_free(&p->a);
 		target_import_free(&p->ti);
 		for (int i = 0; i < p->nrows; i++)
 			free(p->rows[i].text);
 		free(p->rows);
 		free(p);
-		return -1;
+		return NULL;
 	}
 	s->data = p;
+	return s;
+}
+
+/* F2 on the paste screen: the preview of what was pasted in its place. */
+static void
+pasted(struct app *app, struct screen *paste, const char *text, size_t len, void *ctx)
+{
+	struct screen *s = preview_new(app, (enum kind)(intptr_t)ctx, NULL, text, len);
+
+	if (s == NULL) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	app_pop(app);
+	app_push(app, s);
+}
+
+static int
+read_file(struct app *app, struct form *f, struct field_error *err)
+{
+	struct screen *form = app->top, *s;
+	enum kind kind = (enum kind)form_choice(f, FF_KIND);
+	char *path;
+
+	if (!app->has_plan)
+		return field_fail(err, -1, "%s", _("Open or make a plan first"));
+	if (*form_text(f, FF_FILE) == '\0') {
+		/* No file: the rows are pasted on the next screen. */
+		s = paste_new(_("Paste the rows copied from Word or Excel (right click, or "
+		    "Ctrl-Shift-V), then F2 to see them before anything is written. Esc: cancel."),
+		    pasted, (void *)(intptr_t)kind);
+	} else {
+		if ((path = expand(form_text(f, FF_FILE))) == NULL)
+			return field_fail(err, -1, "%s", _("Out of memory"));
+		s = preview_new(app, kind, path, NULL, 0);
+		free(path);
+		if (s == NULL)
+			return field_fail(err, FF_FILE, "%s", db_error(app->db));
+	}
+	if (s == NULL)
+		return field_fail(err, -1, "%s", _("Out of memory"));
 	/* The form closes when this returns and shows what is below it. */
 	s->below = form->below;
 	form->below = s;
@@ -499,5 +545,7 @@ import_new(struct app *app)
 	}
 	/* A file name, not Vietnamese: Telex would turn "tests" into "tets". */
 	form_set_plain(f, form_field_of(f, FF_FILE));
+	snprintf(f->fields[form_field_of(f, FF_FILE)].hint, sizeof f->fields[0].hint, "%s",
+	    _("empty: paste the rows on the next screen"));
 	return s;
 }
