@@ -59,9 +59,7 @@ load(struct app *app, struct screen *s)
 		return -1;
 	}
 	d->loaded = true;
-	s->list.count = d->a.set.n;
-	if (s->list.selected >= s->list.count)
-		s->list.selected = s->list.count ? s->list.count - 1 : 0;
+	list_fit(&s->list, d->a.set.n);
 	return 0;
 }
 

@@ -51,9 +51,7 @@ load(struct app *app, struct screen *s)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
 	}
-	s->list.count = d->s.n;
-	if (s->list.selected >= d->s.n)
-		s->list.selected = d->s.n ? d->s.n - 1 : 0;
+	list_fit(&s->list, d->s.n);
 	return 0;
 }
 
@@ -369,17 +367,11 @@ static const struct screen_type editor = {
 struct screen *
 criteria_editor_new(struct app *app, int64_t set)
 {
-	struct screen *s = screen_new(&editor);
-	struct editor_data *d;
+	struct screen *s = screen_new_data(&editor, sizeof (struct editor_data));
 
 	if (s == NULL)
 		return NULL;
-	if ((d = calloc(1, sizeof *d)) == NULL) {
-		screen_free(s);
-		return NULL;
-	}
-	d->set = set;
-	s->data = d;
+	((struct editor_data *)s->data)->set = set;
 	load(app, s);
 	return s;
 }

@@ -186,16 +186,14 @@ static const struct screen_type paste_type = {
 struct screen *
 paste_new(const char *hint, paste_done_fn done, void *ctx)
 {
-	struct screen *s = screen_new(&paste_type);
-	struct paste *p = calloc(1, sizeof *p);
+	struct screen *s = screen_new_data(&paste_type, sizeof (struct paste));
+	struct paste *p = s != NULL ? s->data : NULL;
 
-	if (s == NULL || p == NULL || (p->hint = strdup(hint)) == NULL) {
-		free(p);
+	if (p == NULL || (p->hint = strdup(hint)) == NULL) {
 		screen_free(s);
 		return NULL;
 	}
 	p->done = done;
 	p->ctx = ctx;
-	s->data = p;
 	return s;
 }

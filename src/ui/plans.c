@@ -41,9 +41,7 @@ load(struct app *app, struct screen *s)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
 	}
-	s->list.count = d->n;
-	if (s->list.selected >= d->n)
-		s->list.selected = d->n ? d->n - 1 : 0;
+	list_fit(&s->list, d->n);
 	return 0;
 }
 

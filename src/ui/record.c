@@ -157,17 +157,13 @@ static const struct screen_type history_view = {
 static struct screen *
 record_new(const struct screen_type *type, const char *table, int64_t id)
 {
-	struct screen *s = screen_new(type);
-	struct record_ref *r = calloc(1, sizeof *r);
+	struct screen *s = screen_new_data(type, sizeof (struct record_ref));
+	struct record_ref *r = s != NULL ? s->data : NULL;
 
-	if (s == NULL || r == NULL) {
-		free(r);
-		screen_free(s);
-		return NULL;
+	if (r != NULL) {
+		r->table = table;
+		r->id = id;
 	}
-	r->table = table;
-	r->id = id;
-	s->data = r;
 	return s;
 }
 

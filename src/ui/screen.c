@@ -129,6 +129,26 @@ screen_undo(struct app *app, struct screen *s, enum action a)
 	app_undo(app, s);
 }
 
+struct screen *
+screen_new_data(const struct screen_type *type, size_t size)
+{
+	struct screen *s = screen_new(type);
+
+	if (s != NULL && (s->data = calloc(1, size)) == NULL) {
+		screen_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+list_fit(struct list *l, int n)
+{
+	l->count = n;
+	if (l->selected >= n)
+		l->selected = n ? n - 1 : 0;
+}
+
 int
 screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
     int (*cmp)(const void *, const void *))
@@ -144,8 +164,7 @@ screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
 		qsort(rows, count, sizeof *rows, cmp);
 	free(s->rows);
 	s->rows = rows;
-	s->nrows = s->list.count = count;
-	if (s->list.selected >= count)
-		s->list.selected = count ? count - 1 : 0;
+	s->nrows = count;
+	list_fit(&s->list, count);
 	return 0;
 }

@@ -101,6 +101,10 @@ int screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
     int (*cmp)(const void *, const void *));
 
 struct screen *screen_new(const struct screen_type *type);
+/* A screen whose data is size zeroed bytes; NULL when memory ran out. */
+struct screen *screen_new_data(const struct screen_type *type, size_t size);
+/* The list holds n rows: the selection stays on one of them. */
+void list_fit(struct list *l, int n);
 void screen_free(struct screen *s);
 
 #endif

@@ -36,28 +36,6 @@ static struct screen *entry_new(struct app *app, const struct sipas_round *r,
     const struct sipas_form *correct);
 static struct screen *results_new(struct app *app, int64_t round, int64_t compare);
 
-/* A screen of type with size bytes of zeroed data, or NULL. */
-static struct screen *
-screen_with_data(const struct screen_type *type, size_t size)
-{
-	struct screen *s = screen_new(type);
-
-	if (s != NULL && (s->data = calloc(1, size)) == NULL) {
-		screen_free(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* A list of n rows, the selection kept on one. */
-static void
-list_fit(struct screen *s, int n)
-{
-	s->list.count = n;
-	if (s->list.selected >= n)
-		s->list.selected = n ? n - 1 : 0;
-}
-
 /* ---- the rounds ------------------------------------------------------ */
 
 struct rounds_data {
@@ -89,7 +67,7 @@ rounds_load(struct app *app, struct screen *s)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
 	}
-	list_fit(s, d->n);
+	list_fit(&s->list, d->n);
 	return 0;
 }
 
@@ -380,7 +358,7 @@ forms_load(struct app *app, struct screen *s)
 	free(d->forms);
 	rc = sipas_form_list(app->db, &d->q, d->round.id, &d->forms, &d->n);
 	d->round.forms = d->n;
-	list_fit(s, d->n);
+	list_fit(&s->list, d->n);
 	if (rc != 0 || sipas_round_index(app->db, d->round.id, &d->has_index, &d->index) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
@@ -539,7 +517,7 @@ static const struct screen_type forms_type = {
 static struct screen *
 forms_new(struct app *app, const struct sipas_round *r)
 {
-	struct screen *s = screen_with_data(&forms_type, sizeof (struct forms_data));
+	struct screen *s = screen_new_data(&forms_type, sizeof (struct forms_data));
 	struct forms_data *d;
 
 	if (s == NULL)
@@ -910,7 +888,7 @@ static const struct screen_type correct_type = {
 static struct screen *
 entry_new(struct app *app, const struct sipas_round *r, const struct sipas_form *correct)
 {
-	struct screen *s = screen_with_data(correct ? &correct_type : &entry_type,
+	struct screen *s = screen_new_data(correct ? &correct_type : &entry_type,
 	    sizeof (struct entry));
 	struct entry *e;
 
@@ -1045,7 +1023,7 @@ static const struct screen_type results_type = {
 static struct screen *
 results_new(struct app *app, int64_t round, int64_t compare)
 {
-	struct screen *s = screen_with_data(&results_type, sizeof (struct results_view));
+	struct screen *s = screen_new_data(&results_type, sizeof (struct results_view));
 	struct results_view *v;
 
 	if (s == NULL)

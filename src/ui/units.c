@@ -281,12 +281,9 @@ static const struct screen_type units = {
 struct screen *
 units_new(struct app *app)
 {
-	struct screen *s = screen_new(&units);
+	struct screen *s = screen_new_data(&units, sizeof (struct units_data));
 
-	if (s == NULL || (s->data = calloc(1, sizeof(struct units_data))) == NULL) {
-		screen_free(s);
-		return NULL;
-	}
-	load(app, s);
+	if (s != NULL)
+		load(app, s);
 	return s;
 }
