@@ -7,7 +7,8 @@
  * Prints "name milliseconds" lines: the dashboard's summary, each list
  * screen's load for the current plan (targets and tasks: the largest
  * section and all sections), units, plans, a search over the tasks as '/'
- * does it (a needle that matches nothing, so every row is looked at), and,
+ * does it (a needle that matches nothing, so every row is looked at), the
+ * period report built (report_build) and laid out as 80-column text, and,
  * with PLAN.tsv, loading that plan file into a copy of FILE (the import). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "core/period.h"
 #include "core/plan.h"
 #include "core/plan_file.h"
+#include "core/report.h"
 #include "core/section.h"
 #include "core/summary.h"
 #include "core/target.h"
@@ -146,6 +148,24 @@ search(struct ctx *c)
 		fprintf(stderr, "bench: the search needle matched\n");
 }
 
+/* The period report as the preview and `cchc report period` make it. */
+static void
+report_period(struct ctx *c)
+{
+	struct report *r;
+	FILE *null = fopen("/dev/null", "w");
+
+	if (null == NULL) {
+		perror("/dev/null");
+		exit(1);
+	}
+	check(report_build(c->db, REPORT_PERIOD, c->plan.id, c->year, c->period, 0, &r), c,
+	    "report");
+	check(report_write_text(r, REPORT_WIDTH_NARROW, null), c, "report text");
+	report_free(r);
+	fclose(null);
+}
+
 static void
 copy_file(const char *from, const char *to)
 {
@@ -239,6 +259,7 @@ main(int argc, char **argv)
 		{ "units", units },
 		{ "plans", plans },
 		{ "search", search },
+		{ "report_period", report_period },
 	};
 	struct ctx c = { 0 };
 	char err[512];

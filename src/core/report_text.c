@@ -34,8 +34,9 @@ struct str {
 	bool oom;
 };
 
-static void
-str_add(struct str *b, const char *s, size_t n)
+/* Room for n more bytes and the NUL; false when memory ran out. */
+static bool
+str_reserve(struct str *b, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = (b->len + n + 1) * 2;
@@ -43,11 +44,19 @@ str_add(struct str *b, const char *s, size_t n)
 
 		if (p == NULL) {
 			b->oom = true;
-			return;
+			return false;
 		}
 		b->s = p;
 		b->cap = cap;
 	}
+	return true;
+}
+
+static void
+str_add(struct str *b, const char *s, size_t n)
+{
+	if (!str_reserve(b, n))
+		return;
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -59,35 +68,46 @@ str_puts(struct str *b, const char *s)
 	str_add(b, s, strlen(s));
 }
 
+/* s n times: the padding and the rules, most of what a page holds. */
 static void
 str_repeat(struct str *b, const char *s, int n)
 {
-	for (int i = 0; i < n; i++)
-		str_puts(b, s);
+	size_t len = strlen(s);
+
+	if (n <= 0 || !str_reserve(b, len * n))
+		return;
+	if (len == 1)
+		memset(b->s + b->len, *s, n);
+	else
+		for (int i = 0; i < n; i++)
+			memcpy(b->s + b->len + i * len, s, len);
+	b->len += len * n;
+	b->s[b->len] = '\0';
 }
 
-/* The body of the document, laid out into pages. */
+/* The body of the document, laid out into pages: its lines, each ended
+ * by '\n', one after the other in text. */
 struct layout {
 	int width, body;	/* columns, lines of body a page */
-	char **lines;
-	int nlines, cap;
-	int *first;		/* per page: its first line */
+	struct str text;
+	size_t *first;		/* per page: the offset of its first line */
 	int npages;
 	int used;		/* lines used on the current page */
+	struct str line;	/* the line being made, reused */
 	bool oom;
 };
 
 static void
 new_page(struct layout *l)
 {
-	int *p = realloc(l->first, (l->npages + 1) * sizeof *p);
+	size_t *p = realloc(l->first, (l->npages + 1) * sizeof *p);
 
 	if (p == NULL) {
 		l->oom = true;
 		return;
 	}
 	l->first = p;
-	l->first[l->npages++] = l->nlines;
+	l->first[l->npages++] = l->text.len;
 	l->used = 0;
 }
 
@@ -101,27 +121,11 @@ room(const struct layout *l)
 static void
 put(struct layout *l, const char *s, size_t n)
 {
-	char *line, **v;
-
 	if (room(l) <= 0)
 		new_page(l);
-	if (l->nlines == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 64;
-
-		if ((v = realloc(l->lines, cap * sizeof *v)) == NULL) {
-			l->oom = true;
-			return;
-		}
-		l->lines = v;
-		l->cap = cap;
-	}
-	if ((line = malloc(n + 1)) == NULL) {
-		l->oom = true;
-		return;
-	}
-	memcpy(line, s, n);
-	line[n] = '\0';
-	l->lines[l->nlines++] = line;
+	str_add(&l->text, s, n);
+	str_add(&l->text, "\n", 1);
+	l->oom |= l->text.oom;
 	l->used++;
 }
 
@@ -192,24 +196,11 @@ wrapped_free(struct wrapped *w)
 	free(w->len);
 }
 
-/* Display width of the n bytes at s. */
-static int
-width_of(const char *s, size_t n)
-{
-	char buf[1024];
-
-	if (n >= sizeof buf)
-		n = sizeof buf - 1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return text_width(buf);
-}
-
 /* s (n bytes) in exactly cols columns, aligned. */
 static void
 str_aligned(struct str *b, const char *s, size_t n, int cols, enum report_align a)
 {
-	int pad = cols - width_of(s, n), before;
+	int pad = cols - text_width_n(s, n), before;
 
 	if (pad < 0)
 		pad = 0;
@@ -223,19 +214,18 @@ static void
 put_wrapped(struct layout *l, const char *s, enum report_align a)
 {
 	struct wrapped w = { 0 };
-	struct str b = { 0 };
+	struct str *b = &l->line;
 
 	wrap(&w, s, l->width);
 	for (int i = 0; i < w.n; i++) {
-		str_aligned(&b, w.start[i], w.len[i], l->width, a);
+		str_aligned(b, w.start[i], w.len[i], l->width, a);
 		/* No trailing blanks on a line of text. */
-		while (b.len > 0 && b.s[b.len - 1] == ' ')
-			b.s[--b.len] = '\0';
-		put_str(l, &b);
+		while (b->len > 0 && b->s[b->len - 1] == ' ')
+			b->s[--b->len] = '\0';
+		put_str(l, b);
 	}
-	l->oom |= w.oom || b.oom;
+	l->oom |= w.oom || b->oom;
 	wrapped_free(&w);
-	free(b.s);
 }
 
 /* ---- Tables ---- */
@@ -274,15 +264,14 @@ report_column_widths(const struct report_table *t, int width, int *w)
 static void
 put_rule(struct layout *l, const int *w, int n, const char *const glyph[4])
 {
-	struct str b = { 0 };
+	struct str *b = &l->line;
 
-	str_puts(&b, glyph[0]);
+	str_puts(b, glyph[0]);
 	for (int i = 0; i < n; i++) {
-		str_repeat(&b, glyph[1], w[i] + 2);
-		str_puts(&b, i + 1 < n ? glyph[2] : glyph[3]);
+		str_repeat(b, glyph[1], w[i] + 2);
+		str_puts(b, i + 1 < n ? glyph[2] : glyph[3]);
 	}
-	put_str(l, &b);
-	free(b.s);
+	put_str(l, b);
 }
 
 static const char *const rule_top[4] = { "┌", "─", "┬", "┐" };
@@ -312,21 +301,20 @@ static void
 put_row_line(struct layout *l, const struct row *r, const struct report_table *t,
     const int *w, int k)
 {
-	struct str b = { 0 };
+	struct str *b = &l->line;
 
-	str_puts(&b, "│");
+	str_puts(b, "│");
 	for (int i = 0; i < t->ncolumns; i++) {
 		const struct wrapped *c = &r->cell[i];
 
-		str_puts(&b, " ");
+		str_puts(b, " ");
 		if (k < c->n)
-			str_aligned(&b, c->start[k], c->len[k], w[i], t->columns[i].align);
+			str_aligned(b, c->start[k], c->len[k], w[i], t->columns[i].align);
 		else
-			str_repeat(&b, " ", w[i]);
-		str_puts(&b, " │");
+			str_repeat(b, " ", w[i]);
+		str_puts(b, " │");
 	}
-	put_str(l, &b);
-	free(b.s);
+	put_str(l, b);
 }
 
 /* The top rule, the column titles and the rule under them. */
@@ -483,7 +471,7 @@ put_header_line(FILE *fp, const char *left, const char *right, int width)
 	if (room < 0)
 		room = 0;
 	n = text_fit(left, room);
-	lw = width_of(left, n);
+	lw = text_width_n(left, n);
 	return fprintf(fp, "%.*s%*s%s\n", (int)n, left, width - lw - rw, "", right) < 0 ? -1 : 0;
 }
 
@@ -491,23 +479,26 @@ static int
 write_pages(const struct report *r, const struct layout *l, FILE *fp)
 {
 	char date[11], page[64];
+	struct str rule = { 0 };	/* under each page's header */
 	int rc = 0;
 
 	date_format_vn(r->today, date);
+	str_repeat(&rule, "─", l->width);
+	str_add(&rule, "\n\n", 2);
+	rc = rule.oom ? -1 : 0;
 	for (int p = 0; p < l->npages && rc == 0; p++) {
-		int end = p + 1 < l->npages ? l->first[p + 1] : l->nlines;
+		size_t end = p + 1 < l->npages ? l->first[p + 1] : l->text.len;
 
 		if (p > 0 && fputc('\f', fp) == EOF)
-			return -1;
+			rc = -1;
 		snprintf(page, sizeof page, _("Page %d/%d"), p + 1, l->npages);
 		rc |= put_header_line(fp, r->office, date, l->width);
 		rc |= put_header_line(fp, r->title, page, l->width);
-		for (int i = 0; i < l->width; i++)
-			fputs("─", fp);
-		fputs("\n\n", fp);
-		for (int i = l->first[p]; i < end && rc == 0; i++)
-			rc = fprintf(fp, "%s\n", l->lines[i]) < 0 ? -1 : 0;
+		fputs(rule.s, fp);
+		if (end > l->first[p] && fwrite(l->text.s + l->first[p], end - l->first[p], 1, fp) != 1)
+			rc = -1;
 	}
+	free(rule.s);
 	return rc != 0 || ferror(fp) ? -1 : 0;
 }
 
@@ -526,9 +517,8 @@ report_write_text(const struct report *r, int width, FILE *fp)
 		put_section(&l, &r->sections[i]);
 	if (!l.oom)
 		rc = write_pages(r, &l, fp);
-	for (int i = 0; i < l.nlines; i++)
-		free(l.lines[i]);
-	free(l.lines);
+	free(l.text.s);
 	free(l.first);
+	free(l.line.s);
 	return rc;
 }

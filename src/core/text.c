@@ -323,10 +323,40 @@ text_sort_key(const char *s)
 	return key;
 }
 
+static bool
+is_ascii_print(uint8_t c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
 int
 text_width(const char *s)
 {
-	return u8_strwidth((const uint8_t *)s, ENCODING);
+	return text_width_n(s, strlen(s));
+}
+
+int
+text_width_n(const char *s, size_t n)
+{
+	const uint8_t	*p = (const uint8_t *)s, *end = p + n, *q;
+	int		 w = 0;
+
+	/* Reports and screens measure every cell: printable ASCII, most of
+	 * Vietnamese text, is one column a byte without asking libunistring;
+	 * widths add up character by character, so the rest is measured in
+	 * runs. */
+	while (p < end) {
+		if (is_ascii_print(*p)) {
+			w++;
+			p++;
+			continue;
+		}
+		for (q = p; q < end && !is_ascii_print(*q); q++)
+			;
+		w += u8_width(p, q - p, ENCODING);
+		p = q;
+	}
+	return w;
 }
 
 /* Bytes of [s, end) that fit in cols columns, in whole graphemes. */
@@ -336,9 +366,20 @@ fit(const uint8_t *s, const uint8_t *end, int cols)
 	const uint8_t	*p = s, *next;
 	int		 used = 0;
 
-	while ((next = u8_grapheme_next(p, end)) != NULL) {
-		used += u8_width(p, next - p, ENCODING);
-		if (used > cols)
+	while (p < end) {
+		int w;
+
+		/* A printable ASCII letter not followed by a combining mark
+		 * (which is never ASCII) is a grapheme of one column. */
+		if (is_ascii_print(*p) && (p + 1 == end || p[1] < 0x80)) {
+			next = p + 1;
+			w = 1;
+		} else if ((next = u8_grapheme_next(p, end)) != NULL) {
+			w = u8_width(p, next - p, ENCODING);
+		} else {
+			break;
+		}
+		if ((used += w) > cols)
 			break;
 		p = next;
 	}

@@ -38,6 +38,8 @@ bool text_contains_folded(const char *hay, const char *needle_folded);
 /* Display columns of s (wcwidth rules; combining marks 0, wide CJK 2,
  * control characters 0). */
 int text_width(const char *s);
+/* The same for the n bytes at s (whole characters). */
+int text_width_n(const char *s, size_t n);
 
 /* The number of bytes of s that fit in cols display columns without cutting
  * a letter (grapheme cluster) in two. */
