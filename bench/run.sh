@@ -108,8 +108,8 @@ SELECT t.id, t.plan_id, t.section_id, t.ord, t.tt, t.description,
  ifnull(t.lead_unit_id, 0), ifnull(t.monitor_unit_id, 0), ifnull(l.name, ''), ifnull(m.name, ''),
  ifnull((SELECT group_concat(name, '; ') FROM (SELECT u.name FROM task_cooperator c
    JOIN unit u ON u.id = c.unit_id WHERE c.task_id = t.id ORDER BY c.ord)), ''),
- t.progress, ifnull(t.completion_date, ''), t.evidence, t.note,
- ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), '')
+ t.progress, ifnull(t.completion_date, ''), t.evidence_number, ifnull(t.evidence_date, ''),
+ t.evidence, t.note, ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), '')
  FROM task t JOIN section s ON s.id = t.section_id
  LEFT JOIN unit l ON l.id = t.lead_unit_id LEFT JOIN unit m ON m.id = t.monitor_unit_id
  WHERE t.plan_id = $plan AND ($1 = 0 OR t.section_id = $1) ORDER BY s.ord, t.ord, t.id;

@@ -947,7 +947,7 @@ write_task(struct db *db, const struct appendix *a, const struct appendix_task *
 	t.description = at->description;
 	t.lead_unit_id = unit_id(&at->lead, unknown_ids);
 	t.monitor_unit_id = unit_id(&at->monitor, unknown_ids);
-	t.evidence = t.note = "";
+	t.evidence_number = t.evidence = t.note = "";
 	t.progress = PROGRESS_NOT_STARTED;
 	for (int i = 0; i < at->nproducts; i++) {
 		products[i].name = at->products[i].name;

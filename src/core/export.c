@@ -53,6 +53,10 @@ static const struct {
 	{ "task", "monitor_unit_id", N_("the unit that monitors (theo dõi), unit.id") },
 	{ "task", "progress", N_("not_started, in_progress or done") },
 	{ "task", "completion_date", N_("when the task was done, YYYY-MM-DD") },
+	{ "task", "evidence_number", N_("the number of the document that proves the progress, "
+	    "e.g. 120/BC-UBND") },
+	{ "task", "evidence_date", N_("the date of that document, YYYY-MM-DD") },
+	{ "task", "evidence", N_("that document's summary") },
 	{ "task_cooperator", NULL, N_("The units that cooperate (phối hợp) on a task.") },
 	{ "product", NULL, N_("The products (sản phẩm) of a task and their deadlines.") },
 	{ "product", "deadline_text", N_("the deadline as written in the plan") },

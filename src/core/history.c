@@ -68,6 +68,8 @@ static const struct {
 	{ "monitor_unit_id", N_("Monitoring unit") },
 	{ "progress", N_("Progress") },
 	{ "completion_date", N_("Completion date") },
+	{ "evidence_number", N_("Evidence no.") },
+	{ "evidence_date", N_("Evidence date") },
 	{ "evidence", N_("Evidence") },
 	{ "note", N_("Note") },
 	{ "unit_id", N_("Unit") },

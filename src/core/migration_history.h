@@ -34,6 +34,8 @@
 #define HISTORY_TASK(X, p) X(p, plan_id) X(p, section_id) X(p, ord) X(p, tt) \
 	X(p, description) X(p, lead_unit_id) X(p, monitor_unit_id) X(p, progress) \
 	X(p, completion_date) X(p, evidence) X(p, note)
+/* Migration 5 gave the evidence document a number and a date. */
+#define HISTORY_TASK_5(X, p) HISTORY_TASK(X, p) X(p, evidence_number) X(p, evidence_date)
 #define HISTORY_TASK_COOPERATOR(X, p) X(p, unit_id) X(p, ord)
 #define HISTORY_PRODUCT(X, p) X(p, task_id) X(p, ord) X(p, name) X(p, deadline_text) \
 	X(p, deadline_kind) X(p, due_date) X(p, due_manual)

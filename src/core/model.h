@@ -120,7 +120,10 @@ struct task {
 	char *cooperators;	/* names joined by "; " */
 	enum task_progress progress;
 	char completion_date[11];
-	char *evidence;
+	/* The document that proves the progress. */
+	char *evidence_number;	/* e.g. "120/BC-UBND" */
+	char evidence_date[11];	/* "" when not given */
+	char *evidence;		/* its summary */
 	char *note;
 	int nproducts;
 	struct product *products;

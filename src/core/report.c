@@ -800,6 +800,57 @@ add_period_summary(struct builder *b, struct source *src)
 	free(text);
 }
 
+/* Text put together line by line; NULL (and b->oom) when memory ran out. */
+static FILE *
+lines_open(struct builder *b, char **text, size_t *len)
+{
+	FILE *fp = open_memstream(text, len);
+
+	if (fp == NULL)
+		b->oom = true;
+	return fp;
+}
+
+static char *
+lines_close(struct builder *b, FILE *fp, char **text)
+{
+	if (fp == NULL)
+		return NULL;
+	if (fclose(fp) != 0) {
+		b->oom = true;
+		free(*text);
+		return NULL;
+	}
+	return *text;
+}
+
+/* A document as cited: "12/KH-UBND, 05/01/2025: Kế hoạch CCHC năm 2025",
+ * of number, ISO date and summary only the parts given. */
+static void
+put_document(FILE *fp, const char *number, const char *iso, const char *summary)
+{
+	char vn[11] = "";
+	struct date d;
+
+	if (date_parse_iso(iso, &d))
+		date_format_vn(d, vn);
+	fprintf(fp, "%s%s%s%s%s", number, *number && *vn ? ", " : "", vn,
+	    (*number || *vn) && *summary ? ": " : "", summary);
+}
+
+/* The document a task's progress cites. */
+static char *
+task_evidence_text(struct builder *b, const struct task *k)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *fp = lines_open(b, &text, &len);
+
+	if (fp != NULL)
+		put_document(fp, k->evidence_number, k->evidence_date, k->evidence);
+	return lines_close(b, fp, &text);
+}
+
 static int
 build_period(struct builder *b, struct source *src)
 {
@@ -833,7 +884,7 @@ build_period(struct builder *b, struct source *src)
 		}
 		for (int j = 0; j < src->ntasks; j++) {
 			const struct task *k = &src->tasks[j];
-			char due[256], status[64];
+			char due[256], status[64], *evidence;
 
 			if (k->section_id != sec->id)
 				continue;
@@ -843,8 +894,10 @@ build_period(struct builder *b, struct source *src)
 			}
 			task_due(k, due, sizeof due);
 			task_status_text(k, status, sizeof status);
+			evidence = task_evidence_text(b, k);
 			add_row(b, tasks, (const char *[]){ k->tt, k->description, k->lead_unit,
-			    due, status, k->evidence }, false);
+			    due, status, evidence }, false);
+			free(evidence);
 		}
 		if (targets == NULL && tasks == NULL)
 			add_paragraph(b, s, _("Nothing planned in this section."));
@@ -879,32 +932,8 @@ figure(bool has, double v, char *buf, size_t n)
 		number_format_2(v, buf, n);
 }
 
-/* Text put together line by line; NULL (and b->oom) when memory ran out. */
-static FILE *
-lines_open(struct builder *b, char **text, size_t *len)
-{
-	FILE *fp = open_memstream(text, len);
-
-	if (fp == NULL)
-		b->oom = true;
-	return fp;
-}
-
-static char *
-lines_close(struct builder *b, FILE *fp, char **text)
-{
-	if (fp == NULL)
-		return NULL;
-	if (fclose(fp) != 0) {
-		b->oom = true;
-		free(*text);
-		return NULL;
-	}
-	return *text;
-}
-
-/* The documents cited for a leaf, one a line: "12/KH-UBND, 05/01/2025:
- * Kế hoạch CCHC năm 2025", each after a dash when there are several. */
+/* The documents cited for a leaf, one a line, each after a dash when
+ * there are several. */
 static char *
 evidence_text(struct builder *b, const struct par_line *l)
 {
@@ -914,15 +943,9 @@ evidence_text(struct builder *b, const struct par_line *l)
 
 	for (int k = 0; fp != NULL && k < l->nevidence; k++) {
 		const struct par_evidence *e = &l->evidence[k];
-		char vn[11] = "";
-		struct date d;
 
-		if (date_parse_iso(e->date, &d))
-			date_format_vn(d, vn);
-		fprintf(fp, "%s%s%s%s%s%s%s", k > 0 ? "\n" : "", l->nevidence > 1 ? "- " : "",
-		    e->number,
-		    *e->number && *vn ? ", " : "", vn,
-		    (*e->number || *vn) && *e->summary ? ": " : "", e->summary);
+		fprintf(fp, "%s%s", k > 0 ? "\n" : "", l->nevidence > 1 ? "- " : "");
+		put_document(fp, e->number, e->date, e->summary);
 	}
 	return lines_close(b, fp, &text);
 }

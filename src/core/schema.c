@@ -12,6 +12,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/migration_evidence.h"
 #include "core/migration_history.h"
 #include "core/migration_par.h"
 #include "core/migration_sipas.h"
@@ -162,6 +163,8 @@ static const char *const migrations[] = {
 	MIGRATION_PAR,
 	/* 3 -> 4 */
 	MIGRATION_SIPAS,
+	/* 4 -> 5 */
+	MIGRATION_EVIDENCE,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

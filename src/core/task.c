@@ -180,30 +180,42 @@ check_units(struct db *db, const struct task *t, const int64_t *cooperators, int
 	return 0;
 }
 
-/* Progress and completion date agree, and nobody completes tomorrow. */
+/* A date ("" for none) that is a real day and not after today: nobody
+ * completes, nor signs a report, tomorrow.  future is the message for a
+ * later day. */
+static int
+check_past(const char *iso, int field, const char *label, const char *future,
+    struct field_error *e)
+{
+	struct date d;
+
+	if (*iso == '\0')
+		return 0;
+	if (!date_parse_iso(iso, &d))
+		return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
+	if (date_cmp(d, date_today()) > 0)
+		return field_fail(e, field, "%s", future);
+	return 0;
+}
+
+/* Progress and completion date agree. */
 static int
 check_completion(const struct task *t, struct field_error *e)
 {
-	const char *label = _("Completion date");
-	struct date d;
-
 	if ((unsigned)t->progress > PROGRESS_DONE)
 		return field_fail(e, KF_PROGRESS, _("Choose the progress"));
 	if (t->completion_date[0] == '\0')
 		return t->progress == PROGRESS_DONE ? field_fail(e, KF_COMPLETION,
 		    _("A done task needs its completion date")) : 0;
-	if (!date_parse_iso(t->completion_date, &d))
-		return field_fail(e, KF_COMPLETION, _("%s: write the date as dd/mm/yyyy"), label);
 	if (t->progress != PROGRESS_DONE)
 		return field_fail(e, KF_COMPLETION, _("Only a done task has a completion date"));
-	if (date_cmp(d, date_today()) > 0)
-		return field_fail(e, KF_COMPLETION, _("The completion date cannot be in the future"));
-	return 0;
+	return check_past(t->completion_date, KF_COMPLETION, _("Completion date"),
+	    _("The completion date cannot be in the future"), e);
 }
 
 /* A task's text in NFC, as stored. */
 struct task_row {
-	char *tt, *description, *folded, *evidence, *note;
+	char *tt, *description, *folded, *evidence_number, *evidence, *note;
 };
 
 static void
@@ -212,6 +224,7 @@ row_free(struct task_row *r)
 	free(r->tt);
 	free(r->description);
 	free(r->folded);
+	free(r->evidence_number);
 	free(r->evidence);
 	free(r->note);
 }
@@ -235,7 +248,11 @@ check(struct db *db, const struct task *t, const int64_t *cooperators, int n,
 		return field_fail(e, KF_DESCRIPTION, _("%s is required"), _("Task"));
 	if (check_units(db, t, cooperators, n, e) != 0 || check_completion(t, e) != 0)
 		return -1;
-	if ((r->evidence = field_text(t->evidence, e, KF_EVIDENCE, _("Evidence"))) == NULL ||
+	if ((r->evidence_number = field_text(t->evidence_number, e, KF_EVIDENCE_NUMBER,
+	    _("Evidence no."))) == NULL ||
+	    check_past(t->evidence_date, KF_EVIDENCE_DATE, _("Evidence date"),
+	    _("The evidence date cannot be in the future"), e) != 0 ||
+	    (r->evidence = field_text(t->evidence, e, KF_EVIDENCE, _("Evidence summary"))) == NULL ||
 	    (r->note = field_text(t->note, e, KF_NOTE, _("Note"))) == NULL)
 		return -1;
 	return 0;
@@ -251,9 +268,9 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 	if (t->id == 0)
 		st = db_prepare(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, "
 		    "folded, lead_unit_id, monitor_unit_id, progress, completion_date, evidence, "
-		    "note) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE (SELECT ifnull(max(ord), "
-		    "0) + 1 FROM task WHERE plan_id = ?1 AND section_id = ?2) END, ?4, ?5, ?6, ?7, "
-		    "?8, ?9, ?10, ?11, ?12)");
+		    "note, evidence_number, evidence_date) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN "
+		    "?3 ELSE (SELECT ifnull(max(ord), 0) + 1 FROM task WHERE plan_id = ?1 AND "
+		    "section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15)");
 	else
 		/* The right-hand sides see the row before the update. */
 		st = db_prepare(db, "UPDATE task SET ord = CASE WHEN section_id <> ?2 THEN "
@@ -261,7 +278,7 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 		    "AND o.section_id = ?2) WHEN ?3 > 0 THEN ?3 ELSE ord END, section_id = ?2, "
 		    "tt = ?4, description = ?5, folded = ?6, lead_unit_id = ?7, "
 		    "monitor_unit_id = ?8, progress = ?9, completion_date = ?10, evidence = ?11, "
-		    "note = ?12 WHERE id = ?13");
+		    "note = ?12, evidence_number = ?14, evidence_date = ?15 WHERE id = ?13");
 	if (st == NULL)
 		return field_fail_db(e, db);
 	sqlite3_bind_int64(st, 1, t->plan_id);
@@ -278,6 +295,8 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 	db_bind_text(st, 12, r->note);
 	if (t->id != 0)
 		sqlite3_bind_int64(st, 13, t->id);
+	db_bind_text(st, 14, r->evidence_number);
+	db_bind_text_or_null(st, 15, t->evidence_date);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -400,9 +419,12 @@ read_task(sqlite3_stmt *st, struct task *t)
 	task_progress_parse((const char *)sqlite3_column_text(st, 11), &t->progress);
 	snprintf(t->completion_date, sizeof t->completion_date, "%s",
 	    (const char *)sqlite3_column_text(st, 12));
-	t->evidence = db_column_strdup(st, 13);
-	t->note = db_column_strdup(st, 14);
-	snprintf(t->due_date, sizeof t->due_date, "%s", (const char *)sqlite3_column_text(st, 15));
+	t->evidence_number = db_column_strdup(st, 13);
+	snprintf(t->evidence_date, sizeof t->evidence_date, "%s",
+	    (const char *)sqlite3_column_text(st, 14));
+	t->evidence = db_column_strdup(st, 15);
+	t->note = db_column_strdup(st, 16);
+	snprintf(t->due_date, sizeof t->due_date, "%s", (const char *)sqlite3_column_text(st, 17));
 	t->status = task_status_of(t->progress, t->completion_date, t->due_date, date_today());
 }
 
@@ -463,7 +485,8 @@ task_list(struct db *db, int64_t plan, int64_t section, struct task **out, int *
 	    " ifnull(l.name, ''), ifnull(m.name, ''),"
 	    " ifnull((SELECT group_concat(name, '; ') FROM (SELECT u.name FROM task_cooperator c"
 	    "   JOIN unit u ON u.id = c.unit_id WHERE c.task_id = t.id ORDER BY c.ord)), ''),"
-	    " t.progress, ifnull(t.completion_date, ''), t.evidence, t.note,"
+	    " t.progress, ifnull(t.completion_date, ''), t.evidence_number,"
+	    " ifnull(t.evidence_date, ''), t.evidence, t.note,"
 	    " ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), '')"
 	    " FROM task t JOIN section s ON s.id = t.section_id"
 	    " LEFT JOIN unit l ON l.id = t.lead_unit_id"
@@ -499,6 +522,7 @@ tasks_free(struct task *t, int n)
 		free(t[i].lead_unit);
 		free(t[i].monitor_unit);
 		free(t[i].cooperators);
+		free(t[i].evidence_number);
 		free(t[i].evidence);
 		free(t[i].note);
 		for (int j = 0; j < t[i].nproducts; j++) {

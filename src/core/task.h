@@ -22,6 +22,8 @@ enum task_field {
 	KF_MONITOR,
 	KF_PROGRESS,
 	KF_COMPLETION,
+	KF_EVIDENCE_NUMBER,
+	KF_EVIDENCE_DATE,
 	KF_EVIDENCE,
 	KF_NOTE,
 	KF_PRODUCT,
@@ -35,7 +37,8 @@ enum task_field {
  * means "after the last of its section", as does a move to another
  * section.  The description is required; the section and units must
  * exist, the lead unit not also cooperate; a done task needs its
- * completion date, which no other task has and which is not after today.
+ * completion date, which no other task has and which is not after today;
+ * nor is the evidence document's date.
  * 0, or -1 with err naming the field (-1 for a database error). */
 int task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
     int plan_year, struct field_error *err);

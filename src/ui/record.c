@@ -322,7 +322,10 @@ task_record_new(struct app *app, const struct task *t)
 	rc |= add(s, _("Status"), "%s", report_status_label(t->status));
 	date_iso_to_vn(t->completion_date, date);
 	rc |= add(s, _("Completed on"), "%s", date);
-	rc |= add(s, _("Evidence"), "%s", t->evidence);
+	rc |= add(s, _("Evidence no."), "%s", t->evidence_number);
+	date_iso_to_vn(t->evidence_date, date);
+	rc |= add(s, _("Evidence date"), "%s", date);
+	rc |= add(s, _("Evidence summary"), "%s", t->evidence);
 	rc |= add(s, _("Note"), "%s", t->note);
 	if (rc != 0) {
 		screen_free(s);

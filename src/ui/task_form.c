@@ -27,7 +27,8 @@ static const char *const progresses[] = {
 
 struct task_edit {
 	struct task task;	/* ids and plan; strings belong to the list */
-	int fsection, ftt, fdesc, flead, fcoop, fmonitor, fprogress, fdone, fevidence, fnote;
+	int fsection, ftt, fdesc, flead, fcoop, fmonitor, fprogress, fdone;
+	int fevnumber, fevdate, fevidence, fnote;
 	int nslots;
 	int fname[MAX_PRODUCTS], fdeadline[MAX_PRODUCTS], fmanual[MAX_PRODUCTS];
 	int64_t *section_ids;
@@ -133,11 +134,14 @@ save_task(struct app *app, struct form *f, struct field_error *err)
 	t.tt = (char *)form_text(f, e->ftt);
 	t.description = (char *)form_text(f, e->fdesc);
 	t.progress = (enum task_progress)form_choice(f, e->fprogress);
+	t.evidence_number = (char *)form_text(f, e->fevnumber);
 	t.evidence = (char *)form_text(f, e->fevidence);
 	t.note = (char *)form_text(f, e->fnote);
 	if (read_products(f, e, products, &t.nproducts, err) != 0 ||
 	    validate_date(form_text(f, e->fdone), t.completion_date, err, KF_COMPLETION,
 	    f->fields[e->fdone].label) != 0 ||
+	    validate_date(form_text(f, e->fevdate), t.evidence_date, err, KF_EVIDENCE_DATE,
+	    f->fields[e->fevdate].label) != 0 ||
 	    form_unit_id(app, form_text(f, e->flead), KF_LEAD, f->fields[e->flead].label,
 	    &t.lead_unit_id, err) != 0 ||
 	    form_unit_id(app, form_text(f, e->fmonitor), KF_MONITOR, f->fields[e->fmonitor].label,
@@ -179,7 +183,7 @@ task_form_new(struct app *app, const struct task *t, int section)
 	struct task_edit *e = calloc(1, sizeof *e);
 	struct screen *s;
 	struct form *f;
-	char done[11] = "";
+	char done[11] = "", evdate[11] = "";
 	int sel = 0;
 
 	if (e == NULL || (e->section_ids = calloc(app->nsections, sizeof *e->section_ids)) == NULL ||
@@ -210,10 +214,16 @@ task_form_new(struct app *app, const struct task *t, int section)
 	e->fmonitor = form_add_unit(f, _("Monitoring unit"), KF_MONITOR, t ? t->monitor_unit : NULL, false);
 	e->fprogress = form_add_choice(f, _("Progress"), KF_PROGRESS, progresses, 3,
 	    t ? (int)t->progress : 0);
-	if (t != NULL)
+	if (t != NULL) {
 		date_iso_to_vn(t->completion_date, done);
+		date_iso_to_vn(t->evidence_date, evdate);
+	}
 	e->fdone = form_add_text(f, _("Completed on"), KF_COMPLETION, done, false);
-	e->fevidence = form_add_text(f, _("Evidence"), KF_EVIDENCE, t ? t->evidence : NULL, false);
+	e->fevnumber = form_add_text(f, _("Evidence no."), KF_EVIDENCE_NUMBER,
+	    t ? t->evidence_number : NULL, false);
+	e->fevdate = form_add_text(f, _("Evidence date"), KF_EVIDENCE_DATE, evdate, false);
+	e->fevidence = form_add_text(f, _("Evidence summary"), KF_EVIDENCE,
+	    t ? t->evidence : NULL, false);
 	e->fnote = form_add_text(f, _("Note"), KF_NOTE, t ? t->note : NULL, false);
 	changed(app, f, 0);
 	return s;

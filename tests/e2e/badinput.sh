@@ -14,7 +14,7 @@
 target_fields="Section|Target|Kind|Comparator|Planned value|Baseline|Numerator is|Denominator is|Lead unit"
 rate_fields="Numerator|Denominator|Evidence|Note"
 count_fields="Value|Evidence|Note"
-task_fields="Section|No.|Task|Product 1|  deadline|  due date by hand|Product 2|  deadline|  due date by hand|Lead unit|Cooperating units|Monitoring unit|Progress|Completed on|Evidence|Note"
+task_fields="Section|No.|Task|Product 1|  deadline|  due date by hand|Product 2|  deadline|  due date by hand|Lead unit|Cooperating units|Monitoring unit|Progress|Completed on|Evidence no.|Evidence date|Evidence summary|Note"
 plan_fields="Number|Title|Issued by|Issue date|From year|To year|Signed by|Phases"
 unit_fields="Name|Short name|Other spellings (;)"
 office_fields="Name|Kind|Province"
@@ -255,6 +255,9 @@ task|  deadline|type|31/02/2025|deadline: the date 31/02/2025 does not exist
 task|Completed on|type|31/02/2025|Completed on: the date 31/02/2025 does not exist
 task|Completed on|type|2025-10-15|Completed on: write the date as dd/mm/yyyy
 task|Completed on|type|15/10/2025|Completed on: Only a done task has a completion date
+task|Evidence date|type|31/06/2025|Evidence date: the date 31/06/2025 does not exist
+task|Evidence date|type|16/10/2025|Evidence date: The evidence date cannot be in the future
+task|Evidence no.|fill|60001|Evidence no.: the text is too long
 task|Lead unit|type|Phòng Không Có|Lead unit: no unit is called
 task|Cooperating units|type|Phòng Kinh tế; Không Có|Cooperating units: no unit is called "Không Có"
 task|Task|hex|ff|Task is required

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Keyboard only, in Vietnamese through the built-in Telex: a new plan, two
 # targets with one result that meets its target and one that does not, and
-# a task with two products and three cooperating units; then the database
-# holds exactly that, in NFC.
+# a task with two products, three cooperating units and an evidence
+# document, which its record shows; then the database holds exactly that,
+# in NFC.
 . "$(dirname "$0")/lib.sh"
 
 type() {
@@ -86,7 +87,8 @@ wait_for "Bỏ các thay đổi"
 send y
 wait_for "— chỉ tiêu (2)"
 
-# A task with two products and three cooperating units.
+# A task with two products, three cooperating units and the document that
+# proves its progress.
 send Escape
 wait_for "Tất cả lĩnh vực"
 send n
@@ -111,9 +113,23 @@ type "kinh te"; send Enter
 type "tram y"; send Enter
 send Tab
 type "vhxh"; send Enter
+send Tab Tab Tab
+type "120/BC-UBND"; send Tab
+type "20/06/2025"; send Tab
+type "Baos caos keets quar quys III"
+wait_for "Báo cáo kết quả quý III"
 send F2
 wait_for "— nhiệm vụ (1)"
 wait_for "Rà soát, công bố TTHC"
+# Its record shows the document (matched by value, whatever the labels'
+# translation).
+send Enter
+wait_for "Ngày hoàn thành"
+screen | grep -q " 120/BC-UBND$" || fail "the record lacks the evidence number"
+screen | grep -q " 20/06/2025$" || fail "the record lacks the evidence date"
+screen | grep -q " Báo cáo kết quả quý III$" || fail "the record lacks the evidence summary"
+send Escape
+wait_for "— nhiệm vụ (1)"
 send Escape q
 wait_for "EXIT:0"
 
@@ -130,9 +146,9 @@ expect_sql "SELECT r.numerator, r.denominator, r.value FROM result r JOIN target
 	JOIN period p ON p.id = r.period_id WHERE t.plan_id = $plan AND p.year = 2026 AND p.kind = 'q1' ORDER BY t.ord" \
 	"991.0|1000.0|
 ||1.0"
-expect_sql "SELECT tt, description, (SELECT name FROM unit WHERE id = lead_unit_id), (SELECT name FROM unit WHERE id = monitor_unit_id)
-	FROM task WHERE plan_id = $plan" \
-	"1|Rà soát, công bố TTHC|Trung tâm Phục vụ hành chính công|Phòng Văn hóa - Xã hội"
+expect_sql "SELECT tt, description, (SELECT name FROM unit WHERE id = lead_unit_id), (SELECT name FROM unit WHERE id = monitor_unit_id),
+	evidence_number, evidence_date, evidence FROM task WHERE plan_id = $plan" \
+	"1|Rà soát, công bố TTHC|Trung tâm Phục vụ hành chính công|Phòng Văn hóa - Xã hội|120/BC-UBND|2025-06-20|Báo cáo kết quả quý III"
 expect_sql "SELECT p.name, p.deadline_text, p.due_date FROM product p JOIN task t ON t.id = p.task_id
 	WHERE t.plan_id = $plan ORDER BY p.ord" \
 	"Quyết định công bố|Tháng 9/2026|2026-09-30
@@ -142,5 +158,5 @@ expect_sql "SELECT group_concat(u.name, '; ') FROM (SELECT unit_id FROM task_coo
 	"Phòng Văn hóa - Xã hội; Phòng Kinh tế; Trạm y tế"
 # Everything typed is stored NFC: no combining marks (U+0300-U+036F) anywhere.
 marks=$(sql "SELECT count(*) FROM plan, target, task, product WHERE
-	plan.title || target.text || task.description || product.name GLOB '*[̀-ͯ]*'")
+	plan.title || target.text || task.description || task.evidence || product.name GLOB '*[̀-ͯ]*'")
 [ "$marks" = 0 ] || fail "decomposed text stored"

@@ -69,9 +69,14 @@ if grep -qF "Trung tâm Phục vụ hành chính công:" "$work/unit.txt"; then
 fi
 
 # CSV read back by a real reader: every task's cells as in the database,
-# a description with a comma, quotes and a line break included.
+# a description with a comma, quotes and a line break included; the
+# evidence cell cites the document as "number, dd/mm/yyyy: summary", of
+# these only the parts given.
 sql "UPDATE task SET description = 'Rà soát, \"đặc biệt\"' || char(10) || 'dòng hai',
 	evidence = 'QĐ số 12/QĐ-UBND; \"Báo cáo\", 2025' WHERE id = (SELECT min(id) FROM task)"
+sql "UPDATE task SET evidence_number = '120/BC-UBND', evidence_date = '2025-06-20',
+	evidence = 'Báo cáo kết quả' WHERE id = (SELECT min(id) + 1 FROM task)"
+sql "UPDATE task SET evidence_date = '2025-07-01' WHERE id = (SELECT min(id) + 2 FROM task)"
 report period --period 2025-9T --format csv -o "$work/p.csv" || fail "csv export failed"
 head -c 3 "$work/p.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM in the CSV"
 python3 - "$work/p.csv" "$db" <<'PY' || fail "the CSV does not read back to the database's cells"
@@ -80,10 +85,13 @@ with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
     rows = list(csv.reader(f))
 assert len({len(r) for r in rows}) == 1, "records of different lengths"
 db = sqlite3.connect(sys.argv[2])
-for tt, desc, evidence in db.execute("SELECT tt, description, evidence FROM task"):
+for tt, desc, number, date, summary in db.execute("SELECT tt, description, "
+        "evidence_number, ifnull(strftime('%d/%m/%Y', evidence_date), ''), evidence FROM task"):
     hits = [r for r in rows if r[0] == tt and r[1] == desc]
     assert len(hits) == 1, (tt, desc, len(hits))
-    assert hits[0][5] == evidence, (hits[0][5], evidence)
+    cited = ", ".join(p for p in (number, date) if p)
+    want = ": ".join(p for p in (cited, summary) if p)
+    assert hits[0][5] == want, (hits[0][5], want)
 PY
 report period --period 2025-9T --format csv --encoding utf8 > "$work/u.csv"
 [ "$(head -c 1 "$work/u.csv")" = U ] || fail "--encoding utf8 wrote a BOM"

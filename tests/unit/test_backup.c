@@ -433,8 +433,8 @@ START_TEST(test_restore_leaves_the_file_alone)
 }
 END_TEST
 
-/* A file of schema version 1 (no history, PAR or SIPAS tables) comes in
- * and is upgraded. */
+/* A file of schema version 1 (no history, PAR or SIPAS tables, no
+ * evidence number or date) comes in and is upgraded. */
 START_TEST(test_restore_upgrades_an_older_file)
 {
 	const char *file = good_backup();
@@ -452,6 +452,8 @@ START_TEST(test_restore_upgrades_an_older_file)
 	sqlite3_finalize(st);
 	exec_raw(s, "PRAGMA foreign_keys = OFF");
 	exec_raw(s, drops);
+	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_number");
+	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_date");
 	exec_raw(s, "PRAGMA user_version = 1");
 	free(drops);
 	sqlite3_close(s);

@@ -124,7 +124,8 @@ START_TEST(test_recurring_tasks)
 	task = count("SELECT min(t.id) FROM task t JOIN product p ON p.task_id = t.id "
 	    "WHERE p.deadline_text = 'Thường xuyên trong năm'", 0);
 	exec("UPDATE task SET progress = 'done', completion_date = '2025-10-01', "
-	    "evidence = 'Báo cáo số 12/BC-UBND', note = 'Xong' WHERE id IN (SELECT t.id FROM task t "
+	    "evidence_number = '12/BC-UBND', evidence_date = '2025-10-01', "
+	    "evidence = 'Báo cáo kết quả', note = 'Xong' WHERE id IN (SELECT t.id FROM task t "
 	    "JOIN product p ON p.task_id = t.id WHERE p.deadline_text = 'Thường xuyên trong năm')");
 	exec("UPDATE product SET due_manual = 1, due_date = '2025-09-09' "
 	    "WHERE deadline_text = 'Thường xuyên trong năm'");
@@ -133,7 +134,8 @@ START_TEST(test_recurring_tasks)
 	ck_assert_int_eq(count("SELECT count(*) FROM task WHERE plan_id = ?", id), recurring);
 	ck_assert_int_eq(count(RECURRING_TASKS, id), recurring);
 	ck_assert_int_eq(count("SELECT count(*) FROM task WHERE plan_id = ?1 AND (progress <> "
-	    "'not_started' OR completion_date IS NOT NULL OR evidence <> '' OR note <> '')", id), 0);
+	    "'not_started' OR completion_date IS NOT NULL OR evidence_number <> '' OR "
+	    "evidence_date IS NOT NULL OR evidence <> '' OR note <> '')", id), 0);
 	/* The same products, deadlines moved and due dates derived again. */
 	ck_assert_int_eq(count("SELECT count(*) FROM product p JOIN task t ON t.id = p.task_id "
 	    "WHERE t.plan_id = ?1", id), count("SELECT count(*) FROM product p JOIN task t "

@@ -14,6 +14,7 @@
 
 #include "core/db.h"
 #include "core/lock.h"
+#include "core/migration_history.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -377,6 +378,43 @@ START_TEST(test_constraints)
 }
 END_TEST
 
+/* A file of schema version 4, made here by undoing migration 5 (its
+ * columns, and the task triggers as migration 2 made them), with a task's
+ * evidence: the upgrade keeps the evidence as the summary, and history
+ * then records the document's number and date too. */
+START_TEST(test_migrate_evidence)
+{
+	static const char v4[] =
+	    "DROP TRIGGER history_task_insert;"
+	    "DROP TRIGGER history_task_update;"
+	    "DROP TRIGGER history_task_delete;"
+	    "ALTER TABLE task DROP COLUMN evidence_number;"
+	    "ALTER TABLE task DROP COLUMN evidence_date;"
+	    HISTORY_TRIGGERS(task, id, HISTORY_TASK, id, "NEW.plan_id", "OLD.plan_id")
+	    "UPDATE task SET evidence = 'Báo cáo số 12' WHERE id = 1;"
+	    "PRAGMA user_version = 4;";
+	struct db *db = open_ok();
+
+	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db->sql, v4, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db->sql));
+	db_close(db);
+
+	db = open_ok();
+	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT evidence = 'Báo cáo số 12' AND "
+	    "evidence_number = '' AND evidence_date IS NULL FROM task WHERE id = 1"), 1);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE task SET evidence_number = '120/BC-UBND', "
+	    "evidence_date = '2025-06-20' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'task' "
+	    "AND action = 'update' "
+	    "AND json_extract(after_json, '$.evidence_number') = '120/BC-UBND' "
+	    "AND json_extract(after_json, '$.evidence_date') = '2025-06-20' "
+	    "AND json_extract(after_json, '$.evidence') = 'Báo cáo số 12'"), 1);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(test_transactions)
 {
 	static const char insert[] = "INSERT INTO setting (key, value) VALUES ('k', 'v')";
@@ -498,6 +536,7 @@ db_suite(void)
 	tcase_add_loop_test(tc, test_refuse, 0, NELEM(refused));
 	tcase_add_test(tc, test_unwritable);
 	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
+	tcase_add_test(tc, test_migrate_evidence);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);

@@ -872,6 +872,34 @@ START_TEST(test_task_round_trip)
 }
 END_TEST
 
+/* The evidence document: number and summary in NFC, the date ISO; a
+ * blank date is stored as none. */
+START_TEST(test_task_evidence)
+{
+	struct task t = new_task(), *list;
+	const struct task *got;
+	struct field_error e;
+	int n;
+
+	t.evidence_number = " 120/BC-UBND ";
+	snprintf(t.evidence_date, sizeof t.evidence_date, "2025-06-20");
+	t.evidence = "Ba" ACUTE "o ca" ACUTE "o kê" ACUTE "t qua" HOOK;
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	assert_query_text("SELECT evidence_number || '|' || evidence_date || '|' || evidence "
+	    "FROM task WHERE id = ?1", t.id, "120/BC-UBND|2025-06-20|Báo cáo kết quả");
+	ck_assert_int_eq(task_list(db, plan_id, tthc, &list, &n), 0);
+	got = find_task(list, n, t.id);
+	ck_assert_str_eq(got->evidence_number, "120/BC-UBND");
+	ck_assert_str_eq(got->evidence_date, "2025-06-20");
+	ck_assert_str_eq(got->evidence, "Báo cáo kết quả");
+	tasks_free(list, n);
+
+	t.evidence_date[0] = '\0';
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_int_eq(query("SELECT evidence_date IS NULL FROM task WHERE id = ?1", t.id), 1);
+}
+END_TEST
+
 /* The sample's tasks, with several products, survive delete and undo. */
 START_TEST(test_task_undo_sample)
 {
@@ -889,29 +917,35 @@ static const struct {
 	int		 progress;
 	const char	*completion;	/* NULL: keep */
 	const char	*manual_due;	/* product 1's; NULL: keep */
+	const char	*evidence_date;	/* NULL: keep */
 	int		 field;
 	const char	*message;
 } task_errors[] = {
-	{ "", KEEP, KEEP, KEEP, KEEP, KEEP, NULL, NULL, KF_DESCRIPTION, "Task is required" },
-	{ NULL, 0, KEEP, KEEP, KEEP, KEEP, NULL, NULL, KF_SECTION, "Choose a section" },
-	{ NULL, KEEP, 9999, KEEP, KEEP, KEEP, NULL, NULL, KF_LEAD, "The lead unit does not exist" },
-	{ NULL, KEEP, KEEP, 9999, KEEP, KEEP, NULL, NULL, KF_COOPERATORS,
+	{ "", KEEP, KEEP, KEEP, KEEP, KEEP, NULL, NULL, NULL, KF_DESCRIPTION, "Task is required" },
+	{ NULL, 0, KEEP, KEEP, KEEP, KEEP, NULL, NULL, NULL, KF_SECTION, "Choose a section" },
+	{ NULL, KEEP, 9999, KEEP, KEEP, KEEP, NULL, NULL, NULL, KF_LEAD,
+	    "The lead unit does not exist" },
+	{ NULL, KEEP, KEEP, 9999, KEEP, KEEP, NULL, NULL, NULL, KF_COOPERATORS,
 	    "A cooperating unit does not exist" },
-	{ NULL, KEEP, KEEP, 0, KEEP, KEEP, NULL, NULL, KF_COOPERATORS,
+	{ NULL, KEEP, KEEP, 0, KEEP, KEEP, NULL, NULL, NULL, KF_COOPERATORS,
 	    "The lead unit cannot also be a cooperating unit" },
-	{ NULL, KEEP, KEEP, KEEP, 9999, KEEP, NULL, NULL, KF_MONITOR,
+	{ NULL, KEEP, KEEP, KEEP, 9999, KEEP, NULL, NULL, NULL, KF_MONITOR,
 	    "The monitoring unit does not exist" },
-	{ NULL, KEEP, KEEP, KEEP, KEEP, 7, NULL, NULL, KF_PROGRESS, "Choose the progress" },
-	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_DONE, "", NULL, KF_COMPLETION,
+	{ NULL, KEEP, KEEP, KEEP, KEEP, 7, NULL, NULL, NULL, KF_PROGRESS, "Choose the progress" },
+	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_DONE, "", NULL, NULL, KF_COMPLETION,
 	    "A done task needs its completion date" },
-	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_IN_PROGRESS, "2025-10-01", NULL, KF_COMPLETION,
-	    "Only a done task has a completion date" },
-	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_DONE, "2025-10-16", NULL, KF_COMPLETION,
+	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_IN_PROGRESS, "2025-10-01", NULL, NULL,
+	    KF_COMPLETION, "Only a done task has a completion date" },
+	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_DONE, "2025-10-16", NULL, NULL, KF_COMPLETION,
 	    "The completion date cannot be in the future" },
-	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_DONE, "2025-02-29", NULL, KF_COMPLETION,
+	{ NULL, KEEP, KEEP, KEEP, KEEP, PROGRESS_DONE, "2025-02-29", NULL, NULL, KF_COMPLETION,
 	    "Completion date: write the date as dd/mm/yyyy" },
-	{ NULL, KEEP, KEEP, KEEP, KEEP, KEEP, NULL, "2025-13-01", KF_PRODUCT + 2 * 1 + 1,
+	{ NULL, KEEP, KEEP, KEEP, KEEP, KEEP, NULL, "2025-13-01", NULL, KF_PRODUCT + 2 * 1 + 1,
 	    "Deadline: write the date as dd/mm/yyyy" },
+	{ NULL, KEEP, KEEP, KEEP, KEEP, KEEP, NULL, NULL, "2025-06-31", KF_EVIDENCE_DATE,
+	    "Evidence date: write the date as dd/mm/yyyy" },
+	{ NULL, KEEP, KEEP, KEEP, KEEP, KEEP, NULL, NULL, "2025-10-16", KF_EVIDENCE_DATE,
+	    "The evidence date cannot be in the future" },
 };
 
 START_TEST(test_task_errors)
@@ -942,6 +976,9 @@ START_TEST(test_task_errors)
 	if (task_errors[_i].manual_due != NULL)
 		snprintf(products[1].due_date, sizeof products[1].due_date, "%s",
 		    task_errors[_i].manual_due);
+	if (task_errors[_i].evidence_date != NULL)
+		snprintf(t.evidence_date, sizeof t.evidence_date, "%s",
+		    task_errors[_i].evidence_date);
 	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
 	ck_assert_str_eq(e.message, task_errors[_i].message);
@@ -1194,6 +1231,7 @@ main(void)
 	tcase_add_loop_test(tc, test_result_errors, 0, NELEM(result_errors));
 	tcase_add_test(tc, test_result_reduction_baseline);
 	tcase_add_test(tc, test_task_round_trip);
+	tcase_add_test(tc, test_task_evidence);
 	tcase_add_test(tc, test_task_undo_sample);
 	tcase_add_loop_test(tc, test_task_errors, 0, NELEM(task_errors));
 	tcase_add_test(tc, test_unit_round_trip);
