@@ -32,6 +32,12 @@ bell_reset() {
 	tm select-window -t t:0
 }
 
+# Keys go to cchc's window by name, never to whichever window tmux has
+# current: bell_reset switches windows.
+send() {
+	tm send-keys -t t:0 "$@"
+}
+
 bell() {
 	tm display -p -t t:0 '#{window_bell_flag}'
 }
@@ -50,7 +56,8 @@ expect_bell() {
 # answer, nothing else.
 type_form() {
 	send Enter
-	tm send-keys -t t:0 -l "$1$2"
+	wait_gone "Enter: this number"
+	send -l "$1$2"
 }
 
 # find_down TEXT: moves down the results line by line until TEXT shows.
