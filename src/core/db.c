@@ -164,6 +164,8 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	for (int i = 0; i < DB_CACHED; i++)
+		sqlite3_finalize(db->cached[i].st);
 	sqlite3_close(db->sql);
 	lock_release(db->edit_lock);
 	free(db);
@@ -234,6 +236,36 @@ db_prepare(struct db *db, const char *sql)
 		return NULL;
 	}
 	return st;
+}
+
+sqlite3_stmt *
+db_cached(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < DB_CACHED && db->cached[i].sql != NULL; i++)
+		if (db->cached[i].sql == sql)
+			return db->cached[i].st;
+	if ((st = db_prepare(db, sql)) != NULL && i < DB_CACHED) {
+		db->cached[i].sql = sql;
+		db->cached[i].st = st;
+	}
+	return st;
+}
+
+void
+db_release(struct db *db, sqlite3_stmt *st)
+{
+	for (int i = 0; i < DB_CACHED && db->cached[i].sql != NULL; i++) {
+		if (db->cached[i].st == st) {
+			/* Reset, so that it holds no read transaction open. */
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	}
+	sqlite3_finalize(st);
 }
 
 void

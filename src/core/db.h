@@ -18,8 +18,15 @@
 /* PRAGMA application_id of a cchc database: "CCHC". */
 #define DB_APPLICATION_ID 0x43434843
 
+/* Statements kept prepared (db_cached). */
+#define DB_CACHED 8
+
 struct db {
 	sqlite3 *sql;
+	struct {
+		const char *sql;	/* the caller's constant: compared by address */
+		sqlite3_stmt *st;
+	} cached[DB_CACHED];
 	bool created;		/* the file was made by this open */
 	int edit_lock;		/* lock.h's descriptor, -1 until taken */
 	char error[512];
@@ -54,6 +61,15 @@ void db_rollback(struct db *db);
 
 /* Prepares sql; NULL (and db_error set) on failure. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+/* The same, kept prepared in db for the next call with the same sql
+ * (a string constant: it is told apart by its address): preparing an
+ * INSERT compiles the history triggers of its table, most of the cost of
+ * an import row.  Give it back with db_release, never sqlite3_finalize.
+ * NULL on error (db_error says why). */
+sqlite3_stmt *db_cached(struct db *db, const char *sql);
+/* Ends a statement of db_prepare (finalized) or of db_cached (reset and
+ * kept, its bindings cleared). */
+void db_release(struct db *db, sqlite3_stmt *st);
 
 /* Binds helpers: NULL or empty text binds SQL NULL where that is the
  * convention of the column. */

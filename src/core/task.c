@@ -84,7 +84,7 @@ insert_product(struct db *db, int64_t task, int i, const struct product *p, int 
 		snprintf(due, sizeof due, "%s", p->due_date);
 	else if (d.due.year != 0)
 		date_format_iso(d.due, due);
-	st = db_prepare(db, "INSERT INTO product (task_id, ord, name, deadline_text, "
+	st = db_cached(db, "INSERT INTO product (task_id, ord, name, deadline_text, "
 	    "deadline_kind, due_date, due_manual) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (st == NULL) {
 		rc = field_fail_db(e, db);
@@ -101,7 +101,7 @@ insert_product(struct db *db, int64_t task, int i, const struct product *p, int 
 		db_fail_sql(db, "product");
 		rc = field_fail_db(e, db);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 out:
 	free(name);
 	free(text);
@@ -112,7 +112,7 @@ static int
 insert_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
     struct field_error *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO task_cooperator "
+	sqlite3_stmt *st = db_cached(db, "INSERT OR IGNORE INTO task_cooperator "
 	    "(task_id, unit_id, ord) VALUES (?, ?, ?)");
 	int rc = 0;
 
@@ -128,7 +128,7 @@ insert_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
 		}
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc;
 }
 
@@ -266,7 +266,7 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 	int rc;
 
 	if (t->id == 0)
-		st = db_prepare(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, "
+		st = db_cached(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, "
 		    "folded, lead_unit_id, monitor_unit_id, progress, completion_date, evidence, "
 		    "note, evidence_number, evidence_date) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN "
 		    "?3 ELSE (SELECT ifnull(max(ord), 0) + 1 FROM task WHERE plan_id = ?1 AND "
@@ -297,12 +297,11 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 		sqlite3_bind_int64(st, 13, t->id);
 	db_bind_text(st, 14, r->evidence_number);
 	db_bind_text_or_null(st, 15, t->evidence_date);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
 		db_fail_sql(db, "task");
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
 		return field_fail_db(e, db);
-	}
 	if (sqlite3_changes(db->sql) == 0)
 		return field_fail(e, -1, _("The task no longer exists"));
 	if (t->id == 0)

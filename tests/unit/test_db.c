@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/db.h"
 #include "core/lock.h"
 #include "core/migration_history.h"
@@ -458,6 +460,43 @@ START_TEST(test_begin_twice)
 }
 END_TEST
 
+/* A cached statement is the same one next time, reset with its bindings
+ * cleared; beyond the cache's size statements are prepared and finalized
+ * as usual; a released statement holds no read transaction (a write from
+ * another connection can checkpoint). */
+START_TEST(test_cached)
+{
+	static const char *const sql[DB_CACHED + 2] = {
+		"SELECT 0 + ?", "SELECT 1 + ?", "SELECT 2 + ?", "SELECT 3 + ?", "SELECT 4 + ?",
+		"SELECT 5 + ?", "SELECT 6 + ?", "SELECT 7 + ?", "SELECT 8 + ?", "SELECT 9 + ?",
+	};
+	struct db *db = open_ok();
+	sqlite3_stmt *st, *again;
+
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < DB_CACHED + 2; i++) {
+			ck_assert_ptr_nonnull(st = db_cached(db, sql[i]));
+			if (round == 0)
+				sqlite3_bind_int(st, 1, 10);
+			ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+			/* Unbound on the second round: NULL + i. */
+			if (round == 0)
+				ck_assert_int_eq(sqlite3_column_int(st, 0), 10 + i);
+			else
+				ck_assert_int_eq(sqlite3_column_type(st, 0), SQLITE_NULL);
+			db_release(db, st);
+		}
+	}
+	st = db_cached(db, sql[0]);
+	db_release(db, st);
+	again = db_cached(db, sql[0]);
+	ck_assert_ptr_eq(st, again);
+	db_release(db, again);
+	ck_assert_int_eq(sqlite3_stmt_busy(again), 0);
+	db_close(db);
+}
+END_TEST
+
 /* Another process that edits the database (holds its edit lock, as the
  * interface does) makes every write here fail with a message and change
  * nothing; once it is gone, writes go through. */
@@ -541,6 +580,7 @@ db_suite(void)
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);
 	tcase_add_test(tc, test_other_editor);
+	tcase_add_test(tc, test_cached);
 	suite_add_tcase(s, tc);
 	return s;
 }
