@@ -329,6 +329,32 @@ is_ascii_print(uint8_t c)
 	return c >= 0x20 && c < 0x7f;
 }
 
+/* Letters of one column that combine with nothing: printable ASCII, and
+ * the Latin letters of Vietnamese and its neighbours (U+00C0-U+024F,
+ * U+1E00-U+1EFF).  Between two of them a grapheme always breaks. */
+static bool
+is_plain_letter(ucs4_t c)
+{
+	return (c >= 0x20 && c < 0x7f) || (c >= 0xc0 && c <= 0x24f) ||
+	    (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/* The plain letter at p (its bytes in *len), or 0 when there is none. */
+static ucs4_t
+plain_letter_at(const uint8_t *p, const uint8_t *end, int *len)
+{
+	ucs4_t c;
+
+	if (p >= end)
+		return 0;
+	if (*p < 0x80) {
+		*len = 1;
+		return is_ascii_print(*p) ? *p : 0;
+	}
+	*len = u8_mbtouc(&c, p, end - p);
+	return is_plain_letter(c) ? c : 0;
+}
+
 int
 text_width(const char *s)
 {
@@ -338,23 +364,23 @@ text_width(const char *s)
 int
 text_width_n(const char *s, size_t n)
 {
-	const uint8_t	*p = (const uint8_t *)s, *end = p + n, *q;
-	int		 w = 0;
+	const uint8_t	*p = (const uint8_t *)s, *end = p + n;
+	int		 w = 0, len;
 
-	/* Reports and screens measure every cell: printable ASCII, most of
-	 * Vietnamese text, is one column a byte without asking libunistring;
-	 * widths add up character by character, so the rest is measured in
-	 * runs. */
+	/* Reports and screens measure every cell: plain letters, nearly all
+	 * of Vietnamese text, are one column each without asking
+	 * libunistring; widths add up character by character, so anything
+	 * else is measured on its own. */
 	while (p < end) {
-		if (is_ascii_print(*p)) {
+		if (plain_letter_at(p, end, &len) != 0) {
 			w++;
-			p++;
-			continue;
+		} else {
+			len = u8_mblen(p, end - p);
+			if (len < 1)
+				len = 1;
+			w += u8_width(p, len, ENCODING);
 		}
-		for (q = p; q < end && !is_ascii_print(*q); q++)
-			;
-		w += u8_width(p, q - p, ENCODING);
-		p = q;
+		p += len;
 	}
 	return w;
 }
@@ -364,15 +390,17 @@ static size_t
 fit(const uint8_t *s, const uint8_t *end, int cols)
 {
 	const uint8_t	*p = s, *next;
-	int		 used = 0;
+	int		 used = 0, len, after;
 
 	while (p < end) {
 		int w;
 
-		/* A printable ASCII letter not followed by a combining mark
-		 * (which is never ASCII) is a grapheme of one column. */
-		if (is_ascii_print(*p) && (p + 1 == end || p[1] < 0x80)) {
-			next = p + 1;
+		/* A plain letter followed by another, or by nothing, is a
+		 * grapheme of one column; a combining mark (never plain)
+		 * after it sends it the long way. */
+		if (plain_letter_at(p, end, &len) != 0 &&
+		    (p + len == end || plain_letter_at(p + len, end, &after) != 0)) {
+			next = p + len;
 			w = 1;
 		} else if ((next = u8_grapheme_next(p, end)) != NULL) {
 			w = u8_width(p, next - p, ENCODING);

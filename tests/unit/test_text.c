@@ -131,6 +131,14 @@ static const struct {
 	{ "ab中", 4 },
 	{ "a\tb", 2 },
 	{ "", 0 },
+	/* Plain letters next to what is not plain: a combining mark after
+	 * a precomposed letter, a wide letter, a soft hyphen, Greek; the
+	 * figures are libunistring's (u8_strwidth). */
+	{ "Ờ" GRAVE "x", 2 },
+	{ "ệ中ệ", 4 },
+	{ "Đ\xc2\xad" "đ", 2 },	/* a soft hyphen takes no column */
+	{ "αβγ ă", 5 },
+	{ "ɏḀỹ", 3 },
 };
 
 START_TEST(test_width)
