@@ -1,9 +1,9 @@
 #include "core/summary.h"
 
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "core/db.h"
 #include "core/target.h"
 #include "core/task.h"
 
@@ -114,12 +114,26 @@ count_unit_task(struct unit_summary *u, const struct task *t, bool leads, const 
 	u->due_soon += is_due_soon(t, soon);
 }
 
+/* The index in tasks[] of task id, or -1. */
+static int
+task_index(const struct task *tasks, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (tasks[i].id == id)
+			return i;
+	return -1;
+}
+
 int
 summary_by_unit(struct db *db, int64_t plan, int soon_days,
     const struct unit *units, int nunits, struct unit_summary *out)
 {
+	/* One query for every cooperation of the plan, not one a task. */
+	static const char cooperations[] = "SELECT c.task_id, c.unit_id FROM task_cooperator c "
+	    "JOIN task t ON t.id = c.task_id WHERE t.plan_id = ?";
 	struct task *tasks;
-	int ntasks, rc = 0;
+	sqlite3_stmt *st;
+	int ntasks, rc;
 	char soon[11];
 
 	for (int i = 0; i < nunits; i++) {
@@ -129,21 +143,28 @@ summary_by_unit(struct db *db, int64_t plan, int soon_days,
 	if (task_list(db, plan, 0, &tasks, &ntasks) != 0)
 		return -1;
 	soon_date(soon_days, soon);
-	for (int i = 0; i < ntasks && rc == 0; i++) {
+	for (int i = 0; i < ntasks; i++) {
 		struct unit_summary *u = find_unit(out, nunits, tasks[i].lead_unit_id);
-		int64_t *coop;
-		int ncoop;
 
 		if (u != NULL)
 			count_unit_task(u, &tasks[i], true, soon);
-		if ((rc = task_cooperator_ids(db, tasks[i].id, &coop, &ncoop)) != 0)
-			break;
-		/* The task's own check keeps the lead out of its cooperators. */
-		for (int c = 0; c < ncoop; c++)
-			if ((u = find_unit(out, nunits, coop[c])) != NULL)
-				count_unit_task(u, &tasks[i], false, soon);
-		free(coop);
 	}
+	if ((st = db_prepare(db, cooperations)) == NULL) {
+		tasks_free(tasks, ntasks);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, plan);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int t = task_index(tasks, ntasks, sqlite3_column_int64(st, 0));
+		struct unit_summary *u = find_unit(out, nunits, sqlite3_column_int64(st, 1));
+
+		/* The task's own check keeps the lead out of its cooperators. */
+		if (t >= 0 && u != NULL)
+			count_unit_task(u, &tasks[t], false, soon);
+	}
+	if (rc != SQLITE_DONE)
+		db_fail_sql(db, "task_cooperator");
+	sqlite3_finalize(st);
 	tasks_free(tasks, ntasks);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
