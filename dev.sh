@@ -15,6 +15,22 @@ libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3"
 # valgrind for the end-to-end session and the unit tests.
 TEST_PACKAGES="clang valgrind"
 
+# apt_wait COMMAND...: run an apt command; while another apt holds its lock
+# (an unattended upgrade, a second terminal), wait and retry, up to 10
+# minutes, rather than fail.  Any other failure stops at once.
+apt_wait() {
+	tries=0
+	log=$(mktemp)
+	until "$@" 2> "$log"; do
+		cat "$log" >&2
+		grep -qi "lock" "$log" && [ "$tries" -lt 60 ] || { rm -f "$log"; return 1; }
+		tries=$((tries + 1))
+		echo "apt-get is busy (another package manager holds its lock): waiting..." >&2
+		sleep 10
+	done
+	rm -f "$log"
+}
+
 install_missing() {
 	missing=""
 	for p in $PACKAGES ${1:-}; do
@@ -25,8 +41,10 @@ install_missing() {
 	echo "Installing:$missing"
 	sudo=""
 	[ "$(id -u)" -eq 0 ] || sudo=sudo
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+	# dpkg's lock has apt's own timeout; the lists' lock (update) does not.
+	lock="-o DPkg::Lock::Timeout=600"
+	apt_wait $sudo apt-get $lock update -qq
+	apt_wait $sudo env DEBIAN_FRONTEND=noninteractive apt-get $lock install -y -qq $missing
 }
 
 # build DIR [configure options]: an out-of-tree build in DIR.
