@@ -15,11 +15,11 @@
 int cli_log(struct db *db, int argc, char **argv);
 
 static void
-print_entry(const struct history_entry *e, const struct history_change *c, int n)
+print_entry(struct db *db, const struct history_entry *e, const struct history_change *c, int n)
 {
-	char subject[256];
+	char subject[512];
 
-	history_subject(e, subject, sizeof subject);
+	history_subject(db, e, subject, sizeof subject);
 	printf("%s  %s  %s %s\n", e->local, *e->operator ? e->operator : "-",
 	    history_action_label(e->action), subject);
 	for (int i = 0; i < n; i++) {
@@ -53,7 +53,7 @@ print_log(struct db *db, const struct history_query *q)
 			rc = 1;
 			break;
 		}
-		print_entry(&h[i], c, nc);
+		print_entry(db, &h[i], c, nc);
 		history_changes_free(c, nc);
 	}
 	history_free(h, n);

@@ -10,28 +10,29 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/period.h"
+#include "core/report.h"
+#include "core/section.h"
 #include "core/text.h"
 
 /* The tables recorded: label, the table (and column) of the record a row
- * is part of, and whether rows have an id of their own (else record_id is
- * the owner's). */
+ * is part of. */
 static const struct {
 	const char *name;
 	const char *label;
 	const char *parent, *parent_column;
-	bool has_id;
 } tables[] = {
-	{ "office", N_("office"), NULL, NULL, true },
-	{ "unit", N_("unit"), NULL, NULL, true },
-	{ "unit_alias", N_("unit spelling"), "unit", "unit_id", false },
-	{ "plan", N_("plan"), NULL, NULL, true },
-	{ "phase", N_("phase"), "plan", "plan_id", true },
-	{ "target", N_("target"), "plan", "plan_id", true },
-	{ "target_phase", N_("target value by phase"), "target", "target_id", false },
-	{ "task", N_("task"), "plan", "plan_id", true },
-	{ "task_cooperator", N_("cooperating unit"), "task", "task_id", false },
-	{ "product", N_("product"), "task", "task_id", true },
-	{ "result", N_("result"), "target", "target_id", true },
+	{ "office", N_("office"), NULL, NULL },
+	{ "unit", N_("unit"), NULL, NULL },
+	{ "unit_alias", N_("unit spelling"), "unit", "unit_id" },
+	{ "plan", N_("plan"), NULL, NULL },
+	{ "phase", N_("phase"), "plan", "plan_id" },
+	{ "target", N_("target"), "plan", "plan_id" },
+	{ "target_phase", N_("target value by phase"), "target", "target_id" },
+	{ "task", N_("task"), "plan", "plan_id" },
+	{ "task_cooperator", N_("cooperating unit"), "task", "task_id" },
+	{ "product", N_("product"), "task", "task_id" },
+	{ "result", N_("result"), "target", "target_id" },
 };
 
 /* Most labels are the forms' own.  The owner's column (plan_id of a
@@ -67,10 +68,10 @@ static const struct {
 	{ "description", N_("Task") },
 	{ "monitor_unit_id", N_("Monitoring unit") },
 	{ "progress", N_("Progress") },
-	{ "completion_date", N_("Completion date") },
+	{ "completion_date", N_("Completed on") },
 	{ "evidence_number", N_("Evidence no.") },
 	{ "evidence_date", N_("Evidence date") },
-	{ "evidence", N_("Evidence") },
+	{ "evidence", N_("Evidence summary") },
 	{ "note", N_("Note") },
 	{ "unit_id", N_("Unit") },
 	{ "deadline_text", N_("Deadline") },
@@ -80,19 +81,6 @@ static const struct {
 	{ "period_id", N_("Period") },
 	{ "numerator", N_("Numerator") },
 	{ "denominator", N_("Denominator") },
-};
-
-/* Ids shown by the name of what they point to, while it exists. */
-static const struct {
-	const char *field;
-	const char *sql;
-} names[] = {
-	{ "lead_unit_id", "SELECT name FROM unit WHERE id = ?" },
-	{ "monitor_unit_id", "SELECT name FROM unit WHERE id = ?" },
-	{ "unit_id", "SELECT name FROM unit WHERE id = ?" },
-	{ "section_id", "SELECT title FROM section WHERE id = ?" },
-	{ "phase_id", "SELECT label FROM phase WHERE id = ?" },
-	{ "period_id", "SELECT kind || ' ' || year FROM period WHERE id = ?" },
 };
 
 /* Coded values shown in words. */
@@ -106,6 +94,23 @@ static const struct {
 	{ "progress", "done", N_("Done") },
 	{ "due_manual", "0", N_("No") },
 	{ "due_manual", "1", N_("Yes") },
+	/* The forms' words for a target's kind and an office's. */
+	{ "kind", "rate", N_("rate (%)") },
+	{ "kind", "count", N_("count") },
+	{ "kind", "reduction", N_("reduction (%)") },
+	{ "kind", "rank", N_("rank") },
+	{ "kind", "yesno", N_("yes/no") },
+	{ "kind", "xa", N_("commune (xã)") },
+	{ "kind", "phuong", N_("ward (phường)") },
+	{ "kind", "so", N_("department (sở)") },
+	{ "comparator", ">=", "≥" },
+	{ "comparator", "<=", "≤" },
+	{ "deadline_kind", "date", N_("a date") },
+	{ "deadline_kind", "continuous", N_("all year") },
+	{ "deadline_kind", "recurring", N_("recurring") },
+	{ "deadline_kind", "milestones", N_("milestones") },
+	{ "deadline_kind", "conditional", N_("not fixed yet") },
+	{ "deadline_kind", "unknown", N_("not understood") },
 };
 
 static const char *const actions[] = { "insert", "update", "delete" };
@@ -151,19 +156,146 @@ history_table_label(const char *table)
 	return i >= 0 ? _(tables[i].label) : table;
 }
 
-void
-history_subject(const struct history_entry *e, char *buf, size_t n)
-{
-	int i = table_index(e->table), len;
+/* What a record is called, read from its own values (?1, the entry's JSON,
+ * so a deleted record keeps its name) or, for its owner, from the owner's
+ * row (?2, its id, while it exists).  Columns: one name; or a task's
+ * section order, TT and text; or a period's kind and year. */
+enum name_shape { NAME_TEXT, NAME_TASK, NAME_PERIOD };
 
-	if (i < 0 || tables[i].has_id)
-		len = snprintf(buf, n, "%s %lld", history_table_label(e->table),
-		    (long long)e->record_id);
+static const struct {
+	const char *table;
+	enum name_shape shape;
+	const char *own;	/* from ?1 */
+	const char *owner;	/* from ?2; NULL: the plan, not named */
+} subjects[] = {
+	{ "office", NAME_TEXT, "SELECT json_extract(?1, '$.name')", NULL },
+	{ "unit", NAME_TEXT, "SELECT json_extract(?1, '$.name')",
+	    "SELECT name FROM unit WHERE id = ?2" },
+	{ "unit_alias", NAME_TEXT, "SELECT json_extract(?1, '$.alias')", NULL },
+	{ "plan", NAME_TEXT, "SELECT json_extract(?1, '$.title')", NULL },
+	{ "phase", NAME_TEXT, "SELECT json_extract(?1, '$.label')", NULL },
+	{ "target", NAME_TEXT, "SELECT json_extract(?1, '$.text')",
+	    "SELECT text FROM target WHERE id = ?2" },
+	{ "target_phase", NAME_TEXT,
+	    "SELECT label FROM phase WHERE id = json_extract(?1, '$.phase_id')", NULL },
+	{ "task", NAME_TASK, "SELECT (SELECT ord FROM section WHERE id = "
+	    "json_extract(?1, '$.section_id')), json_extract(?1, '$.tt'), "
+	    "json_extract(?1, '$.description')",
+	    "SELECT s.ord, t.tt, t.description FROM task t JOIN section s ON "
+	    "s.id = t.section_id WHERE t.id = ?2" },
+	{ "task_cooperator", NAME_TEXT,
+	    "SELECT name FROM unit WHERE id = json_extract(?1, '$.unit_id')", NULL },
+	{ "product", NAME_TEXT, "SELECT json_extract(?1, '$.name')", NULL },
+	{ "result", NAME_PERIOD, "SELECT kind, year FROM period WHERE id = "
+	    "json_extract(?1, '$.period_id')", NULL },
+};
+
+/* Ids shown by the name of what they point to (?2), while it exists. */
+static const struct {
+	const char *field;
+	enum name_shape shape;
+	const char *sql;
+} names[] = {
+	{ "lead_unit_id", NAME_TEXT, "SELECT name FROM unit WHERE id = ?2" },
+	{ "monitor_unit_id", NAME_TEXT, "SELECT name FROM unit WHERE id = ?2" },
+	{ "unit_id", NAME_TEXT, "SELECT name FROM unit WHERE id = ?2" },
+	{ "section_id", NAME_TEXT, "SELECT title FROM section WHERE id = ?2" },
+	{ "phase_id", NAME_TEXT, "SELECT label FROM phase WHERE id = ?2" },
+	{ "period_id", NAME_PERIOD, "SELECT kind, year FROM period WHERE id = ?2" },
+};
+
+/* Long texts are cut to this many columns in a subject. */
+#define SUBJECT_NAME_COLUMNS 48
+
+static int
+subject_index(const char *table)
+{
+	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+		if (strcmp(subjects[i].table, table) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Appends s to buf (n bytes, len used), cut to cols columns with "…". */
+static size_t
+append_cut(char *buf, size_t n, size_t len, const char *s, int cols)
+{
+	size_t fit = text_fit(s, cols);
+	int w;
+
+	if (s[fit] != '\0')
+		fit = text_fit(s, cols - 1);
+	w = snprintf(buf + len, n - len, "%.*s%s", (int)fit, s, s[fit] != '\0' ? "…" : "");
+	return w < 0 ? len : len + (size_t)w < n ? len + (size_t)w : n - 1;
+}
+
+/* Appends the name sql finds (?1 json, ?2 id), shaped, its text cut to
+ * cols columns; whether one was found. */
+static bool
+append_name(struct db *db, const char *sql, enum name_shape shape, const char *json,
+    int64_t id, int cols, char *buf, size_t n, size_t *len)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	bool found = false;
+
+	if (st == NULL)
+		return false;
+	db_bind_text_or_null(st, 1, json);
+	sqlite3_bind_int64(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		const char *a = (const char *)sqlite3_column_text(st, 0);
+		enum period_kind k;
+		char num[96];
+
+		found = true;
+		switch (shape) {
+		case NAME_TASK:
+			/* "III.2 Xây dựng kế hoạch…", as the lists number it. */
+			snprintf(num, sizeof num, "%s%s%s ", section_numeral(sqlite3_column_int(st, 0)),
+			    sqlite3_column_bytes(st, 1) > 0 ? "." : "",
+			    (const char *)sqlite3_column_text(st, 1));
+			*len = append_cut(buf, n, *len, num, (int)sizeof num);
+			*len = append_cut(buf, n, *len, (const char *)sqlite3_column_text(st, 2),
+			    cols);
+			break;
+		case NAME_PERIOD:
+			if (!period_kind_parse(a, &k))
+				return sqlite3_finalize(st), false;
+			report_period_label(sqlite3_column_int(st, 1), k, num, sizeof num);
+			*len = append_cut(buf, n, *len, num, (int)sizeof num);
+			break;
+		default:
+			*len = append_cut(buf, n, *len, a, cols);
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+void
+history_subject(struct db *db, const struct history_entry *e, char *buf, size_t n)
+{
+	int i = table_index(e->table), k = subject_index(e->table);
+	char own[256] = "", owner[256] = "";
+	size_t len = 0;
+
+	if (k >= 0)
+		append_name(db, subjects[k].own, subjects[k].shape,
+		    e->after != NULL ? e->after : e->before, 0, SUBJECT_NAME_COLUMNS, own,
+		    sizeof own, &len);
+	/* The owner while it exists: "(nhiệm vụ III.2 …)"; a plan is not named,
+	 * its records are listed within it. */
+	len = 0;
+	if (i >= 0 && tables[i].parent != NULL &&
+	    (k = subject_index(tables[i].parent)) >= 0 && subjects[k].owner != NULL)
+		append_name(db, subjects[k].owner, subjects[k].shape, NULL, e->parent_id,
+		    SUBJECT_NAME_COLUMNS, owner, sizeof owner, &len);
+	if (*owner != '\0')
+		snprintf(buf, n, "%s%s%s (%s %s)", history_table_label(e->table), *own ? " " : "",
+		    own, history_table_label(tables[i].parent), owner);
 	else
-		len = snprintf(buf, n, "%s", history_table_label(e->table));
-	if (len >= 0 && (size_t)len < n && i >= 0 && tables[i].parent != NULL)
-		snprintf(buf + len, n - (size_t)len, " (%s %lld)",
-		    history_table_label(tables[i].parent), (long long)e->parent_id);
+		snprintf(buf, n, "%s%s%s", history_table_label(e->table), *own ? " " : "", own);
 }
 
 const char *
@@ -481,22 +613,15 @@ history_free(struct history_entry *h, int n)
 static char *
 name_of(struct db *db, const char *field, int64_t id)
 {
-	char *name = NULL;
-
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		sqlite3_stmt *st;
+		char name[512];
+		size_t len = 0;
 
-		if (strcmp(names[i].field, field) != 0)
-			continue;
-		if ((st = db_prepare(db, names[i].sql)) == NULL)
-			return NULL;
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			name = column_or_null(st, 0);
-		sqlite3_finalize(st);
-		break;
+		if (strcmp(names[i].field, field) == 0)
+			return append_name(db, names[i].sql, names[i].shape, NULL, id,
+			    (int)sizeof name, name, sizeof name, &len) ? strdup(name) : NULL;
 	}
-	return name;
+	return NULL;
 }
 
 /* A value in words, or as it is: codes by label, ISO dates as dd/mm/yyyy.

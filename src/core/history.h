@@ -84,9 +84,11 @@ bool history_table_known(const char *table);
 const char *history_table_label(const char *table);
 const char *history_field_label(const char *field);
 const char *history_action_label(enum history_action a);
-/* What e is about, translated, into buf (n bytes): "product 42 (task 31)",
- * "cooperating unit (task 31)", "plan 1". */
-void history_subject(const struct history_entry *e, char *buf, size_t n);
+/* What e is about, translated, into buf (n bytes), as a clerk names it:
+ * "task III.2 Xây dựng kế hoạch…", "product Báo cáo (task III.2 …)",
+ * "result 6 tháng/2025 (target …)".  A deleted record keeps the name its
+ * values had; its owner is named while it exists. */
+void history_subject(struct db *db, const struct history_entry *e, char *buf, size_t n);
 
 /* Copies the setting "operator" ("" when unset) into history_operator:
  * call once the database is open.  0 or -1. */

@@ -53,6 +53,16 @@ sections_free(struct section *s, int n)
 	free(s);
 }
 
+const char *
+section_numeral(int ord)
+{
+	static const char *const numerals[] = {
+		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+	};
+
+	return ord >= 1 && ord <= 12 ? numerals[ord - 1] : "";
+}
+
 int64_t
 section_find(struct db *db, const char *text)
 {

@@ -17,6 +17,10 @@ void sections_free(struct section *s, int n);
  * and marks do not matter); 0 when none, -1 on error. */
 int64_t section_find(struct db *db, const char *text);
 
+/* The Roman numeral plans number a section by ("III" for ord 3); "" past
+ * XII. */
+const char *section_numeral(int ord);
+
 /* Loads sections.tsv (code, order, title, short title, aliases) into an
  * empty section table; inside the caller's transaction. */
 int section_load(struct db *db, const char *path);

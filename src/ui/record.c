@@ -186,12 +186,14 @@ history_view_new(struct app *app, const char *table, int64_t id)
 		rc |= add(s, _("History"), "%s", _("No change recorded."));
 	for (int i = n - 1; i >= 0 && rc == 0; i--) {
 		struct history_change *c;
-		char label[128], subject[160];
+		char subject[512];
 		int nc;
 
-		snprintf(label, sizeof label, "%s %s", h[i].local, h[i].operator);
-		history_subject(&h[i], subject, sizeof subject);
-		rc |= add(s, label, "%s %s", history_action_label(h[i].action), subject);
+		/* The operator goes with the text, which wraps, not in the label
+		 * column, which would cut the name. */
+		history_subject(app->db, &h[i], subject, sizeof subject);
+		rc |= add(s, h[i].local, "%s%s%s %s", h[i].operator, *h[i].operator ? ": " : "",
+		    history_action_label(h[i].action), subject);
 		if (history_changes(app->db, &h[i], &c, &nc) != 0)
 			continue;
 		for (int k = 0; k < nc && rc == 0; k++)

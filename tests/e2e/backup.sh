@@ -34,10 +34,10 @@ run 2 "unknown option --bogus" backup --bogus
 # Changes made outside cchc are recorded too, under the operator set.
 sql "UPDATE history_operator SET name = 'Kiểm thử'; PRAGMA foreign_keys = ON;
 DELETE FROM task WHERE id = 3; UPDATE target SET value = 99 WHERE id = 5;"
-run 0 "Kiểm thử  deleted task 3 (plan 1)" log
+run 0 "Kiểm thử  deleted task I.3 Kiểm tra CCHC trực tiếp" log
 run 0 "deleted product" log --table task --id 3
 run 0 "Value: 25 → 99" log --table target --id 5
-run 0 "added unit 1" log --table unit
+run 0 "added unit Văn phòng HĐND và UBND" log --table unit
 out=$("$CCHC_BIN" --lang en --db "$db" log --since 2999-01-01)
 [ -z "$out" ] || fail "log --since a future day printed \"$out\""
 run 2 "--since: not a date: 31/02/2025" log --since 31/02/2025
@@ -78,7 +78,7 @@ expect_sql "SELECT title || '|' || year_from FROM plan WHERE id = 2" \
 	"Kế hoạch cải cách hành chính năm 2026|2026"
 expect_sql "SELECT count(*) FROM target WHERE plan_id = 2" 45
 expect_sql "SELECT count(*) FROM task WHERE plan_id = 2" "$recurring"
-run 0 "added plan 2" log --table plan --id 2
+run 0 "added plan Kế hoạch cải cách hành chính năm 2026" log --table plan --id 2
 run 1 "there is no plan 9" copy-plan --plan 9 --year 2026
 run 2 "needs --plan ID and --year YEAR" copy-plan --plan 1
 run 2 "--year: not a year: abc" copy-plan --plan 1 --year abc

@@ -175,7 +175,7 @@ START_TEST(test_target_insert_update_delete)
 	ck_assert_str_eq(list, "target insert");
 	ck_assert_msg(strstr(changes, "lead_unit_id: - -> Trung tâm Phục vụ hành chính công") &&
 	    strstr(changes, "value: - -> 98") && strstr(changes, "section_id: - -> ") &&
-	    strstr(changes, "comparator: - -> >=") && !strstr(changes, "baseline") &&
+	    strstr(changes, "comparator: - -> ≥") && strstr(changes, "kind: - -> rate (%)") && !strstr(changes, "baseline") &&
 	    !strstr(changes, "numerator_label"), "%s", changes);
 
 	next_save();
@@ -255,7 +255,7 @@ START_TEST(test_task_with_products)
 		struct history_query q = { .table = "task", .id = t.id };
 		struct history_entry *h;
 		struct history_change *c;
-		char subject[64];
+		char subject[512];
 		int nh, nc;
 
 		ck_assert_int_eq(history_list(db, &q, &h, &nh), 0);
@@ -268,13 +268,22 @@ START_TEST(test_task_with_products)
 		ck_assert_str_eq(c[0].before, "Not started");
 		ck_assert_str_eq(c[0].after, "In progress");
 		history_changes_free(c, nc);
-		history_subject(&h[4], subject, sizeof subject);
-		ck_assert_str_eq(subject, "task 31 (plan 1)");
-		history_subject(&h[3], subject, sizeof subject);
-		ck_assert_str_eq(subject, "cooperating unit (task 31)");
-		history_subject(&h[5], subject, sizeof subject);
-		ck_assert_str_eq(subject, "product 43 (task 31)");
+		/* Records are named as the lists show them, not by their ids. */
+		history_subject(db, &h[4], subject, sizeof subject);
+		ck_assert_str_eq(subject, "task III.9 Rà soát, công bố danh mục TTHC");
+		history_subject(db, &h[3], subject, sizeof subject);
+		ck_assert_str_eq(subject, "cooperating unit Phòng Kinh tế "
+		    "(task III.9 Rà soát, công bố danh mục TTHC)");
+		history_subject(db, &h[5], subject, sizeof subject);
+		ck_assert_str_eq(subject, "product Báo cáo kết quả rà soát "
+		    "(task III.9 Rà soát, công bố danh mục TTHC)");
 		ck_assert_str_eq(h[5].table, "product");
+		/* A coded value in words, not the code. */
+		ck_assert_int_eq(history_changes(db, &h[5], &c, &nc), 0);
+		for (int k = 0; k < nc; k++)
+			if (strcmp(c[k].field, "deadline_kind") == 0)
+				ck_assert_str_eq(c[k].before, "a date");
+		history_changes_free(c, nc);
 		ck_assert_ptr_nonnull(strstr(h[5].before, "Tháng 11/2025"));
 		ck_assert_int_eq(h[5].parent_id, t.id);
 		history_free(h, nh);
@@ -289,6 +298,21 @@ START_TEST(test_task_with_products)
 	entries("task", t.id, list, sizeof list, changes, sizeof changes);
 	ck_assert_ptr_nonnull(strstr(list, "task update; product delete; product insert; "
 	    "product delete; product delete; task_cooperator delete; task delete"));
+	{
+		/* Deleted: the record keeps the name its values had; its owner,
+		 * gone too, is not named. */
+		struct history_query q = { .table = "task", .id = t.id };
+		struct history_entry *h;
+		char subject[512];
+		int nh;
+
+		ck_assert_int_eq(history_list(db, &q, &h, &nh), 0);
+		history_subject(db, &h[nh - 1], subject, sizeof subject);
+		ck_assert_str_eq(subject, "task III.9 Rà soát, công bố danh mục TTHC");
+		history_subject(db, &h[nh - 2], subject, sizeof subject);
+		ck_assert_str_eq(subject, "cooperating unit Phòng Kinh tế");
+		history_free(h, nh);
+	}
 	products[1].deadline_text = "Tháng 11/2025";
 }
 END_TEST
