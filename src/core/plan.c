@@ -276,3 +276,12 @@ plans_free(struct plan *p, int n)
 		plan_free(&p[i]);
 	free(p);
 }
+
+void
+plan_years_text(const struct plan *p, char *buf, size_t n)
+{
+	if (p->year_from == p->year_to)
+		snprintf(buf, n, "%d", p->year_from);
+	else
+		snprintf(buf, n, "%d–%d", p->year_from, p->year_to);
+}

@@ -2,6 +2,7 @@
 #ifndef CCHC_PLAN_H
 #define CCHC_PLAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/model.h"
@@ -47,6 +48,10 @@ void plan_free(struct plan *p);
 
 /* Every plan, the latest first; 0 or -1. */
 int plan_list(struct db *db, struct plan **out, int *n);
+
+/* A plan's years as documents write them: "2026" for a one-year plan,
+ * "2026–2030" for several. */
+void plan_years_text(const struct plan *p, char *buf, size_t n);
 void plans_free(struct plan *p, int n);
 
 #endif

@@ -8,6 +8,7 @@
 #include "core/backup.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/plan.h"
 #include "core/report.h"
 #include "core/summary.h"
 #include "core/text.h"
@@ -35,14 +36,15 @@ column_width(int i)
 static void
 draw_header(struct app *app, int y, int cols)
 {
-	char line[512], period[64], today[11];
+	char line[512], period[64], today[11], years[16];
 
 	if (!app->has_plan) {
 		draw_text(y, 1, _("No plan yet."), cols - 1, A_BOLD);
 		return;
 	}
-	snprintf(line, sizeof line, "%s%s%s (%d–%d)", app->plan.number,
-	    *app->plan.number ? " · " : "", app->plan.title, app->plan.year_from, app->plan.year_to);
+	plan_years_text(&app->plan, years, sizeof years);
+	snprintf(line, sizeof line, "%s%s%s (%s)", app->plan.number,
+	    *app->plan.number ? " · " : "", app->plan.title, years);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	report_period_label(app->year, app->period, period, sizeof period);
 	date_format_vn(date_today(), today);

@@ -71,7 +71,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 		if (app->has_plan && p->id == app->plan.id)
 			a |= A_BOLD;
-		snprintf(years, sizeof years, "%d–%d", p->year_from, p->year_to);
+		plan_years_text(p, years, sizeof years);
 		draw_cell(y + 2 + r, 1, p->number, W_NUMBER, a);
 		draw_cell(y + 2 + r, 1 + W_NUMBER, p->title, title_w, a);
 		draw_text(y + 2 + r, 1 + W_NUMBER + title_w, years, W_YEARS, a);

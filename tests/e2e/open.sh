@@ -5,7 +5,7 @@
 
 start
 wait_for "UBND xã Tân Đoàn"
-wait_for "Kế hoạch cải cách hành chính năm 2025 (2025–2025)"
+wait_for "Kế hoạch cải cách hành chính năm 2025 (2025)"
 wait_for "Kỳ: Năm/2025   Hôm nay: 15/10/2025"
 # Every section, its counts and the totals row.
 for s in "1. Chỉ đạo, điều hành" "2. Thể chế" "3. Thủ tục hành chính" \
