@@ -258,6 +258,7 @@ search_key(struct app *app, int key)
 		app_message(app, COLOR_WARN, _("/%s (no match)"), app->query);
 }
 
+/* The global actions' handlers: every screen has them. */
 static void
 go_help(struct app *app)
 {
@@ -267,8 +268,7 @@ go_help(struct app *app)
 static void
 dispatch(struct app *app, int key)
 {
-	const struct screen_type *t = app->top->type;
-	enum action offered[ACT_COUNT];
+	const struct binding *b;
 	enum action a;
 
 	if (app->searching) {
@@ -284,28 +284,22 @@ dispatch(struct app *app, int key)
 			yes(app, app->top);
 		return;
 	}
-	if (t->key != NULL && t->key(app, app->top, key))
+	/* A text field takes what is typed before any key is a command. */
+	if (app->top->type->key != NULL && app->top->type->key(app, app->top, key))
 		return;
-	for (int i = 0; i < t->nbindings; i++)
-		offered[i] = t->bindings[i].action;
-	a = action_for_key(key, offered, t->nbindings);
-	if (a == ACT_NONE)
+	if ((b = screen_binding(app->top->type, key)) != NULL) {
+		app->message[0] = '\0';
+		if (b->run != NULL)
+			b->run(app, app->top, b->action);
+		return;
+	}
+	if ((a = global_action(key)) == ACT_NONE)
 		return;
 	app->message[0] = '\0';
-	if (a == ACT_QUIT) {
+	if (a == ACT_QUIT)
 		app->quit = true;
-		return;
-	}
-	if (a == ACT_HELP) {
+	else
 		go_help(app);
-		return;
-	}
-	for (int i = 0; i < t->nbindings; i++) {
-		if (t->bindings[i].action == a && t->bindings[i].run != NULL) {
-			t->bindings[i].run(app, app->top, a);
-			return;
-		}
-	}
 }
 
 int
@@ -480,8 +474,15 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 {
 	struct app app = { .db = db };
 	bool busy;
-	int locked = db_lock_edits(db, &busy);
+	int locked;
+	char clash[256];
 
+	/* A key with two meanings on a screen is a mistake in the tables. */
+	if (screen_types_check(clash, sizeof clash) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, clash);
+		return 1;
+	}
+	locked = db_lock_edits(db, &busy);
 	if (load(&app) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		unload(&app);

@@ -43,6 +43,7 @@ list_move(struct list *l, enum action a)
 
 	switch (a) {
 	case ACT_UP:
+	case ACT_ARROW_UP:
 		l->selected--;
 		break;
 	case ACT_DOWN:

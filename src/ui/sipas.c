@@ -307,7 +307,7 @@ static const struct binding rounds_bindings[] = {
 	{ ACT_END, screen_list_action, false },
 };
 
-static const struct screen_type rounds_type = {
+const struct screen_type rounds_type = {
 	N_("Satisfaction surveys (SIPAS)"), rounds_bindings,
 	sizeof rounds_bindings / sizeof rounds_bindings[0], rounds_draw, rounds_load, rounds_free,
 	NULL, round_text,
@@ -509,7 +509,7 @@ static const struct binding forms_bindings[] = {
 	LIST_BINDINGS(true),
 };
 
-static const struct screen_type forms_type = {
+const struct screen_type forms_type = {
 	N_("Survey forms"), forms_bindings, sizeof forms_bindings / sizeof forms_bindings[0],
 	forms_draw, forms_load, forms_free, NULL, form_number_text,
 };
@@ -866,7 +866,7 @@ static const struct binding entry_bindings[] = {
 	{ ACT_BACK, leave_entry, true },
 };
 
-static const struct screen_type entry_type = {
+const struct screen_type entry_type = {
 	N_("Survey forms: fast entry"), entry_bindings,
 	sizeof entry_bindings / sizeof entry_bindings[0], entry_draw, NULL, entry_free, entry_key,
 	NULL,
@@ -877,7 +877,7 @@ static const struct binding correct_bindings[] = {
 	{ ACT_BACK, leave_entry, true },
 };
 
-static const struct screen_type correct_type = {
+const struct screen_type correct_type = {
 	N_("Survey forms: correct a form"), correct_bindings,
 	sizeof correct_bindings / sizeof correct_bindings[0], entry_draw, NULL, entry_free,
 	entry_key, NULL,
@@ -1015,7 +1015,7 @@ static const struct binding results_bindings[] = {
 	{ ACT_END, screen_list_action, false },
 };
 
-static const struct screen_type results_type = {
+const struct screen_type results_type = {
 	N_("Survey results"), results_bindings, sizeof results_bindings / sizeof results_bindings[0],
 	results_draw, results_load, results_free, NULL, NULL,
 };
