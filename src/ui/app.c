@@ -198,15 +198,14 @@ app_undo(struct app *app, struct screen *s)
 void
 app_search_start(struct app *app)
 {
-	app->searching = true;
-	app->query[0] = '\0';
+	search_start(&app->search);
 	app_message(app, COLOR_NORMAL, "/");
 }
 
 bool
 app_search_next(struct app *app, struct screen *s, int from)
 {
-	char *needle = text_fold(app->query);
+	char *needle = text_fold(app->search.query);
 	bool found = false;
 
 	for (int k = 0; needle && *needle && s->type->row_text && k < s->list.count; k++) {
@@ -223,39 +222,26 @@ app_search_next(struct app *app, struct screen *s, int from)
 }
 
 /* A key while typing a search: the list jumps to the first match as the
- * query grows; Enter keeps it, Esc drops it. */
+ * query grows. */
 static void
-search_key(struct app *app, int key)
+search_typed(struct app *app, int key)
 {
-	size_t len = strlen(app->query);
-
-	if (key == 27 || key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER)) {
-		app->searching = false;
-		if (key == 27)
-			app->query[0] = '\0';
-		app_message(app, COLOR_NORMAL, "%s", key == 27 ? "" :
-		    _("n: next match"));
+	switch (search_key(&app->search, key)) {
+	case SEARCH_DROPPED:
+		app_message(app, COLOR_NORMAL, "%s", "");
+		return;
+	case SEARCH_KEPT:
+		app_message(app, COLOR_NORMAL, "%s", _("n: next match"));
+		return;
+	case SEARCH_CHANGED:
+		break;
+	default:
 		return;
 	}
-	if (key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8) {
-		size_t at = text_prev_grapheme(app->query, len);
-
-		app->query[at] = '\0';
-	} else if (key >= ' ' && key < (1 << 24)) {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)key);
-
-		if (n > 0 && len + (size_t)n < sizeof app->query) {
-			memcpy(app->query + len, mb, (size_t)n);
-			app->query[len + n] = '\0';
-		}
-	} else {
-		return;
-	}
-	if (app_search_next(app, app->top, 0) || app->query[0] == '\0')
-		app_message(app, COLOR_NORMAL, "/%s", app->query);
+	if (app_search_next(app, app->top, 0) || app->search.query[0] == '\0')
+		app_message(app, COLOR_NORMAL, "/%s", app->search.query);
 	else
-		app_message(app, COLOR_WARN, _("/%s (no match)"), app->query);
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
 }
 
 /* The global actions' handlers: every screen has them. */
@@ -271,8 +257,8 @@ dispatch(struct app *app, int key)
 	const struct binding *b;
 	enum action a;
 
-	if (app->searching) {
-		search_key(app, key);
+	if (app->search.typing) {
+		search_typed(app, key);
 		return;
 	}
 	if (app->confirm_yes != NULL) {

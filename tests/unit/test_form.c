@@ -1,14 +1,17 @@
 /* Unit tests for a form's state (src/ui/form_state.c) without a terminal:
  * keys and actions in, outcomes out -- typing through Telex, moving
  * between fields, saving from the last, the question before discarding,
- * unit completion through its callback, choices, a bracketed paste. */
+ * unit completion through its callback, choices, a bracketed paste; and
+ * the search typed on a list (src/ui/search.c). */
 #include <check.h>
 #include <curses.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
 #include "ui/form.h"
+#include "ui/search.h"
 #include "fixture.h"
 
 #define WIDTH 40
@@ -173,6 +176,28 @@ START_TEST(test_long_text)
 }
 END_TEST
 
+START_TEST(test_search)
+{
+	struct search q;
+
+	search_start(&q);
+	ck_assert(q.typing);
+	ck_assert_int_eq(search_key(&q, 'v'), SEARCH_CHANGED);
+	ck_assert_int_eq(search_key(&q, 0x1ec7), SEARCH_CHANGED);	/* ệ */
+	ck_assert_str_eq(q.query, "vệ");
+	ck_assert_int_eq(search_key(&q, KEYFN(KEY_BACKSPACE)), SEARCH_CHANGED);
+	ck_assert_str_eq(q.query, "v");
+	ck_assert_int_eq(search_key(&q, KEYFN(KEY_F(5))), SEARCH_IGNORED);
+	ck_assert_int_eq(search_key(&q, '\r'), SEARCH_KEPT);
+	ck_assert(!q.typing);
+	ck_assert_str_eq(q.query, "v");
+	search_start(&q);
+	search_key(&q, 'x');
+	ck_assert_int_eq(search_key(&q, 27), SEARCH_DROPPED);
+	ck_assert_str_eq(q.query, "");
+}
+END_TEST
+
 static Suite *
 form_suite(void)
 {
@@ -188,11 +213,16 @@ form_suite(void)
 	tcase_add_test(tc, test_paste);
 	tcase_add_test(tc, test_long_text);
 	suite_add_tcase(s, tc);
+	tc = tcase_create("search");
+	tcase_add_test(tc, test_search);
+	suite_add_tcase(s, tc);
 	return s;
 }
 
 int
 main(void)
 {
+	/* The search turns keys into UTF-8 with wctomb. */
+	setlocale(LC_ALL, "C.UTF-8");
 	return fixture_run(form_suite());
 }
