@@ -707,10 +707,11 @@ entry_key(struct app *app, struct screen *s, int key)
 {
 	struct entry *e = s->data;
 
-	/* Esc and F1 (help) and F10 (quit) keep their meaning, and F2 (save)
-	 * when correcting. */
-	if (key == 27 || key == KEYFN(KEY_F(1)) || key == KEYFN(KEY_F(10)) ||
-	    (e->correcting && key == KEYFN(KEY_F(2))))
+	/* The screen's keys (Esc, and F2 when correcting) and the global
+	 * function keys (F1 help, F10 quit) keep their meaning; Backspace
+	 * takes back an answer here, and a letter is never a command. */
+	if (!is_backspace(key) && (screen_binding(s->type, key) != NULL ||
+	    (key >= KEYFN(0) && global_action(key) != ACT_NONE)))
 		return false;
 	if (!(e->step == 0 ? number_key(app, e, key) : answer_key(app, e, key)))
 		beep();
