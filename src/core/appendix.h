@@ -9,8 +9,8 @@
  *   1   Ban hành Kế hoạch...  Kế hoạch  Trước ngày 15/5/2026  Phòng VHXH ...
  *                             Báo cáo   Tháng 11/2026 ...
  *
- * Real tables are irregular, and the parser takes what they do (see
- * /work/shared/domain.md, "The task appendix"): a row with a Roman numeral
+ * Real tables are irregular, and the parser takes what they do (as
+ * the appendices of real commune plans show): a row with a Roman numeral
  * opens a section, matched to the seven by its title whatever its number
  * (stray cells on it are ignored); a row with empty TT and task adds a
  * product and deadline to the task above; TT may be missing or skip

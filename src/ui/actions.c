@@ -5,56 +5,62 @@
 #include "core/i18n.h"
 
 static const struct action_def table[ACT_COUNT] = {
-	[ACT_UP] = { ACT_UP, { KEYFN(KEY_UP), 'k', 0 }, N_("Up/Down"), N_("move") },
-	[ACT_DOWN] = { ACT_DOWN, { KEYFN(KEY_DOWN), 'j', 0 }, N_("Down"), N_("move down") },
-	[ACT_PAGE_UP] = { ACT_PAGE_UP, { KEYFN(KEY_PPAGE), 0 }, N_("PgUp"), N_("page up") },
-	[ACT_PAGE_DOWN] = { ACT_PAGE_DOWN, { KEYFN(KEY_NPAGE), ' ', 0 }, N_("PgDn"), N_("page down") },
-	[ACT_HOME] = { ACT_HOME, { KEYFN(KEY_HOME), 'g', 0 }, N_("Home"), N_("first") },
-	[ACT_END] = { ACT_END, { KEYFN(KEY_END), 'G', 0 }, N_("End"), N_("last") },
-	[ACT_PREV_SECTION] = { ACT_PREV_SECTION, { KEYFN(KEY_LEFT), 0 }, N_("Left/Right"), N_("section") },
-	[ACT_NEXT_SECTION] = { ACT_NEXT_SECTION, { KEYFN(KEY_RIGHT), 0 }, N_("Right"), N_("next section") },
-	[ACT_OPEN] = { ACT_OPEN, { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("open") },
-	[ACT_TARGETS] = { ACT_TARGETS, { 'c', 0 }, N_("c"), N_("targets") },
-	[ACT_TASKS] = { ACT_TASKS, { 'n', 0 }, N_("n"), N_("tasks") },
-	[ACT_UNIT_TASKS] = { ACT_UNIT_TASKS, { 't', 0 }, N_("t"), N_("its tasks") },
-	[ACT_PERIOD] = { ACT_PERIOD, { 'p', 0 }, N_("p"), N_("period") },
-	[ACT_ADD] = { ACT_ADD, { 'a', KEYFN(KEY_IC), 0 }, N_("a"), N_("add") },
-	[ACT_EDIT] = { ACT_EDIT, { 'e', 0 }, N_("e"), N_("edit") },
-	[ACT_EDIT_PLAN] = { ACT_EDIT_PLAN, { 'e', 0 }, N_("e"), N_("edit plan") },
-	[ACT_DELETE] = { ACT_DELETE, { KEYFN(KEY_DC), 0 }, N_("Del"), N_("delete") },
-	[ACT_UNDO] = { ACT_UNDO, { 'u', 0 }, N_("u"), N_("undo delete") },
-	[ACT_RESULT] = { ACT_RESULT, { 'r', 0 }, N_("r"), N_("result") },
-	[ACT_SEARCH] = { ACT_SEARCH, { '/', 0 }, N_("/"), N_("search") },
-	[ACT_FILTER] = { ACT_FILTER, { 'f', 0 }, N_("f"), N_("filter") },
-	[ACT_SORT] = { ACT_SORT, { 's', 0 }, N_("s"), N_("sort") },
-	[ACT_NEXT_MATCH] = { ACT_NEXT_MATCH, { 'n', 0 }, N_("n"), N_("next match") },
-	[ACT_UNITS] = { ACT_UNITS, { 'd', 0 }, N_("d"), N_("units") },
-	[ACT_OFFICE] = { ACT_OFFICE, { 'o', 0 }, N_("o"), N_("office") },
-	[ACT_PLANS] = { ACT_PLANS, { 'k', 0 }, N_("k"), N_("plans") },
-	[ACT_SETTINGS] = { ACT_SETTINGS, { 's', 0 }, N_("s"), N_("settings") },
-	[ACT_SIPAS] = { ACT_SIPAS, { 'h', 0 }, N_("h"), N_("satisfaction") },
-	[ACT_FORMS] = { ACT_FORMS, { 'f', 0 }, N_("f"), N_("forms") },
-	[ACT_ASSESSMENT] = { ACT_ASSESSMENT, { 'i', 0 }, N_("i"), N_("PAR INDEX") },
-	[ACT_CRITERIA] = { ACT_CRITERIA, { 'c', 0 }, N_("c"), N_("criteria") },
-	[ACT_SET_HEADER] = { ACT_SET_HEADER, { 'o', 0 }, N_("o"), N_("the set") },
-	[ACT_COMPARE] = { ACT_COMPARE, { 'v', 0 }, N_("v"), N_("compare years") },
-	[ACT_SURVEY] = { ACT_SURVEY, { 'p', 0 }, N_("p"), N_("survey held or not") },
-	[ACT_TEMPLATE] = { ACT_TEMPLATE, { 'a', 0 }, N_("a"), N_("import the template") },
-	[ACT_HISTORY] = { ACT_HISTORY, { 'l', 0 }, N_("l"), N_("history") },
-	[ACT_BACKUP] = { ACT_BACKUP, { 'b', 0 }, N_("b"), N_("back up now") },
-	[ACT_OPERATOR] = { ACT_OPERATOR, { 'w', 0 }, N_("w"), N_("who enters data") },
-	[ACT_IMPORT] = { ACT_IMPORT, { 'm', 0 }, N_("m"), N_("import") },
-	[ACT_REPORT] = { ACT_REPORT, { 'P', 0 }, N_("P"), N_("print preview") },
-	[ACT_PRINT] = { ACT_PRINT, { 'p', 0 }, N_("p"), N_("print") },
-	[ACT_EXPORT] = { ACT_EXPORT, { 's', 0 }, N_("s"), N_("save as") },
-	[ACT_WIDTH] = { ACT_WIDTH, { 'w', 0 }, N_("w"), N_("80/132 columns") },
-	[ACT_SAVE] = { ACT_SAVE, { KEYFN(KEY_F(2)), 0 }, N_("F2"), N_("save") },
-	[ACT_NEXT_FIELD] = { ACT_NEXT_FIELD, { '\t', 0 }, N_("Tab"), N_("next field") },
-	[ACT_CANCEL] = { ACT_CANCEL, { 27, 0 }, N_("Esc"), N_("cancel") },
-	[ACT_INPUT_MODE] = { ACT_INPUT_MODE, { KEYFN(KEY_F(4)), 0 }, N_("F4"), N_("Telex/VNI") },
-	[ACT_BACK] = { ACT_BACK, { 27, KEYFN(KEY_BACKSPACE), 0 }, N_("Esc"), N_("back") },
-	[ACT_HELP] = { ACT_HELP, { KEYFN(KEY_F(1)), '?', 0 }, N_("F1"), N_("help") },
-	[ACT_QUIT] = { ACT_QUIT, { KEYFN(KEY_F(10)), 'q', 0 }, N_("q"), N_("quit") },
+	[ACT_UP] = { ACT_UP, "up", { KEYFN(KEY_UP), 'k', 0 }, N_("Up/Down"), N_("move") },
+	[ACT_DOWN] = { ACT_DOWN, "down", { KEYFN(KEY_DOWN), 'j', 0 }, N_("Down"), N_("move down") },
+	[ACT_ARROW_UP] = { ACT_ARROW_UP, "arrow-up", { KEYFN(KEY_UP), 0 }, N_("Up/Down"), N_("move") },
+	[ACT_FIELD_UP] = { ACT_FIELD_UP, "field-up", { KEYFN(KEY_UP), 0 }, N_("Up/Down"), N_("move") },
+	[ACT_FIELD_DOWN] = { ACT_FIELD_DOWN, "field-down", { KEYFN(KEY_DOWN), 0 }, N_("Down"), N_("move down") },
+	[ACT_PAGE_UP] = { ACT_PAGE_UP, "page-up", { KEYFN(KEY_PPAGE), 0 }, N_("PgUp"), N_("page up") },
+	[ACT_PAGE_DOWN] = { ACT_PAGE_DOWN, "page-down", { KEYFN(KEY_NPAGE), ' ', 0 }, N_("PgDn"), N_("page down") },
+	[ACT_HOME] = { ACT_HOME, "first", { KEYFN(KEY_HOME), 'g', 0 }, N_("Home"), N_("first") },
+	[ACT_END] = { ACT_END, "last", { KEYFN(KEY_END), 'G', 0 }, N_("End"), N_("last") },
+	[ACT_PREV_SECTION] = { ACT_PREV_SECTION, "previous-section", { KEYFN(KEY_LEFT), 0 }, N_("Left/Right"), N_("section") },
+	[ACT_NEXT_SECTION] = { ACT_NEXT_SECTION, "next-section", { KEYFN(KEY_RIGHT), 0 }, N_("Right"), N_("next section") },
+	[ACT_OPEN] = { ACT_OPEN, "open", { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("open") },
+	[ACT_TARGETS] = { ACT_TARGETS, "targets", { 'c', 0 }, N_("c"), N_("targets") },
+	[ACT_TASKS] = { ACT_TASKS, "tasks", { 'n', 0 }, N_("n"), N_("tasks") },
+	[ACT_UNIT_TASKS] = { ACT_UNIT_TASKS, "unit-tasks", { 't', 0 }, N_("t"), N_("its tasks") },
+	[ACT_PERIOD] = { ACT_PERIOD, "period", { 'p', 0 }, N_("p"), N_("period") },
+	[ACT_ADD] = { ACT_ADD, "add", { 'a', KEYFN(KEY_IC), 0 }, N_("a"), N_("add") },
+	[ACT_EDIT] = { ACT_EDIT, "edit", { 'e', 0 }, N_("e"), N_("edit") },
+	[ACT_EDIT_PLAN] = { ACT_EDIT_PLAN, "edit-plan", { 'e', 0 }, N_("e"), N_("edit plan") },
+	[ACT_DELETE] = { ACT_DELETE, "delete", { KEYFN(KEY_DC), 0 }, N_("Del"), N_("delete") },
+	[ACT_UNDO] = { ACT_UNDO, "undo", { 'u', 0 }, N_("u"), N_("undo delete") },
+	[ACT_RESULT] = { ACT_RESULT, "result", { 'r', 0 }, N_("r"), N_("result") },
+	[ACT_SEARCH] = { ACT_SEARCH, "search", { '/', 0 }, N_("/"), N_("search") },
+	[ACT_FILTER] = { ACT_FILTER, "filter", { 'f', 0 }, N_("f"), N_("filter") },
+	[ACT_SORT] = { ACT_SORT, "sort", { 's', 0 }, N_("s"), N_("sort") },
+	[ACT_NEXT_MATCH] = { ACT_NEXT_MATCH, "next-match", { 'n', 0 }, N_("n"), N_("next match") },
+	[ACT_UNITS] = { ACT_UNITS, "units", { 'd', 0 }, N_("d"), N_("units") },
+	[ACT_OFFICE] = { ACT_OFFICE, "office", { 'o', 0 }, N_("o"), N_("office") },
+	[ACT_PLANS] = { ACT_PLANS, "plans", { 'k', 0 }, N_("k"), N_("plans") },
+	[ACT_SETTINGS] = { ACT_SETTINGS, "settings", { 's', 0 }, N_("s"), N_("settings") },
+	[ACT_SIPAS] = { ACT_SIPAS, "sipas", { 'h', 0 }, N_("h"), N_("satisfaction") },
+	[ACT_FORMS] = { ACT_FORMS, "forms", { 'f', 0 }, N_("f"), N_("forms") },
+	[ACT_ASSESSMENT] = { ACT_ASSESSMENT, "assessment", { 'i', 0 }, N_("i"), N_("PAR INDEX") },
+	[ACT_CRITERIA] = { ACT_CRITERIA, "criteria", { 'c', 0 }, N_("c"), N_("criteria") },
+	[ACT_SET_HEADER] = { ACT_SET_HEADER, "criteria-set", { 'o', 0 }, N_("o"), N_("the set") },
+	[ACT_COMPARE] = { ACT_COMPARE, "compare", { 'v', 0 }, N_("v"), N_("compare years") },
+	[ACT_SURVEY] = { ACT_SURVEY, "survey", { 'p', 0 }, N_("p"), N_("survey held or not") },
+	[ACT_TEMPLATE] = { ACT_TEMPLATE, "template", { 'a', 0 }, N_("a"), N_("import the template") },
+	[ACT_HISTORY] = { ACT_HISTORY, "history", { 'l', 0 }, N_("l"), N_("history") },
+	[ACT_BACKUP] = { ACT_BACKUP, "backup", { 'b', 0 }, N_("b"), N_("back up now") },
+	[ACT_OPERATOR] = { ACT_OPERATOR, "operator", { 'w', 0 }, N_("w"), N_("who enters data") },
+	[ACT_IMPORT] = { ACT_IMPORT, "import", { 'm', 0 }, N_("m"), N_("import") },
+	[ACT_REPORT] = { ACT_REPORT, "report", { 'P', 0 }, N_("P"), N_("print preview") },
+	[ACT_PRINT] = { ACT_PRINT, "print", { 'p', 0 }, N_("p"), N_("print") },
+	[ACT_EXPORT] = { ACT_EXPORT, "export", { 's', 0 }, N_("s"), N_("save as") },
+	[ACT_WIDTH] = { ACT_WIDTH, "width", { 'w', 0 }, N_("w"), N_("80/132 columns") },
+	[ACT_SAVE] = { ACT_SAVE, "save", { KEYFN(KEY_F(2)), 0 }, N_("F2"), N_("save") },
+	[ACT_NEXT_FIELD] = { ACT_NEXT_FIELD, "next-field", { '\t', 0 }, N_("Tab"), N_("next field") },
+	[ACT_PREV_FIELD] = { ACT_PREV_FIELD, "previous-field", { KEYFN(KEY_BTAB), 0 }, N_("Shift-Tab"), N_("previous field") },
+	[ACT_NEXT_OR_SAVE] = { ACT_NEXT_OR_SAVE, "next-or-save", { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("next field, on the last save") },
+	[ACT_CANCEL] = { ACT_CANCEL, "cancel", { 27, 0 }, N_("Esc"), N_("cancel") },
+	[ACT_CANCEL_FORM] = { ACT_CANCEL_FORM, "cancel-form", { 27, KEYFN(KEY_F(10)), 0 }, N_("Esc"), N_("cancel") },
+	[ACT_INPUT_MODE] = { ACT_INPUT_MODE, "input-mode", { KEYFN(KEY_F(4)), 0 }, N_("F4"), N_("Telex/VNI") },
+	[ACT_BACK] = { ACT_BACK, "back", { 27, KEYFN(KEY_BACKSPACE), 0 }, N_("Esc"), N_("back") },
+	[ACT_HELP] = { ACT_HELP, "help", { KEYFN(KEY_F(1)), '?', 0 }, N_("F1"), N_("help") },
+	[ACT_QUIT] = { ACT_QUIT, "quit", { KEYFN(KEY_F(10)), 'q', 0 }, N_("q"), N_("quit") },
 };
 
 const enum action global_actions[] = { ACT_HELP, ACT_QUIT };
@@ -66,23 +72,11 @@ action_def(enum action a)
 	return &table[a];
 }
 
-static bool
+bool
 action_has_key(enum action a, int key)
 {
 	for (int i = 0; i < 4 && table[a].keys[i] != 0; i++)
 		if (table[a].keys[i] == key)
 			return true;
 	return false;
-}
-
-enum action
-action_for_key(int key, const enum action *offered, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (action_has_key(offered[i], key))
-			return offered[i];
-	for (int i = 0; i < nglobal_actions; i++)
-		if (action_has_key(global_actions[i], key))
-			return global_actions[i];
-	return ACT_NONE;
 }

@@ -1,6 +1,7 @@
-/* The table of actions: what a user can do, on which keys, under which
- * label.  Key hints on the bottom line and the help screen are drawn from
- * it; the main loop only maps a key to an action and dispatches. */
+/* The table of actions: what a user can do, under which name, on which
+ * keys, under which label.  Key hints on the bottom line and the help
+ * screen are drawn from it; the main loop only maps a key to an action
+ * and dispatches (key -> named action -> the screen's handler). */
 #ifndef CCHC_UI_ACTIONS_H
 #define CCHC_UI_ACTIONS_H
 
@@ -11,6 +12,9 @@ enum action {
 	ACT_NONE,
 	ACT_UP,
 	ACT_DOWN,
+	ACT_ARROW_UP,		/* the arrow alone, where 'k' means more */
+	ACT_FIELD_UP,		/* forms: the arrows, letters being typed */
+	ACT_FIELD_DOWN,
 	ACT_PAGE_UP,
 	ACT_PAGE_DOWN,
 	ACT_HOME,
@@ -54,7 +58,10 @@ enum action {
 	ACT_WIDTH,
 	ACT_SAVE,
 	ACT_NEXT_FIELD,
+	ACT_PREV_FIELD,
+	ACT_NEXT_OR_SAVE,
 	ACT_CANCEL,
+	ACT_CANCEL_FORM,	/* Esc, and F10 rather than quitting */
 	ACT_INPUT_MODE,
 	ACT_BACK,
 	ACT_HELP,
@@ -73,6 +80,7 @@ enum action {
 
 struct action_def {
 	enum action action;
+	const char *name;	/* "next-field": how messages and tests name it */
 	int keys[4];		/* 0-terminated */
 	const char *key_label;	/* as shown: "Enter", "↑↓" (msgid) */
 	const char *label;	/* what it does (msgid) */
@@ -80,9 +88,8 @@ struct action_def {
 
 const struct action_def *action_def(enum action a);
 
-/* The action a key means, given the actions the screen offers (and the
- * global ones, which every screen has). */
-enum action action_for_key(int key, const enum action *offered, int n);
+/* Whether key is one of a's. */
+bool action_has_key(enum action a, int key);
 
 /* Actions every screen has, in the order the bottom line shows them. */
 extern const enum action global_actions[];

@@ -198,15 +198,14 @@ app_undo(struct app *app, struct screen *s)
 void
 app_search_start(struct app *app)
 {
-	app->searching = true;
-	app->query[0] = '\0';
+	search_start(&app->search);
 	app_message(app, COLOR_NORMAL, "/");
 }
 
 bool
 app_search_next(struct app *app, struct screen *s, int from)
 {
-	char *needle = text_fold(app->query);
+	char *needle = text_fold(app->search.query);
 	bool found = false;
 
 	for (int k = 0; needle && *needle && s->type->row_text && k < s->list.count; k++) {
@@ -223,41 +222,29 @@ app_search_next(struct app *app, struct screen *s, int from)
 }
 
 /* A key while typing a search: the list jumps to the first match as the
- * query grows; Enter keeps it, Esc drops it. */
+ * query grows. */
 static void
-search_key(struct app *app, int key)
+search_typed(struct app *app, int key)
 {
-	size_t len = strlen(app->query);
-
-	if (key == 27 || key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER)) {
-		app->searching = false;
-		if (key == 27)
-			app->query[0] = '\0';
-		app_message(app, COLOR_NORMAL, "%s", key == 27 ? "" :
-		    _("n: next match"));
+	switch (search_key(&app->search, key)) {
+	case SEARCH_DROPPED:
+		app_message(app, COLOR_NORMAL, "%s", "");
+		return;
+	case SEARCH_KEPT:
+		app_message(app, COLOR_NORMAL, "%s", _("n: next match"));
+		return;
+	case SEARCH_CHANGED:
+		break;
+	default:
 		return;
 	}
-	if (key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8) {
-		size_t at = text_prev_grapheme(app->query, len);
-
-		app->query[at] = '\0';
-	} else if (key >= ' ' && key < (1 << 24)) {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)key);
-
-		if (n > 0 && len + (size_t)n < sizeof app->query) {
-			memcpy(app->query + len, mb, (size_t)n);
-			app->query[len + n] = '\0';
-		}
-	} else {
-		return;
-	}
-	if (app_search_next(app, app->top, 0) || app->query[0] == '\0')
-		app_message(app, COLOR_NORMAL, "/%s", app->query);
+	if (app_search_next(app, app->top, 0) || app->search.query[0] == '\0')
+		app_message(app, COLOR_NORMAL, "/%s", app->search.query);
 	else
-		app_message(app, COLOR_WARN, _("/%s (no match)"), app->query);
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
 }
 
+/* The global actions' handlers: every screen has them. */
 static void
 go_help(struct app *app)
 {
@@ -267,12 +254,11 @@ go_help(struct app *app)
 static void
 dispatch(struct app *app, int key)
 {
-	const struct screen_type *t = app->top->type;
-	enum action offered[ACT_COUNT];
+	const struct binding *b;
 	enum action a;
 
-	if (app->searching) {
-		search_key(app, key);
+	if (app->search.typing) {
+		search_typed(app, key);
 		return;
 	}
 	if (app->confirm_yes != NULL) {
@@ -284,28 +270,22 @@ dispatch(struct app *app, int key)
 			yes(app, app->top);
 		return;
 	}
-	if (t->key != NULL && t->key(app, app->top, key))
+	/* A text field takes what is typed before any key is a command. */
+	if (app->top->type->key != NULL && app->top->type->key(app, app->top, key))
 		return;
-	for (int i = 0; i < t->nbindings; i++)
-		offered[i] = t->bindings[i].action;
-	a = action_for_key(key, offered, t->nbindings);
-	if (a == ACT_NONE)
+	if ((b = screen_binding(app->top->type, key)) != NULL) {
+		app->message[0] = '\0';
+		if (b->run != NULL)
+			b->run(app, app->top, b->action);
+		return;
+	}
+	if ((a = global_action(key)) == ACT_NONE)
 		return;
 	app->message[0] = '\0';
-	if (a == ACT_QUIT) {
+	if (a == ACT_QUIT)
 		app->quit = true;
-		return;
-	}
-	if (a == ACT_HELP) {
+	else
 		go_help(app);
-		return;
-	}
-	for (int i = 0; i < t->nbindings; i++) {
-		if (t->bindings[i].action == a && t->bindings[i].run != NULL) {
-			t->bindings[i].run(app, app->top, a);
-			return;
-		}
-	}
 }
 
 int
@@ -480,8 +460,15 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 {
 	struct app app = { .db = db };
 	bool busy;
-	int locked = db_lock_edits(db, &busy);
+	int locked;
+	char clash[256];
 
+	/* A key with two meanings on a screen is a mistake in the tables. */
+	if (screen_types_check(clash, sizeof clash) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, clash);
+		return 1;
+	}
+	locked = db_lock_edits(db, &busy);
 	if (load(&app) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		unload(&app);

@@ -8,6 +8,7 @@
 
 #include "core/model.h"
 #include "ui/draw.h"
+#include "ui/search.h"
 
 struct db;
 struct screen;
@@ -31,9 +32,8 @@ struct app {
 	/* A question on the status line: the next key answers it, 'y' runs
 	 * confirm_yes on the screen that asked. */
 	void (*confirm_yes)(struct app *, struct screen *);
-	/* Typing a search ("/"): the folded query of the list on top. */
-	bool searching;
-	char query[128];
+	/* A search on the list on top ("/"). */
+	struct search search;
 	/* The last delete, for undo. */
 	struct trash *trash;
 };

@@ -463,7 +463,7 @@ static const struct binding compare_bindings[] = {
 	{ ACT_BACK, screen_back, true },
 };
 
-static const struct screen_type compare_type = {
+const struct screen_type compare_type = {
 	N_("Comparison with the previous year"), compare_bindings,
 	sizeof compare_bindings / sizeof compare_bindings[0], compare_draw, NULL, compare_free,
 	NULL, NULL,
@@ -532,7 +532,7 @@ static const struct binding bindings[] = {
 	LIST_BINDINGS(true),
 };
 
-static const struct screen_type assessment_type = {
+const struct screen_type assessment_type = {
 	N_("PAR INDEX self-assessment"), bindings, sizeof bindings / sizeof bindings[0], draw,
 	load, free_data, NULL, row_text,
 };

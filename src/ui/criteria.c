@@ -359,7 +359,7 @@ static const struct binding bindings[] = {
 	LIST_BINDINGS(true),
 };
 
-static const struct screen_type editor = {
+const struct screen_type criteria_editor_type = {
 	N_("Criteria set"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_data,
 	NULL, row_text,
 };
@@ -367,7 +367,7 @@ static const struct screen_type editor = {
 struct screen *
 criteria_editor_new(struct app *app, int64_t set)
 {
-	struct screen *s = screen_new_data(&editor, sizeof (struct editor_data));
+	struct screen *s = screen_new_data(&criteria_editor_type, sizeof (struct editor_data));
 
 	if (s == NULL)
 		return NULL;

@@ -280,20 +280,21 @@ static const struct binding bindings[] = {
 	{ ACT_IMPORT, open_import, true },
 	{ ACT_BACKUP, back_up, true },
 	{ ACT_OPERATOR, change_operator, true },
-	{ ACT_UP, screen_list_action, true },
+	/* 'k' opens the plans here: "up" is the arrow alone. */
+	{ ACT_ARROW_UP, screen_list_action, true },
 	{ ACT_DOWN, screen_list_action, false },
 	{ ACT_HOME, screen_list_action, false },
 	{ ACT_END, screen_list_action, false },
 };
 
-static const struct screen_type dashboard = {
+const struct screen_type dashboard_type = {
 	N_("Dashboard"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_counts, NULL, NULL,
 };
 
 struct screen *
 dashboard_new(struct app *app)
 {
-	struct screen *s = screen_new(&dashboard);
+	struct screen *s = screen_new(&dashboard_type);
 
 	if (s != NULL)
 		load(app, s);

@@ -1,8 +1,8 @@
-/* The form widget: fields, focus, editing keys, save and cancel. */
+/* The form screen: draws a form's state (form_state.c), carries out what
+ * its keys and actions come to, saves through the record's callback. */
 #include "ui/form.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,23 +17,6 @@
 #include "ui/screen.h"
 
 #define LABEL_COLS 22
-#define MAX_MATCHES 6
-#define CTRL(c) ((c) & 0x1f)
-
-static enum telex_mode input_mode = INPUT_TELEX;
-static enum tone_style tone_style = TONE_OLD;
-
-enum telex_mode
-form_input_mode(void)
-{
-	return input_mode;
-}
-
-enum tone_style
-form_tone_style(void)
-{
-	return tone_style;
-}
 
 struct form *
 form_of(struct screen *s)
@@ -41,38 +24,6 @@ form_of(struct screen *s)
 	return s->data;
 }
 
-static struct form_field *
-add_field(struct form *f, const char *label, enum field_kind kind, int id)
-{
-	struct form_field *grown = realloc(f->fields, (f->nfields + 1) * sizeof *grown);
-	struct form_field *fl;
-
-	if (grown == NULL)
-		return NULL;
-	f->fields = grown;
-	fl = &grown[f->nfields];
-	memset(fl, 0, sizeof *fl);
-	if ((fl->label = strdup(label)) == NULL)
-		return NULL;
-	fl->kind = kind;
-	fl->id = id;
-	f->nfields++;
-	return fl;
-}
-
-static int
-add_editor(struct form *f, const char *label, enum field_kind kind, int id, const char *value)
-{
-	struct form_field *fl = add_field(f, label, kind, id);
-
-	if (fl == NULL || (fl->ed = editor_new(kind == FIELD_LONG_TEXT, 0)) == NULL)
-		return -1;
-	if (value != NULL && editor_set_text(fl->ed, value) != 0)
-		return -1;
-	editor_mark_saved(fl->ed);
-	editor_end(fl->ed);
-	return f->nfields - 1;
-}
 
 /* A unit named in a form field: "" is none; an unknown name is an error
  * on that field. */
@@ -96,171 +47,68 @@ form_unit_id(struct app *app, const char *name, int field, const char *label,
 	return -1;
 }
 
-int
-form_add_text(struct form *f, const char *label, int id, const char *value, bool long_text)
-{
-	return add_editor(f, label, long_text ? FIELD_LONG_TEXT : FIELD_TEXT, id, value);
-}
 
-int
-form_add_unit(struct form *f, const char *label, int id, const char *value, bool several)
-{
-	return add_editor(f, label, several ? FIELD_UNITS : FIELD_UNIT, id, value);
-}
 
-int
-form_add_choice(struct form *f, const char *label, int id, const char *const *choices,
-    int n, int selected)
-{
-	struct form_field *fl = add_field(f, label, FIELD_CHOICE, id);
-
-	if (fl == NULL)
-		return -1;
-	fl->choices = choices;
-	fl->nchoices = n;
-	fl->choice = fl->saved_choice = selected;
-	return f->nfields - 1;
-}
-
-void
-form_set_plain(struct form *f, int field)
-{
-	if (field >= 0)
-		f->fields[field].plain = true;
-}
-
-const char *
-form_text(const struct form *f, int field)
-{
-	return f->fields[field].ed ? editor_text(f->fields[field].ed) : "";
-}
-
-int
-form_choice(const struct form *f, int field)
-{
-	return f->fields[field].choice;
-}
-
-int
-form_field_of(const struct form *f, int id)
-{
-	for (int i = 0; i < f->nfields; i++)
-		if (f->fields[i].id == id)
-			return i;
-	return -1;
-}
-
-bool
-form_changed(const struct form *f)
-{
-	for (int i = 0; i < f->nfields; i++) {
-		const struct form_field *fl = &f->fields[i];
-
-		if (fl->ed ? editor_changed(fl->ed) : fl->choice != fl->saved_choice)
-			return true;
-	}
-	return false;
-}
-
-static void
-clear_matches(struct form *f)
-{
-	for (int i = 0; i < f->nmatches; i++)
-		free(f->matches[i]);
-	free(f->matches);
-	f->matches = NULL;
-	f->nmatches = f->match = 0;
-}
 
 static void
 form_free(struct screen *s)
 {
-	struct form *f = s->data;
-
-	if (f == NULL)
-		return;
-	clear_matches(f);
-	for (int i = 0; i < f->nfields; i++) {
-		free(f->fields[i].label);
-		editor_free(f->fields[i].ed);
-	}
-	free(f->fields);
-	free(f->title);
-	free(f->paste);
-	if (f->free_record != NULL)
-		f->free_record(f->record);
-	free(f);
+	form_destroy(s->data);
 }
 
-/* The part of a unit field being typed: after the last ';' for several. */
-static const char *
-unit_part(const struct form_field *fl)
-{
-	const char *text = editor_text(fl->ed), *semi;
-
-	if (fl->kind == FIELD_UNITS && (semi = strrchr(text, ';')) != NULL)
-		text = semi + 1;
-	while (*text == ' ')
-		text++;
-	return text;
-}
-
-/* Candidates for the unit being typed: names whose folded form contains
- * the folded part typed (so "vhxh" and "van hoa" both find Phòng VHXH). */
-static void
-find_matches(struct app *app, struct form *f)
-{
-	struct form_field *fl = &f->fields[f->focus];
+/* The units, read once when the form first completes one. */
+struct unit_names {
 	struct unit *units;
-	char *needle;
 	int n;
+};
 
-	clear_matches(f);
-	if (fl->kind != FIELD_UNIT && fl->kind != FIELD_UNITS)
-		return;
-	if ((needle = text_fold(unit_part(fl))) == NULL || *needle == '\0' ||
-	    unit_list(app->db, &units, &n) != 0) {
-		free(needle);
-		return;
-	}
-	f->matches = calloc(MAX_MATCHES, sizeof *f->matches);
-	for (int i = 0; f->matches && i < n && f->nmatches < MAX_MATCHES; i++) {
-		if (text_contains_folded(units[i].name, needle) ||
-		    text_contains_folded(units[i].short_name, needle))
-			f->matches[f->nmatches++] = strdup(units[i].name);
-	}
-	/* An exact name needs no list. */
-	if (f->nmatches == 1 && strcmp(f->matches[0], unit_part(fl)) == 0)
-		clear_matches(f);
-	units_free(units, n);
+static void
+free_unit_names(void *ctx)
+{
+	struct unit_names *u = ctx;
+
+	units_free(u->units, u->n);
+	free(u);
+}
+
+/* Names whose folded form contains the folded part typed (so "vhxh" and
+ * "van hoa" both find Phòng VHXH). */
+static int
+complete_unit(void *ctx, const char *typed, char **out, int max)
+{
+	const struct unit_names *u = ctx;
+	char *needle = text_fold(typed);
+	int n = 0;
+
+	for (int i = 0; needle != NULL && *needle != '\0' && i < u->n && n < max; i++)
+		if (text_contains_folded(u->units[i].name, needle) ||
+		    text_contains_folded(u->units[i].short_name, needle))
+			if ((out[n] = strdup(u->units[i].name)) != NULL)
+				n++;
 	free(needle);
+	return n;
 }
 
 static void
-accept_match(struct form *f)
+load_unit_names(struct app *app, struct form *f)
 {
-	struct form_field *fl = &f->fields[f->focus];
-	const char *text = editor_text(fl->ed);
-	size_t start = (size_t)(unit_part(fl) - text);
+	struct unit_names *u;
 
-	editor_replace(fl->ed, start, strlen(text), f->matches[f->match]);
-	editor_end(fl->ed);
-	if (fl->kind == FIELD_UNITS)
-		editor_insert_text(fl->ed, "; ");
-	clear_matches(f);
+	if (f->complete != NULL || (u = calloc(1, sizeof *u)) == NULL)
+		return;
+	for (int i = 0; i < f->nfields; i++) {
+		if (f->fields[i].kind != FIELD_UNIT && f->fields[i].kind != FIELD_UNITS)
+			continue;
+		if (unit_list(app->db, &u->units, &u->n) != 0)
+			break;
+		f->complete = complete_unit;
+		f->complete_ctx = u;
+		f->free_complete = free_unit_names;
+		return;
+	}
+	free(u);
 }
 
-static void
-focus(struct app *app, struct form *f, int i)
-{
-	clear_matches(f);
-	if (i < 0)
-		i = f->nfields - 1;
-	if (i >= f->nfields)
-		i = 0;
-	f->focus = i;
-	(void)app;
-}
 
 /* The message of a refused save, naming field i (-1: none) when it does
  * not already begin with its label: the core words some rules without
@@ -287,7 +135,6 @@ save(struct app *app, struct screen *s)
 	struct field_error err = { -1, "" };
 	int i;
 
-	clear_matches(f);
 	if (!app_may_write(app))
 		return;
 	if (f->save(app, f, &err) != 0) {
@@ -320,8 +167,8 @@ form_load_input(struct db *db)
 	char *mode = db_setting_get(db, "input_mode"), *style = db_setting_get(db, "tone_style");
 
 	/* Telex in the old style unless changed: what Unikey users have. */
-	input_mode = (enum telex_mode)code_index(mode, mode_codes, 3, INPUT_TELEX);
-	tone_style = (enum tone_style)code_index(style, style_codes, 2, TONE_OLD);
+	form_set_input((enum telex_mode)code_index(mode, mode_codes, 3, INPUT_TELEX),
+	    (enum tone_style)code_index(style, style_codes, 2, TONE_OLD));
 	free(mode);
 	free(style);
 }
@@ -329,8 +176,7 @@ form_load_input(struct db *db)
 int
 form_save_input(struct db *db, enum telex_mode mode, enum tone_style style)
 {
-	input_mode = mode;
-	tone_style = style;
+	form_set_input(mode, style);
 	if (db_setting_set(db, "input_mode", mode_codes[mode]) != 0 ||
 	    db_setting_set(db, "tone_style", style_codes[style]) != 0)
 		return -1;
@@ -342,92 +188,10 @@ cycle_input_mode(struct app *app)
 {
 	if (!app_may_write(app))
 		return;
-	if (form_save_input(app->db, (input_mode + 1) % 3, tone_style) != 0)
+	if (form_save_input(app->db, (form_input_mode() + 1) % 3, form_tone_style()) != 0)
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 }
 
-/* A printable key into a text field, through Telex/VNI when it is on. */
-static void
-type_key(struct form_field *fl, wint_t ch)
-{
-	char out[TELEX_OUT_MAX];
-
-	if (input_mode != INPUT_OFF && !fl->plain && ch < 0x80) {
-		const char *text = editor_text(fl->ed);
-		size_t cur = editor_cursor(fl->ed);
-		size_t start = telex_word_start(input_mode, text, cur);
-		char *word = strndup(text + start, cur - start);
-
-		if (word != NULL && telex_apply(input_mode, tone_style, word, (char)ch, out, sizeof out)) {
-			free(word);
-			editor_replace(fl->ed, start, cur, out);
-			return;
-		}
-		free(word);
-	}
-	editor_insert(fl->ed, (uint32_t)ch);
-}
-
-/* Keys that edit the focused text field; true when taken. */
-static bool
-edit_key(struct form_field *fl, int key, int width)
-{
-	switch (key) {
-	case KEYFN(KEY_LEFT):
-		editor_left(fl->ed);
-		return true;
-	case KEYFN(KEY_RIGHT):
-		editor_right(fl->ed);
-		return true;
-	case KEYFN(KEY_HOME):
-	case CTRL('a'):
-		editor_home(fl->ed);
-		return true;
-	case KEYFN(KEY_END):
-	case CTRL('e'):
-		editor_end(fl->ed);
-		return true;
-	case KEYFN(KEY_BACKSPACE):
-	case 127:
-	case CTRL('h'):
-		editor_backspace(fl->ed);
-		return true;
-	case KEYFN(KEY_DC):
-		editor_delete(fl->ed);
-		return true;
-	case CTRL('u'):
-		editor_kill_start(fl->ed);
-		return true;
-	case CTRL('k'):
-		editor_kill_end(fl->ed);
-		return true;
-	case CTRL('w'):
-		editor_kill_word(fl->ed);
-		return true;
-	case KEYFN(KEY_UP):
-		return fl->kind == FIELD_LONG_TEXT && editor_up(fl->ed, width);
-	case KEYFN(KEY_DOWN):
-		return fl->kind == FIELD_LONG_TEXT && editor_down(fl->ed, width);
-	default:
-		if (key >= ' ' && key != 127 && key < (1 << 24)) {
-			type_key(fl, (wint_t)key);
-			return true;
-		}
-		return false;
-	}
-}
-
-static bool
-choice_key(struct form_field *fl, int key)
-{
-	if (key == KEYFN(KEY_LEFT))
-		fl->choice = (fl->choice + fl->nchoices - 1) % fl->nchoices;
-	else if (key == KEYFN(KEY_RIGHT) || key == ' ')
-		fl->choice = (fl->choice + 1) % fl->nchoices;
-	else
-		return false;
-	return true;
-}
 
 static int
 value_cols(void)
@@ -435,124 +199,69 @@ value_cols(void)
 	return COLS - LABEL_COLS - 2;
 }
 
-/* Collects a bracketed paste; true while one is under way.  Choice fields
- * take no text, so a paste there is dropped. */
-static bool
-paste_key(struct app *app, struct form *f, int key)
+
+/* Carries out what a key or an action came to. */
+static void
+outcome(struct app *app, struct screen *s, enum form_outcome o)
 {
-	struct form_field *fl = &f->fields[f->focus];
-	char mb[MB_LEN_MAX];
-	int n;
+	struct form *f = s->data;
 
-	if (key == KEYFN(KEY_PASTE_START)) {
-		f->pasting = true;
-		f->paste_len = 0;
-		return true;
+	switch (o) {
+	case FORM_EDITED:
+		app->message[0] = '\0';
+		/* fall through */
+	case FORM_PASTED:
+		if (f->changed != NULL)
+			f->changed(app, f, f->focus);
+		break;
+	case FORM_SAVE:
+		save(app, s);
+		break;
+	case FORM_DISCARD:
+		app->message[0] = '\0';
+		/* fall through */
+	case FORM_CLOSE:
+		app_pop(app);
+		break;
+	case FORM_ASK_DISCARD:
+		app_message(app, COLOR_WARN, "%s", _("Discard the changes? y: discard, other key: keep editing"));
+		break;
+	case FORM_KEEP:
+		app->message[0] = '\0';
+		break;
+	case FORM_INPUT_MODE:
+		cycle_input_mode(app);
+		break;
+	default:
+		break;
 	}
-	if (!f->pasting)
-		return false;
-	if (key == KEYFN(KEY_PASTE_END)) {
-		f->pasting = false;
-		if (fl->ed != NULL && f->paste_len > 0) {
-			f->paste[f->paste_len] = '\0';
-			editor_insert_text(fl->ed, f->paste);
-			if (f->changed != NULL)
-				f->changed(app, f, f->focus);
-		}
-		return true;
-	}
-	if (key == '\r')
-		key = '\n';
-	if (key >= (1 << 24) || (n = wctomb(mb, (wchar_t)key)) <= 0)
-		return true;
-	if (f->paste_len + (size_t)n + 1 > f->paste_cap) {
-		size_t cap = f->paste_cap ? 2 * f->paste_cap : 4096;
-		char *grown = realloc(f->paste, cap);
-
-		if (grown == NULL)
-			return true;
-		f->paste = grown;
-		f->paste_cap = cap;
-	}
-	memcpy(f->paste + f->paste_len, mb, (size_t)n);
-	f->paste_len += (size_t)n;
-	return true;
 }
 
+/* Text first, then the form's bindings; the rest (F1) goes on to the
+ * global actions.  The form's actions leave the status line as it is (an
+ * error stays while the field is mended). */
 static bool
 form_key(struct app *app, struct screen *s, int key)
 {
 	struct form *f = s->data;
-	struct form_field *fl = &f->fields[f->focus];
-	bool last = f->focus == f->nfields - 1;
+	enum form_outcome o;
+	const struct binding *b;
 
-	if (paste_key(app, f, key))
-		return true;
-	if (f->asking) {
-		f->asking = false;
-		app->message[0] = '\0';
-		if (key == 'y' || key == 'Y')
-			app_pop(app);
+	load_unit_names(app, f);
+	if ((o = form_take_key(f, key, value_cols())) == FORM_IGNORED) {
+		if ((b = screen_binding(s->type, key)) == NULL)
+			return false;
+		b->run(app, s, b->action);
 		return true;
 	}
-	if (key == 27 || key == KEYFN(KEY_F(10))) {
-		if (f->nmatches > 0) {
-			clear_matches(f);
-		} else if (form_changed(f)) {
-			f->asking = true;
-			app_message(app, COLOR_WARN, "%s", _("Discard the changes? y: discard, other key: keep editing"));
-		} else {
-			app_pop(app);
-		}
-		return true;
-	}
-	if (key == KEYFN(KEY_F(2))) {
-		save(app, s);
-		return true;
-	}
-	if (key == KEYFN(KEY_F(4))) {
-		cycle_input_mode(app);
-		return true;
-	}
-	if (f->nmatches > 0) {
-		if (key == KEYFN(KEY_DOWN) || key == KEYFN(KEY_UP)) {
-			f->match = (f->match + (key == KEYFN(KEY_DOWN) ? 1 : f->nmatches - 1)) % f->nmatches;
-			return true;
-		}
-		if (key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER) || key == '\t') {
-			accept_match(f);
-			return true;
-		}
-	}
-	if (key == '\t') {
-		focus(app, f, f->focus + 1);
-		return true;
-	}
-	if (key == KEYFN(KEY_BTAB)) {
-		focus(app, f, f->focus - 1);
-		return true;
-	}
-	if (key == '\r' || key == '\n' || key == KEYFN(KEY_ENTER)) {
-		if (last)
-			save(app, s);
-		else
-			focus(app, f, f->focus + 1);
-		return true;
-	}
-	if (fl->kind == FIELD_CHOICE ? choice_key(fl, key) : edit_key(fl, key, value_cols())) {
-		app->message[0] = '\0';
-		if (f->changed != NULL)
-			f->changed(app, f, f->focus);
-		find_matches(app, f);
-		return true;
-	}
-	if (key == KEYFN(KEY_DOWN) || key == KEYFN(KEY_UP)) {
-		focus(app, f, f->focus + (key == KEYFN(KEY_DOWN) ? 1 : -1));
-		return true;
-	}
-	/* Everything else but F1 stays in the form: a letter is never a
-	 * command here. */
-	return key != KEYFN(KEY_F(1));
+	outcome(app, s, o);
+	return true;
+}
+
+static void
+form_action(struct app *app, struct screen *s, enum action a)
+{
+	outcome(app, s, form_do(s->data, a));
 }
 
 static int
@@ -632,7 +341,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	struct form *f = s->data;
 	int w = cols - LABEL_COLS - 2, row = 0, focus_row = 0, focus_h = 1;
 
-	snprintf(app->mode, sizeof app->mode, "%s", _(modes[input_mode]));
+	snprintf(app->mode, sizeof app->mode, "%s", _(modes[form_input_mode()]));
 	draw_text(y, 1, f->title, cols - 1, A_BOLD);
 	/* Scroll so the focused field (and its completions) are visible. */
 	for (int i = 0; i < f->focus; i++)
@@ -653,14 +362,20 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	}
 }
 
+/* F10 cancels a form as Esc does, rather than quitting with the changes;
+ * the arrows alone move between fields ('k' and 'j' are typed). */
 static const struct binding bindings[] = {
-	{ ACT_SAVE, NULL, true },
-	{ ACT_NEXT_FIELD, NULL, true },
-	{ ACT_CANCEL, NULL, true },
-	{ ACT_INPUT_MODE, NULL, true },
+	{ ACT_SAVE, form_action, true },
+	{ ACT_NEXT_FIELD, form_action, true },
+	{ ACT_CANCEL_FORM, form_action, true },
+	{ ACT_INPUT_MODE, form_action, true },
+	{ ACT_PREV_FIELD, form_action, false },
+	{ ACT_NEXT_OR_SAVE, form_action, false },
+	{ ACT_FIELD_UP, form_action, false },
+	{ ACT_FIELD_DOWN, form_action, false },
 };
 
-static const struct screen_type form_type = {
+const struct screen_type form_type = {
 	N_("Form"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, form_free, form_key, NULL,
 };
 
@@ -668,10 +383,10 @@ struct screen *
 form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))
 {
 	struct screen *s = screen_new(&form_type);
-	struct form *f = calloc(1, sizeof *f);
+	struct form *f = form_create(title);
 
-	if (s == NULL || f == NULL || (f->title = strdup(title)) == NULL) {
-		free(f);
+	if (s == NULL || f == NULL) {
+		form_destroy(f);
 		if (free_record)
 			free_record(record);
 		screen_free(s);

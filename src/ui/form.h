@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/telex.h"
+#include "ui/actions.h"
 
 struct app;
 struct db;
@@ -45,6 +46,11 @@ struct form_field {
 struct form;
 typedef int (*form_save_fn)(struct app *, struct form *, struct field_error *);
 typedef void (*form_change_fn)(struct app *, struct form *, int field);
+/* Completes the unit being typed: at most max names (strdup'ed) into out
+ * whose folded form contains the folded typed part; returns how many. */
+typedef int (*form_complete_fn)(void *ctx, const char *typed, char **out, int max);
+
+#define FORM_MAX_MATCHES 6
 
 struct form {
 	char *title;
@@ -61,12 +67,43 @@ struct form {
 	 * being typed, and the one highlighted. */
 	char **matches;
 	int nmatches, match;
+	form_complete_fn complete;	/* NULL: no completion */
+	void *complete_ctx;
+	void (*free_complete)(void *);
 	/* A bracketed paste being received: its text goes in as it is (no
 	 * Telex), in one piece when the paste ends. */
 	bool pasting;
 	char *paste;
 	size_t paste_len, paste_cap;
 };
+
+/* What a key or an action did to a form, for the screen to carry out. */
+enum form_outcome {
+	FORM_IGNORED,		/* not the form's: the key is looked up as an action */
+	FORM_TAKEN,		/* done, nothing else to do */
+	FORM_EDITED,		/* the focused field's value changed */
+	FORM_PASTED,		/* a bracketed paste went into the field */
+	FORM_MOVED,		/* the focus or the completion chosen moved */
+	FORM_SAVE,		/* save (and close when it worked) */
+	FORM_CLOSE,		/* close without saving */
+	FORM_ASK_DISCARD,	/* ask whether to drop the changes */
+	FORM_DISCARD,		/* the answer was yes: close, dropping the changes */
+	FORM_KEEP,		/* the answer was not yes: keep editing */
+	FORM_INPUT_MODE,	/* switch the typing mode (Telex, VNI, off) */
+};
+
+/* The state alone (form_state.c), without a screen: for form_new and the
+ * tests.  form_destroy frees the record too. */
+struct form *form_create(const char *title);
+void form_destroy(struct form *f);
+/* A key typed into the form: text, a choice, a paste, the answer to the
+ * question; FORM_IGNORED when it is none of these.  width: the columns of
+ * a long text field (for Up/Down inside it). */
+enum form_outcome form_take_key(struct form *f, int key, int width);
+/* An action of the form's bindings (save, cancel, next field...). */
+enum form_outcome form_do(struct form *f, enum action a);
+void form_clear_matches(struct form *f);
+void form_set_input(enum telex_mode mode, enum tone_style style);
 
 /* A new form screen; NULL when memory ran out. */
 struct screen *form_new(const char *title, form_save_fn save, void *record,

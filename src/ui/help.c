@@ -35,12 +35,12 @@ static const struct binding bindings[] = {
 	{ ACT_BACK, screen_back, true },
 };
 
-static const struct screen_type help = {
+const struct screen_type help_type = {
 	N_("Help"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, NULL, NULL, NULL,
 };
 
 struct screen *
 help_new(struct app *app, const struct screen *about)
 {
-	return screen_new(&help);
+	return screen_new(&help_type);
 }

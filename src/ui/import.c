@@ -354,7 +354,7 @@ static const struct binding preview_bindings[] = {
 	{ ACT_END, screen_list_action, false },
 };
 
-static const struct screen_type preview_type = {
+const struct screen_type preview_type = {
 	N_("Import: preview"), preview_bindings, sizeof preview_bindings / sizeof preview_bindings[0],
 	preview_draw, NULL, preview_free, NULL, NULL,
 };

@@ -178,7 +178,7 @@ static const struct binding bindings[] = {
 	{ ACT_BACK, screen_back, true },
 };
 
-static const struct screen_type paste_type = {
+const struct screen_type paste_type = {
 	N_("Paste"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, paste_free,
 	key, NULL,
 };

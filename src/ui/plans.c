@@ -139,14 +139,14 @@ static const struct binding bindings[] = {
 	LIST_BINDINGS(false),
 };
 
-static const struct screen_type plans = {
+const struct screen_type plans_type = {
 	N_("Plans"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_data, NULL, row_text,
 };
 
 struct screen *
 plans_new(struct app *app)
 {
-	struct screen *s = screen_new(&plans);
+	struct screen *s = screen_new(&plans_type);
 
 	if (s != NULL)
 		load(app, s);

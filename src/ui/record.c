@@ -139,17 +139,17 @@ free_ref(struct screen *s)
 	s->data = NULL;
 }
 
-static const struct screen_type target_record = {
+const struct screen_type target_record_type = {
 	N_("Target"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, free_ref, NULL, NULL,
 };
 
-static const struct screen_type task_record = {
+const struct screen_type task_record_type = {
 	N_("Task"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, free_ref, NULL, NULL,
 };
 
 /* The history view is a record view too, one field per change; it has no
  * history of its own. */
-static const struct screen_type history_view = {
+const struct screen_type history_view_type = {
 	N_("History"), bindings + 1, sizeof bindings / sizeof bindings[0] - 1, draw, NULL, NULL,
 	NULL, NULL,
 };
@@ -172,7 +172,7 @@ history_view_new(struct app *app, const char *table, int64_t id)
 {
 	struct history_query q = { .table = table, .id = id };
 	struct history_entry *h;
-	struct screen *s = screen_new(&history_view);
+	struct screen *s = screen_new(&history_view_type);
 	int n, rc = 0;
 
 	if (s == NULL)
@@ -259,7 +259,7 @@ add_measure(struct screen *s, const struct target *t)
 struct screen *
 target_record_new(struct app *app, const struct target *t)
 {
-	struct screen *s = record_new(&target_record, "target", t->id);
+	struct screen *s = record_new(&target_record_type, "target", t->id);
 	char plan[64], period[64], num[32];
 	int rc = 0;
 
@@ -297,7 +297,7 @@ target_record_new(struct app *app, const struct target *t)
 struct screen *
 task_record_new(struct app *app, const struct task *t)
 {
-	struct screen *s = record_new(&task_record, "task", t->id);
+	struct screen *s = record_new(&task_record_type, "task", t->id);
 	char date[11];
 	int rc = 0;
 

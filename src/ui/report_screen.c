@@ -405,7 +405,7 @@ static const struct binding bindings[] = {
 	{ ACT_END, turn, false },
 };
 
-static const struct screen_type report_preview = {
+const struct screen_type report_preview_type = {
 	N_("Print preview"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL,
 	free_preview, NULL, NULL,
 };
@@ -415,7 +415,7 @@ static const struct screen_type report_preview = {
 static struct screen *
 preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
 {
-	struct screen *s = screen_new(&report_preview);
+	struct screen *s = screen_new(&report_preview_type);
 	struct preview *p;
 
 	if (s == NULL)

@@ -43,6 +43,7 @@ list_move(struct list *l, enum action a)
 
 	switch (a) {
 	case ACT_UP:
+	case ACT_ARROW_UP:
 		l->selected--;
 		break;
 	case ACT_DOWN:
@@ -117,10 +118,10 @@ screen_search(struct app *app, struct screen *s, enum action a)
 void
 screen_next_match(struct app *app, struct screen *s, enum action a)
 {
-	if (app->query[0] == '\0')
+	if (app->search.query[0] == '\0')
 		app_message(app, COLOR_WARN, "%s", _("Search first with /"));
 	else if (!app_search_next(app, s, s->list.selected + 1))
-		app_message(app, COLOR_WARN, _("/%s (no match)"), app->query);
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
 }
 
 void

@@ -3,6 +3,8 @@
 #ifndef CCHC_UI_SCREEN_H
 #define CCHC_UI_SCREEN_H
 
+#include <stddef.h>
+
 #include "core/model.h"
 #include "ui/actions.h"
 
@@ -63,6 +65,18 @@ struct screen {
 	int scroll, lines;		/* record and help views */
 	void *data;			/* the screen type's own state */
 };
+
+/* The binding of t a key means, or NULL (then perhaps a global action). */
+const struct binding *screen_binding(const struct screen_type *t, int key);
+/* The global action a key means (help, quit), or ACT_NONE. */
+enum action global_action(int key);
+/* Every screen type of the UI, NULL-terminated (keymap.c). */
+extern const struct screen_type *const screen_types[];
+/* 0 when no key of t means two of its actions; else -1 and msg says which
+ * key and actions. */
+int screen_type_check(const struct screen_type *t, char *msg, size_t n);
+/* The same over every screen type: 0, or -1 with the first clash. */
+int screen_types_check(char *msg, size_t n);
 
 /* List movement shared by every list screen; true when handled. */
 bool list_move(struct list *l, enum action a);

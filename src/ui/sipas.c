@@ -307,7 +307,7 @@ static const struct binding rounds_bindings[] = {
 	{ ACT_END, screen_list_action, false },
 };
 
-static const struct screen_type rounds_type = {
+const struct screen_type rounds_type = {
 	N_("Satisfaction surveys (SIPAS)"), rounds_bindings,
 	sizeof rounds_bindings / sizeof rounds_bindings[0], rounds_draw, rounds_load, rounds_free,
 	NULL, round_text,
@@ -509,7 +509,7 @@ static const struct binding forms_bindings[] = {
 	LIST_BINDINGS(true),
 };
 
-static const struct screen_type forms_type = {
+const struct screen_type forms_type = {
 	N_("Survey forms"), forms_bindings, sizeof forms_bindings / sizeof forms_bindings[0],
 	forms_draw, forms_load, forms_free, NULL, form_number_text,
 };
@@ -707,10 +707,11 @@ entry_key(struct app *app, struct screen *s, int key)
 {
 	struct entry *e = s->data;
 
-	/* Esc and F1 (help) and F10 (quit) keep their meaning, and F2 (save)
-	 * when correcting. */
-	if (key == 27 || key == KEYFN(KEY_F(1)) || key == KEYFN(KEY_F(10)) ||
-	    (e->correcting && key == KEYFN(KEY_F(2))))
+	/* The screen's keys (Esc, and F2 when correcting) and the global
+	 * function keys (F1 help, F10 quit) keep their meaning; Backspace
+	 * takes back an answer here, and a letter is never a command. */
+	if (!is_backspace(key) && (screen_binding(s->type, key) != NULL ||
+	    (key >= KEYFN(0) && global_action(key) != ACT_NONE)))
 		return false;
 	if (!(e->step == 0 ? number_key(app, e, key) : answer_key(app, e, key)))
 		beep();
@@ -866,7 +867,7 @@ static const struct binding entry_bindings[] = {
 	{ ACT_BACK, leave_entry, true },
 };
 
-static const struct screen_type entry_type = {
+const struct screen_type entry_type = {
 	N_("Survey forms: fast entry"), entry_bindings,
 	sizeof entry_bindings / sizeof entry_bindings[0], entry_draw, NULL, entry_free, entry_key,
 	NULL,
@@ -877,7 +878,7 @@ static const struct binding correct_bindings[] = {
 	{ ACT_BACK, leave_entry, true },
 };
 
-static const struct screen_type correct_type = {
+const struct screen_type correct_type = {
 	N_("Survey forms: correct a form"), correct_bindings,
 	sizeof correct_bindings / sizeof correct_bindings[0], entry_draw, NULL, entry_free,
 	entry_key, NULL,
@@ -1015,7 +1016,7 @@ static const struct binding results_bindings[] = {
 	{ ACT_END, screen_list_action, false },
 };
 
-static const struct screen_type results_type = {
+const struct screen_type results_type = {
 	N_("Survey results"), results_bindings, sizeof results_bindings / sizeof results_bindings[0],
 	results_draw, results_load, results_free, NULL, NULL,
 };

@@ -253,14 +253,14 @@ static const struct binding bindings[] = {
 	LIST_BINDINGS(true),
 };
 
-static const struct screen_type targets = {
+const struct screen_type targets_type = {
 	N_("Targets"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_view, NULL, row_text,
 };
 
 struct screen *
 targets_new(struct app *app, int section)
 {
-	struct screen *s = screen_new(&targets);
+	struct screen *s = screen_new(&targets_type);
 
 	if (s == NULL || (s->data = calloc(1, sizeof(struct target_view))) == NULL) {
 		screen_free(s);

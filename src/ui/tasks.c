@@ -410,14 +410,14 @@ static const struct binding bindings[] = {
 	LIST_BINDINGS(true),
 };
 
-static const struct screen_type tasks = {
+const struct screen_type tasks_type = {
 	N_("Tasks"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_view, NULL, row_text,
 };
 
 struct screen *
 tasks_new(struct app *app, int section)
 {
-	struct screen *s = screen_new(&tasks);
+	struct screen *s = screen_new(&tasks_type);
 	struct task_view *v = calloc(1, sizeof *v);
 
 	if (s == NULL || v == NULL || (v->unit = strdup("")) == NULL) {

@@ -274,14 +274,14 @@ static const struct binding bindings[] = {
 	LIST_BINDINGS(false),
 };
 
-static const struct screen_type units = {
+const struct screen_type units_type = {
 	N_("Units"), bindings, sizeof bindings / sizeof bindings[0], draw, load, free_data, NULL, row_text,
 };
 
 struct screen *
 units_new(struct app *app)
 {
-	struct screen *s = screen_new_data(&units, sizeof (struct units_data));
+	struct screen *s = screen_new_data(&units_type, sizeof (struct units_data));
 
 	if (s != NULL)
 		load(app, s);

@@ -10,7 +10,6 @@
  * reference_load() (the sections, the typical units and the sample plan),
  * with today fixed at 15/10/2025. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,28 +30,12 @@
 #include "core/unit.h"
 #include "core/unit_match.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#ifdef SRCDATADIR
-#define DEFAULT_DATADIR SRCDATADIR
-#else
-#define DEFAULT_DATADIR "data"
-#endif
-
-#define DIR_TEMPLATE "/tmp/cchc-test-appendix-XXXXXX"
-
-static char dir[sizeof DIR_TEMPLATE];
 static struct db *db;
 static int64_t sample_plan;
-
-static const char *
-datadir(void)
-{
-	const char *d = getenv("CCHC_DATADIR");
-
-	return d != NULL && *d != '\0' ? d : DEFAULT_DATADIR;
-}
 
 static void
 fixture(const char *name, char *path, size_t size)
@@ -62,57 +45,25 @@ fixture(const char *name, char *path, size_t size)
 	if (d != NULL && *d != '\0')
 		snprintf(path, size, "%s/%s", d, name);
 	else
-		snprintf(path, size, "%s/../tests/fixtures/appendix/%s", datadir(), name);
+		snprintf(path, size, "%s/../tests/fixtures/appendix/%s", fixture_datadir(), name);
 }
 
 static void
 setup(void)
 {
-	char path[sizeof dir + 16], err[512];
 	struct plan p;
 
-	memcpy(dir, DIR_TEMPLATE, sizeof dir);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "db_open: %s", err);
 	date_set_today((struct date){ 2025, 10, 15 });
-	ck_assert_msg(reference_load(db, datadir(), true) == 0, "reference_load: %s", db_error(db));
+	db = fixture_open("appendix", true, true);
 	ck_assert_int_eq(plan_current(db, &p), 1);
 	sample_plan = p.id;
 	plan_free(&p);
 }
 
-/* Removes dir and what is in it (one level of folders). */
-static void
-remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-	char p[4096];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		struct stat sb;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-			remove_tree(p);
-		else
-			unlink(p);
-	}
-	closedir(d);
-	rmdir(path);
-}
-
 static void
 teardown(void)
 {
-	db_close(db);
-	remove_tree(dir);
+	fixture_close(db);
 }
 
 /* ---- helpers ------------------------------------------------------- */
@@ -1029,12 +980,12 @@ count_lines(const char *path)
 
 START_TEST(test_export_db)
 {
-	char folder[sizeof dir + 16], path[sizeof folder + 32], *readme = NULL;
+	char folder[sizeof fixture_dir + 16], path[sizeof folder + 32], *readme = NULL;
 	size_t cap = 0;
 	FILE *fp;
 	int n;
 
-	snprintf(folder, sizeof folder, "%s/out", dir);
+	snprintf(folder, sizeof folder, "%s/out", fixture_dir);
 	n = export_database(db, folder);
 	ck_assert_msg(n >= 17, "%d tables: %s", n, db_error(db));
 	snprintf(path, sizeof path, "%s/task.csv", folder);
@@ -1112,11 +1063,5 @@ appendix_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(appendix_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(appendix_suite());
 }

@@ -5,7 +5,6 @@
  * criteria following the tracked data when results, tasks and SIPAS forms
  * change. */
 #include <check.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,44 +20,23 @@
 #include "core/target.h"
 #include "core/task.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#ifdef SRCDATADIR
-#define DEFAULT_DATADIR SRCDATADIR
-#else
-#define DEFAULT_DATADIR "data"
-#endif
-
-#define DIR_TEMPLATE "/tmp/cchc-test-assessment-XXXXXX"
 
 static const struct date today = { 2025, 10, 15 };
 
-static char dir[sizeof DIR_TEMPLATE];
 static struct db *db;
 static int64_t set;
 
-static const char *
-datadir(void)
-{
-	const char *d = getenv("CCHC_DATADIR");
-
-	return d != NULL && *d != '\0' ? d : DEFAULT_DATADIR;
-}
 
 static void
 open_db(bool sample)
 {
-	char path[sizeof dir + 16], err[512];
-
-	memcpy(dir, DIR_TEMPLATE, sizeof dir);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "db_open: %s", err);
 	date_set_today(today);
-	setenv("CCHC_DATADIR", datadir(), 1);
-	ck_assert_msg(reference_load(db, datadir(), sample) == 0, "%s", db_error(db));
+	db = fixture_open("assessment", true, sample);
+	setenv("CCHC_DATADIR", fixture_datadir(), 1);
 	set = criteria_import_template(db);
 	ck_assert_msg(set > 0, "%s", db_error(db));
 }
@@ -80,21 +58,7 @@ setup_sample(void)
 static void
 teardown(void)
 {
-	DIR *d;
-	struct dirent *e;
-	char p[sizeof dir + 300];
-
-	db_close(db);
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	fixture_close(db);
 }
 
 static int
@@ -639,11 +603,5 @@ assessment_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(assessment_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(assessment_suite());
 }

@@ -15,44 +15,22 @@
 #include "core/db.h"
 #include "core/plan.h"
 #include "core/plan_file.h"
+#include "fixture.h"
 
 static struct db *db;
-static char dir[64], path[128];
+static char path[sizeof fixture_dir + 32];
 
 static void
 setup(void)
 {
-	const char *data = getenv("CCHC_DATADIR");
-	char err[256];
-
-	strcpy(dir, "/tmp/cchc-backup-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "%s", err);
-	ck_assert_int_eq(reference_load(db, data ? data : SRCDATADIR, true), 0);
+	db = fixture_open("backup", true, true);
+	snprintf(path, sizeof path, "%s", fixture_path("cchc.db"));
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	db_close(db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-/* A file in the test's folder. */
-static const char *
-in_dir(const char *name)
-{
-	static char buf[4][160];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
-	return buf[i];
+	fixture_close(db);
 }
 
 static sqlite3 *
@@ -132,7 +110,7 @@ count_files(const char *folder, const char *prefix)
 
 START_TEST(test_backup_is_one_sound_file)
 {
-	const char *file = in_dir("copy.db");
+	const char *file = fixture_path("copy.db");
 	char out[256], wal[200];
 	unsigned char header[20];
 	struct stat sb;
@@ -160,11 +138,11 @@ START_TEST(test_backup_is_one_sound_file)
 	ck_assert_int_eq(backup_to_file(db, path, NULL, 0), -1);
 	/* No name: beside the database, dated. */
 	ck_assert_msg(backup_to_file(db, NULL, out, sizeof out) == 0, "%s", db_error(db));
-	ck_assert_int_eq(strncmp(out, in_dir("cchc-"), strlen(in_dir("cchc-"))), 0);
+	ck_assert_int_eq(strncmp(out, fixture_path("cchc-"), strlen(fixture_path("cchc-"))), 0);
 	assert_sound(out);
 	/* Only the two backups and the database's own files are there. */
-	ck_assert_int_eq(count_files(dir, "copy.db"), 1);
-	ck_assert_int_eq(count_files(dir, "cchc-"), 1);
+	ck_assert_int_eq(count_files(fixture_dir, "copy.db"), 1);
+	ck_assert_int_eq(count_files(fixture_dir, "cchc-"), 1);
 }
 END_TEST
 
@@ -173,7 +151,7 @@ END_TEST
 START_TEST(test_backup_while_a_write_is_held)
 {
 	sqlite3 *w = open_raw(path);
-	const char *first = in_dir("first.db"), *second = in_dir("second.db");
+	const char *first = fixture_path("first.db"), *second = fixture_path("second.db");
 
 	exec_raw(w, "BEGIN IMMEDIATE;"
 	    "INSERT INTO unit (name, folded, sort_key) VALUES ('Ban Chỉ huy quân sự', 'x1', 'x1');");
@@ -223,7 +201,7 @@ START_TEST(test_backup_while_another_process_writes)
 		const char *file;
 
 		snprintf(name, sizeof name, "during-%d.db", i);
-		file = in_dir(name);
+		file = fixture_path(name);
 		ck_assert_msg(backup_to_file(db, file, NULL, 0) == 0, "%s", db_error(db));
 		assert_sound(file);
 		ck_assert_int_eq(query_file(file, "SELECT count(*) FROM unit u WHERE u.name LIKE 'W %'"
@@ -243,7 +221,7 @@ END_TEST
 static const char *
 good_backup(void)
 {
-	const char *file = in_dir("good.db");
+	const char *file = fixture_path("good.db");
 
 	ck_assert_msg(backup_to_file(db, file, NULL, 0) == 0, "%s", db_error(db));
 	return file;
@@ -375,7 +353,7 @@ START_TEST(test_restore_refuses_bad_files)
 	    bad_files[_i].name, db_error(db));
 	ck_assert_int_eq(query_raw(db->sql, FINGERPRINT), before);
 	assert_sound(path);
-	ck_assert_int_eq(count_files(in_dir("backups"), "before-restore-"), 0);
+	ck_assert_int_eq(count_files(fixture_path("backups"), "before-restore-"), 0);
 }
 END_TEST
 
@@ -394,8 +372,8 @@ START_TEST(test_restore_replaces_and_keeps_the_old)
 	ck_assert_int_eq(query_raw(db->sql, FINGERPRINT), good);
 	assert_sound(path);
 	/* The replaced data is kept, whole. */
-	ck_assert_int_eq(strncmp(saved, in_dir("backups/before-restore-"),
-	    strlen(in_dir("backups/before-restore-"))), 0);
+	ck_assert_int_eq(strncmp(saved, fixture_path("backups/before-restore-"),
+	    strlen(fixture_path("backups/before-restore-"))), 0);
 	ck_assert_int_eq(stat(saved, &sb), 0);
 	assert_sound(saved);
 	ck_assert_int_eq(query_file(saved, FINGERPRINT), changed);
@@ -411,7 +389,7 @@ END_TEST
  * writes nothing beside it, whatever its name. */
 START_TEST(test_restore_leaves_the_file_alone)
 {
-	const char *file = in_dir("copy #1 100%?.db");
+	const char *file = fixture_path("copy #1 100%?.db");
 	char side[256], cmd[512];
 
 	exec_raw(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -426,7 +404,7 @@ START_TEST(test_restore_leaves_the_file_alone)
 	snprintf(side, sizeof side, "%s-shm", file);
 	ck_assert_int_ne(access(side, F_OK), 0);
 	/* Relative names too. */
-	ck_assert_int_eq(chdir(dir), 0);
+	ck_assert_int_eq(chdir(fixture_dir), 0);
 	ck_assert_msg(backup_check(db, "copy #1 100%?.db") == 0, "%s", db_error(db));
 	ck_assert_int_ne(access("copy #1 100%?.db-shm", F_OK), 0);
 	ck_assert_int_eq(chdir("/"), 0);
@@ -479,7 +457,7 @@ set_today(int y, int m, int d)
 
 START_TEST(test_daily_keeps_the_last)
 {
-	const char *folder = in_dir("backups");
+	const char *folder = fixture_path("backups");
 	char other[200];
 	FILE *fp;
 
@@ -553,11 +531,5 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(suite());
 }

@@ -11,34 +11,21 @@
 #include "core/plan_file.h"
 #include "core/target.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 static struct db *db;
-static char dir[64];
 
 static void
 setup(void)
 {
-	const char *data = getenv("CCHC_DATADIR");
-	char path[128], err[256];
-	struct date today = { 2025, 10, 15 };
-
-	date_set_today(today);
-	strcpy(dir, "/tmp/cchc-copy-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "%s", err);
-	ck_assert_int_eq(reference_load(db, data ? data : SRCDATADIR, true), 0);
+	date_set_today((struct date){ 2025, 10, 15 });
+	db = fixture_open("copy", true, true);
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	db_close(db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_close(db);
 }
 
 static void
@@ -313,11 +300,5 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(suite());
 }

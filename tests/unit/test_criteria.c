@@ -4,7 +4,6 @@
  * editor's operations (add, edit, move, delete) with the warnings where
  * maxima do not add up. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,59 +12,25 @@
 #include "core/criteria.h"
 #include "core/db.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#ifdef SRCDATADIR
-#define DEFAULT_DATADIR SRCDATADIR
-#else
-#define DEFAULT_DATADIR "data"
-#endif
 
-#define DIR_TEMPLATE "/tmp/cchc-test-criteria-XXXXXX"
-
-static char dir[sizeof DIR_TEMPLATE];
 static struct db *db;
 
-static const char *
-datadir(void)
-{
-	const char *d = getenv("CCHC_DATADIR");
-
-	return d != NULL && *d != '\0' ? d : DEFAULT_DATADIR;
-}
 
 static void
 setup(void)
 {
-	char path[sizeof dir + 16], err[512];
-
-	memcpy(dir, DIR_TEMPLATE, sizeof dir);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "db_open: %s", err);
-	setenv("CCHC_DATADIR", datadir(), 1);
+	db = fixture_open("criteria", false, false);
+	setenv("CCHC_DATADIR", fixture_datadir(), 1);
 }
 
 static void
 teardown(void)
 {
-	DIR *d;
-	struct dirent *e;
-	char p[sizeof dir + 300];
-
-	db_close(db);
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	fixture_close(db);
 }
 
 static int64_t
@@ -172,11 +137,11 @@ assert_same(const struct criteria_set *a, const struct criteria_set *b)
 static int64_t
 round_trip(const struct criteria_set *s, struct criteria_set *out)
 {
-	char path[sizeof dir + 16];
+	char path[sizeof fixture_dir + 16];
 	FILE *fp;
 	int64_t id;
 
-	snprintf(path, sizeof path, "%s/set.tsv", dir);
+	snprintf(path, sizeof path, "%s/set.tsv", fixture_dir);
 	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
 	ck_assert_int_eq(criteria_export(s, fp), 0);
 	fclose(fp);
@@ -243,12 +208,12 @@ static const struct {
 
 START_TEST(test_broken)
 {
-	char path[sizeof dir + 16];
+	char path[sizeof fixture_dir + 16];
 	struct criteria_set *sets;
 	FILE *fp;
 	int n;
 
-	snprintf(path, sizeof path, "%s/bad.tsv", dir);
+	snprintf(path, sizeof path, "%s/bad.tsv", fixture_dir);
 	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
 	fputs(broken[_i].text, fp);
 	fclose(fp);
@@ -482,11 +447,5 @@ criteria_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(criteria_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(criteria_suite());
 }

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -191,13 +192,15 @@ START_TEST(test_days_round_trip)
 	struct date	d = { 1899, 12, 1 }, back;
 	long		n = date_to_days(d);
 
+	/* Each ck_assert marks its place through a pipe to the runner: 5 a
+	 * day for 73,476 days took seconds under a loaded `make -j check`,
+	 * over Check's timeout.  Compare plainly; assert only what fails. */
 	while (d.year < 2101 || d.month < 2) {
-		ck_assert(date_valid(d.year, d.month, d.day));
-		ck_assert_int_eq(date_to_days(d), n);
 		back = date_from_days(n);
-		ck_assert_int_eq(back.year, d.year);
-		ck_assert_int_eq(back.month, d.month);
-		ck_assert_int_eq(back.day, d.day);
+		if (!date_valid(d.year, d.month, d.day) || date_to_days(d) != n ||
+		    back.year != d.year || back.month != d.month || back.day != d.day)
+			ck_abort_msg("%04d-%02d-%02d: day %ld, back %04d-%02d-%02d", d.year,
+			    d.month, d.day, n, back.year, back.month, back.day);
 		if (++d.day > date_days_in_month(d.year, d.month)) {
 			d.day = 1;
 			if (++d.month > 12) {
@@ -220,8 +223,8 @@ START_TEST(test_days_full_range)
 
 	for (n = 0; n <= last; n += 97) {
 		d = date_from_days(n);
-		ck_assert_msg(date_valid(d.year, d.month, d.day), "day %ld", n);
-		ck_assert_int_eq(date_to_days(d), n);
+		if (!date_valid(d.year, d.month, d.day) || date_to_days(d) != n)
+			ck_abort_msg("day %ld: %04d-%02d-%02d", n, d.year, d.month, d.day);
 	}
 }
 END_TEST
@@ -341,11 +344,5 @@ date_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(date_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(date_suite());
 }

@@ -2,7 +2,6 @@
  * are not ours, the schema's constraints, transactions and settings.  Every
  * test works in a fresh temporary folder. */
 #include <check.h>
-#include <dirent.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,44 +16,25 @@
 #include "core/db.h"
 #include "core/lock.h"
 #include "core/migration_history.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#define DIR_TEMPLATE "/tmp/cchc-test-db-XXXXXX"
-
-static char dir[sizeof DIR_TEMPLATE];
-static char path[sizeof dir + 32];
+static char path[sizeof fixture_dir + 32];
 static char err[512];
 
 static void
 setup(void)
 {
-	memcpy(dir, DIR_TEMPLATE, sizeof dir);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
+	fixture_mkdir("db");
+	snprintf(path, sizeof path, "%s", fixture_path("cchc.db"));
 	err[0] = '\0';
 }
 
-/* The folder is flat: the database, its -wal and -shm, and test files. */
 static void
 teardown(void)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char p[sizeof dir + 300];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		chmod(p, 0700);
-		if (unlink(p) != 0)
-			rmdir(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	fixture_close(NULL);
 }
 
 static void
@@ -245,17 +225,17 @@ END_TEST
 
 START_TEST(test_unwritable)
 {
-	char file[sizeof dir + 16], ro[sizeof dir + 16], paths[3][sizeof dir + 32];
+	char file[sizeof fixture_dir + 16], ro[sizeof fixture_dir + 16], paths[3][sizeof fixture_dir + 32];
 	size_t n = 0;
 
 	/* A folder that does not exist; a "folder" that is a file; and,
 	 * unless we are root (who may write anywhere), a read-only one. */
-	snprintf(paths[n++], sizeof paths[0], "%s/missing/cchc.db", dir);
-	snprintf(file, sizeof file, "%s/file", dir);
+	snprintf(paths[n++], sizeof paths[0], "%s/missing/cchc.db", fixture_dir);
+	snprintf(file, sizeof file, "%s/file", fixture_dir);
 	write_file(file, "x");
 	snprintf(paths[n++], sizeof paths[0], "%s/cchc.db", file);
 	if (geteuid() != 0) {
-		snprintf(ro, sizeof ro, "%s/ro", dir);
+		snprintf(ro, sizeof ro, "%s/ro", fixture_dir);
 		ck_assert_int_eq(mkdir(ro, 0500), 0);
 		snprintf(paths[n++], sizeof paths[0], "%s/cchc.db", ro);
 	}
@@ -588,11 +568,5 @@ db_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(db_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(db_suite());
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/deadline.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -296,11 +297,5 @@ deadline_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(deadline_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(deadline_suite());
 }

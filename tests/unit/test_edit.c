@@ -9,16 +9,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "plan.h"
-#include "plan_file.h"
-#include "result.h"
-#include "section.h"
-#include "target.h"
-#include "task.h"
-#include "trash.h"
-#include "unit.h"
-#include "validate.h"
+#include "core/db.h"
+#include "core/plan.h"
+#include "core/plan_file.h"
+#include "core/result.h"
+#include "core/section.h"
+#include "core/target.h"
+#include "core/task.h"
+#include "core/trash.h"
+#include "core/unit.h"
+#include "core/validate.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -33,22 +34,14 @@
 #define YEAR 2025
 
 static struct db *db;
-static char dir[64];
 static int64_t plan_id, tthc, chi_dao;
 
 static void
 setup(void)
 {
-	const char *data = getenv("CCHC_DATADIR");
-	char path[128], err[512];
 	struct plan p;
 
-	snprintf(dir, sizeof dir, "/tmp/test_edit.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "%s", err);
-	ck_assert_msg(reference_load(db, data ? data : "data", true) == 0, "%s", db_error(db));
+	db = fixture_open("edit", true, true);
 	date_set_today((struct date){ YEAR, 10, 15 });
 	ck_assert_int_eq(plan_current(db, &p), 1);
 	plan_id = p.id;
@@ -61,15 +54,7 @@ setup(void)
 static void
 teardown(void)
 {
-	static const char *const files[] = { "cchc.db", "cchc.db-wal", "cchc.db-shm" };
-	char path[128];
-
-	db_close(db);
-	for (size_t i = 0; i < NELEM(files); i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		unlink(path);
-	}
-	rmdir(dir);
+	fixture_close(db);
 }
 
 /* Every row of every table, sorted, as text. */
@@ -1209,8 +1194,6 @@ main(void)
 {
 	Suite *s = suite_create("edit");
 	TCase *tc;
-	SRunner *sr;
-	int failed;
 
 	tc = tcase_create("validate");
 	tcase_add_loop_test(tc, test_validate_date, 0, NELEM(date_cases));
@@ -1242,9 +1225,5 @@ main(void)
 	tcase_add_test(tc, test_loader_wrappers);
 	suite_add_tcase(s, tc);
 
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(s);
 }

@@ -11,8 +11,9 @@
 
 #include <unistr.h>
 
-#include "editor.h"
-#include "text.h"
+#include "core/editor.h"
+#include "core/text.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -734,11 +735,5 @@ editor_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(editor_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(editor_suite());
 }

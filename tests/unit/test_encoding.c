@@ -10,6 +10,7 @@
 
 #include "core/encoding.h"
 #include "core/text.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -171,11 +172,5 @@ encoding_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(encoding_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(encoding_suite());
 }

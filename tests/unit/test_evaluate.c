@@ -3,7 +3,8 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "evaluate.h"
+#include "core/evaluate.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -280,11 +281,5 @@ evaluate_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(evaluate_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(evaluate_suite());
 }

@@ -15,33 +15,21 @@
 #include "core/task.h"
 #include "core/unit.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 static struct db *db;
-static char dir[64];
 
 static void
 setup(void)
 {
-	const char *data = getenv("CCHC_DATADIR");
-	char path[128], err[256];
-
-	strcpy(dir, "/tmp/cchc-history-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "%s", err);
-	ck_assert_int_eq(reference_load(db, data ? data : SRCDATADIR, true), 0);
+	db = fixture_open("history", true, true);
 	ck_assert_int_eq(history_set_operator(db, "Nguyễn Văn An"), 0);
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	db_close(db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_close(db);
 }
 
 static void
@@ -508,14 +496,7 @@ suite(void)
 int
 main(void)
 {
-	SRunner *sr;
-	int failed;
-
 	setenv("TZ", "UTC", 1);
 	setenv("LANG", "C.UTF-8", 1);
-	sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(suite());
 }

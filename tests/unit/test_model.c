@@ -5,7 +5,6 @@
  * Every test starts from a new database in a temporary folder loaded with
  * reference_load(), with today fixed at 15/10/2025. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,66 +21,30 @@
 #include "core/target.h"
 #include "core/task.h"
 #include "core/unit.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#ifdef SRCDATADIR
-#define DEFAULT_DATADIR SRCDATADIR
-#else
-#define DEFAULT_DATADIR "data"
-#endif
-
-#define DIR_TEMPLATE "/tmp/cchc-test-model-XXXXXX"
 
 static const struct date today = { 2025, 10, 15 };
 
-static char dir[sizeof DIR_TEMPLATE];
 static struct db *db;
 static struct plan plan;
 
-static const char *
-datadir(void)
-{
-	const char *d = getenv("CCHC_DATADIR");
-
-	return d != NULL && *d != '\0' ? d : DEFAULT_DATADIR;
-}
 
 static void
 setup(void)
 {
-	char path[sizeof dir + 16], err[512];
-
-	memcpy(dir, DIR_TEMPLATE, sizeof dir);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "db_open: %s", err);
 	date_set_today(today);
-	ck_assert_msg(reference_load(db, datadir(), true) == 0, "reference_load(%s): %s",
-	    datadir(), db_error(db));
+	db = fixture_open("model", true, true);
 	ck_assert_int_eq(plan_current(db, &plan), 1);
 }
 
 static void
 teardown(void)
 {
-	DIR *d;
-	struct dirent *e;
-	char p[sizeof dir + 300];
-
 	plan_free(&plan);
-	db_close(db);
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	fixture_close(db);
 }
 
 /* ---- helpers ------------------------------------------------------- */
@@ -97,7 +60,7 @@ count_records(const char *file, const char *kind, const char *section)
 	int n = 0;
 	FILE *fp;
 
-	snprintf(path, sizeof path, "%s/%s", datadir(), file);
+	snprintf(path, sizeof path, "%s/%s", fixture_datadir(), file);
 	ck_assert_msg((fp = fopen(path, "r")) != NULL, "cannot read %s", path);
 	while (getline(&line, &cap, fp) >= 0) {
 		const char *rest = line + klen + 1;
@@ -839,12 +802,12 @@ count_rows(sqlite3_int64 *rows)
 
 START_TEST(test_broken_file)
 {
-	char path[sizeof dir + 32], where[sizeof path + 32];
+	char path[sizeof fixture_dir + 32], where[sizeof path + 32];
 	sqlite3_int64 before[NELEM(tables)], after[NELEM(tables)];
 	const char *msg;
 	struct office o;
 
-	snprintf(path, sizeof path, "%s/model-broken.tsv", dir);
+	snprintf(path, sizeof path, "%s/model-broken.tsv", fixture_dir);
 	write_file(path, broken[_i].content);
 	count_rows(before);
 
@@ -871,9 +834,9 @@ END_TEST
 
 START_TEST(test_missing_file)
 {
-	char path[sizeof dir + 32];
+	char path[sizeof fixture_dir + 32];
 
-	snprintf(path, sizeof path, "%s/model-missing.tsv", dir);
+	snprintf(path, sizeof path, "%s/model-missing.tsv", fixture_dir);
 	ck_assert_int_eq(plan_file_load(db, path), -1);
 	ck_assert_msg(strstr(db_error(db), path) != NULL, "%s", db_error(db));
 	ck_assert(sqlite3_get_autocommit(db->sql));
@@ -930,10 +893,10 @@ static const struct {
 
 START_TEST(test_nfc)
 {
-	char path[sizeof dir + 32], got[256], *s;
+	char path[sizeof fixture_dir + 32], got[256], *s;
 	int64_t id;
 
-	snprintf(path, sizeof path, "%s/model-nfd.tsv", dir);
+	snprintf(path, sizeof path, "%s/model-nfd.tsv", fixture_dir);
 	write_file(path, nfd_plan);
 	id = plan_file_load(db, path);
 	ck_assert_msg(id > 0, "plan_file_load: %s", db_error(db));
@@ -972,12 +935,12 @@ START_TEST(test_folded_columns)
 		{ "section", "folded" }, { "section_alias", "folded" },
 		{ "unit", "folded" }, { "unit_alias", "folded" },
 	};
-	char path[sizeof dir + 32], sql[96];
+	char path[sizeof fixture_dir + 32], sql[96];
 	sqlite3_stmt *st;
 	int rows;
 
 	/* The decomposed plan too: folding must not depend on the form. */
-	snprintf(path, sizeof path, "%s/model-nfd.tsv", dir);
+	snprintf(path, sizeof path, "%s/model-nfd.tsv", fixture_dir);
 	write_file(path, nfd_plan);
 	ck_assert_msg(plan_file_load(db, path) > 0, "%s", db_error(db));
 
@@ -1041,11 +1004,5 @@ model_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(model_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(model_suite());
 }

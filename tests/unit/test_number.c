@@ -3,7 +3,8 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "number.h"
+#include "core/number.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -116,16 +117,10 @@ main(void)
 {
 	Suite *s = suite_create("number");
 	TCase *tc = tcase_create("number");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_loop_test(tc, test_parse, 0, NELEM(parse_cases));
 	tcase_add_loop_test(tc, test_format, 0, NELEM(format_cases));
 	tcase_add_loop_test(tc, test_round_trip, 0, NELEM(format_cases));
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(s);
 }

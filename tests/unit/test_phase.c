@@ -11,25 +11,18 @@
 #include "core/plan_file.h"
 #include "core/target.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 static struct db *db;
-static char dir[64];
 static int64_t plan;
 
 static void
 setup(void)
 {
-	const char *data = getenv("CCHC_DATADIR");
 	struct plan p = { 0 };
 	struct field_error e;
-	char path[128], err[256];
 
-	strcpy(dir, "/tmp/cchc-phase-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_ptr_nonnull(db);
-	ck_assert_int_eq(reference_load(db, data ? data : SRCDATADIR, true), 0);
+	db = fixture_open("phase", true, true);
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
 	p.number = p.issuer = p.signer = "";
 	p.year_from = 2026;
@@ -42,11 +35,7 @@ setup(void)
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	db_close(db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_close(db);
 }
 
 START_TEST(test_phases_round_trip)
@@ -158,17 +147,11 @@ main(void)
 {
 	Suite *s = suite_create("phase");
 	TCase *tc = tcase_create("phase");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_phases_round_trip);
 	tcase_add_loop_test(tc, test_bad_phases, 0, sizeof bad_phases / sizeof bad_phases[0]);
 	tcase_add_test(tc, test_values_by_phase);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(s);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/rules.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -201,11 +202,5 @@ rules_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(rules_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(rules_suite());
 }

@@ -33,7 +33,6 @@
  *   A: 5 of 6 -> 83.333…%, B: 2 of 3 -> 66.666…%, index 75%
  *   not given (form 2): A 2 of 2, B 1 of 1, index 100%. */
 #include <check.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,18 +46,11 @@
 #include "core/trash.h"
 #include "core/target.h"
 #include "core/validate.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-#ifdef SRCDATADIR
-#define DEFAULT_DATADIR SRCDATADIR
-#else
-#define DEFAULT_DATADIR "data"
-#endif
 
-#define DIR_TEMPLATE "/tmp/cchc-test-sipas-XXXXXX"
-
-static char dir[sizeof DIR_TEMPLATE];
 static struct db *db;
 static struct sipas_questionnaire q;
 static int64_t round1;
@@ -87,22 +79,14 @@ static const struct sipas_form forms[] = {
 	{ 3, { 2 }, { 2, 3, 0 } },
 };
 
-static const char *
-datadir(void)
-{
-	const char *d = getenv("CCHC_DATADIR");
-
-	return d != NULL && *d != '\0' ? d : DEFAULT_DATADIR;
-}
 
 /* Writes text to a file of the test folder; returns its path (static). */
 static const char *
 write_file(const char *name, const char *text)
 {
-	static char path[sizeof dir + 64];
+	const char *path = fixture_path(name);
 	FILE *fp;
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
 	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
 	fputs(text, fp);
 	fclose(fp);
@@ -135,16 +119,10 @@ enter(int64_t round, const struct sipas_form *f, int n)
 static void
 setup(void)
 {
-	char path[sizeof dir + 16], err[512];
 	int64_t id;
 
-	memcpy(dir, DIR_TEMPLATE, sizeof dir);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "db_open: %s", err);
 	date_set_today((struct date){ 2025, 10, 15 });
-	ck_assert_msg(reference_load(db, datadir(), true) == 0, "%s", db_error(db));
+	db = fixture_open("sipas", true, true);
 	id = sipas_import(db, write_file("t.tsv", questionnaire_t));
 	ck_assert_msg(id > 0, "import: %s", db_error(db));
 	ck_assert_int_eq(sipas_questionnaire_load(db, id, &q), 0);
@@ -154,22 +132,8 @@ setup(void)
 static void
 teardown(void)
 {
-	DIR *d;
-	struct dirent *e;
-	char p[sizeof dir + 300];
-
 	sipas_questionnaire_free(&q);
-	db_close(db);
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	fixture_close(db);
 }
 
 /* The report as a string (caller frees). */
@@ -221,7 +185,7 @@ START_TEST(test_shipped_questionnaire)
 	FILE *fp;
 	int64_t id;
 
-	snprintf(path, sizeof path, "%s/sipas-questionnaire.tsv", datadir());
+	snprintf(path, sizeof path, "%s/sipas-questionnaire.tsv", fixture_datadir());
 	ck_assert_msg((id = sipas_import(db, path)) > 0, "%s", db_error(db));
 	ck_assert_int_eq(sipas_questionnaire_load(db, id, &s), 0);
 	ck_assert_int_eq(s.nelements, 5);
@@ -795,11 +759,5 @@ sipas_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(sipas_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(sipas_suite());
 }

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "telex.h"
+#include "core/telex.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -349,11 +350,5 @@ telex_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(telex_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fixture_run(telex_suite());
 }
