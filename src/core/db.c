@@ -37,22 +37,43 @@ db_fail_sql(struct db *db, const char *what)
 	return db_fail(db, "%s: %s", what, sqlite3_errmsg(db->sql));
 }
 
+static bool
+side_file_exists(const char *path, const char *suffix)
+{
+	char side[4200];
+	struct stat sb;
+
+	return snprintf(side, sizeof side, "%s%s", path, suffix) < (int)sizeof side &&
+	    lstat(side, &sb) == 0;
+}
+
 /* Creates the file with mode 0600 before SQLite sees it: a year of an
  * office's work is nobody else's business, and SQLite would otherwise
- * create it 0644 (its -wal and -shm files copy the database's mode). */
+ * create it 0644 (its -wal and -shm files copy the database's mode).  An
+ * existing empty file (touch, a failed copy) is new too. */
 static int
 create_private(const char *path, bool *created, char *err, size_t errsz)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct stat sb;
 
 	*created = false;
+	if (fd < 0 && errno == EEXIST) {
+		/* O_NOFOLLOW: the mode of whatever a link points at is not ours
+		 * to change. */
+		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+			return 0;	/* SQLite says why it cannot be opened */
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+		    !side_file_exists(path, "-wal") && fchmod(fd, 0600) == 0)
+			*created = true;
+		close(fd);
+		return 0;
+	}
 	if (fd >= 0) {
 		*created = true;
 		close(fd);
 		return 0;
 	}
-	if (errno == EEXIST)
-		return 0;
 	snprintf(err, errsz, _("cannot create the database %s: %s"), path,
 	    strerror(errno));
 	return -1;
