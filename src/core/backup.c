@@ -23,6 +23,8 @@
 /* Waits for a lock held by another connection: 50 x 100 ms. */
 #define BUSY_TRIES 50
 #define BUSY_SLEEP_MS 100
+/* A backup's temporary file older than this was left by a killed one. */
+#define STALE_SECONDS 3600
 
 /* The tables every cchc database has had since schema version 1. */
 static const char *const cchc_tables[] = {
@@ -187,6 +189,45 @@ write_backup(struct db *db, const char *path)
 	return -1;
 }
 
+/* A temporary file of write_backup: PREFIX...db.XXXXXX, or its
+ * -journal. */
+static bool
+is_temporary(const char *name)
+{
+	const char *dot = strstr(name, ".db."), *end;
+
+	if (strncmp(name, DAILY_PREFIX, strlen(DAILY_PREFIX)) != 0 &&
+	    strncmp(name, RESTORE_PREFIX, strlen(RESTORE_PREFIX)) != 0)
+		return false;
+	if (dot == NULL)
+		return false;
+	dot += 4;
+	end = dot + strspn(dot, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+	return end - dot == 6 && (*end == '\0' || strcmp(end, "-journal") == 0);
+}
+
+/* Removes the temporary files that backups and restores killed midway
+ * left in dir; those younger than STALE_SECONDS may be another process's
+ * backup under way.  Best effort: a folder that cannot be read has none
+ * to remove. */
+static void
+remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	time_t now = time(NULL);
+	char path[PATH_MAX_LEN];
+	struct stat sb;
+
+	if (d == NULL)
+		return;
+	while ((ent = readdir(d)) != NULL)
+		if (is_temporary(ent->d_name) && paths_join(path, sizeof path, dir, ent->d_name) == 0 &&
+		    lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && now - sb.st_mtime > STALE_SECONDS)
+			unlink(path);
+	closedir(d);
+}
+
 int
 backup_to_file(struct db *db, const char *file, char *out, size_t outsz)
 {
@@ -205,6 +246,10 @@ backup_to_file(struct db *db, const char *file, char *out, size_t outsz)
 		if (exists(path))
 			return db_fail(db, _("%s already exists: choose another name"), path);
 	}
+	if (folder_of(path, dir, sizeof dir) == 0)
+		remove_stale(dir);
+	if (backup_dir(db_path(db), dir, sizeof dir) == 0)
+		remove_stale(dir);
 	if (write_backup(db, path) != 0)
 		return -1;
 	if (out != NULL)
@@ -401,6 +446,64 @@ unreadable(struct db *db, sqlite3 *src, const char *file, int rc)
 
 /* The checks of backup_check(), inside a read transaction of src that the
  * caller ends. */
+/* Every table, index, view and trigger of src is the one cchc's schema of
+ * version has, with the same SQL, and none is missing: a trigger or view
+ * in a file from elsewhere is code that would run on our data. */
+static int
+check_objects(struct db *db, sqlite3 *src, const char *file, int version)
+{
+	static const char objects[] = "SELECT type, name, sql FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *st = NULL, *find = NULL;
+	int rc, seen = 0, want = 0;
+
+	rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = schema_build(ref, version);
+	if (rc == SQLITE_OK && (rc = sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", -1, &st, NULL)) == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			want = sqlite3_column_int(st, 0);
+		rc = sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(ref, "SELECT 1 FROM sqlite_schema WHERE type = ? AND name = ?"
+		    " AND sql IS ?", -1, &find, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, _("cannot check %s: %s"), file, sqlite3_errmsg(ref));
+		goto out;
+	}
+	if ((rc = sqlite3_prepare_v2(src, objects, -1, &st, NULL)) != SQLITE_OK) {
+		unreadable(db, src, file, rc);
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_value(find, i + 1, sqlite3_column_value(st, i));
+		if (sqlite3_step(find) != SQLITE_ROW) {
+			db_fail(db, _("%s is refused: its %s \"%s\" is not cchc's (the file was made "
+			    "or altered by another program)"), file, (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1));
+			break;
+		}
+		sqlite3_reset(find);
+		seen++;
+	}
+	if (rc == SQLITE_DONE && seen != want) {
+		db_fail(db, _("%s is refused: parts of cchc's schema are missing (the file was "
+		    "altered by another program)"), file);
+		rc = SQLITE_ERROR;
+	} else if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		unreadable(db, src, file, rc);
+	}
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(find);
+	sqlite3_close(ref);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int
 check_source(struct db *db, sqlite3 *src, const char *file)
 {
@@ -423,7 +526,7 @@ check_source(struct db *db, sqlite3 *src, const char *file)
 	if (version > DB_SCHEMA_VERSION)
 		return db_fail(db, _("%s was written by a newer version of cchc (schema %d; "
 		    "this program knows up to %d)"), file, version, DB_SCHEMA_VERSION);
-	return 0;
+	return check_objects(db, src, file, version) == 0 ? SQLITE_OK : SQLITE_ERROR;
 }
 
 static bool

@@ -47,16 +47,16 @@ if run "print_command in the database" 0 "$HARNESS" print "$db"; then
 	fi
 fi
 rm -f "$work/pwned" "$work/printed"
-for name in "-h evil.example:631" "a b" "x;touch" "../x" "-oraw"; do
-	sql "$db" "INSERT INTO setting (key, value) VALUES ('printer', '$name')
+for pname in "-h evil.example:631" "a b" "x;touch" "../x" "-oraw"; do
+	sql "$db" "INSERT INTO setting (key, value) VALUES ('printer', '$pname')
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-	if run "printer \"$name\"" 1 "$HARNESS" print "$db"; then
+	if run "printer \"$pname\"" 1 "$HARNESS" print "$db"; then
 		if [ -e "$work/printed" ]; then
-			fail "printer \"$name\": printed anyway"
+			fail "printer \"$pname\": printed anyway"
 		elif grep -qF "printer" "$work/err"; then
-			pass "printer \"$name\" refused: $(cat "$work/err")"
+			pass "printer \"$pname\" refused: $(cat "$work/err")"
 		else
-			fail "printer \"$name\": $(cat "$work/err")"
+			fail "printer \"$pname\": $(cat "$work/err")"
 		fi
 	fi
 done
