@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/db.h"
+#include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/schema.h"
@@ -159,9 +160,9 @@ copy_to(struct db *db, const char *tmp, const char *path)
 		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		db_fail(db, _("cannot write the backup %s: %s"), path,
-		    dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		    dst ? db_errmsg(dst) : sqlite3_errstr(rc));
 	if (sqlite3_close(dst) != SQLITE_OK && rc == SQLITE_OK)
-		rc = db_fail(db, _("cannot write the backup %s: %s"), path, sqlite3_errmsg(dst));
+		rc = db_fail(db, _("cannot write the backup %s: %s"), path, db_errmsg(dst));
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -176,12 +177,12 @@ write_backup(struct db *db, const char *path)
 	if (len < 0 || (size_t)len >= sizeof tmp)
 		return db_fail(db, _("the backup's path is too long"));
 	if ((fd = mkstemp(tmp)) < 0)
-		return db_fail(db, _("cannot write the backup %s: %s"), path, strerror(errno));
+		return db_fail(db, _("cannot write the backup %s: %s"), path, out_strerror(errno));
 	close(fd);
 	if (copy_to(db, tmp, path) == 0) {
 		if (rename(tmp, path) == 0)
 			return 0;
-		db_fail(db, _("cannot write the backup %s: %s"), path, strerror(errno));
+		db_fail(db, _("cannot write the backup %s: %s"), path, out_strerror(errno));
 	}
 	unlink(tmp);
 	snprintf(journal, sizeof journal, "%s-journal", tmp);
@@ -529,40 +530,6 @@ check_source(struct db *db, sqlite3 *src, const char *file)
 	return check_objects(db, src, file, version) == 0 ? SQLITE_OK : SQLITE_ERROR;
 }
 
-static bool
-has_side_file(const char *file, const char *suffix)
-{
-	char side[PATH_MAX_LEN + 16];
-
-	snprintf(side, sizeof side, "%s%s", file, suffix);
-	return exists(side);
-}
-
-/* Opens file read-only.  A file in WAL mode, even read-only, gets -wal
- * and -shm files beside it that stay: unless it has a -wal or a -journal
- * (whose content counts), it is opened immutable, which reads the file
- * alone and writes nothing. */
-static int
-open_source(const char *file, sqlite3 **src)
-{
-	char uri[3 * PATH_MAX_LEN + 32];
-	size_t o;
-
-	if (has_side_file(file, "-wal") || has_side_file(file, "-journal") ||
-	    strlen(file) >= PATH_MAX_LEN)
-		return sqlite3_open_v2(file, src, SQLITE_OPEN_READONLY, NULL);
-	/* "file:///abs" (an empty authority) or "file:rel". */
-	o = (size_t)snprintf(uri, sizeof uri, "%s", file[0] == '/' ? "file://" : "file:");
-	for (const char *p = file; *p != '\0'; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X", (unsigned char)*p);
-		else
-			uri[o++] = *p;
-	}
-	snprintf(uri + o, sizeof uri - o, "?immutable=1");
-	return sqlite3_open_v2(uri, src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-}
-
 /* Opens file read-only and checks it; *src is then open inside a read
  * transaction, or NULL on failure. */
 static int
@@ -576,7 +543,7 @@ open_checked(struct db *db, const char *file, sqlite3 **src)
 		return db_fail(db, _("cannot read %s: %s"), file, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return db_fail(db, _("%s is not a file"), file);
-	rc = open_source(file, src);
+	rc = db_open_readonly(file, src);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(*src, BUSY_TRIES * BUSY_SLEEP_MS);
 		rc = check_source(db, *src, file);

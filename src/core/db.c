@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/schema.h"
@@ -31,20 +33,31 @@ db_fail(struct db *db, const char *fmt, ...)
 	return -1;
 }
 
+const char *
+db_errmsg(sqlite3 *sql)
+{
+	if ((sqlite3_errcode(sql) & 0xff) == SQLITE_FULL || sqlite3_system_errno(sql) == ENOSPC)
+		return out_strerror(ENOSPC);
+	return sqlite3_errmsg(sql);
+}
+
 int
 db_fail_sql(struct db *db, const char *what)
 {
-	return db_fail(db, "%s: %s", what, sqlite3_errmsg(db->sql));
+	return db_fail(db, "%s: %s", what, db_errmsg(db->sql));
 }
 
-static bool
-side_file_exists(const char *path, const char *suffix)
+/* The size of path's side file (-wal, -journal), -1 when there is none. */
+static off_t
+side_file_size(const char *path, const char *suffix)
 {
 	char side[4200];
 	struct stat sb;
 
-	return snprintf(side, sizeof side, "%s%s", path, suffix) < (int)sizeof side &&
-	    lstat(side, &sb) == 0;
+	if (snprintf(side, sizeof side, "%s%s", path, suffix) >= (int)sizeof side ||
+	    lstat(side, &sb) != 0)
+		return -1;
+	return sb.st_size;
 }
 
 /* Creates the file with mode 0600 before SQLite sees it: a year of an
@@ -64,7 +77,7 @@ create_private(const char *path, bool *created, char *err, size_t errsz)
 		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 			return 0;	/* SQLite says why it cannot be opened */
 		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
-		    !side_file_exists(path, "-wal") && fchmod(fd, 0600) == 0)
+		    side_file_size(path, "-wal") < 0 && fchmod(fd, 0600) == 0)
 			*created = true;
 		close(fd);
 		return 0;
@@ -100,6 +113,60 @@ foreign_database(struct db *db)
 	return tables > 0 && app_id != DB_APPLICATION_ID;
 }
 
+int
+db_open_readonly(const char *file, sqlite3 **sql)
+{
+	char uri[3 * 4096 + 32];
+	size_t o;
+
+	/* An empty -wal (a failed open leaves one) holds nothing. */
+	if (side_file_size(file, "-wal") > 0 || side_file_size(file, "-journal") >= 0 ||
+	    strlen(file) >= 4096)
+		return sqlite3_open_v2(file, sql, SQLITE_OPEN_READONLY, NULL);
+	/* "file:///abs" (an empty authority) or "file:rel". */
+	o = (size_t)snprintf(uri, sizeof uri, "%s", file[0] == '/' ? "file://" : "file:");
+	for (const char *p = file; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X", (unsigned char)*p);
+		else
+			uri[o++] = *p;
+	}
+	snprintf(uri + o, sizeof uri - o, "?immutable=1");
+	return sqlite3_open_v2(uri, sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+#define READ_ONLY_MEDIA N_("the database is read-only here (read-only media, or a folder "\
+    "that cannot be written): nothing was changed; copy it to a writable folder to edit it")
+#define READ_ONLY_FULL N_("the disk is full: nothing was changed; free some space, then "\
+    "try again")
+
+/* Read-only media or folder: SQLite could not make the -wal and -shm files
+ * WAL mode needs beside the file, so it could not even read it. */
+static bool
+read_only_place(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct statvfs vfs;
+
+	if (statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		return true;
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return access(dir, W_OK) != 0 && errno != ENOENT;
+}
+
+/* A full disk: the -shm file cannot grow, so SQLite cannot read either. */
+static bool
+disk_full(const char *path)
+{
+	struct statvfs vfs;
+
+	return statvfs(path, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 65536;
+}
+
 static int
 configure(struct db *db)
 {
@@ -113,8 +180,11 @@ configure(struct db *db)
 	char *msg = NULL;
 
 	sqlite3_busy_timeout(db->sql, 5000);
-	if (sqlite3_exec(db->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
-		db_fail(db, _("cannot use the database: %s"), msg ? msg : "?");
+	/* Read-only: the file is read as it is, in whatever journal mode. */
+	if (sqlite3_exec(db->sql, db->read_only != NULL ? "PRAGMA foreign_keys = ON;" : pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(db, _("cannot use the database: %s"),
+		    (sqlite3_errcode(db->sql) & 0xff) == SQLITE_FULL ? db_errmsg(db->sql) :
+		    msg ? msg : "?");
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -136,7 +206,13 @@ db_open(const char *path, char *err, size_t errsz)
 	}
 	db->created = created;
 	db->edit_lock = -1;
-	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
+	if (!created && read_only_place(path))
+		db->read_only = READ_ONLY_MEDIA;
+again:
+	if (db->read_only != NULL)
+		rc = db_open_readonly(path, &db->sql);
+	else
+		rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsz, _("cannot open the database %s: %s"), path,
 		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
@@ -157,6 +233,15 @@ db_open(const char *path, char *err, size_t errsz)
 		/* SQLITE_NOTADB surfaces on the first statement. */
 		int code = sqlite3_errcode(db->sql) & 0xff;
 
+		if (db->read_only == NULL && !created && (code == SQLITE_IOERR || code == SQLITE_FULL) &&
+		    disk_full(path)) {
+			/* Read what is there, as it is: reports and exports to
+			 * another disk still work. */
+			sqlite3_close(db->sql);
+			db->sql = NULL;
+			db->read_only = READ_ONLY_FULL;
+			goto again;
+		}
 		if (code == SQLITE_NOTADB)
 			snprintf(err, errsz, _("%s is not a cchc database (not an SQLite file)"), path);
 		else if (code == SQLITE_CORRUPT)
@@ -220,6 +305,8 @@ db_claim(struct db *db)
 int
 db_begin(struct db *db)
 {
+	if (db->read_only != NULL)
+		return db_fail(db, "%s", _(db->read_only));
 	if (db_claim(db) != 0)
 		return -1;
 	/* IMMEDIATE takes the write lock now, so a second instance waits

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/array.h"
 #include "core/csv.h"
@@ -261,11 +262,11 @@ write_readme(struct db *db, const char *folder, struct out_file *out, const int 
 /* A new folder is the owner's alone (0700), like the database; one that
  * exists keeps the mode its owner gave it. */
 static int
-make_folder(struct db *db, const char *folder)
+make_folder(struct db *db, const char *folder, bool *made)
 {
 	struct stat sb;
 
-	if (mkdir(folder, 0700) == 0 || (errno == EEXIST && stat(folder, &sb) == 0 &&
+	if ((*made = mkdir(folder, 0700) == 0) || (errno == EEXIST && stat(folder, &sb) == 0 &&
 	    S_ISDIR(sb.st_mode)))
 		return 0;
 	if (errno == EEXIST)
@@ -316,16 +317,22 @@ out:
 int
 export_database(struct db *db, const char *folder)
 {
+	bool made;
 	int n;
 
-	if (make_folder(db, folder) != 0)
+	if (make_folder(db, folder, &made) != 0)
 		return -1;
 	/* A deferred transaction only reads: it sees one state of the file
 	 * while the app (another connection) may write. */
 	if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail_sql(db, _("cannot start a transaction"));
-	n = export_tables(db, folder);
-	sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+		n = db_fail_sql(db, _("cannot start a transaction"));
+	else {
+		n = export_tables(db, folder);
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	}
+	/* Nothing changed: not even the folder stays. */
+	if (n < 0 && made)
+		rmdir(folder);
 	return n;
 }
 

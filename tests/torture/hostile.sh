@@ -187,7 +187,7 @@ if mount -t tmpfs -o size=3m tmpfs "$mnt" 2>/dev/null; then
 	before=$(dump "$db")
 	st=0
 	"$CCHC_BIN" --db "$db" export db "$mnt/exp" >/dev/null 2>"$work/err" || st=$?
-	partial=$(find "$mnt/exp" -type f 2>/dev/null | head -5)
+	partial=$(find "$mnt/exp" 2>/dev/null | head -5)
 	if [ $st -ne 1 ] || ! grep -qF "the disk is full" "$work/err" || ! grep -qF "nothing was changed" "$work/err"; then
 		fail "export db on a full disk: status $st: $(cat "$work/err")"
 	elif [ -n "$partial" ]; then
