@@ -604,6 +604,9 @@ backup_restore(struct db *db, const char *file, char *saved, size_t savedsz)
 
 	if (!sqlite3_get_autocommit(db->sql))
 		return db_fail(db, _("a change is being saved: restore afterwards"));
+	/* The backup API writes without db_begin, which would say why. */
+	if (db->read_only != NULL)
+		return db_fail(db, "%s", _(db->read_only));
 	if (db_claim(db) != 0)
 		return -1;
 	if (same_file(file, db_path(db)))

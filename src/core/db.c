@@ -136,11 +136,11 @@ db_open_readonly(const char *file, sqlite3 **sql)
 }
 
 #define READ_ONLY_MEDIA N_("the database is read-only here (read-only media, or a folder "\
-    "that cannot be written): nothing was changed; copy it to a writable folder to edit it")
+    "or file that cannot be written): nothing was changed; copy it to a writable folder to edit it")
 #define READ_ONLY_FULL N_("the disk is full: nothing was changed; free some space, then "\
     "try again")
 
-/* Read-only media or folder: SQLite could not make the -wal and -shm files
+/* Read-only media, folder or file: SQLite could not make the -wal and -shm files
  * WAL mode needs beside the file, so it could not even read it. */
 static bool
 read_only_place(const char *path)
@@ -149,7 +149,8 @@ read_only_place(const char *path)
 	const char *slash = strrchr(path, '/');
 	struct statvfs vfs;
 
-	if (statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+	if ((statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) ||
+	    (access(path, W_OK) != 0 && errno != ENOENT))
 		return true;
 	if (slash == NULL)
 		snprintf(dir, sizeof dir, ".");

@@ -234,13 +234,16 @@ if mount --bind "$work/media" "$work/cd" 2>/dev/null; then
 			pass "the interface opens on read-only media"
 		run "export from read-only media" 0 "$CCHC_BIN" --db "$ro" export db "$work/fromcd" &&
 			pass "export db from read-only media"
-		st=0
-		"$CCHC_BIN" --db "$ro" import appendix "$work/appendix.tsv" --plan 1 >/dev/null 2>"$work/err" || st=$?
-		if [ $st -eq 1 ] && grep -qF "read-only" "$work/err"; then
-			pass "a write on read-only media is refused: $(cat "$work/err")"
-		else
-			fail "a write on read-only media: status $st: $(cat "$work/err")"
-		fi
+		for write in "import appendix $work/appendix.tsv --plan 1" "restore $work/links.db"; do
+			st=0
+			# shellcheck disable=SC2086
+			"$CCHC_BIN" --db "$ro" $write >/dev/null 2>"$work/err" || st=$?
+			if [ $st -eq 1 ] && grep -qF "read-only" "$work/err"; then
+				pass "${write%% *} on read-only media is refused: $(cat "$work/err")"
+			else
+				fail "${write%% *} on read-only media: status $st: $(cat "$work/err")"
+			fi
+		done
 	else
 		echo "skip read-only media: remount refused"
 	fi
