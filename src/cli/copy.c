@@ -12,6 +12,7 @@
 #include "core/copy_plan.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 
 int cli_copy_plan(struct db *db, int argc, char **argv);
 
@@ -19,10 +20,7 @@ int cli_copy_plan(struct db *db, int argc, char **argv);
 static bool
 parse_number(const char *s, long long min, long long max, long long *out)
 {
-	char *end;
-
-	*out = strtoll(s, &end, 10);
-	return end != s && *end == '\0' && *out >= min && *out <= max;
+	return number_parse_whole(s, min, max, out);
 }
 
 int

@@ -13,13 +13,16 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
 #include "core/export.h"
+#include "core/file_out.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/plan.h"
 
 int cli_export(struct db *db, int argc, char **argv);
@@ -50,6 +53,7 @@ static int
 export_plan(struct db *db, int64_t id, const char *out)
 {
 	struct plan plan = { 0 };
+	struct out_file file;
 	FILE *fp = stdout;
 	int rc;
 
@@ -62,8 +66,9 @@ export_plan(struct db *db, int64_t id, const char *out)
 	}
 	plan_free(&plan);
 	if (out != NULL) {
-		if ((fp = fopen(out, "w")) == NULL) {
-			fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE, out, strerror(errno));
+		/* The plan's tasks are data, private like the database. */
+		if ((fp = out_open(&file, out, OUT_PRIVATE)) == NULL) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, file.error);
 			return 1;
 		}
 		fputs("\xEF\xBB\xBF", fp);
@@ -71,10 +76,10 @@ export_plan(struct db *db, int64_t id, const char *out)
 	rc = export_appendix(db, id, fp);
 	if (rc != 0)
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
-	if (out != NULL && (ferror(fp) | fclose(fp)) != 0 && rc == 0) {
-		fprintf(stderr, _("%s: cannot write %s: %s\n"), PACKAGE, out, strerror(errno));
-		rc = -1;
-	}
+	if (out != NULL && rc != 0)
+		out_abort(&file);
+	else if (out != NULL && (rc = out_commit(&file)) != 0)
+		fprintf(stderr, "%s: %s\n", PACKAGE, file.error);
 	return rc == 0 ? 0 : 1;
 }
 
@@ -88,15 +93,13 @@ cli_export(struct db *db, int argc, char **argv)
 	};
 	const char *out = NULL;
 	long long plan = 0;
-	char *end;
 	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
-			plan = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || plan <= 0) {
+			if (!number_parse_whole(optarg, 1, LLONG_MAX, &plan)) {
 				fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE,
 				    optarg);
 				return 2;

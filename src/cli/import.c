@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +62,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "map", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
+	long long plan;
 	int c;
 
 	memset(o, 0, sizeof *o);
@@ -69,12 +70,12 @@ parse_options(int argc, char **argv, struct options *o)
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
-			o->plan = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || o->plan <= 0) {
+			if (!number_parse_whole(optarg, 1, LLONG_MAX, &plan)) {
 				fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE,
 				    optarg);
 				return 2;
 			}
+			o->plan = plan;
 			break;
 		case 'n':
 			o->dry_run = true;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,6 +12,7 @@
 #include "core/db.h"
 #include "core/history.h"
 #include "core/i18n.h"
+#include "core/number.h"
 
 int cli_log(struct db *db, int argc, char **argv);
 
@@ -72,7 +74,7 @@ cli_log(struct db *db, int argc, char **argv)
 	struct history_query q = { 0 };
 	char since[11];
 	struct date d;
-	char *end;
+	long long id;
 	int c;
 
 	opterr = 0;
@@ -96,12 +98,12 @@ cli_log(struct db *db, int argc, char **argv)
 			q.table = optarg;
 			break;
 		case 'i':
-			q.id = strtoll(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || q.id < 1) {
+			if (!number_parse_whole(optarg, 1, LLONG_MAX, &id)) {
 				fprintf(stderr, _("%s: log: --id: not a record number: %s\n"), PACKAGE,
 				    optarg);
 				return 2;
 			}
+			q.id = id;
 			break;
 		case ':':
 			fprintf(stderr, _("%s: log: option %s needs a value\n"), PACKAGE, argv[optind - 1]);

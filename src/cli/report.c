@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +18,9 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/file_out.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/plan.h"
 #include "core/report.h"
 #include "core/unit.h"
@@ -72,7 +75,6 @@ parse_args(int argc, char **argv, struct report_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *period = NULL, *round = NULL;
-	char *end;
 	int c;
 
 	memset(a, 0, sizeof *a);
@@ -88,8 +90,7 @@ parse_args(int argc, char **argv, struct report_args *a)
 			break;
 		case 'r':
 			round = optarg;
-			a->round = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || a->round <= 0)
+			if (!number_parse_whole(optarg, 1, LLONG_MAX, &a->round))
 				return usage(_("--round takes the number of a survey round, not %s"),
 				    optarg);
 			break;
@@ -170,12 +171,12 @@ write_report(struct db *db, const struct report *r, const struct report_args *a,
 }
 
 /* Writes the report to a.output through a temporary file renamed at the
- * end, so that a failed export never leaves half a file in place of a
- * good one. */
+ * end (file_out.h), so that a failed export never leaves half a file in
+ * place of a good one. */
 static int
 save(struct db *db, const struct report *r, const struct report_args *a)
 {
-	char tmp[4096];
+	struct out_file out;
 	FILE *fp;
 	int rc;
 
@@ -187,26 +188,19 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 			fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
 		return rc != 0 ? 1 : 0;
 	}
-	snprintf(tmp, sizeof tmp, "%s.tmp", a->output);
-	if ((fp = fopen(tmp, "w")) == NULL) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
+	if ((fp = out_open(&out, a->output, OUT_SHARED)) == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
 		return 1;
 	}
 	rc = write_report(db, r, a, fp);
 	if (rc != 0 && a->format == FORMAT_CSV)
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 	else if (rc != 0)
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
-	if (fclose(fp) != 0 && rc == 0) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
-		rc = -1;
-	}
-	if (rc == 0 && rename(tmp, a->output) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, a->output, strerror(errno));
-		rc = -1;
-	}
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, a->output, out_strerror(errno));
 	if (rc != 0)
-		remove(tmp);
+		out_abort(&out);
+	else if ((rc = out_commit(&out)) != 0)
+		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
 	return rc != 0 ? 1 : 0;
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +231,7 @@ parse(int argc, char **argv, struct score_options *o)
 		{ "export", no_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 },
 	};
+	long long set;
 	char *end;
 	int ch;
 
@@ -254,12 +256,12 @@ parse(int argc, char **argv, struct score_options *o)
 			o->csv = strcmp(optarg, "csv") == 0;
 			break;
 		case 's':
-			o->set = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || o->set <= 0) {
+			if (!number_parse_whole(optarg, 1, LLONG_MAX, &set)) {
 				fprintf(stderr, _("cchc: --set: \"%s\" is not a set number\n"),
 				    optarg);
 				return 2;
 			}
+			o->set = set;
 			break;
 		case 'i':
 			o->import = optarg;

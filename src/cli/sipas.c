@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/period.h"
 #include "core/sipas.h"
 #include "core/validate.h"
@@ -44,10 +46,7 @@ usage(const char *fmt, ...)
 static bool
 parse_id(const char *s, long long *out)
 {
-	char *end;
-
-	*out = strtoll(s, &end, 10);
-	return *s != '\0' && *end == '\0' && *out > 0;
+	return number_parse_whole(s, 1, LLONG_MAX, out);
 }
 
 static int

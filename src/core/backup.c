@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/db.h"
+#include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/schema.h"
@@ -23,6 +24,8 @@
 /* Waits for a lock held by another connection: 50 x 100 ms. */
 #define BUSY_TRIES 50
 #define BUSY_SLEEP_MS 100
+/* A backup's temporary file older than this was left by a killed one. */
+#define STALE_SECONDS 3600
 
 /* The tables every cchc database has had since schema version 1. */
 static const char *const cchc_tables[] = {
@@ -157,9 +160,9 @@ copy_to(struct db *db, const char *tmp, const char *path)
 		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		db_fail(db, _("cannot write the backup %s: %s"), path,
-		    dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		    dst ? db_errmsg(dst) : sqlite3_errstr(rc));
 	if (sqlite3_close(dst) != SQLITE_OK && rc == SQLITE_OK)
-		rc = db_fail(db, _("cannot write the backup %s: %s"), path, sqlite3_errmsg(dst));
+		rc = db_fail(db, _("cannot write the backup %s: %s"), path, db_errmsg(dst));
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -174,17 +177,56 @@ write_backup(struct db *db, const char *path)
 	if (len < 0 || (size_t)len >= sizeof tmp)
 		return db_fail(db, _("the backup's path is too long"));
 	if ((fd = mkstemp(tmp)) < 0)
-		return db_fail(db, _("cannot write the backup %s: %s"), path, strerror(errno));
+		return db_fail(db, _("cannot write the backup %s: %s"), path, out_strerror(errno));
 	close(fd);
 	if (copy_to(db, tmp, path) == 0) {
 		if (rename(tmp, path) == 0)
 			return 0;
-		db_fail(db, _("cannot write the backup %s: %s"), path, strerror(errno));
+		db_fail(db, _("cannot write the backup %s: %s"), path, out_strerror(errno));
 	}
 	unlink(tmp);
 	snprintf(journal, sizeof journal, "%s-journal", tmp);
 	unlink(journal);
 	return -1;
+}
+
+/* A temporary file of write_backup: PREFIX...db.XXXXXX, or its
+ * -journal. */
+static bool
+is_temporary(const char *name)
+{
+	const char *dot = strstr(name, ".db."), *end;
+
+	if (strncmp(name, DAILY_PREFIX, strlen(DAILY_PREFIX)) != 0 &&
+	    strncmp(name, RESTORE_PREFIX, strlen(RESTORE_PREFIX)) != 0)
+		return false;
+	if (dot == NULL)
+		return false;
+	dot += 4;
+	end = dot + strspn(dot, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+	return end - dot == 6 && (*end == '\0' || strcmp(end, "-journal") == 0);
+}
+
+/* Removes the temporary files that backups and restores killed midway
+ * left in dir; those younger than STALE_SECONDS may be another process's
+ * backup under way.  Best effort: a folder that cannot be read has none
+ * to remove. */
+static void
+remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	time_t now = time(NULL);
+	char path[PATH_MAX_LEN];
+	struct stat sb;
+
+	if (d == NULL)
+		return;
+	while ((ent = readdir(d)) != NULL)
+		if (is_temporary(ent->d_name) && paths_join(path, sizeof path, dir, ent->d_name) == 0 &&
+		    lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && now - sb.st_mtime > STALE_SECONDS)
+			unlink(path);
+	closedir(d);
 }
 
 int
@@ -205,6 +247,10 @@ backup_to_file(struct db *db, const char *file, char *out, size_t outsz)
 		if (exists(path))
 			return db_fail(db, _("%s already exists: choose another name"), path);
 	}
+	if (folder_of(path, dir, sizeof dir) == 0)
+		remove_stale(dir);
+	if (backup_dir(db_path(db), dir, sizeof dir) == 0)
+		remove_stale(dir);
 	if (write_backup(db, path) != 0)
 		return -1;
 	if (out != NULL)
@@ -401,6 +447,64 @@ unreadable(struct db *db, sqlite3 *src, const char *file, int rc)
 
 /* The checks of backup_check(), inside a read transaction of src that the
  * caller ends. */
+/* Every table, index, view and trigger of src is the one cchc's schema of
+ * version has, with the same SQL, and none is missing: a trigger or view
+ * in a file from elsewhere is code that would run on our data. */
+static int
+check_objects(struct db *db, sqlite3 *src, const char *file, int version)
+{
+	static const char objects[] = "SELECT type, name, sql FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *st = NULL, *find = NULL;
+	int rc, seen = 0, want = 0;
+
+	rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = schema_build(ref, version);
+	if (rc == SQLITE_OK && (rc = sqlite3_prepare_v2(ref, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", -1, &st, NULL)) == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			want = sqlite3_column_int(st, 0);
+		rc = sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(ref, "SELECT 1 FROM sqlite_schema WHERE type = ? AND name = ?"
+		    " AND sql IS ?", -1, &find, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, _("cannot check %s: %s"), file, sqlite3_errmsg(ref));
+		goto out;
+	}
+	if ((rc = sqlite3_prepare_v2(src, objects, -1, &st, NULL)) != SQLITE_OK) {
+		unreadable(db, src, file, rc);
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_value(find, i + 1, sqlite3_column_value(st, i));
+		if (sqlite3_step(find) != SQLITE_ROW) {
+			db_fail(db, _("%s is refused: its %s \"%s\" is not cchc's (the file was made "
+			    "or altered by another program)"), file, (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1));
+			break;
+		}
+		sqlite3_reset(find);
+		seen++;
+	}
+	if (rc == SQLITE_DONE && seen != want) {
+		db_fail(db, _("%s is refused: parts of cchc's schema are missing (the file was "
+		    "altered by another program)"), file);
+		rc = SQLITE_ERROR;
+	} else if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		unreadable(db, src, file, rc);
+	}
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(find);
+	sqlite3_close(ref);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int
 check_source(struct db *db, sqlite3 *src, const char *file)
 {
@@ -423,41 +527,7 @@ check_source(struct db *db, sqlite3 *src, const char *file)
 	if (version > DB_SCHEMA_VERSION)
 		return db_fail(db, _("%s was written by a newer version of cchc (schema %d; "
 		    "this program knows up to %d)"), file, version, DB_SCHEMA_VERSION);
-	return 0;
-}
-
-static bool
-has_side_file(const char *file, const char *suffix)
-{
-	char side[PATH_MAX_LEN + 16];
-
-	snprintf(side, sizeof side, "%s%s", file, suffix);
-	return exists(side);
-}
-
-/* Opens file read-only.  A file in WAL mode, even read-only, gets -wal
- * and -shm files beside it that stay: unless it has a -wal or a -journal
- * (whose content counts), it is opened immutable, which reads the file
- * alone and writes nothing. */
-static int
-open_source(const char *file, sqlite3 **src)
-{
-	char uri[3 * PATH_MAX_LEN + 32];
-	size_t o;
-
-	if (has_side_file(file, "-wal") || has_side_file(file, "-journal") ||
-	    strlen(file) >= PATH_MAX_LEN)
-		return sqlite3_open_v2(file, src, SQLITE_OPEN_READONLY, NULL);
-	/* "file:///abs" (an empty authority) or "file:rel". */
-	o = (size_t)snprintf(uri, sizeof uri, "%s", file[0] == '/' ? "file://" : "file:");
-	for (const char *p = file; *p != '\0'; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X", (unsigned char)*p);
-		else
-			uri[o++] = *p;
-	}
-	snprintf(uri + o, sizeof uri - o, "?immutable=1");
-	return sqlite3_open_v2(uri, src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	return check_objects(db, src, file, version) == 0 ? SQLITE_OK : SQLITE_ERROR;
 }
 
 /* Opens file read-only and checks it; *src is then open inside a read
@@ -473,7 +543,7 @@ open_checked(struct db *db, const char *file, sqlite3 **src)
 		return db_fail(db, _("cannot read %s: %s"), file, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return db_fail(db, _("%s is not a file"), file);
-	rc = open_source(file, src);
+	rc = db_open_readonly(file, src);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(*src, BUSY_TRIES * BUSY_SLEEP_MS);
 		rc = check_source(db, *src, file);
@@ -534,6 +604,9 @@ backup_restore(struct db *db, const char *file, char *saved, size_t savedsz)
 
 	if (!sqlite3_get_autocommit(db->sql))
 		return db_fail(db, _("a change is being saved: restore afterwards"));
+	/* The backup API writes without db_begin, which would say why. */
+	if (db->read_only != NULL)
+		return db_fail(db, "%s", _(db->read_only));
 	if (db_claim(db) != 0)
 		return -1;
 	if (same_file(file, db_path(db)))

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/schema.h"
@@ -31,28 +33,60 @@ db_fail(struct db *db, const char *fmt, ...)
 	return -1;
 }
 
+const char *
+db_errmsg(sqlite3 *sql)
+{
+	if ((sqlite3_errcode(sql) & 0xff) == SQLITE_FULL || sqlite3_system_errno(sql) == ENOSPC)
+		return out_strerror(ENOSPC);
+	return sqlite3_errmsg(sql);
+}
+
 int
 db_fail_sql(struct db *db, const char *what)
 {
-	return db_fail(db, "%s: %s", what, sqlite3_errmsg(db->sql));
+	return db_fail(db, "%s: %s", what, db_errmsg(db->sql));
+}
+
+/* The size of path's side file (-wal, -journal), -1 when there is none. */
+static off_t
+side_file_size(const char *path, const char *suffix)
+{
+	char side[4200];
+	struct stat sb;
+
+	if (snprintf(side, sizeof side, "%s%s", path, suffix) >= (int)sizeof side ||
+	    lstat(side, &sb) != 0)
+		return -1;
+	return sb.st_size;
 }
 
 /* Creates the file with mode 0600 before SQLite sees it: a year of an
  * office's work is nobody else's business, and SQLite would otherwise
- * create it 0644 (its -wal and -shm files copy the database's mode). */
+ * create it 0644 (its -wal and -shm files copy the database's mode).  An
+ * existing empty file (touch, a failed copy) is new too. */
 static int
 create_private(const char *path, bool *created, char *err, size_t errsz)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct stat sb;
 
 	*created = false;
+	if (fd < 0 && errno == EEXIST) {
+		/* O_NOFOLLOW: the mode of whatever a link points at is not ours
+		 * to change. */
+		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+			return 0;	/* SQLite says why it cannot be opened */
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+		    side_file_size(path, "-wal") < 0 && fchmod(fd, 0600) == 0)
+			*created = true;
+		close(fd);
+		return 0;
+	}
 	if (fd >= 0) {
 		*created = true;
 		close(fd);
 		return 0;
 	}
-	if (errno == EEXIST)
-		return 0;
 	snprintf(err, errsz, _("cannot create the database %s: %s"), path,
 	    strerror(errno));
 	return -1;
@@ -79,6 +113,61 @@ foreign_database(struct db *db)
 	return tables > 0 && app_id != DB_APPLICATION_ID;
 }
 
+int
+db_open_readonly(const char *file, sqlite3 **sql)
+{
+	char uri[3 * 4096 + 32];
+	size_t o;
+
+	/* An empty -wal (a failed open leaves one) holds nothing. */
+	if (side_file_size(file, "-wal") > 0 || side_file_size(file, "-journal") >= 0 ||
+	    strlen(file) >= 4096)
+		return sqlite3_open_v2(file, sql, SQLITE_OPEN_READONLY, NULL);
+	/* "file:///abs" (an empty authority) or "file:rel". */
+	o = (size_t)snprintf(uri, sizeof uri, "%s", file[0] == '/' ? "file://" : "file:");
+	for (const char *p = file; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02X", (unsigned char)*p);
+		else
+			uri[o++] = *p;
+	}
+	snprintf(uri + o, sizeof uri - o, "?immutable=1");
+	return sqlite3_open_v2(uri, sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+#define READ_ONLY_MEDIA N_("the database is read-only here (read-only media, or a folder "\
+    "or file that cannot be written): nothing was changed; copy it to a writable folder to edit it")
+#define READ_ONLY_FULL N_("the disk is full: nothing was changed; free some space, then "\
+    "try again")
+
+/* Read-only media, folder or file: SQLite could not make the -wal and -shm files
+ * WAL mode needs beside the file, so it could not even read it. */
+static bool
+read_only_place(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct statvfs vfs;
+
+	if ((statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) ||
+	    (access(path, W_OK) != 0 && errno != ENOENT))
+		return true;
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return access(dir, W_OK) != 0 && errno != ENOENT;
+}
+
+/* A full disk: the -shm file cannot grow, so SQLite cannot read either. */
+static bool
+disk_full(const char *path)
+{
+	struct statvfs vfs;
+
+	return statvfs(path, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 65536;
+}
+
 static int
 configure(struct db *db)
 {
@@ -92,8 +181,11 @@ configure(struct db *db)
 	char *msg = NULL;
 
 	sqlite3_busy_timeout(db->sql, 5000);
-	if (sqlite3_exec(db->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
-		db_fail(db, _("cannot use the database: %s"), msg ? msg : "?");
+	/* Read-only: the file is read as it is, in whatever journal mode. */
+	if (sqlite3_exec(db->sql, db->read_only != NULL ? "PRAGMA foreign_keys = ON;" : pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(db, _("cannot use the database: %s"),
+		    (sqlite3_errcode(db->sql) & 0xff) == SQLITE_FULL ? db_errmsg(db->sql) :
+		    msg ? msg : "?");
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -115,7 +207,13 @@ db_open(const char *path, char *err, size_t errsz)
 	}
 	db->created = created;
 	db->edit_lock = -1;
-	rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
+	if (!created && read_only_place(path))
+		db->read_only = READ_ONLY_MEDIA;
+again:
+	if (db->read_only != NULL)
+		rc = db_open_readonly(path, &db->sql);
+	else
+		rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errsz, _("cannot open the database %s: %s"), path,
 		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
@@ -136,6 +234,15 @@ db_open(const char *path, char *err, size_t errsz)
 		/* SQLITE_NOTADB surfaces on the first statement. */
 		int code = sqlite3_errcode(db->sql) & 0xff;
 
+		if (db->read_only == NULL && !created && (code == SQLITE_IOERR || code == SQLITE_FULL) &&
+		    disk_full(path)) {
+			/* Read what is there, as it is: reports and exports to
+			 * another disk still work. */
+			sqlite3_close(db->sql);
+			db->sql = NULL;
+			db->read_only = READ_ONLY_FULL;
+			goto again;
+		}
 		if (code == SQLITE_NOTADB)
 			snprintf(err, errsz, _("%s is not a cchc database (not an SQLite file)"), path);
 		else if (code == SQLITE_CORRUPT)
@@ -199,6 +306,8 @@ db_claim(struct db *db)
 int
 db_begin(struct db *db)
 {
+	if (db->read_only != NULL)
+		return db_fail(db, "%s", _(db->read_only));
 	if (db_claim(db) != 0)
 		return -1;
 	/* IMMEDIATE takes the write lock now, so a second instance waits

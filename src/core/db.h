@@ -28,13 +28,28 @@ struct db {
 		sqlite3_stmt *st;
 	} cached[DB_CACHED];
 	bool created;		/* the file was made by this open */
+	/* Why the database is only read (read-only media, a full disk): a
+	 * msgid, or NULL.  db_begin then refuses with this message. */
+	const char *read_only;
 	int edit_lock;		/* lock.h's descriptor, -1 until taken */
 	char error[512];
 };
 
 /* Opens (creating if needed, mode 0600) and migrates the database at path.
- * On failure returns NULL and writes a message into err. */
+ * On failure returns NULL and writes a message into err.  A database on
+ * read-only media (or in a folder that cannot be written), or on a full
+ * disk, is opened read-only (db->read_only says why): viewing, reports and
+ * exports elsewhere work, writes are refused. */
 struct db *db_open(const char *path, char *err, size_t errsz);
+
+/* Opens file with SQLite, read-only and writing nothing beside it: unless
+ * a -wal or -journal file beside it has content that counts, immutable
+ * (no -shm, no lock).  SQLite's result code. */
+int db_open_readonly(const char *file, sqlite3 **sql);
+
+/* SQLite's last message on sql, except that a full disk is said plainly,
+ * with "nothing was changed". */
+const char *db_errmsg(sqlite3 *sql);
 void db_close(struct db *db);
 
 const char *db_error(const struct db *db);

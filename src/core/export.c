@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/array.h"
 #include "core/csv.h"
 #include "core/db.h"
+#include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/schema.h"
 #include "core/section.h"
 #include "core/task.h"
 
@@ -83,11 +86,6 @@ doc(const char *table, const char *column)
 	return NULL;
 }
 
-static int
-write_failed(struct db *db, const char *path)
-{
-	return db_fail(db, _("cannot write %s: %s"), path, strerror(errno));
-}
 
 /* One value of a row: NULL empty, text quoted when needed ("" when
  * empty), numbers as SQLite writes them, blobs in hex. */
@@ -119,26 +117,6 @@ put_value(FILE *fp, sqlite3_stmt *st, int i)
 	}
 }
 
-/* "name" with quotes doubled: a table's name in SQL.  The names come
- * from sqlite_master, not from a user. */
-static char *
-quoted_name(const char *name)
-{
-	char *q = malloc(2 * strlen(name) + 3), *p = q;
-
-	if (q == NULL)
-		return NULL;
-	*p++ = '"';
-	for (; *name != '\0'; name++) {
-		if (*name == '"')
-			*p++ = '"';
-		*p++ = *name;
-	}
-	*p++ = '"';
-	*p = '\0';
-	return q;
-}
-
 static int
 write_rows(struct db *db, sqlite3_stmt *st, FILE *fp, int *nrows)
 {
@@ -164,37 +142,38 @@ write_rows(struct db *db, sqlite3_stmt *st, FILE *fp, int *nrows)
 	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "export");
 }
 
+/* Opens folder/name for writing (file_out.h), private: 0, or -1 with
+ * db_error. */
 static int
-write_table(struct db *db, const char *folder, const char *table, int *nrows)
+open_out(struct db *db, struct out_file *out, const char *folder, const char *name)
 {
-	char path[4096], file[300], *sql = NULL, *name = quoted_name(table);
-	sqlite3_stmt *st = NULL;
-	FILE *fp = NULL;
-	int rc = -1;
+	char path[4096];
+
+	if (paths_join(path, sizeof path, folder, name) != 0)
+		return db_fail(db, _("the folder's path is too long: %s"), folder);
+	if (out_open(out, path, OUT_PRIVATE) == NULL)
+		return db_fail(db, "%s", out->error);
+	return 0;
+}
+
+/* table is one of schema_tables: a name of ours, safe in SQL and as a
+ * file name. */
+static int
+write_table(struct db *db, const char *folder, const char *table, struct out_file *out,
+    int *nrows)
+{
+	char file[300], sql[300];
+	sqlite3_stmt *st;
+	int rc;
 
 	snprintf(file, sizeof file, "%s.csv", table);
-	if (paths_join(path, sizeof path, folder, file) != 0) {
-		free(name);
-		return db_fail(db, _("the folder's path is too long: %s"), folder);
-	}
-	if (name == NULL || (sql = malloc(strlen(name) + 16)) == NULL) {
-		db_fail(db, "%s", strerror(ENOMEM));
-		goto out;
-	}
-	sprintf(sql, "SELECT * FROM %s", name);
+	snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", table);
 	if ((st = db_prepare(db, sql)) == NULL)
-		goto out;
-	if ((fp = fopen(path, "w")) == NULL) {
-		write_failed(db, path);
-		goto out;
-	}
-	rc = write_rows(db, st, fp, nrows);
-out:
-	if (fp != NULL && (ferror(fp) | fclose(fp)) != 0 && rc == 0)
-		rc = write_failed(db, path);
+		return -1;
+	rc = open_out(db, out, folder, file);
+	if (rc == 0 && (rc = write_rows(db, st, out->fp, nrows)) == 0 && ferror(out->fp))
+		rc = db_fail(db, _("cannot write %s: %s"), out->path, out_strerror(errno));
 	sqlite3_finalize(st);
-	free(sql);
-	free(name);
 	return rc;
 }
 
@@ -245,16 +224,15 @@ readme_head(FILE *fp)
 }
 
 static int
-write_readme(struct db *db, const char *folder, char (*tables)[256], const int *rows, int n)
+write_readme(struct db *db, const char *folder, struct out_file *out, const int *rows)
 {
-	char path[4096];
+	const char *const *tables = schema_tables;
+	int n = schema_ntables, rc;
 	FILE *fp;
-	int rc = 0;
 
-	if (paths_join(path, sizeof path, folder, "README.txt") != 0)
-		return db_fail(db, _("the folder's path is too long: %s"), folder);
-	if ((fp = fopen(path, "w")) == NULL)
-		return write_failed(db, path);
+	if ((rc = open_out(db, out, folder, "README.txt")) != 0)
+		return rc;
+	fp = out->fp;
 	readme_head(fp);
 	for (int i = 0; i < n && rc == 0; i++) {
 		const char *text = doc(tables[i], NULL);
@@ -276,17 +254,19 @@ write_readme(struct db *db, const char *folder, char (*tables)[256], const int *
 			sqlite3_finalize(st);
 		}
 	}
-	if ((ferror(fp) | fclose(fp)) != 0 && rc == 0)
-		rc = write_failed(db, path);
+	if (rc == 0 && ferror(fp))
+		rc = db_fail(db, _("cannot write %s: %s"), out->path, out_strerror(errno));
 	return rc;
 }
 
+/* A new folder is the owner's alone (0700), like the database; one that
+ * exists keeps the mode its owner gave it. */
 static int
-make_folder(struct db *db, const char *folder)
+make_folder(struct db *db, const char *folder, bool *made)
 {
 	struct stat sb;
 
-	if (mkdir(folder, 0755) == 0 || (errno == EEXIST && stat(folder, &sb) == 0 &&
+	if ((*made = mkdir(folder, 0700) == 0) || (errno == EEXIST && stat(folder, &sb) == 0 &&
 	    S_ISDIR(sb.st_mode)))
 		return 0;
 	if (errno == EEXIST)
@@ -294,35 +274,42 @@ make_folder(struct db *db, const char *folder)
 	return db_fail(db, _("cannot make the folder %s: %s"), folder, strerror(errno));
 }
 
-/* The tables and what they hold, inside the read transaction. */
+/* The tables of cchc's schema (a fixed list: other tables a file may
+ * hold are not exported) and README.txt, inside the read transaction,
+ * each into its temporary file; renamed into place only when all are
+ * written, so that a failure (a full disk) changes nothing. */
 static int
 export_tables(struct db *db, const char *folder)
 {
-	sqlite3_stmt *st;
-	char (*tables)[256] = NULL;
-	int *rows = NULL, n = 0, tcap = 0, rcap = 0, rc;
+	int n = schema_ntables, done = 0, rc = -1;
+	struct out_file *out = calloc((size_t)n + 1, sizeof *out);
+	int *rows = calloc((size_t)n, sizeof *rows);
 
-	st = db_prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
-	    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (array_reserve(&tables, n, &tcap, sizeof *tables) != 0 ||
-		    array_reserve(&rows, n, &rcap, sizeof *rows) != 0)
-			break;
-		snprintf(tables[n], sizeof tables[n], "%s", (const char *)sqlite3_column_text(st, 0));
-		if (write_table(db, folder, tables[n], &rows[n]) != 0) {
-			rc = -1;
-			break;
-		}
-		n++;
+	if (out == NULL || rows == NULL) {
+		db_fail(db, "%s", strerror(ENOMEM));
+		goto fail;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		rc = write_readme(db, folder, tables, rows, n) == 0 ? n : -1;
-	else if (rc != -1)
-		rc = db_fail(db, "%s", rc == SQLITE_ROW ? strerror(ENOMEM) : sqlite3_errmsg(db->sql));
-	free(tables);
+	for (; done < n; done++)
+		if (write_table(db, folder, schema_tables[done], &out[done], &rows[done]) != 0)
+			goto fail;
+	if (write_readme(db, folder, &out[n], rows) != 0)
+		goto fail;
+	for (int i = 0; i <= n; i++) {
+		if (out_commit(&out[i]) != 0) {
+			db_fail(db, "%s", out[i].error);
+			/* Those renamed are whole; the rest are removed. */
+			for (int k = i + 1; k <= n; k++)
+				out_abort(&out[k]);
+			goto out;
+		}
+	}
+	rc = n;
+	goto out;
+fail:
+	for (int i = 0; out != NULL && i <= n; i++)
+		out_abort(&out[i]);
+out:
+	free(out);
 	free(rows);
 	return rc;
 }
@@ -330,16 +317,22 @@ export_tables(struct db *db, const char *folder)
 int
 export_database(struct db *db, const char *folder)
 {
+	bool made;
 	int n;
 
-	if (make_folder(db, folder) != 0)
+	if (make_folder(db, folder, &made) != 0)
 		return -1;
 	/* A deferred transaction only reads: it sees one state of the file
 	 * while the app (another connection) may write. */
 	if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail_sql(db, _("cannot start a transaction"));
-	n = export_tables(db, folder);
-	sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+		n = db_fail_sql(db, _("cannot start a transaction"));
+	else {
+		n = export_tables(db, folder);
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	}
+	/* Nothing changed: not even the folder stays. */
+	if (n < 0 && made)
+		rmdir(folder);
 	return n;
 }
 

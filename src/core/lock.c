@@ -14,7 +14,9 @@ lock_take(const char *db_path, bool *busy)
 	*busy = false;
 	if (snprintf(path, sizeof path, "%s.lock", db_path) >= (int)sizeof path)
 		return -1;
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+	/* O_NOFOLLOW: a link planted at the lock's name would make us create
+	 * a file wherever it points. */
+	if ((fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
 		return -1;
 	/* The kernel drops the lock when the process dies, even by SIGKILL:
 	 * a crash never leaves the database locked. */

@@ -1,6 +1,7 @@
 /* Numbers typed in the forms: decimal comma or dot, thousands dots. */
 #include "core/number.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -140,4 +141,20 @@ void
 number_format_2(double v, char *buf, size_t size)
 {
 	number_format(round(v * 100) / 100, buf, size);
+}
+
+bool
+number_parse_whole(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if ((*s < '0' || *s > '9') && *s != '-')
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || *end != '\0' || errno == ERANGE || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
 }

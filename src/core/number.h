@@ -18,6 +18,12 @@
  * "12abc", "1..2", inf, nan, more than 64 characters). */
 bool number_parse(const char *s, double *out);
 
+/* Parses s, decimal digits alone (an optional '-' first), into *out when
+ * the value lies from min to max.  False for anything else, an overflow
+ * included: strtoll's clamping would turn 99999999999999999999 into
+ * another number. */
+bool number_parse_whole(const char *s, long long min, long long max, long long *out);
+
 /* Writes v with no needless decimals ("100", "99.5", "-0.25"; at most six
  * decimals) and the locale's decimal point into buf of size bytes. */
 void number_format(double v, char *buf, size_t size);

@@ -3,18 +3,34 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/config.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/report.h"
 #include "core/text.h"
 
 #define MAX_ARGS 32
+
+/* A printer's name as CUPS allows it (letters, digits, _ . @ + -, at most
+ * 127 bytes), not starting with '-': the name comes from the database,
+ * and must stay one harmless argument of lp. */
+static bool
+printer_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n > 127 || *name == '-')
+		return false;
+	return strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_.@+-") == n;
+}
 
 /* The print command's words (split at blanks: there is no shell to
  * interpret quotes) and lp's options: the printer, and the page layout of
@@ -105,28 +121,47 @@ run(char **argv, const char *text, size_t len, char *out, size_t outsz)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+/* The program and its arguments into argv (pointing into *command, which
+ * the caller frees): the program from $CCHC_PRINT_COMMAND or the
+ * configuration file, never from the database, which only names the
+ * printer.  The number of words, or -1 with db_error. */
+static int
+resolve_argv(struct db *db, char **command, char **printer, int width, char **argv)
+{
+	const char *env = getenv("CCHC_PRINT_COMMAND"), *name = NULL;
+
+	*command = env != NULL && *env != '\0' ? strdup(env) : config_get("print_command");
+	if (*command != NULL && *text_trim(*command) == '\0') {
+		free(*command);
+		*command = NULL;
+	}
+	if (*command == NULL && (*command = strdup("lp")) == NULL)
+		return db_fail(db, "%s", strerror(ENOMEM));
+	if ((*printer = db_setting_get(db, "printer")) != NULL)
+		name = text_trim(*printer);
+	if (name != NULL && *name != '\0' && !printer_name_ok(name))
+		return db_fail(db, _("the printer's name \"%s\" is not one CUPS allows (letters, "
+		    "digits, _ . @ + -): change the setting printer"), name);
+	return build_argv(*command, name, width, argv);
+}
+
 int
 print_text(struct db *db, const char *text, size_t len, int width)
 {
-	char *command = db_setting_get(db, "print_command");
-	char *printer = db_setting_get(db, "printer");
+	char *command = NULL, *printer = NULL;
 	char *argv[MAX_ARGS], said[1024], *nl;
 	int rc;
 
-	if (command == NULL || *text_trim(command) == '\0') {
-		free(command);
-		command = strdup("lp");
-	}
-	if (command == NULL || build_argv(command, printer, width, argv) == 0) {
-		rc = db_fail(db, _("the setting print_command is empty: set it to lp"));
+	if ((rc = resolve_argv(db, &command, &printer, width, argv)) <= 0) {
+		rc = -1;
 		goto out;
 	}
 	rc = run(argv, text, len, said, sizeof said);
 	if ((nl = strchr(said, '\n')) != NULL)
 		*nl = '\0';
 	if (rc == 127)
-		rc = db_fail(db, _("cannot run %s: not installed (install cups-client, or change "
-		    "the setting print_command)"), argv[0]);
+		rc = db_fail(db, _("cannot run %s: not installed (install cups-client, or set "
+		    "print_command in ~/.config/cchc/config)"), argv[0]);
 	else if (rc == 126)
 		rc = db_fail(db, _("cannot run %s: not executable"), argv[0]);
 	else if (rc < 0)

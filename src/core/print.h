@@ -1,7 +1,9 @@
 /* Printing through CUPS: the text of a report is fed on standard input to
- * the print command (the setting "print_command", default "lp"), run with
- * execvp and never through a shell, on the printer of the setting
- * "printer" (lp's -d; the system's default printer when unset). */
+ * the print command ($CCHC_PRINT_COMMAND, else print_command in the
+ * user's configuration file, config.h; default "lp"), run with execvp and
+ * never through a shell, on the printer of the database's setting
+ * "printer" (lp's -d; the system's default printer when unset), whose
+ * characters are checked.  Nothing in a database chooses a program. */
 #ifndef CCHC_PRINT_H
 #define CCHC_PRINT_H
 

@@ -170,6 +170,26 @@ static const char *const migrations[] = {
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
     "DB_SCHEMA_VERSION must count the migrations");
 
+const char *const schema_tables[] = {
+	"history", "history_operator", "office", "par_assessment", "par_band", "par_criterion",
+	"par_entry", "par_evidence", "par_set", "period", "phase", "plan", "product", "result",
+	"section", "section_alias", "setting", "sipas_answer", "sipas_element", "sipas_field",
+	"sipas_field_option", "sipas_form", "sipas_question", "sipas_questionnaire",
+	"sipas_respondent", "sipas_round", "sipas_scale", "target", "target_phase", "task",
+	"task_cooperator", "unit", "unit_alias",
+};
+const int schema_ntables = (int)(sizeof schema_tables / sizeof schema_tables[0]);
+
+int
+schema_build(sqlite3 *sql, int version)
+{
+	int rc = SQLITE_OK;
+
+	for (int v = 0; v < version && v < DB_SCHEMA_VERSION && rc == SQLITE_OK; v++)
+		rc = sqlite3_exec(sql, migrations[v], NULL, NULL, NULL);
+	return rc;
+}
+
 static int
 refuse_newer(struct db *db, int version, int known)
 {

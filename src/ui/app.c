@@ -479,8 +479,8 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	if (locked != 0 || sqlite3_db_readonly(db->sql, "main") == 1) {
 		app.read_only = true;
 		app_message(&app, COLOR_BAD, "%s", busy ?
-		    _("Read only: another cchc is editing this database") :
-		    _("Read only: the database cannot be written here"));
+		    _("Read only: another cchc is editing this database") : db->read_only != NULL ?
+		    _(db->read_only) : _("Read only: the database cannot be written here"));
 	}
 	/* Esc must answer at once; the default 1 s wait feels broken. */
 	set_escdelay(25);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/print.h"
 #include "core/report.h"
@@ -224,27 +225,25 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 	struct save_edit *e = f->record;
 	const char *name = form_text(f, e->ffile);
 	int format = form_choice(f, e->fformat), rc;
-	char path[4096], tmp[4200];
+	char path[4096];
+	struct out_file out;
 	FILE *fp;
 
 	if (*name == '\0')
 		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
 	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	if ((fp = fopen(tmp, "w")) == NULL)
-		return field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
+		return field_fail(err, SF_FILE, "%s", out.error);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
 	if (rc != 0 && format == 2)
 		field_fail(err, SF_ENCODING, "%s", db_error(app->db));
 	else if (rc != 0)
-		field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
-	if (fclose(fp) != 0 && rc == 0)
-		rc = field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+		field_fail(err, SF_FILE, "%s: %s", path, out_strerror(errno));
 	if (rc != 0)
-		remove(tmp);
+		out_abort(&out);
+	else if ((rc = out_commit(&out)) != 0)
+		field_fail(err, SF_FILE, "%s", out.error);
 	return rc != 0 ? -1 : 0;
 }
 

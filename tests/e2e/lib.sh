@@ -15,6 +15,9 @@ sock="$work/tmux.sock"
 db="$work/test.db"
 unset TMUX
 export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG= CCHC_OPERATOR=test
+# The user's configuration file (config.h) is the test's own.
+export XDG_CONFIG_HOME="$work/config"
+unset CCHC_PRINT_COMMAND
 unset NO_COLOR
 
 cleanup() {
@@ -34,6 +37,13 @@ fail() {
 	exit 1
 }
 
+# print_command PROGRAM: the print command of the configuration file, read
+# at each print.
+print_command() {
+	mkdir -p "$XDG_CONFIG_HOME/cchc"
+	printf 'print_command = %s\n' "$1" > "$XDG_CONFIG_HOME/cchc/config"
+}
+
 # start [ENV=VALUE...] [-- cchc arguments]: cchc on $db in an 80x24 pane
 # that stays after cchc exits, so its exit status can be read.
 start() {
@@ -48,7 +58,7 @@ start() {
 	# the TERM cchc runs under, so Home is Home.
 	echo "set -g default-terminal $term" > "$work/tmux.conf"
 	tm -f "$work/tmux.conf" new-session -d -s t -x "${COLS:-80}" -y "${ROWS:-24}" \
-		"env LANG=$LANG LC_ALL= CCHC_LANG= NO_COLOR= CCHC_OPERATOR=$CCHC_OPERATOR TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=$term \
+		"env LANG=$LANG LC_ALL= CCHC_LANG= NO_COLOR= CCHC_OPERATOR=$CCHC_OPERATOR XDG_CONFIG_HOME=$XDG_CONFIG_HOME TZ=$TZ CCHC_TODAY=$CCHC_TODAY TERM=$term \
 		CCHC_DATADIR=${CCHC_DATADIR:-} CCHC_LOCALEDIR=${CCHC_LOCALEDIR:-} $envs \
 		$CCHC_BIN --db $db $*; echo EXIT:\$?; sleep 600"
 }

@@ -123,7 +123,7 @@ printf '%s\n' "\$@" > "$work/args"
 cat > "$work/printed.txt"
 SH
 chmod +x "$work/fakelp"
-sql "INSERT OR REPLACE INTO setting (key, value) VALUES ('print_command', '$work/fakelp')"
+print_command "$work/fakelp"
 sql "INSERT OR REPLACE INTO setting (key, value) VALUES ('printer', 'office-laser')"
 start CCHC_LANG=en
 wait_for "Dashboard"
@@ -136,12 +136,12 @@ cmp -s "$work/printed.txt" "$work/expected.txt" || fail "the printer got somethi
 grep -qx "office-laser" "$work/args" || fail "the printer's name was not passed"
 # A print command that is missing, then one that fails: a clear message,
 # and the preview stays.
-sql "UPDATE setting SET value = '$work/missing-lp' WHERE key = 'print_command'"
+print_command "$work/missing-lp"
 send p
 wait_for "not installed"
 printf '#!/bin/sh\ncat >/dev/null\necho "lp: printer on fire" >&2\nexit 1\n' > "$work/badlp"
 chmod +x "$work/badlp"
-sql "UPDATE setting SET value = '$work/badlp' WHERE key = 'print_command'"
+print_command "$work/badlp"
 send p
 wait_for "printer on fire"
 wait_for "Page 1/"
@@ -279,7 +279,7 @@ set -e
 grep -qF "no survey round 999" "$work/err" || fail "round 999: $(cat "$work/err")"
 
 # P on the SIPAS results screen opens that round's preview; p prints it.
-sql "UPDATE setting SET value = '$work/fakelp' WHERE key = 'print_command'"
+print_command "$work/fakelp"
 start CCHC_LANG=en
 wait_for "Dashboard"
 send h

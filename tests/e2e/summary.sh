@@ -18,7 +18,7 @@ chmod +x "$work/fakelp"
 
 start CCHC_LANG=en
 wait_for "Dashboard"
-sql "INSERT OR REPLACE INTO setting (key, value) VALUES ('print_command', '$work/fakelp')"
+print_command "$work/fakelp"
 send d
 wait_for "Units of the office (9)"
 wait_for "overdue first"

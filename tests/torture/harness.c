@@ -9,6 +9,8 @@
  *                            message, nothing half-written
  *   harness two DB           two connections (two instances) on one file
  *   harness bad DB           the bad-input table through the core
+ *   harness print DB         prints a line as the preview's p does: the
+ *                            message, status 1 when printing failed
  *
  * The log of edit has, per save, "try KIND ..." before it and "ok ..."
  * after the commit returned: a save reported done must survive any kill,
@@ -26,6 +28,7 @@
 #include "core/db.h"
 #include "core/plan.h"
 #include "core/plan_file.h"
+#include "core/print.h"
 #include "core/result.h"
 #include "core/section.h"
 #include "core/target.h"
@@ -806,6 +809,19 @@ init(const char *path)
 	return rc != 0;
 }
 
+static int
+print(const char *path)
+{
+	static const char text[] = "harness print\n";
+	struct db *db = open_db(path);
+	int rc = print_text(db, text, sizeof text - 1, 80);
+
+	if (rc != 0)
+		fprintf(stderr, "harness: %s\n", db_error(db));
+	db_close(db);
+	return rc != 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -821,6 +837,8 @@ main(int argc, char **argv)
 		return two(argv[2]);
 	if (argc >= 3 && strcmp(argv[1], "bad") == 0)
 		return bad(argv[2]);
-	fprintf(stderr, "usage: harness init|edit|check|fill|two|bad DB [LOG [SEED]]\n");
+	if (argc >= 3 && strcmp(argv[1], "print") == 0)
+		return print(argv[2]);
+	fprintf(stderr, "usage: harness init|edit|check|fill|two|bad|print DB [LOG [SEED]]\n");
 	return 2;
 }

@@ -40,8 +40,8 @@ open_case() {
 
 # save_case NAME FILE: as nobody, a save through the core is refused with
 # a message (harness fill stops at the first failed save) and the file
-# keeps its content.  Today cchc opens such a file without saying it is
-# read-only (see the report): the message comes at the first save.
+# keeps its content.  Such a file is opened read-only (db.h), and the
+# first save says why.
 save_case() {
 	before=$(dump "$2")
 	st=0

@@ -2,6 +2,7 @@
  * are not ours, the schema's constraints, transactions and settings.  Every
  * test works in a fresh temporary folder. */
 #include <check.h>
+#include <dirent.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,8 +15,10 @@
 #include <sqlite3.h>
 
 #include "core/db.h"
+#include "core/file_out.h"
 #include "core/lock.h"
 #include "core/migration_history.h"
+#include "core/schema.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -220,6 +223,109 @@ START_TEST(test_refuse)
 	free(before);
 	free(after);
 	ck_assert_msg(same, "the refused file was changed");
+}
+END_TEST
+
+/* export reads schema_tables: a table a migration adds and the list
+ * forgets would be left out of every export. */
+START_TEST(test_schema_tables)
+{
+	struct db *db = open_ok();
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+	    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+	int n = 0;
+
+	ck_assert_ptr_nonnull(st);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		bool listed = false;
+
+		for (int i = 0; i < schema_ntables; i++)
+			listed |= strcmp(schema_tables[i], name) == 0;
+		ck_assert_msg(listed, "table %s is not in schema_tables", name);
+		n++;
+	}
+	sqlite3_finalize(st);
+	ck_assert_int_eq(n, schema_ntables);
+	db_close(db);
+}
+END_TEST
+
+/* An existing empty file is a new database: made private, marked new so
+ * that the sample plan is loaded. */
+START_TEST(test_empty_file)
+{
+	struct db *db;
+
+	write_file(path, "");
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	db = open_ok();
+	ck_assert(db->created);
+	ck_assert_uint_eq(file_mode(path), 0600);
+	db_close(db);
+	db = open_ok();
+	ck_assert(!db->created);
+	db_close(db);
+}
+END_TEST
+
+static int
+entries(void)
+{
+	DIR *d = opendir(fixture_dir);
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n - 2;
+}
+
+static void
+file_is(const char *p, const char *want)
+{
+	size_t n;
+	char *text = slurp(p, &n);
+
+	ck_assert_msg(n == strlen(want) && memcmp(text, want, n) == 0, "%s: %.*s", p, (int)n, text);
+	free(text);
+}
+
+/* file_out: a symlink at the target is replaced, never written through;
+ * the caller's mode under the umask; a failure or an abort leaves
+ * nothing. */
+START_TEST(test_out_file)
+{
+	char victim[sizeof fixture_dir + 16], target[sizeof fixture_dir + 16];
+	struct out_file o;
+	mode_t old = umask(022);
+	FILE *fp;
+
+	snprintf(victim, sizeof victim, "%s/victim", fixture_dir);
+	snprintf(target, sizeof target, "%s/out.csv", fixture_dir);
+	write_file(victim, "victim");
+	ck_assert_int_eq(symlink(victim, target), 0);
+	ck_assert_ptr_nonnull(fp = out_open(&o, target, OUT_PRIVATE));
+	fputs("new", fp);
+	ck_assert_msg(out_commit(&o) == 0, "%s", o.error);
+	file_is(victim, "victim");
+	file_is(target, "new");
+	ck_assert_uint_eq(file_mode(target), 0600);
+	ck_assert_ptr_nonnull(fp = out_open(&o, target, OUT_SHARED));
+	ck_assert_msg(out_commit(&o) == 0, "%s", o.error);
+	ck_assert_uint_eq(file_mode(target), 0644);
+	/* Given up: the file is as it was, no temporary file stays. */
+	ck_assert_ptr_nonnull(fp = out_open(&o, target, OUT_PRIVATE));
+	fputs("half", fp);
+	out_abort(&o);
+	ck_assert_int_eq(entries(), 2);
+	file_is(target, "");
+	/* A folder that does not exist: a message naming the file. */
+	snprintf(target, sizeof target, "%s/no/out.csv", fixture_dir);
+	ck_assert_ptr_null(out_open(&o, target, OUT_PRIVATE));
+	ck_assert_msg(strstr(o.error, target) != NULL, "%s", o.error);
+	umask(old);
 }
 END_TEST
 
@@ -554,6 +660,9 @@ db_suite(void)
 	tcase_add_test(tc, test_reopen);
 	tcase_add_loop_test(tc, test_refuse, 0, NELEM(refused));
 	tcase_add_test(tc, test_unwritable);
+	tcase_add_test(tc, test_schema_tables);
+	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_out_file);
 	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
 	tcase_add_test(tc, test_migrate_evidence);
 	tcase_add_test(tc, test_transactions);

@@ -1,6 +1,7 @@
 /* Unit tests for src/core/number.c: numbers typed the Vietnamese way or
  * the spreadsheet way, and their shortest display. */
 #include <check.h>
+#include <limits.h>
 #include <stdlib.h>
 
 #include "core/number.h"
@@ -112,6 +113,29 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* Whole numbers of the command line: an overflow is refused, not
+ * clamped to another number. */
+static const struct {
+	const char *in;
+	bool ok;
+	long long v;
+} whole_cases[] = {
+	{ "1", true, 1 }, { "42", true, 42 }, { "9223372036854775807", true, 9223372036854775807LL },
+	{ "9223372036854775808", false, 0 }, { "99999999999999999999", false, 0 },
+	{ "0", false, 0 }, { "-1", false, 0 }, { "", false, 0 }, { " 1", false, 0 },
+	{ "+1", false, 0 }, { "1x", false, 0 }, { "0x10", false, 0 },
+};
+
+START_TEST(test_whole)
+{
+	long long got = -7;
+	bool ok = number_parse_whole(whole_cases[_i].in, 1, LLONG_MAX, &got);
+
+	ck_assert_msg(ok == whole_cases[_i].ok, "\"%s\"", whole_cases[_i].in);
+	ck_assert_int_eq(got, ok ? whole_cases[_i].v : -7);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -121,6 +145,7 @@ main(void)
 	tcase_add_loop_test(tc, test_parse, 0, NELEM(parse_cases));
 	tcase_add_loop_test(tc, test_format, 0, NELEM(format_cases));
 	tcase_add_loop_test(tc, test_round_trip, 0, NELEM(format_cases));
+	tcase_add_loop_test(tc, test_whole, 0, NELEM(whole_cases));
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
