@@ -300,7 +300,8 @@ static struct screen *unknown_form_new(struct app *app, struct screen *preview);
 static bool
 write_preview(struct app *app, struct preview *p, bool create_units)
 {
-	int rc = p->kind == KIND_APPENDIX ? appendix_write(app->db, &p->a, p->plan, create_units) :
+	int rc = p->kind == KIND_APPENDIX ? appendix_write(app->db, &p->a, p->plan, create_units,
+	    false) :
 	    target_import_write(app->db, &p->ti, p->plan);
 
 	if (rc != 0) {
@@ -437,8 +438,9 @@ parse(struct app *app, struct preview *p, const char *path, const char *data, si
 
 	if (p->kind == KIND_APPENDIX) {
 		p->log = &p->a.log;
-		rc = path != NULL ? appendix_parse_file(app->db, path, app->plan.year_from, &p->a) :
-		    appendix_parse(app->db, data, len, app->plan.year_from, &p->a);
+		rc = path != NULL ? appendix_parse_file(app->db, path, app->plan.year_from,
+		    app->plan.year_to, &p->a) :
+		    appendix_parse(app->db, data, len, app->plan.year_from, app->plan.year_to, &p->a);
 		if (rc != 0)
 			return -1;
 		build_appendix(p, app);

@@ -136,7 +136,7 @@ parse(const char *name, struct appendix *a)
 	char path[4096];
 
 	fixture(name, path, sizeof path);
-	ck_assert_msg(appendix_parse_file(db, path, 2026, a) == 0, "%s: %s", name, db_error(db));
+	ck_assert_msg(appendix_parse_file(db, path, 2026, 2026, a) == 0, "%s: %s", name, db_error(db));
 }
 
 /* Whether the log has a message for line (error or warning) holding
@@ -484,12 +484,12 @@ START_TEST(test_unknown_units)
 	ck_assert_int_eq(task_at(&a, 3)->lead.unknown, 0);
 	ck_assert_int_eq(task_at(&a, 3)->cooperators[0].unknown, 1);
 
-	ck_assert_int_eq(appendix_write(db, &a, plan, false), -1);
+	ck_assert_int_eq(appendix_write(db, &a, plan, false, false), -1);
 	ck_assert_ptr_nonnull(strstr(db_error(db), "Phòng Tư pháp"));
 	ck_assert_int_eq(count_tasks(plan), 0);
 	ck_assert_int_eq(unit_find(db, "Phòng Tư pháp"), 0);
 
-	ck_assert_msg(appendix_write(db, &a, plan, true) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, true, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(count_tasks(plan), 2);
 	id = unit("Phòng Tư pháp");
 	t = task_at(&a, 4);
@@ -518,7 +518,7 @@ START_TEST(test_map_unknown)
 	parse("unknown-units.tsv", &a);
 	a.unknowns[0].map_to = vp;
 	a.unknowns[1].map_to = ca;
-	ck_assert_msg(appendix_write(db, &a, plan, false) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(unit_find(db, "Phòng Tư pháp"), vp);
 	ck_assert_int_eq(unit_find(db, "ban chi huy quan su xa"), ca);
 	ck_assert_int_eq(count_tasks(plan), 2);
@@ -597,7 +597,7 @@ START_TEST(test_bad)
 	parse(bad[_i].file, &a);
 	ck_assert_int_eq(a.log.nerrors, 1);
 	assert_msg(&a.log, bad[_i].line, true, bad[_i].text);
-	ck_assert_int_eq(appendix_write(db, &a, plan, true), -1);
+	ck_assert_int_eq(appendix_write(db, &a, plan, true, false), -1);
 	ck_assert_ptr_nonnull(strstr(db_error(db), "nothing was written"));
 	ck_assert_int_eq(count_tasks(plan), 0);
 	appendix_free(&a);
@@ -610,7 +610,7 @@ START_TEST(test_bad_bytes)
 	char path[4096];
 
 	fixture("bad-utf8.tsv", path, sizeof path);
-	ck_assert_int_eq(appendix_parse_file(db, path, 2026, &a), -1);
+	ck_assert_int_eq(appendix_parse_file(db, path, 2026, 2026, &a), -1);
 	ck_assert_msg(strstr(db_error(db), "line 4") != NULL, "%s", db_error(db));
 	ck_assert_ptr_nonnull(strstr(db_error(db), "bad-utf8.tsv"));
 	appendix_free(&a);
@@ -655,7 +655,7 @@ START_TEST(test_write)
 	int n;
 
 	parse("domain.tsv", &a);
-	ck_assert_msg(appendix_write(db, &a, plan, false) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(task_list(db, plan, 0, &t, &n), 0);
 	ck_assert_int_eq(n, 3);
 	ck_assert_int_eq(t[0].section_id, section("chi_dao"));
@@ -683,7 +683,7 @@ START_TEST(test_write_all_or_nothing)
 
 	parse("domain.tsv", &a);
 	a.tasks[2].lead.id = 99999;
-	ck_assert_int_eq(appendix_write(db, &a, plan, false), -1);
+	ck_assert_int_eq(appendix_write(db, &a, plan, false, false), -1);
 	ck_assert_msg(strstr(db_error(db), "line 6") != NULL, "%s", db_error(db));
 	ck_assert_int_eq(count_tasks(plan), 0);
 	appendix_free(&a);
@@ -704,9 +704,9 @@ START_TEST(test_round_trip)
 	ck_assert_ptr_nonnull(fp);
 	ck_assert_msg(export_appendix(db, sample_plan, fp) == 0, "%s", db_error(db));
 	fclose(fp);
-	ck_assert_msg(appendix_parse(db, text, len, 2025, &a) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_parse(db, text, len, 2025, 2025, &a) == 0, "%s", db_error(db));
 	assert_quiet(&a.log);
-	ck_assert_msg(appendix_write(db, &a, plan, false) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(task_list(db, sample_plan, 0, &want, &nwant), 0);
 	ck_assert_int_eq(task_list(db, plan, 0, &got, &ngot), 0);
 	ck_assert_int_gt(nwant, 20);
