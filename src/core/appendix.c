@@ -86,6 +86,7 @@ struct parser {
 	int section;			/* the current one, or -1 */
 	int task;			/* the task rows add to, or -1 */
 	int last_tt;			/* the last plain TT number in the section */
+	const struct import_row *as_read;	/* the row being read, before realign() */
 	struct raw_units *raw;		/* by task */
 	int section_cap, task_cap, raw_cap, unknown_cap;
 };
@@ -556,7 +557,7 @@ new_task(struct parser *p, const struct import_row *r)
 	 * worth keeping: its number, products and units say what it is. */
 	if ((t->tt = strdup(tt)) == NULL || (t->description = strdup(*text != '\0' ? text :
 	    _("(the task's text is missing)"))) == NULL || (t->raw = strdup("")) == NULL ||
-	    keep_raw(t, r) != 0)
+	    keep_raw(t, p->as_read) != 0)
 		return -1;
 	for (int role = 0; role < NROLES; role++)
 		if ((p->raw[p->task].cell[role] = strdup("")) == NULL)
@@ -579,7 +580,7 @@ page_break(struct parser *p, const struct import_row *r)
 
 	warn(p, r->line, _("taken as the rest of the task of line %d, cut by a page break"),
 	    t->line);
-	if (keep_raw(t, r) != 0 || append(&t->description, " ", cell(p, r, COL_TASK)) != 0)
+	if (keep_raw(t, p->as_read) != 0 || append(&t->description, " ", cell(p, r, COL_TASK)) != 0)
 		return -1;
 	if (*product != '\0' && (t->nproducts == 0 || !starts_lower(product))) {
 		if (add_product(p, r->line, product, deadline) != 0)
@@ -607,7 +608,7 @@ more_of_task(struct parser *p, const struct import_row *r)
 		    _("a product with no task above it") : _("units with no task above them"));
 		return 0;
 	}
-	if (keep_raw(current(p), r) != 0)
+	if (keep_raw(current(p), p->as_read) != 0)
 		return -1;
 	if (*product != '\0' || *deadline != '\0') {
 		if (add_product(p, r->line, product, deadline) != 0)
@@ -634,12 +635,77 @@ check_width(struct parser *p, const struct import_row *r)
 		}
 }
 
+/* true when s reads as a deadline (a date, a period, "thường xuyên"...). */
+static bool
+deadline_like(const char *s)
+{
+	struct deadline d;
+
+	return *s != '\0' && deadline_parse(s, 2000, &d) &&
+	    (d.kind != DEADLINE_UNKNOWN || d.doubt != DOUBT_NONE);
+}
+
+/* true when s starts with a unit the office knows (exactly or by its
+ * initials).  -1 on failure. */
+static int
+unit_like(struct parser *p, const char *s)
+{
+	struct unit_ref *refs;
+	int n, known;
+
+	if (*s == '\0')
+		return 0;
+	if (unit_match_cell(&p->units, s, &refs, &n) != 0)
+		return -1;
+	known = n > 0 && (refs[0].how == UNIT_MATCH_EXACT || refs[0].how == UNIT_MATCH_INITIALS);
+	unit_refs_free(refs, n);
+	return known;
+}
+
+/* A row one cell short whose cells sit one column left of where they
+ * belong: a deadline in the product column and a unit in the deadline
+ * column.  The dropped cell is the task's when what stands in the task
+ * column is short like a product's name, else the product's.  Fills
+ * *out (cells pointing into r's, one "" added, at most NCOLUMNS + 1) and
+ * returns 1 when r is realigned, 0 when not, -1 on failure. */
+static int
+realign(struct parser *p, const struct import_row *r, struct import_row *out, char **cells)
+{
+	static char empty[] = "";
+	const char *task = cell(p, r, COL_TASK);
+	int at, words = 0, known;
+
+	if (r->ncells >= p->width || r->ncells > NCOLUMNS || *cell(p, r, COL_TT) == '\0' ||
+	    p->col[COL_PRODUCT] != p->col[COL_TASK] + 1 ||
+	    p->col[COL_DEADLINE] != p->col[COL_PRODUCT] + 1 ||
+	    !deadline_like(cell(p, r, COL_PRODUCT)) || deadline_like(cell(p, r, COL_DEADLINE)))
+		return 0;
+	if ((known = unit_like(p, cell(p, r, COL_DEADLINE))) <= 0)
+		return known;
+	for (const char *s = task; *s != '\0'; s++)
+		words += (s == task || s[-1] == ' ') && *s != ' ';
+	at = p->col[words <= 6 ? COL_TASK : COL_PRODUCT];
+	*out = *r;
+	out->cell = cells;
+	out->ncells = r->ncells + 1;
+	for (int i = 0, j = 0; i < out->ncells; i++)
+		cells[i] = i == at ? empty : r->cell[j++];
+	warn(p, r->line, at == p->col[COL_TASK] ?
+	    _("the cells are one column left of the header (the Nhiệm vụ cell is missing): "
+	    "moved right") : _("the cells are one column left of the header (the Sản phẩm "
+	    "cell is missing): moved right"));
+	return 1;
+}
+
 static int
 read_row(struct parser *p, const struct import_row *r)
 {
 	const char *tt = cell(p, r, COL_TT), *text = cell(p, r, COL_TASK), *title;
+	struct import_row moved;
+	char *cells[NCOLUMNS + 1];
 	int title_col, rc;
 
+	p->as_read = r;
 	if (r->unbalanced)
 		warn(p, r->line, _("a quote (\") that is never closed: read as a plain character"));
 	if (column_numbers(r)) {
@@ -654,6 +720,13 @@ read_row(struct parser *p, const struct import_row *r)
 		return rc;
 	if (rc != 0)
 		return -1;
+	if ((rc = realign(p, r, &moved, cells)) < 0)
+		return -1;
+	if (rc > 0) {
+		r = &moved;
+		tt = cell(p, r, COL_TT);
+		text = cell(p, r, COL_TASK);
+	}
 	check_width(p, r);
 	if (*tt == '\0' && *text == '\0')
 		return more_of_task(p, r);
