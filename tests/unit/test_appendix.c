@@ -690,6 +690,76 @@ START_TEST(test_write_all_or_nothing)
 }
 END_TEST
 
+/* Issue 15: rows that cannot be read completely are kept for review,
+ * shifted rows realigned, deadlines that cannot be read warned of; a dry
+ * run answers as the write and leaves nothing. */
+START_TEST(test_irregular)
+{
+	struct appendix a;
+	struct task *got;
+	char path[4096];
+	int64_t plan = new_plan(2025);
+	int ngot;
+
+	fixture("irregular.tsv", path, sizeof path);
+	ck_assert_msg(appendix_parse_file(db, path, 2025, 2025, &a) == 0, "%s", db_error(db));
+	ck_assert_int_eq(a.log.nerrors, 0);
+	ck_assert_int_eq(a.ntasks, 8);
+	ck_assert_int_eq(a.nreview, 5);
+	/* TT 2: the task cell lost, the rest kept. */
+	ck_assert_ptr_nonnull(a.tasks[1].review);
+	ck_assert_ptr_nonnull(strstr(a.tasks[1].review, "Nhiệm vụ"));
+	ck_assert_str_eq(a.tasks[1].products[0].deadline_text, "Quý III/2025");
+	/* TT 3: one column left, the task cell dropped. */
+	assert_msg(&a.log, 5, false, "one column left");
+	ck_assert_ptr_nonnull(a.tasks[2].review);
+	ck_assert_str_eq(a.tasks[2].products[0].name, "Kế hoạch tuyên truyền");
+	ck_assert_str_eq(a.tasks[2].products[0].deadline_text, "Tháng 6/2025");
+	ck_assert_str_eq(a.tasks[2].lead.text, "Phòng VHXH");
+	ck_assert_ptr_nonnull(strstr(a.tasks[2].raw, "3 | Kế hoạch tuyên truyền | Tháng 6/2025"));
+	/* TT 4: one column left, the product cell dropped: no review. */
+	ck_assert_ptr_null(a.tasks[3].review);
+	ck_assert_str_eq(a.tasks[3].products[0].name, "");
+	ck_assert_str_eq(a.tasks[3].products[0].deadline_text, "Trước ngày 30/11/2025");
+	/* Deadlines: not read, not a day, outside the plan's years. */
+	assert_msg(&a.log, 7, false, "a quarter outside I-IV");
+	ck_assert_int_eq(a.tasks[4].products[0].deadline.kind, DEADLINE_UNKNOWN);
+	assert_msg(&a.log, 9, false, "31/02/2025 does not exist");
+	ck_assert_str_eq(a.tasks[5].products[0].deadline_text, "");
+	assert_msg(&a.log, 10, false, "outside the plan's years");
+	assert_msg(&a.log, 12, false, "control characters");
+	ck_assert_ptr_null(strchr(a.tasks[6].description, '\001'));
+	assert_msg(&a.log, 13, false, "a word that cannot be read");
+
+	ck_assert_msg(appendix_write(db, &a, plan, false, true) == 0, "%s", db_error(db));
+	ck_assert_int_eq(count_tasks(plan), 0);
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
+	ck_assert_int_eq(task_list(db, plan, 0, &got, &ngot), 0);
+	ck_assert_int_eq(ngot, 8);
+	ck_assert_str_eq(got[0].review, "");
+	ck_assert_str_eq(got[0].raw_cells, "");
+	ck_assert_str_eq(got[1].review, a.tasks[1].review);
+	ck_assert_ptr_nonnull(strstr(got[1].raw_cells, "2 | - | Báo cáo"));
+	tasks_free(got, ngot);
+	appendix_free(&a);
+}
+END_TEST
+
+/* A dry run fails where the write would: a unit id that is not one. */
+START_TEST(test_dry_run_fails_alike)
+{
+	struct appendix a;
+	int64_t plan = new_plan(2026);
+
+	parse("domain.tsv", &a);
+	a.tasks[2].lead.id = 99999;
+	ck_assert_int_eq(appendix_write(db, &a, plan, false, true), -1);
+	ck_assert_msg(strstr(db_error(db), "line 6") != NULL, "%s", db_error(db));
+	ck_assert_int_eq(count_tasks(plan), 0);
+	appendix_free(&a);
+}
+END_TEST
+
 /* Export then import gives the same tasks. */
 START_TEST(test_round_trip)
 {
@@ -1086,6 +1156,8 @@ appendix_suite(void)
 	tcase_add_test(write, test_map_unknown);
 	tcase_add_test(write, test_write);
 	tcase_add_test(write, test_write_all_or_nothing);
+	tcase_add_test(write, test_irregular);
+	tcase_add_test(write, test_dry_run_fails_alike);
 	tcase_add_test(write, test_round_trip);
 	suite_add_tcase(s, write);
 
