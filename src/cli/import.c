@@ -32,6 +32,7 @@
 #include "core/target_import.h"
 #include "core/text.h"
 #include "core/unit.h"
+#include "core/unit_match.h"
 
 int cli_import(struct db *db, int argc, char **argv);
 
@@ -339,7 +340,7 @@ static int
 apply_maps(struct db *db, const struct options *o, struct appendix *a)
 {
 	for (int i = 0; i < o->nmaps; i++) {
-		char *name = strdup(o->map[i]), *unit, *folded = NULL;
+		char *name = strdup(o->map[i]), *unit, *folded = NULL, why[320];
 		int64_t id;
 		bool found = false;
 
@@ -347,9 +348,8 @@ apply_maps(struct db *db, const struct options *o, struct appendix *a)
 			return 1;
 		unit = strchr(name, '=');
 		*unit++ = '\0';
-		if ((id = unit_find(db, text_trim(unit))) <= 0) {
-			fprintf(stderr, _("%s: --map %s: no unit is called \"%s\"\n"), PACKAGE, o->map[i],
-			    unit);
+		if ((id = unit_resolve(db, text_trim(unit), "--map", why, sizeof why)) <= 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, id < 0 ? db_error(db) : why);
 			free(name);
 			return id < 0 ? 1 : 2;
 		}

@@ -904,6 +904,24 @@ static const struct {
 	{ "PKT", NULL, UNIT_MATCH_AMBIGUOUS },
 };
 
+/* A form or a command takes a unit name as the importer does: by
+ * initials too, refusing a name two units fit, with the reason. */
+START_TEST(test_unit_resolve)
+{
+	char why[320] = "";
+
+	ck_assert_int_gt(unit_add(db, "Phòng Kế toán", "", NULL), 0);
+	ck_assert_int_eq(unit_resolve(db, " TT Phục vụ HCC ", "Lead unit", why, sizeof why),
+	    unit("Trung tâm Phục vụ hành chính công"));
+	ck_assert_int_eq(unit_resolve(db, "Phòng VHXH", "Lead unit", why, sizeof why),
+	    unit("Phòng Văn hóa - Xã hội"));
+	ck_assert_int_eq(unit_resolve(db, "PKT", "Lead unit", why, sizeof why), 0);
+	ck_assert_msg(strstr(why, "Lead unit: \"PKT\" could be") != NULL, "%s", why);
+	ck_assert_int_eq(unit_resolve(db, "Phòng Không Có", "Unit", why, sizeof why), 0);
+	ck_assert_str_eq(why, "Unit: no unit is called \"Phòng Không Có\"");
+}
+END_TEST
+
 START_TEST(test_unit_match)
 {
 	struct unit_matcher m;
@@ -1164,6 +1182,7 @@ appendix_suite(void)
 	tcase_add_checked_fixture(pieces, setup, teardown);
 	tcase_add_loop_test(pieces, test_csv, 0, NELEM(csvs));
 	tcase_add_loop_test(pieces, test_csv_put, 0, NELEM(puts_));
+	tcase_add_test(pieces, test_unit_resolve);
 	tcase_add_loop_test(pieces, test_unit_match, 0, NELEM(names));
 	tcase_add_loop_test(pieces, test_unit_cells, 0, NELEM(cells));
 	tcase_add_loop_test(pieces, test_headings, 0, NELEM(headings));
