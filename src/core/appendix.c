@@ -562,7 +562,8 @@ new_task(struct parser *p, const struct import_row *r)
 	for (int role = 0; role < NROLES; role++)
 		if ((p->raw[p->task].cell[role] = strdup("")) == NULL)
 			return -1;
-	if (*text == '\0' && mark(p, t, r->line, _("the Nhiệm vụ cell is empty")) != 0)
+	t->no_text = *text == '\0';
+	if (t->no_text && mark(p, t, r->line, _("the Nhiệm vụ cell is empty")) != 0)
 		return -1;
 	check_tt(p, r, tt);
 	if ((*product != '\0' || *deadline != '\0') && add_product(p, r->line, product, deadline) != 0)
@@ -1050,30 +1051,132 @@ appendix_parse_file(struct db *db, const char *path, int plan_year, int last_yea
 	return rc;
 }
 
+static void
+task_free(struct appendix_task *t)
+{
+	free(t->tt);
+	free(t->description);
+	free(t->review);
+	free(t->raw);
+	free(t->lead.text);
+	free(t->monitor.text);
+	for (int j = 0; j < t->ncooperators; j++)
+		free(t->cooperators[j].text);
+	free(t->cooperators);
+	for (int j = 0; j < t->nproducts; j++) {
+		free(t->products[j].name);
+		free(t->products[j].deadline_text);
+	}
+	free(t->products);
+}
+
+/* Takes task i out of a (its parts moved elsewhere or freed). */
+static void
+remove_task(struct appendix *a, int i)
+{
+	struct appendix_task *t = &a->tasks[i];
+
+	a->sections[t->section].ntasks--;
+	a->sections[t->section].nproducts -= t->nproducts;
+	a->nproducts -= t->nproducts;
+	a->nreview -= t->review != NULL;
+	memmove(t, t + 1, (size_t)(a->ntasks - i - 1) * sizeof *t);
+	a->ntasks--;
+}
+
+void
+appendix_skip(struct appendix *a, int i)
+{
+	task_free(&a->tasks[i]);
+	remove_task(a, i);
+}
+
+int
+appendix_merge_up(struct appendix *a, int i)
+{
+	struct appendix_task *t = &a->tasks[i], *up;
+	struct appendix_product *products;
+	struct appendix_unit *coops;
+
+	if (i == 0 || a->tasks[i - 1].section != t->section)
+		return -1;
+	up = &a->tasks[i - 1];
+	products = realloc(up->products, (size_t)(up->nproducts + t->nproducts + 1) *
+	    sizeof *products);
+	if (products != NULL)
+		up->products = products;
+	coops = realloc(up->cooperators, (size_t)(up->ncooperators + t->ncooperators + 2) *
+	    sizeof *coops);
+	if (coops != NULL)
+		up->cooperators = coops;
+	if (products == NULL || coops == NULL ||
+	    (!t->no_text && append(&up->description, " ", t->description) != 0))
+		return -1;
+	memcpy(up->products + up->nproducts, t->products, (size_t)t->nproducts * sizeof *products);
+	up->nproducts += t->nproducts;
+	a->sections[t->section].nproducts += t->nproducts;
+	a->nproducts += t->nproducts;
+	t->nproducts = 0;
+	/* Its units: those the task above lacks. */
+	for (int k = 0; k < t->ncooperators; k++)
+		up->cooperators[up->ncooperators++] = t->cooperators[k];
+	t->ncooperators = 0;
+	if (*up->lead.text == '\0' && *t->lead.text != '\0') {
+		struct appendix_unit swap = up->lead;
+
+		up->lead = t->lead;
+		t->lead = swap;
+	} else if (*t->lead.text != '\0' && !same_unit(&up->lead, &t->lead)) {
+		up->cooperators[up->ncooperators++] = t->lead;
+		t->lead.text = NULL;
+	}
+	if (*up->monitor.text == '\0' && *t->monitor.text != '\0') {
+		struct appendix_unit swap = up->monitor;
+
+		up->monitor = t->monitor;
+		t->monitor = swap;
+	}
+	task_free(t);
+	remove_task(a, i);
+	return 0;
+}
+
+int
+appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *why,
+    size_t whysz)
+{
+	struct appendix_task *t = &a->tasks[i];
+	struct field_error e;
+	char *ntt = field_text(tt, &e, -1, _("No.")), *ntext = NULL;
+
+	if (ntt == NULL || (ntext = field_text(text, &e, -1, _("Task"))) == NULL ||
+	    (*ntext == '\0' && field_fail(&e, -1, _("%s is required"), _("Task")) != 0)) {
+		snprintf(why, whysz, "%s", e.message);
+		free(ntt);
+		free(ntext);
+		return -1;
+	}
+	free(t->tt);
+	free(t->description);
+	t->tt = ntt;
+	t->description = ntext;
+	t->no_text = false;
+	if (t->review != NULL) {
+		free(t->review);
+		t->review = NULL;
+		a->nreview--;
+	}
+	return 0;
+}
+
 void
 appendix_free(struct appendix *a)
 {
 	for (int i = 0; i < a->nsections; i++)
 		free(a->sections[i].heading);
 	free(a->sections);
-	for (int i = 0; i < a->ntasks; i++) {
-		struct appendix_task *t = &a->tasks[i];
-
-		free(t->tt);
-		free(t->description);
-		free(t->review);
-		free(t->raw);
-		free(t->lead.text);
-		free(t->monitor.text);
-		for (int j = 0; j < t->ncooperators; j++)
-			free(t->cooperators[j].text);
-		free(t->cooperators);
-		for (int j = 0; j < t->nproducts; j++) {
-			free(t->products[j].name);
-			free(t->products[j].deadline_text);
-		}
-		free(t->products);
-	}
+	for (int i = 0; i < a->ntasks; i++)
+		task_free(&a->tasks[i]);
 	free(a->tasks);
 	for (int i = 0; i < a->nunknowns; i++)
 		free(a->unknowns[i].name);

@@ -68,6 +68,7 @@ struct appendix_task {
 	struct appendix_product *products;
 	int nproducts;
 	char *review;			/* why it needs review; NULL when it does not */
+	bool no_text;			/* its task cell was empty */
 	char *raw;			/* its rows' cells as read, "a | b | c" a row */
 };
 
@@ -125,6 +126,17 @@ int appendix_parse_file(struct db *db, const char *path, int plan_year, int last
  * answer is the real import's. */
 int appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool create_units,
     bool dry_run);
+
+/* Fixing a task kept for review in the preview, before writing.
+ * appendix_skip leaves task i out.  appendix_merge_up adds task i to the
+ * task above it in its section (its text, when it has one, products,
+ * units); -1 when there is none.  appendix_fix gives task i the TT and
+ * text typed (NFC; field_text's rules): 0, or -1 with why; the task is
+ * then no longer for review. */
+void appendix_skip(struct appendix *a, int i);
+int appendix_merge_up(struct appendix *a, int i);
+int appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *why,
+    size_t whysz);
 
 void appendix_free(struct appendix *a);
 
