@@ -34,7 +34,6 @@ send Tab
 send -l "Tuyên truyền cải cách hành chính"
 send F2
 wait_for "For review (3)"
-wait_for "3    Tuyên truyền cải cách hành chính"
 
 send Enter
 wait_for "Imported 7 tasks."
