@@ -449,11 +449,11 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 		    "nothing was written\n", "%s: %s: %d lines cannot be taken (see the errors above): "
 		    "nothing was written\n", ti.log.nerrors), PACKAGE, o->file, ti.log.nerrors);
 		rc = 1;
-	} else if (o->dry_run) {
-		printf("\n%s\n", _("Dry run: nothing was written."));
-	} else if (target_import_write(db, &ti, plan->id) != 0) {
+	} else if (target_import_write(db, &ti, plan->id, o->dry_run) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
 		rc = 1;
+	} else if (o->dry_run) {
+		printf("\n%s\n", _("Dry run: nothing was written."));
 	} else {
 		printf("\n");
 		printf(_("Imported %d targets into the plan \"%s\".\n"), ti.nrows, plan->title);

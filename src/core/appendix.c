@@ -1070,7 +1070,7 @@ task_free(struct appendix_task *t)
 	free(t->products);
 }
 
-/* Takes task i out of a (its parts moved elsewhere or freed). */
+/* Takes task i out of a and frees what is left of it. */
 static void
 remove_task(struct appendix *a, int i)
 {
@@ -1080,6 +1080,7 @@ remove_task(struct appendix *a, int i)
 	a->sections[t->section].nproducts -= t->nproducts;
 	a->nproducts -= t->nproducts;
 	a->nreview -= t->review != NULL;
+	task_free(t);
 	memmove(t, t + 1, (size_t)(a->ntasks - i - 1) * sizeof *t);
 	a->ntasks--;
 }
@@ -1087,7 +1088,6 @@ remove_task(struct appendix *a, int i)
 void
 appendix_skip(struct appendix *a, int i)
 {
-	task_free(&a->tasks[i]);
 	remove_task(a, i);
 }
 
@@ -1113,9 +1113,8 @@ appendix_merge_up(struct appendix *a, int i)
 	    (!t->no_text && append(&up->description, " ", t->description) != 0))
 		return -1;
 	memcpy(up->products + up->nproducts, t->products, (size_t)t->nproducts * sizeof *products);
+	/* Moved within the section: the counts stay. */
 	up->nproducts += t->nproducts;
-	a->sections[t->section].nproducts += t->nproducts;
-	a->nproducts += t->nproducts;
 	t->nproducts = 0;
 	/* Its units: those the task above lacks. */
 	for (int k = 0; k < t->ncooperators; k++)
@@ -1136,7 +1135,6 @@ appendix_merge_up(struct appendix *a, int i)
 		up->monitor = t->monitor;
 		t->monitor = swap;
 	}
-	task_free(t);
 	remove_task(a, i);
 	return 0;
 }

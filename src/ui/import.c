@@ -347,7 +347,7 @@ write_preview(struct app *app, struct preview *p, bool create_units)
 {
 	int rc = p->kind == KIND_APPENDIX ? appendix_write(app->db, &p->a, p->plan, create_units,
 	    false) :
-	    target_import_write(app->db, &p->ti, p->plan);
+	    target_import_write(app->db, &p->ti, p->plan, false);
 
 	if (rc != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));

@@ -745,6 +745,43 @@ START_TEST(test_irregular)
 }
 END_TEST
 
+/* The preview's fixes: skip a task, merge one into the task above, type
+ * a lost task text; the counts follow. */
+START_TEST(test_fix_rows)
+{
+	struct appendix a;
+	char path[4096], why[256];
+	int64_t plan = new_plan(2025);
+
+	fixture("irregular.tsv", path, sizeof path);
+	ck_assert_msg(appendix_parse_file(db, path, 2025, 2025, &a) == 0, "%s", db_error(db));
+	ck_assert_int_eq(appendix_merge_up(&a, 0), -1);
+	/* TT 2 (no text) into TT 1: its product and units join TT 1's. */
+	appendix_skip(&a, 7);
+	ck_assert_int_eq(appendix_merge_up(&a, 1), 0);
+	ck_assert_int_eq(a.ntasks, 6);
+	ck_assert_int_eq(a.nreview, 4);
+	ck_assert_int_eq(a.nproducts, 9);
+	ck_assert_int_eq(a.sections[0].ntasks, 5);
+	ck_assert_int_eq(a.tasks[0].nproducts, 2);
+	ck_assert_str_eq(a.tasks[0].products[1].name, "Báo cáo");
+	ck_assert_str_eq(a.tasks[0].description,
+	    "Ban hành Kế hoạch cải cách hành chính năm 2025 của xã");
+	/* The row cut from TT 3, fixed; a text with a control character is
+	 * refused as the form refuses it. */
+	ck_assert_str_eq(a.tasks[1].tt, "3");
+	ck_assert_int_eq(appendix_fix(&a, 1, "3", "Tuyên truyền\001", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "control characters"));
+	ck_assert_int_eq(appendix_fix(&a, 1, "3", " Tuyên truyền CCHC ", why, sizeof why), 0);
+	ck_assert_str_eq(a.tasks[1].description, "Tuyên truyền CCHC");
+	ck_assert_ptr_null(a.tasks[1].review);
+	ck_assert_int_eq(a.nreview, 3);
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
+	ck_assert_int_eq(count_tasks(plan), 6);
+	appendix_free(&a);
+}
+END_TEST
+
 /* A dry run fails where the write would: a unit id that is not one. */
 START_TEST(test_dry_run_fails_alike)
 {
@@ -1071,7 +1108,7 @@ START_TEST(test_targets_import)
 	ck_assert_int_eq(ti.rows[6].section_id, section("chinh_quyen_so"));
 	assert_msg(&ti.log, 9, false, "yes/no");
 	assert_msg(&ti.log, 10, false, "at least 95");
-	ck_assert_msg(target_import_write(db, &ti, plan) == 0, "%s", db_error(db));
+	ck_assert_msg(target_import_write(db, &ti, plan, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &t, &n), 0);
 	ck_assert_int_eq(n, 9);
 	targets_free(t, n);
@@ -1092,7 +1129,7 @@ START_TEST(test_targets_bad)
 	ck_assert_int_eq(ti.log.nerrors, 2);
 	assert_msg(&ti.log, 1, true, "none of the seven sections");
 	assert_msg(&ti.log, 2, true, "between 0 and 100");
-	ck_assert_int_eq(target_import_write(db, &ti, plan), -1);
+	ck_assert_int_eq(target_import_write(db, &ti, plan, false), -1);
 	ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &t, &n), 0);
 	ck_assert_int_eq(n, 0);
 	targets_free(t, n);
@@ -1175,6 +1212,7 @@ appendix_suite(void)
 	tcase_add_test(write, test_write);
 	tcase_add_test(write, test_write_all_or_nothing);
 	tcase_add_test(write, test_irregular);
+	tcase_add_test(write, test_fix_rows);
 	tcase_add_test(write, test_dry_run_fails_alike);
 	tcase_add_test(write, test_round_trip);
 	suite_add_tcase(s, write);
