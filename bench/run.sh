@@ -19,6 +19,10 @@
 #             the queries of its targets with their results and its tasks
 #             with their products in the sqlite3 shell
 #   import    plan_file_load of a 5,000-row plan file into the 1-year file
+#   import floor  the sqlite3 shell inserting the same plan, tasks,
+#             cooperators and products (history triggers firing) in one
+#             transaction into a fresh copy of the 1-year file, and the
+#             ratio import / floor (target <= 2, issue 15)
 #   sqlite3   the screen's SQL in the sqlite3 shell: (time of R copies -
 #             time of none) / R, the floor, and cchc's core time / floor
 set -eu
@@ -122,6 +126,53 @@ sql_units="SELECT id, name, short_name FROM unit ORDER BY sort_key;"
 sql_plans="SELECT id, number, title, issuer, signer, ifnull(issue_date, ''), year_from, year_to
  FROM plan ORDER BY year_from DESC, year_to - year_from, id DESC;"
 
+# The plan file as plain INSERTs with every id written out (units and
+# sections looked up in DB beforehand): what the import writes, without
+# reading the text, matching units or parsing deadlines.
+import_sql() {	# PLAN.tsv DB
+	sqlite3 -separator '	' "$2" "SELECT 'unit', name, id FROM unit; SELECT 'section', code, id FROM section;
+		SELECT 'next', ifnull(max(id), 0) + 1, (SELECT ifnull(max(id), 0) FROM task) FROM plan;" > "$out/ids.tsv"
+	awk -F '\t' '
+	function q(s) { gsub(/\047/, "\047\047", s); return "\047" s "\047" }
+	function unit(s) { return s == "" ? "NULL" : id["unit", s] }
+	FNR == NR { if ($1 == "next") { plan = $2; task = $3 } else id[$1, $2] = $3; next }
+	FNR == 1 { print "BEGIN;" }
+	$1 == "plan" {
+		print "INSERT INTO plan (id, number, title, folded, sort_key, issuer, year_from, year_to) VALUES (" \
+		    plan ", " q($2) ", " q($3) ", " q($3) ", " q($3) ", " q($4) ", " $6 ", " $7 ");"
+	}
+	$1 == "task" {
+		task++; ord++; p = 0
+		print "INSERT INTO task (id, plan_id, section_id, ord, tt, description, folded, lead_unit_id, " \
+		    "monitor_unit_id) VALUES (" task ", " plan ", " id["section", $2] ", " ord ", " q($3) ", " \
+		    q($4) ", " q($4) ", " unit($5) ", " unit($7) ");"
+		if ($6 != "")
+			print "INSERT INTO task_cooperator (task_id, unit_id, ord) VALUES (" task ", " unit($6) ", 1);"
+	}
+	$1 == "product" {
+		p++
+		print "INSERT INTO product (task_id, ord, name, deadline_text, deadline_kind) VALUES (" \
+		    task ", " p ", " q($2) ", " q($3) ", \047date\047);"
+	}
+	END { print "COMMIT;" }' "$out/ids.tsv" "$1"
+}
+# import_floor DB: median ms of the shell running import_sql on a fresh copy.
+import_floor() {
+	import_sql "$out/appendix.tsv" "$1" > "$out/import.sql"
+	i=0
+	: > "$out/import.times"
+	while [ $i -lt "$RUNS" ]; do
+		cp "$1" "$out/floor.db"
+		t0=$(date +%s%N)
+		sqlite3 "$out/floor.db" ".read $out/import.sql" > /dev/null
+		t1=$(date +%s%N)
+		echo $(((t1 - t0) / 1000)) >> "$out/import.times"
+		i=$((i + 1))
+	done
+	rm -f "$out/floor.db"
+	sort -n "$out/import.times" | awk '{ v[NR] = $1 } END { printf "%.3f", v[int(NR / 2) + 1] / 1000 }'
+}
+
 # --- measure ---------------------------------------------------------
 table=$out/table.txt
 : > "$table"
@@ -195,4 +246,7 @@ rline "ratio targets core/sqlite3" core_targets_section floor_targets
 rline "ratio tasks core/sqlite3" core_tasks_section floor_tasks
 rline "ratio period report core/sqlite3" core_report_period floor_report "<= 1.5"
 row "import 5,000 rows (ms, 1-year file)" "$core_import_1" "" "" "<= 200"
+floor_import=$(import_floor "$out/y1.db")
+row "sqlite3 same INSERTs, one transaction" "$floor_import" "" "" ""
+row "ratio import/sqlite3" "$(ratio "$core_import_1" "$floor_import")" "" "" "<= 2"
 cat "$table"

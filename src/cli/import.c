@@ -1,6 +1,6 @@
 /* cchc import: a plan's task appendix or a list of targets from a file.
  *
- *   cchc import appendix FILE --plan ID [--dry-run] [--create-units]
+ *   cchc import appendix FILE --plan ID [--dry-run] [--strict] [--create-units]
  *                                       [--map NAME=UNIT]...
  *   cchc import targets FILE --plan ID [--dry-run]
  *
@@ -10,8 +10,11 @@
  * cannot be taken, with line numbers.  Without --dry-run it then writes
  * everything in one transaction.  It writes nothing, and exits 1, when a
  * line has an error or (appendix) a unit name matches no unit and is
- * neither created (--create-units) nor mapped to a known unit (--map);
- * --dry-run exits as the real run would. */
+ * neither created (--create-units) nor mapped to a known unit (--map).
+ * A row that cannot be read completely does not stop the appendix: its
+ * task is written marked for review, and listed; --strict refuses the
+ * file instead.  --dry-run writes everything in a transaction it rolls
+ * back, so it exits as the real run would. */
 #include "config.h"
 
 #include <getopt.h>
@@ -30,6 +33,7 @@
 #include "core/target_import.h"
 #include "core/text.h"
 #include "core/unit.h"
+#include "core/unit_match.h"
 
 int cli_import(struct db *db, int argc, char **argv);
 
@@ -38,7 +42,7 @@ int cli_import(struct db *db, int argc, char **argv);
 struct options {
 	const char *what, *file;
 	int64_t plan;
-	bool dry_run, create_units;
+	bool dry_run, create_units, strict;
 	const char *map[MAX_MAPS];
 	int nmaps;
 };
@@ -46,8 +50,9 @@ struct options {
 static int
 usage(void)
 {
-	fprintf(stderr, _("usage: %s import appendix FILE --plan ID [--dry-run] [--create-units] "
-	    "[--map NAME=UNIT]...\n       %s import targets FILE --plan ID [--dry-run]\n"),
+	fprintf(stderr, _("usage: %s import appendix FILE --plan ID [--dry-run] [--strict] "
+	    "[--create-units] [--map NAME=UNIT]...\n       %s import targets FILE --plan ID "
+	    "[--dry-run]\n"),
 	    PACKAGE, PACKAGE);
 	return 2;
 }
@@ -59,6 +64,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "plan", required_argument, NULL, 'p' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "create-units", no_argument, NULL, 'c' },
+		{ "strict", no_argument, NULL, 's' },
 		{ "map", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -82,6 +88,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'c':
 			o->create_units = true;
+			break;
+		case 's':
+			o->strict = true;
 			break;
 		case 'm':
 			if (o->nmaps == MAX_MAPS || strchr(optarg, '=') == NULL) {
@@ -110,8 +119,9 @@ parse_options(int argc, char **argv, struct options *o)
 		fprintf(stderr, _("%s: --plan ID is required (the plan to import into)\n"), PACKAGE);
 		return 2;
 	}
-	if (strcmp(o->what, "targets") == 0 && (o->create_units || o->nmaps > 0)) {
-		fprintf(stderr, _("%s: --create-units and --map are for the appendix\n"), PACKAGE);
+	if (strcmp(o->what, "targets") == 0 && (o->create_units || o->nmaps > 0 || o->strict)) {
+		fprintf(stderr, _("%s: --create-units, --map and --strict are for the appendix\n"),
+		    PACKAGE);
 		return 2;
 	}
 	return 0;
@@ -234,7 +244,8 @@ print_due(const struct deadline *d)
 static void
 print_task(const struct names *n, const struct appendix_task *t)
 {
-	printf("  %-4s %s  [%s %d]\n", *t->tt ? t->tt : "-", t->description, _("line"), t->line);
+	printf("  %-4s %s  [%s %d]%s\n", *t->tt ? t->tt : "-", t->description, _("line"), t->line,
+	    t->review != NULL ? _(" (for review)") : "");
 	print_units(n, t);
 	for (int i = 0; i < t->nproducts; i++) {
 		const struct appendix_product *p = &t->products[i];
@@ -245,6 +256,26 @@ print_task(const struct names *n, const struct appendix_task *t)
 			print_due(&p->deadline);
 		}
 		putchar('\n');
+	}
+}
+
+/* The tasks kept for review, with why and their cells as read. */
+static void
+print_review(const struct appendix *a)
+{
+	if (a->nreview == 0)
+		return;
+	printf("\n%s\n", _("Kept for review (cần xem lại):"));
+	for (int i = 0; i < a->ntasks; i++) {
+		const struct appendix_task *t = &a->tasks[i];
+
+		if (t->review == NULL)
+			continue;
+		printf("  %s %d: %s\n", _("line"), t->line, t->review);
+		for (const char *s = t->raw, *nl; *s != '\0'; s = *nl ? nl + 1 : nl) {
+			nl = s + strcspn(s, "\n");
+			printf("        %.*s\n", (int)(nl - s), s);
+		}
 	}
 }
 
@@ -266,6 +297,7 @@ print_appendix(const struct names *n, const char *file, const struct appendix *a
 				print_task(n, &a->tasks[i]);
 	}
 	print_log(&a->log);
+	print_review(a);
 	if (a->nunknowns > 0) {
 		printf("\n%s\n", _("Units not known:"));
 		for (int i = 0; i < a->nunknowns; i++) {
@@ -309,7 +341,7 @@ static int
 apply_maps(struct db *db, const struct options *o, struct appendix *a)
 {
 	for (int i = 0; i < o->nmaps; i++) {
-		char *name = strdup(o->map[i]), *unit, *folded = NULL;
+		char *name = strdup(o->map[i]), *unit, *folded = NULL, why[320];
 		int64_t id;
 		bool found = false;
 
@@ -317,9 +349,8 @@ apply_maps(struct db *db, const struct options *o, struct appendix *a)
 			return 1;
 		unit = strchr(name, '=');
 		*unit++ = '\0';
-		if ((id = unit_find(db, text_trim(unit))) <= 0) {
-			fprintf(stderr, _("%s: --map %s: no unit is called \"%s\"\n"), PACKAGE, o->map[i],
-			    unit);
+		if ((id = unit_resolve(db, text_trim(unit), "--map", why, sizeof why)) <= 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, id < 0 ? db_error(db) : why);
 			free(name);
 			return id < 0 ? 1 : 2;
 		}
@@ -361,7 +392,7 @@ import_appendix(struct db *db, const struct options *o, const struct plan *plan,
 	struct appendix a;
 	int rc;
 
-	if (appendix_parse_file(db, o->file, plan->year_from, &a) != 0) {
+	if (appendix_parse_file(db, o->file, plan->year_from, plan->year_to, &a) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		appendix_free(&a);
 		return 1;
@@ -378,15 +409,24 @@ import_appendix(struct db *db, const struct options *o, const struct plan *plan,
 		    "--create-units or say which unit each is with --map NAME=UNIT; nothing was "
 		    "written\n"), PACKAGE, o->file);
 		rc = 1;
-	} else if (rc == 0 && o->dry_run) {
-		printf("\n%s\n", _("Dry run: nothing was written."));
-	} else if (rc == 0 && appendix_write(db, &a, plan->id, o->create_units) != 0) {
+	} else if (rc == 0 && o->strict && a.nreview > 0) {
+		fprintf(stderr, ngettext("%s: %s: %d task would be kept for review (listed above), "
+		    "refused with --strict: nothing was written\n", "%s: %s: %d tasks would be kept "
+		    "for review (listed above), refused with --strict: nothing was written\n",
+		    a.nreview), PACKAGE, o->file, a.nreview);
+		rc = 1;
+	} else if (rc == 0 && appendix_write(db, &a, plan->id, o->create_units, o->dry_run) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
 		rc = 1;
+	} else if (rc == 0 && o->dry_run) {
+		printf("\n%s\n", _("Dry run: nothing was written."));
 	} else if (rc == 0) {
 		printf("\n");
 		printf(_("Imported %d tasks with %d products into the plan \"%s\".\n"), a.ntasks,
 		    a.nproducts, plan->title);
+		if (a.nreview > 0)
+			printf(ngettext("%d task is marked for review (cần xem lại).\n",
+			    "%d tasks are marked for review (cần xem lại).\n", a.nreview), a.nreview);
 	}
 	appendix_free(&a);
 	return rc;
@@ -410,11 +450,11 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 		    "nothing was written\n", "%s: %s: %d lines cannot be taken (see the errors above): "
 		    "nothing was written\n", ti.log.nerrors), PACKAGE, o->file, ti.log.nerrors);
 		rc = 1;
-	} else if (o->dry_run) {
-		printf("\n%s\n", _("Dry run: nothing was written."));
-	} else if (target_import_write(db, &ti, plan->id) != 0) {
+	} else if (target_import_write(db, &ti, plan->id, o->dry_run) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
 		rc = 1;
+	} else if (o->dry_run) {
+		printf("\n%s\n", _("Dry run: nothing was written."));
 	} else {
 		printf("\n");
 		printf(_("Imported %d targets into the plan \"%s\".\n"), ti.nrows, plan->title);

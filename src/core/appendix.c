@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/unit.h"
 #include "core/unit_match.h"
+#include "core/validate.h"
 
 /* The columns of the appendix, in the order plans print them. */
 enum column {
@@ -85,6 +86,7 @@ struct parser {
 	int section;			/* the current one, or -1 */
 	int task;			/* the task rows add to, or -1 */
 	int last_tt;			/* the last plain TT number in the section */
+	const struct import_row *as_read;	/* the row being read, before realign() */
 	struct raw_units *raw;		/* by task */
 	int section_cap, task_cap, raw_cap, unknown_cap;
 };
@@ -188,6 +190,34 @@ unit_name_of(const struct parser *p, int64_t id)
 
 #define warn(p, line, ...) import_note(&(p)->a->log, (line), false, __VA_ARGS__)
 #define refuse(p, line, ...) import_note(&(p)->a->log, (line), true, __VA_ARGS__)
+
+/* Marks task t for review because of why (at line): the first reason
+ * leads, the others follow it.  0 or -1. */
+static int
+mark(struct parser *p, struct appendix_task *t, int line, const char *why)
+{
+	warn(p, line, _("kept for review: %s"), why);
+	if (t->review == NULL) {
+		p->a->nreview++;
+		return (t->review = strdup(why)) == NULL ? -1 : 0;
+	}
+	return append(&t->review, "; ", why);
+}
+
+/* Adds row r's cells, as read, to t's: "a | b | c", a row a line. */
+static int
+keep_raw(struct appendix_task *t, const struct import_row *r)
+{
+	char *row = strdup("");
+	int rc = 0;
+
+	for (int i = 0; i < r->ncells && row != NULL && rc == 0; i++)
+		rc = append(&row, " | ", *r->cell[i] != '\0' ? r->cell[i] : "-");
+	if (row == NULL || rc != 0 || append(&t->raw, "\n", row) != 0)
+		rc = -1;
+	free(row);
+	return rc;
+}
 
 /* ---- the header ------------------------------------------------------- */
 
@@ -523,13 +553,18 @@ new_task(struct parser *p, const struct import_row *r)
 	t->line = r->line;
 	t->section = p->section;
 	t->lead.unknown = t->monitor.unknown = -1;
-	if ((t->tt = strdup(tt)) == NULL || (t->description = strdup(text)) == NULL)
+	/* A task cell lost (at a page break, most often) leaves a task
+	 * worth keeping: its number, products and units say what it is. */
+	if ((t->tt = strdup(tt)) == NULL || (t->description = strdup(*text != '\0' ? text :
+	    _("(the task's text is missing)"))) == NULL || (t->raw = strdup("")) == NULL ||
+	    keep_raw(t, p->as_read) != 0)
 		return -1;
 	for (int role = 0; role < NROLES; role++)
 		if ((p->raw[p->task].cell[role] = strdup("")) == NULL)
 			return -1;
-	if (*text == '\0')
-		refuse(p, r->line, _("task %s has no text (the Nhiệm vụ cell is empty)"), tt);
+	t->no_text = *text == '\0';
+	if (t->no_text && mark(p, t, r->line, _("the Nhiệm vụ cell is empty")) != 0)
+		return -1;
 	check_tt(p, r, tt);
 	if ((*product != '\0' || *deadline != '\0') && add_product(p, r->line, product, deadline) != 0)
 		return -1;
@@ -546,7 +581,7 @@ page_break(struct parser *p, const struct import_row *r)
 
 	warn(p, r->line, _("taken as the rest of the task of line %d, cut by a page break"),
 	    t->line);
-	if (append(&t->description, " ", cell(p, r, COL_TASK)) != 0)
+	if (keep_raw(t, p->as_read) != 0 || append(&t->description, " ", cell(p, r, COL_TASK)) != 0)
 		return -1;
 	if (*product != '\0' && (t->nproducts == 0 || !starts_lower(product))) {
 		if (add_product(p, r->line, product, deadline) != 0)
@@ -574,6 +609,8 @@ more_of_task(struct parser *p, const struct import_row *r)
 		    _("a product with no task above it") : _("units with no task above them"));
 		return 0;
 	}
+	if (keep_raw(current(p), p->as_read) != 0)
+		return -1;
 	if (*product != '\0' || *deadline != '\0') {
 		if (add_product(p, r->line, product, deadline) != 0)
 			return -1;
@@ -599,12 +636,77 @@ check_width(struct parser *p, const struct import_row *r)
 		}
 }
 
+/* true when s reads as a deadline (a date, a period, "thường xuyên"...). */
+static bool
+deadline_like(const char *s)
+{
+	struct deadline d;
+
+	return *s != '\0' && deadline_parse(s, 2000, &d) &&
+	    (d.kind != DEADLINE_UNKNOWN || d.doubt != DOUBT_NONE);
+}
+
+/* true when s starts with a unit the office knows (exactly or by its
+ * initials).  -1 on failure. */
+static int
+unit_like(struct parser *p, const char *s)
+{
+	struct unit_ref *refs;
+	int n, known;
+
+	if (*s == '\0')
+		return 0;
+	if (unit_match_cell(&p->units, s, &refs, &n) != 0)
+		return -1;
+	known = n > 0 && (refs[0].how == UNIT_MATCH_EXACT || refs[0].how == UNIT_MATCH_INITIALS);
+	unit_refs_free(refs, n);
+	return known;
+}
+
+/* A row one cell short whose cells sit one column left of where they
+ * belong: a deadline in the product column and a unit in the deadline
+ * column.  The dropped cell is the task's when what stands in the task
+ * column is short like a product's name, else the product's.  Fills
+ * *out (cells pointing into r's, one "" added, at most NCOLUMNS + 1) and
+ * returns 1 when r is realigned, 0 when not, -1 on failure. */
+static int
+realign(struct parser *p, const struct import_row *r, struct import_row *out, char **cells)
+{
+	static char empty[] = "";
+	const char *task = cell(p, r, COL_TASK);
+	int at, words = 0, known;
+
+	if (r->ncells >= p->width || r->ncells > NCOLUMNS || *cell(p, r, COL_TT) == '\0' ||
+	    p->col[COL_PRODUCT] != p->col[COL_TASK] + 1 ||
+	    p->col[COL_DEADLINE] != p->col[COL_PRODUCT] + 1 ||
+	    !deadline_like(cell(p, r, COL_PRODUCT)) || deadline_like(cell(p, r, COL_DEADLINE)))
+		return 0;
+	if ((known = unit_like(p, cell(p, r, COL_DEADLINE))) <= 0)
+		return known;
+	for (const char *s = task; *s != '\0'; s++)
+		words += (s == task || s[-1] == ' ') && *s != ' ';
+	at = p->col[words <= 6 ? COL_TASK : COL_PRODUCT];
+	*out = *r;
+	out->cell = cells;
+	out->ncells = r->ncells + 1;
+	for (int i = 0, j = 0; i < out->ncells; i++)
+		cells[i] = i == at ? empty : r->cell[j++];
+	warn(p, r->line, at == p->col[COL_TASK] ?
+	    _("the cells are one column left of the header (the Nhiệm vụ cell is missing): "
+	    "moved right") : _("the cells are one column left of the header (the Sản phẩm "
+	    "cell is missing): moved right"));
+	return 1;
+}
+
 static int
 read_row(struct parser *p, const struct import_row *r)
 {
 	const char *tt = cell(p, r, COL_TT), *text = cell(p, r, COL_TASK), *title;
+	struct import_row moved;
+	char *cells[NCOLUMNS + 1];
 	int title_col, rc;
 
+	p->as_read = r;
 	if (r->unbalanced)
 		warn(p, r->line, _("a quote (\") that is never closed: read as a plain character"));
 	if (column_numbers(r)) {
@@ -619,6 +721,13 @@ read_row(struct parser *p, const struct import_row *r)
 		return rc;
 	if (rc != 0)
 		return -1;
+	if ((rc = realign(p, r, &moved, cells)) < 0)
+		return -1;
+	if (rc > 0) {
+		r = &moved;
+		tt = cell(p, r, COL_TT);
+		text = cell(p, r, COL_TASK);
+	}
 	check_width(p, r);
 	if (*tt == '\0' && *text == '\0')
 		return more_of_task(p, r);
@@ -772,7 +881,73 @@ resolve_units(struct parser *p)
 
 /* ---- the whole table ------------------------------------------------- */
 
+/* Replaces what field_text refuses in *s by what it takes: control
+ * characters become spaces, and the text is cut to FIELD_TEXT_MAX bytes
+ * (at a character's start). */
 static void
+tame(char *s)
+{
+	size_t n = strlen(s);
+
+	for (unsigned char *c = (unsigned char *)s; *c != '\0'; c++)
+		if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f)
+			*c = ' ';
+		else if (*c == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f)
+			c[0] = c[1] = ' ';
+	if (n > FIELD_TEXT_MAX) {
+		n = FIELD_TEXT_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		s[n] = '\0';
+	}
+}
+
+/* A text of task t as the forms take it (field_text): if it is refused,
+ * t is marked for review with the form's reason and the text tamed. */
+static int
+formable(struct parser *p, struct appendix_task *t, int line, char *s, const char *label)
+{
+	struct field_error e;
+	char *ok = field_text(s, &e, -1, label);
+
+	free(ok);
+	if (ok != NULL)
+		return 0;
+	tame(s);
+	return mark(p, t, line, e.message);
+}
+
+/* A product's deadline, checked as the task form checks it and read:
+ * a date that does not exist is a reason for review (the text is kept
+ * in the row's cells only); text read in part, or for a year outside
+ * the plan's, is warned of. */
+static int
+check_deadline(struct parser *p, struct appendix_task *t, struct appendix_product *pr)
+{
+	struct appendix *a = p->a;
+	struct field_error e;
+
+	if (validate_deadline(pr->deadline_text, &e, -1, _("Deadline")) != 0) {
+		*pr->deadline_text = '\0';
+		if (mark(p, t, pr->line, e.message) != 0)
+			return -1;
+	}
+	if (!deadline_parse(pr->deadline_text, a->plan_year, &pr->deadline))
+		pr->deadline.kind = DEADLINE_UNKNOWN;
+	if (pr->deadline.doubt != DOUBT_NONE)
+		warn(p, pr->line, _("the deadline \"%s\" is not read (%s): enter the date"),
+		    pr->deadline_text, deadline_doubt_text(&pr->deadline));
+	else if (pr->deadline.kind == DEADLINE_UNKNOWN && *pr->deadline_text != '\0')
+		warn(p, pr->line, _("the deadline \"%s\" gives no date: set it by hand"),
+		    pr->deadline_text);
+	else if (a->last_year >= a->plan_year && deadline_outside(&pr->deadline, a->plan_year,
+	    a->last_year))
+		warn(p, pr->line, _("the deadline \"%s\" falls outside the plan's years (%d-%d)"),
+		    pr->deadline_text, a->plan_year, a->last_year);
+	return 0;
+}
+
+static int
 finish(struct parser *p)
 {
 	struct appendix *a = p->a;
@@ -783,19 +958,24 @@ finish(struct parser *p)
 		a->sections[t->section].ntasks++;
 		a->sections[t->section].nproducts += t->nproducts;
 		a->nproducts += t->nproducts;
+		if (formable(p, t, t->line, t->tt, _("No.")) != 0 ||
+		    formable(p, t, t->line, t->description, _("Task")) != 0)
+			return -1;
 		for (int j = 0; j < t->nproducts; j++) {
 			struct appendix_product *pr = &t->products[j];
 
-			if (!deadline_parse(pr->deadline_text, a->plan_year, &pr->deadline))
-				pr->deadline.kind = DEADLINE_UNKNOWN;
-			if (pr->deadline.kind == DEADLINE_UNKNOWN && *pr->deadline_text != '\0')
-				warn(p, pr->line, _("the deadline \"%s\" gives no date: set it by hand"),
-				    pr->deadline_text);
+			if (formable(p, t, pr->line, pr->name, _("Product")) != 0 ||
+			    formable(p, t, pr->line, pr->deadline_text, _("Deadline")) != 0 ||
+			    check_deadline(p, t, pr) != 0)
+				return -1;
 		}
+		/* Kept as far as a field holds it. */
+		tame(t->raw);
 	}
 	if (a->ntasks == 0)
 		refuse(p, 1, _("no task found: is this a plan's task appendix?"));
 	import_log_sort(&a->log);
+	return 0;
 }
 
 static void
@@ -827,9 +1007,8 @@ parse_table(struct db *db, const struct import_table *t, struct appendix *a)
 	for (int i = find_header(&p, t); i < t->nrows; i++)
 		if (read_row(&p, &t->row[i]) != 0)
 			goto out;
-	if (resolve_units(&p) != 0)
+	if (resolve_units(&p) != 0 || finish(&p) != 0)
 		goto out;
-	finish(&p);
 	rc = a->log.oom ? -1 : 0;
 out:
 	parser_free(&p);
@@ -839,13 +1018,15 @@ out:
 }
 
 int
-appendix_parse(struct db *db, const char *data, size_t len, int plan_year, struct appendix *a)
+appendix_parse(struct db *db, const char *data, size_t len, int plan_year, int last_year,
+    struct appendix *a)
 {
 	struct import_table t;
 	int rc;
 
 	memset(a, 0, sizeof *a);
 	a->plan_year = plan_year;
+	a->last_year = last_year;
 	if (import_table_read(db, data, len, &t) != 0)
 		return -1;
 	rc = parse_table(db, &t, a);
@@ -854,18 +1035,136 @@ appendix_parse(struct db *db, const char *data, size_t len, int plan_year, struc
 }
 
 int
-appendix_parse_file(struct db *db, const char *path, int plan_year, struct appendix *a)
+appendix_parse_file(struct db *db, const char *path, int plan_year, int last_year,
+    struct appendix *a)
 {
 	struct import_table t;
 	int rc;
 
 	memset(a, 0, sizeof *a);
 	a->plan_year = plan_year;
+	a->last_year = last_year;
 	if (import_table_read_file(db, path, &t) != 0)
 		return -1;
 	rc = parse_table(db, &t, a);
 	import_table_free(&t);
 	return rc;
+}
+
+static void
+task_free(struct appendix_task *t)
+{
+	free(t->tt);
+	free(t->description);
+	free(t->review);
+	free(t->raw);
+	free(t->lead.text);
+	free(t->monitor.text);
+	for (int j = 0; j < t->ncooperators; j++)
+		free(t->cooperators[j].text);
+	free(t->cooperators);
+	for (int j = 0; j < t->nproducts; j++) {
+		free(t->products[j].name);
+		free(t->products[j].deadline_text);
+	}
+	free(t->products);
+}
+
+/* Takes task i out of a and frees what is left of it. */
+static void
+remove_task(struct appendix *a, int i)
+{
+	struct appendix_task *t = &a->tasks[i];
+
+	a->sections[t->section].ntasks--;
+	a->sections[t->section].nproducts -= t->nproducts;
+	a->nproducts -= t->nproducts;
+	a->nreview -= t->review != NULL;
+	task_free(t);
+	memmove(t, t + 1, (size_t)(a->ntasks - i - 1) * sizeof *t);
+	a->ntasks--;
+}
+
+void
+appendix_skip(struct appendix *a, int i)
+{
+	remove_task(a, i);
+}
+
+int
+appendix_merge_up(struct appendix *a, int i)
+{
+	struct appendix_task *t = &a->tasks[i], *up;
+	struct appendix_product *products;
+	struct appendix_unit *coops;
+
+	if (i == 0 || a->tasks[i - 1].section != t->section)
+		return -1;
+	up = &a->tasks[i - 1];
+	products = realloc(up->products, (size_t)(up->nproducts + t->nproducts + 1) *
+	    sizeof *products);
+	if (products != NULL)
+		up->products = products;
+	coops = realloc(up->cooperators, (size_t)(up->ncooperators + t->ncooperators + 2) *
+	    sizeof *coops);
+	if (coops != NULL)
+		up->cooperators = coops;
+	if (products == NULL || coops == NULL ||
+	    (!t->no_text && append(&up->description, " ", t->description) != 0))
+		return -1;
+	memcpy(up->products + up->nproducts, t->products, (size_t)t->nproducts * sizeof *products);
+	/* Moved within the section: the counts stay. */
+	up->nproducts += t->nproducts;
+	t->nproducts = 0;
+	/* Its units: those the task above lacks. */
+	for (int k = 0; k < t->ncooperators; k++)
+		up->cooperators[up->ncooperators++] = t->cooperators[k];
+	t->ncooperators = 0;
+	if (*up->lead.text == '\0' && *t->lead.text != '\0') {
+		struct appendix_unit swap = up->lead;
+
+		up->lead = t->lead;
+		t->lead = swap;
+	} else if (*t->lead.text != '\0' && !same_unit(&up->lead, &t->lead)) {
+		up->cooperators[up->ncooperators++] = t->lead;
+		t->lead.text = NULL;
+	}
+	if (*up->monitor.text == '\0' && *t->monitor.text != '\0') {
+		struct appendix_unit swap = up->monitor;
+
+		up->monitor = t->monitor;
+		t->monitor = swap;
+	}
+	remove_task(a, i);
+	return 0;
+}
+
+int
+appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *why,
+    size_t whysz)
+{
+	struct appendix_task *t = &a->tasks[i];
+	struct field_error e;
+	char *ntt = field_text(tt, &e, -1, _("No.")), *ntext = NULL;
+
+	if (ntt == NULL || (ntext = field_text(text, &e, -1, _("Task"))) == NULL ||
+	    (*ntext == '\0' && field_fail(&e, -1, _("%s is required"), _("Task")) != 0)) {
+		snprintf(why, whysz, "%s", e.message);
+		free(ntt);
+		free(ntext);
+		return -1;
+	}
+	free(t->tt);
+	free(t->description);
+	t->tt = ntt;
+	t->description = ntext;
+	t->no_text = false;
+	if (t->review != NULL) {
+		free(t->review);
+		t->review = NULL;
+		a->nreview--;
+	}
+	return 0;
 }
 
 void
@@ -874,22 +1173,8 @@ appendix_free(struct appendix *a)
 	for (int i = 0; i < a->nsections; i++)
 		free(a->sections[i].heading);
 	free(a->sections);
-	for (int i = 0; i < a->ntasks; i++) {
-		struct appendix_task *t = &a->tasks[i];
-
-		free(t->tt);
-		free(t->description);
-		free(t->lead.text);
-		free(t->monitor.text);
-		for (int j = 0; j < t->ncooperators; j++)
-			free(t->cooperators[j].text);
-		free(t->cooperators);
-		for (int j = 0; j < t->nproducts; j++) {
-			free(t->products[j].name);
-			free(t->products[j].deadline_text);
-		}
-		free(t->products);
-	}
+	for (int i = 0; i < a->ntasks; i++)
+		task_free(&a->tasks[i]);
 	free(a->tasks);
 	for (int i = 0; i < a->nunknowns; i++)
 		free(a->unknowns[i].name);
@@ -948,6 +1233,8 @@ write_task(struct db *db, const struct appendix *a, const struct appendix_task *
 	t.lead_unit_id = unit_id(&at->lead, unknown_ids);
 	t.monitor_unit_id = unit_id(&at->monitor, unknown_ids);
 	t.evidence_number = t.evidence = t.note = "";
+	t.review = at->review;
+	t.raw_cells = at->review != NULL ? at->raw : NULL;
 	t.progress = PROGRESS_NOT_STARTED;
 	for (int i = 0; i < at->nproducts; i++) {
 		products[i].name = at->products[i].name;
@@ -985,7 +1272,8 @@ list_unmapped(const struct appendix *a, char *buf, size_t size)
 }
 
 int
-appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool create_units)
+appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool create_units,
+    bool dry_run)
 {
 	int64_t *ids;
 	int rc = -1;
@@ -1009,6 +1297,11 @@ appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool creat
 	for (int i = 0; i < a->ntasks; i++)
 		if (write_task(db, a, &a->tasks[i], plan, ids) != 0)
 			goto fail;
+	if (dry_run) {
+		db_rollback(db);
+		rc = 0;
+		goto out;
+	}
 	if (db_commit(db) == 0) {
 		rc = 0;
 		goto out;

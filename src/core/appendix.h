@@ -24,7 +24,13 @@
  * deadlines parsed by deadline_parse) and units, a warning for each line
  * that needed a guess and an error for each that cannot be taken, all with
  * their line numbers, and the names that match no unit.  Writing then
- * puts it all in one transaction, or nothing. */
+ * puts it all in one transaction, or nothing.
+ *
+ * A row that cannot be read completely does not stop the table: its task
+ * is kept, marked for review with the reason and the row's cells as read
+ * (a task cell lost at a page break, a deadline date that does not exist,
+ * a cell the forms would refuse).  The same rules as the forms' apply,
+ * since writing goes through task_insert. */
 #ifndef CCHC_APPENDIX_H
 #define CCHC_APPENDIX_H
 
@@ -61,6 +67,9 @@ struct appendix_task {
 	int ncooperators;
 	struct appendix_product *products;
 	int nproducts;
+	char *review;			/* why it needs review; NULL when it does not */
+	bool no_text;			/* its task cell was empty */
+	char *raw;			/* its rows' cells as read, "a | b | c" a row */
 };
 
 struct appendix_section {
@@ -84,7 +93,7 @@ struct appendix_unknown {
 struct appendix {
 	enum encoding encoding;
 	char delim;
-	int plan_year;
+	int plan_year, last_year;
 	struct appendix_section *sections;
 	int nsections;
 	struct appendix_task *tasks;
@@ -92,24 +101,42 @@ struct appendix {
 	int nproducts;
 	struct appendix_unknown *unknowns;
 	int nunknowns;
+	int nreview;			/* tasks marked for review */
 	struct import_log log;		/* warnings and errors, by line */
 };
 
 /* Parses data (len bytes, any supported encoding) into *a; plan_year is
- * the year of deadlines written without one.  0 when the text was read
+ * the year of deadlines written without one, last_year the plan's last
+ * (a deadline after it, or before plan_year, is warned of).  0 when the text was read
  * (a->log.nerrors tells whether it can be written); -1 with db_error when
  * the bytes are not text (naming the line), memory ran out or the
  * database failed.  appendix_free(a) in both cases. */
-int appendix_parse(struct db *db, const char *data, size_t len, int plan_year, struct appendix *a);
+int appendix_parse(struct db *db, const char *data, size_t len, int plan_year, int last_year,
+    struct appendix *a);
 /* The same from a file; messages name it. */
-int appendix_parse_file(struct db *db, const char *path, int plan_year, struct appendix *a);
+int appendix_parse_file(struct db *db, const char *path, int plan_year, int last_year,
+    struct appendix *a);
 
 /* Adds the tasks of a to plan in one transaction: first the unknown
  * units, each made an alias of its map_to unit or, with create_units,
  * created; then the tasks after those the plan's sections already have.
  * Refused (-1, db_error) when a has errors or, without create_units, a
- * name left unmapped; a failing task is named by its line. */
-int appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool create_units);
+ * name left unmapped; a failing task is named by its line.  With dry_run
+ * everything is written and checked the same, then rolled back: its
+ * answer is the real import's. */
+int appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool create_units,
+    bool dry_run);
+
+/* Fixing a task kept for review in the preview, before writing.
+ * appendix_skip leaves task i out.  appendix_merge_up adds task i to the
+ * task above it in its section (its text, when it has one, products,
+ * units); -1 when there is none.  appendix_fix gives task i the TT and
+ * text typed (NFC; field_text's rules): 0, or -1 with why; the task is
+ * then no longer for review. */
+void appendix_skip(struct appendix *a, int i);
+int appendix_merge_up(struct appendix *a, int i);
+int appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *why,
+    size_t whysz);
 
 void appendix_free(struct appendix *a);
 

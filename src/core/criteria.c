@@ -1021,10 +1021,11 @@ int64_t
 criteria_import(struct db *db, const char *path)
 {
 	struct importer im = { .db = db, .path = path };
+	const char *why;
 	int rc;
 
-	if (tsv_open(&im.tsv, path) != 0)
-		return db_fail(db, "%s: %s", path, strerror(errno));
+	if (tsv_open(&im.tsv, path, &why) != 0)
+		return db_fail(db, "%s: %s", path, why);
 	if (db_begin(db) != 0) {
 		tsv_close(&im.tsv);
 		return -1;

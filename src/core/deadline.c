@@ -9,6 +9,11 @@
  * dates written, then conditions ("theo kế hoạch của UBND tỉnh"), then a
  * bare year ("Năm 2026").
  *
+ * What looks like a date but cannot be one (quý V, tháng 13, 31/02, year
+ * 0, a two-digit year, a word mangled into "Qu?") is not guessed around:
+ * the whole text is left unread, with the reason (enum deadline_doubt),
+ * for the user to enter the date.
+ *
  * "Trước ngày X" is taken as due on X itself, like "chậm nhất ngày X": the
  * plans use both for the same kind of task, and offices count work handed
  * in on X as on time.  Taking X - 1 would turn those into late tasks. */
@@ -17,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 /* Points past this are ignored: a cell with more is prose, not a deadline. */
@@ -58,6 +64,7 @@ struct scan {
 	bool		 continuous;	/* "thường xuyên" */
 	bool		 conditional;	/* waits on an event */
 	bool		 whole_year;	/* "trong năm", a year alone */
+	enum deadline_doubt doubt;	/* the first thing not read */
 };
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -205,13 +212,26 @@ number_at(const struct scan *sc, int i, int maxdigits)
 	return t->part[0];
 }
 
+static bool
+plausible_year(int y)
+{
+	return y >= 1900 && y < 2200;
+}
+
+static void
+add_doubt(struct scan *sc, enum deadline_doubt d)
+{
+	if (sc->doubt == DOUBT_NONE)
+		sc->doubt = d;
+}
+
 /* A plausible year: "2026" but not a number like "1234". */
 static int
 year_number_at(const struct scan *sc, int i)
 {
 	int	y = number_at(sc, i, 4);
 
-	return y >= 1900 && y < 2200 ? y : -1;
+	return plausible_year(y) ? y : -1;
 }
 
 /* A year written after a month or quarter: "năm 2026", "/2026" (the slash
@@ -257,7 +277,8 @@ static bool
 is_pair_with_year(const struct token *t)
 {
 	return t != NULL && t->type == TOK_NUM && !t->docnum &&
-	    t->nparts == 2 && t->digits[0] <= 2 && t->digits[1] == 4;
+	    t->nparts == 2 && t->digits[0] <= 2 && t->digits[1] == 4 &&
+	    plausible_year(t->part[1]);
 }
 
 /* "15/8/2026", "15/8", "9/2026", "2026-08-15".  Any other group is read
@@ -277,6 +298,14 @@ match_group(struct scan *sc, int i)
 		add_point(sc, PT_MONTH_END, t->part[1], t->part[0], 0);
 	else if (t->nparts == 2 && t->digits[0] <= 2 && t->digits[1] <= 2)
 		add_point(sc, PT_DAY, 0, t->part[1], t->part[0]);
+	/* "30/7/26", "01/01/0000", "9/0000": a date whose year cannot be
+	 * one (a year 0 would otherwise become the plan's). */
+	if ((t->nparts == 3 && t->digits[0] <= 2 && t->digits[1] <= 2 &&
+	    (t->digits[2] != 4 || !plausible_year(t->part[2]))) ||
+	    (t->nparts == 3 && t->digits[0] == 4 && !plausible_year(t->part[0])) ||
+	    (t->nparts == 2 && t->digits[0] <= 2 && t->digits[1] == 4 &&
+	    !plausible_year(t->part[1])))
+		add_doubt(sc, DOUBT_YEAR);
 	return 1;
 }
 
@@ -553,6 +582,49 @@ match_year(struct scan *sc, int i)
 	return k + 1;
 }
 
+/* A lone number, or a month or quarter with its year ("13/2026"), as
+ * written after "tháng" or "quý"; -1 when t is neither. */
+static int
+written_value(const struct scan *sc, int i)
+{
+	const struct token *t = tok_at(sc, i);
+
+	if (t == NULL || t->type != TOK_NUM || t->docnum || t->digits[0] > 2 ||
+	    (t->nparts == 2 && t->digits[1] != 4) || t->nparts > 2)
+		return -1;
+	return t->part[0];
+}
+
+/* A word of Roman numerals ("v", "iii"), as a quarter is written. */
+static bool
+roman_word(const struct token *t)
+{
+	return t != NULL && t->type == TOK_WORD && t->len <= 4 &&
+	    strspn(t->s, "ivx") >= t->len;
+}
+
+/* Token i, which no pattern read: what it says that cannot be read.
+ * "quý" or "tháng" followed by a number no pattern took is a quarter or
+ * a month out of range; a quarter's numeral standing alone lost its
+ * "quý" on the way ("Qu? III"). */
+static void
+check_unread(struct scan *sc, int i)
+{
+	static const char *const numerals[] = { "i", "ii", "iii", "iv" };
+	const struct token *next = tok_at(sc, i + 1);
+	int v;
+
+	if (phrase_at(sc, i, "quy") == 1 && (roman_word(next) ||
+	    ((v = written_value(sc, i + 1)) >= 0 && !is_unit(sc, i + 2))))
+		add_doubt(sc, DOUBT_QUARTER);
+	else if (phrase_at(sc, i, "thang") == 1 && (v = written_value(sc, i + 1)) >= 0 &&
+	    (v < 1 || v > 12) && !is_unit(sc, i + 2))
+		add_doubt(sc, DOUBT_MONTH);
+	for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
+		if (phrase_at(sc, i, numerals[k]) == 1)
+			add_doubt(sc, DOUBT_WORD);
+}
+
 static void
 scan_tokens(struct scan *sc)
 {
@@ -570,6 +642,8 @@ scan_tokens(struct scan *sc)
 		for (k = 0; k < sizeof match / sizeof match[0] && used == 0;
 		    k++)
 			used = match[k](sc, i);
+		if (used == 0)
+			check_unread(sc, i);
 		if (sc->npt == before || (phrase_at(sc, i - 1, "tu") == 0 &&
 		    phrase_at(sc, i + used, "den") == 0))
 			continue;
@@ -610,7 +684,7 @@ cmp_dates(const void *a, const void *b)
 /* The due dates written, sorted, without repeats or impossible days
  * (31/02).  Returns how many. */
 static int
-due_dates(const struct scan *sc, struct date *out)
+due_dates(struct scan *sc, struct date *out)
 {
 	const struct point	*p;
 	struct date		 d;
@@ -626,6 +700,8 @@ due_dates(const struct scan *sc, struct date *out)
 		    date_days_in_month(p->year, p->month) : p->day;
 		if (date_valid(d.year, d.month, d.day))
 			out[n++] = d;
+		else
+			add_doubt(sc, d.month < 1 || d.month > 12 ? DOUBT_MONTH : DOUBT_DAY);
 	}
 	qsort(out, (size_t)n, sizeof *out, cmp_dates);
 	for (i = 1; i < n; i++) {
@@ -681,6 +757,10 @@ decide(struct scan *sc, int plan_year, struct deadline *out)
 
 	fill_years(sc, plan_year);
 	n = due_dates(sc, dates);
+	if (sc->doubt != DOUBT_NONE) {
+		out->doubt = sc->doubt;
+		return;
+	}
 	out->kind = decide_kind(sc, n);
 	out->recur = sc->recur;
 	if (n > 1) {
@@ -702,7 +782,7 @@ deadline_parse(const char *text, int plan_year, struct deadline *out)
 {
 	struct scan	 sc;
 	struct token	*toks;
-	char		*folded;
+	char		*folded, *q;
 
 	memset(out, 0, sizeof *out);
 	out->kind = DEADLINE_UNKNOWN;
@@ -714,6 +794,11 @@ deadline_parse(const char *text, int plan_year, struct deadline *out)
 		return false;
 	}
 	memset(&sc, 0, sizeof sc);
+	/* A '?' inside the text, or U+FFFD, stands for a letter lost to a
+	 * wrong encoding; a deadline asks no question. */
+	if (strstr(folded, "\xef\xbf\xbd") != NULL ||
+	    ((q = strchr(folded, '?')) != NULL && q[strspn(q, "?.!) ")] != '\0'))
+		add_doubt(&sc, DOUBT_WORD);
 	sc.tok = toks;
 	sc.n = tokenize(folded, toks);
 	scan_tokens(&sc);
@@ -721,4 +806,34 @@ deadline_parse(const char *text, int plan_year, struct deadline *out)
 	free(toks);
 	free(folded);
 	return true;
+}
+
+const char *
+deadline_doubt_text(const struct deadline *d)
+{
+	switch (d->doubt) {
+	case DOUBT_QUARTER:
+		return _("a quarter outside I-IV");
+	case DOUBT_MONTH:
+		return _("a month outside 1-12");
+	case DOUBT_DAY:
+		return _("a day that does not exist");
+	case DOUBT_YEAR:
+		return _("no usable year");
+	case DOUBT_WORD:
+		return _("a word that cannot be read");
+	default:
+		return "";
+	}
+}
+
+bool
+deadline_outside(const struct deadline *d, int year_from, int year_to)
+{
+	if (d->due.year != 0 && (d->due.year < year_from || d->due.year > year_to))
+		return true;
+	for (int i = 0; i < d->n_milestones; i++)
+		if (d->milestones[i].year < year_from || d->milestones[i].year > year_to)
+			return true;
+	return false;
 }

@@ -31,6 +31,17 @@ enum recurrence {
 
 #define DEADLINE_MAX_MILESTONES 8
 
+/* Why a deadline that looks like a date was not read: the parser does not
+ * guess past these, it gives DEADLINE_UNKNOWN with the reason. */
+enum deadline_doubt {
+	DOUBT_NONE,
+	DOUBT_QUARTER,		/* "Quý V/2025": a quarter outside I-IV */
+	DOUBT_MONTH,		/* "Tháng 13/2026", "15/13/2026" */
+	DOUBT_DAY,		/* "31/02/2026": a day that does not exist */
+	DOUBT_YEAR,		/* "01/01/0000", "30/7/26": no usable year */
+	DOUBT_WORD		/* "Qu? III/2025": a word mangled on the way */
+};
+
 struct deadline {
 	enum deadline_kind kind;
 	/* The (last) due date when known; all zero for CONDITIONAL and
@@ -45,6 +56,9 @@ struct deadline {
 	 * due is still the last of all of them. */
 	int n_milestones;
 	struct date milestones[DEADLINE_MAX_MILESTONES];
+	/* Set (with kind DEADLINE_UNKNOWN) when part of the text could not
+	 * be read; then nothing else is. */
+	enum deadline_doubt doubt;
 };
 
 /* Parses text (UTF-8, any case, with or without diacritics) into *out.
@@ -54,5 +68,13 @@ struct deadline {
  * false (and DEADLINE_UNKNOWN) only when text is NULL, not valid UTF-8, or
  * memory ran out. */
 bool deadline_parse(const char *text, int plan_year, struct deadline *out);
+
+/* Why d was not read, translated ("a quarter outside I-IV"); "" when it
+ * was. */
+const char *deadline_doubt_text(const struct deadline *d);
+
+/* true when d gives a due date (or milestones) in a year outside
+ * year_from..year_to: read, but probably a typing slip. */
+bool deadline_outside(const struct deadline *d, int year_from, int year_to);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "core/file.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -268,12 +269,13 @@ encoding_decode(const char *data, size_t len, enum encoding *enc, char *err, siz
 char *
 encoding_read_file(const char *path, enum encoding *enc, char *err, size_t errsz)
 {
-	FILE *fp = fopen(path, "rb");
+	const char *why;
+	FILE *fp = file_open_read(path, &why);
 	char *data = NULL, *text, msg[400];
 	size_t len = 0, cap = 0, n;
 
 	if (fp == NULL) {
-		snprintf(err, errsz, _("cannot read %s: %s"), path, strerror(errno));
+		snprintf(err, errsz, _("cannot read %s: %s"), path, why);
 		return NULL;
 	}
 	for (;;) {

@@ -125,6 +125,11 @@ struct task {
 	char evidence_date[11];	/* "" when not given */
 	char *evidence;		/* its summary */
 	char *note;
+	/* Why an import kept the task for review ("" when it needs none; a
+	 * save from the form clears it), and the cells of its row as read
+	 * (kept). */
+	char *review;
+	char *raw_cells;
 	int nproducts;
 	struct product *products;
 	char due_date[11];	/* latest due date of the products, "" if none */

@@ -350,11 +350,13 @@ read_all(struct loader *l, int (*each)(struct loader *))
 static int
 open_loader(struct loader *l, struct db *db, const char *path)
 {
+	const char *why;
+
 	memset(l, 0, sizeof *l);
 	l->db = db;
 	l->path = path;
-	if (tsv_open(&l->tsv, path) != 0)
-		return db_fail(db, _("cannot read %s: %s"), path, strerror(errno));
+	if (tsv_open(&l->tsv, path, &why) != 0)
+		return db_fail(db, _("cannot read %s: %s"), path, why);
 	return 0;
 }
 

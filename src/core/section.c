@@ -122,10 +122,11 @@ section_load(struct db *db, const char *path)
 {
 	struct tsv t;
 	sqlite3_stmt *st;
+	const char *why;
 	int rc = 0, r = 0;
 
-	if (tsv_open(&t, path) != 0)
-		return db_fail(db, _("cannot read %s: %s"), path, strerror(errno));
+	if (tsv_open(&t, path, &why) != 0)
+		return db_fail(db, _("cannot read %s: %s"), path, why);
 	st = db_prepare(db, "INSERT INTO section (code, ord, title, short_title, folded) "
 	    "VALUES (?, ?, ?, ?, ?)");
 	while (st != NULL && rc == 0 && (r = tsv_next(&t)) == 1) {

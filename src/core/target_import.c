@@ -424,7 +424,7 @@ target_import_parse_file(struct db *db, const char *path, struct target_import *
 }
 
 int
-target_import_write(struct db *db, const struct target_import *ti, int64_t plan)
+target_import_write(struct db *db, const struct target_import *ti, int64_t plan, bool dry_run)
 {
 	if (ti->log.nerrors > 0)
 		return db_fail(db, _("the list has %d errors: nothing was written"), ti->log.nerrors);
@@ -446,6 +446,10 @@ target_import_write(struct db *db, const struct target_import *ti, int64_t plan)
 			db_rollback(db);
 			return db_fail(db, _("line %d: %s"), row->line, msg);
 		}
+	}
+	if (dry_run) {
+		db_rollback(db);
+		return 0;
 	}
 	if (db_commit(db) != 0) {
 		db_rollback(db);

@@ -64,8 +64,10 @@ int target_import_parse(struct db *db, const char *data, size_t len, struct targ
 int target_import_parse_file(struct db *db, const char *path, struct target_import *ti);
 
 /* Adds the targets to plan in one transaction, each after those its
- * section has.  Refused (-1, db_error) when ti has errors. */
-int target_import_write(struct db *db, const struct target_import *ti, int64_t plan);
+ * section has.  Refused (-1, db_error) when ti has errors.  With
+ * dry_run it is written and checked the same, then rolled back. */
+int target_import_write(struct db *db, const struct target_import *ti, int64_t plan,
+    bool dry_run);
 
 void target_import_free(struct target_import *ti);
 

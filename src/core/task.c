@@ -78,6 +78,10 @@ insert_product(struct db *db, int64_t task, int i, const struct product *p, int 
 		rc = field_fail(e, field + 1, _("%s: write the date as dd/mm/yyyy"), _("Deadline"));
 		goto out;
 	}
+	if (validate_deadline(text, e, field + 1, _("Deadline")) != 0) {
+		rc = -1;
+		goto out;
+	}
 	if (!deadline_parse(text, plan_year, &d))
 		d.kind = DEADLINE_UNKNOWN;
 	if (p->due_manual)
@@ -215,7 +219,7 @@ check_completion(const struct task *t, struct field_error *e)
 
 /* A task's text in NFC, as stored. */
 struct task_row {
-	char *tt, *description, *folded, *evidence_number, *evidence, *note;
+	char *tt, *description, *folded, *evidence_number, *evidence, *note, *review, *raw_cells;
 };
 
 static void
@@ -227,6 +231,8 @@ row_free(struct task_row *r)
 	free(r->evidence_number);
 	free(r->evidence);
 	free(r->note);
+	free(r->review);
+	free(r->raw_cells);
 }
 
 static int
@@ -253,7 +259,9 @@ check(struct db *db, const struct task *t, const int64_t *cooperators, int n,
 	    check_past(t->evidence_date, KF_EVIDENCE_DATE, _("Evidence date"),
 	    _("The evidence date cannot be in the future"), e) != 0 ||
 	    (r->evidence = field_text(t->evidence, e, KF_EVIDENCE, _("Evidence summary"))) == NULL ||
-	    (r->note = field_text(t->note, e, KF_NOTE, _("Note"))) == NULL)
+	    (r->note = field_text(t->note, e, KF_NOTE, _("Note"))) == NULL ||
+	    (r->review = field_text(t->review, e, -1, _("Review"))) == NULL ||
+	    (r->raw_cells = field_text(t->raw_cells, e, -1, _("Cells as imported"))) == NULL)
 		return -1;
 	return 0;
 }
@@ -268,9 +276,10 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 	if (t->id == 0)
 		st = db_cached(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, "
 		    "folded, lead_unit_id, monitor_unit_id, progress, completion_date, evidence, "
-		    "note, evidence_number, evidence_date) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN "
-		    "?3 ELSE (SELECT ifnull(max(ord), 0) + 1 FROM task WHERE plan_id = ?1 AND "
-		    "section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15)");
+		    "note, evidence_number, evidence_date, review, raw_cells) VALUES (?1, ?2, "
+		    "CASE WHEN ?3 > 0 THEN ?3 ELSE (SELECT ifnull(max(ord), 0) + 1 FROM task "
+		    "WHERE plan_id = ?1 AND section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		    "?11, ?12, ?14, ?15, ?16, ?17)");
 	else
 		/* The right-hand sides see the row before the update. */
 		st = db_prepare(db, "UPDATE task SET ord = CASE WHEN section_id <> ?2 THEN "
@@ -278,7 +287,8 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 		    "AND o.section_id = ?2) WHEN ?3 > 0 THEN ?3 ELSE ord END, section_id = ?2, "
 		    "tt = ?4, description = ?5, folded = ?6, lead_unit_id = ?7, "
 		    "monitor_unit_id = ?8, progress = ?9, completion_date = ?10, evidence = ?11, "
-		    "note = ?12, evidence_number = ?14, evidence_date = ?15 WHERE id = ?13");
+		    "note = ?12, evidence_number = ?14, evidence_date = ?15, review = ?16 "
+		    "WHERE id = ?13");
 	if (st == NULL)
 		return field_fail_db(e, db);
 	sqlite3_bind_int64(st, 1, t->plan_id);
@@ -297,6 +307,9 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 		sqlite3_bind_int64(st, 13, t->id);
 	db_bind_text(st, 14, r->evidence_number);
 	db_bind_text_or_null(st, 15, t->evidence_date);
+	db_bind_text(st, 16, r->review);
+	if (t->id == 0)
+		db_bind_text(st, 17, r->raw_cells);
 	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
 		db_fail_sql(db, "task");
 	db_release(db, st);
@@ -424,6 +437,8 @@ read_task(sqlite3_stmt *st, struct task *t)
 	t->evidence = db_column_strdup(st, 15);
 	t->note = db_column_strdup(st, 16);
 	snprintf(t->due_date, sizeof t->due_date, "%s", (const char *)sqlite3_column_text(st, 17));
+	t->review = db_column_strdup(st, 18);
+	t->raw_cells = db_column_strdup(st, 19);
 	t->status = task_status_of(t->progress, t->completion_date, t->due_date, date_today());
 }
 
@@ -486,7 +501,8 @@ task_list(struct db *db, int64_t plan, int64_t section, struct task **out, int *
 	    "   JOIN unit u ON u.id = c.unit_id WHERE c.task_id = t.id ORDER BY c.ord)), ''),"
 	    " t.progress, ifnull(t.completion_date, ''), t.evidence_number,"
 	    " ifnull(t.evidence_date, ''), t.evidence, t.note,"
-	    " ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), '')"
+	    " ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), ''),"
+	    " t.review, t.raw_cells"
 	    " FROM task t JOIN section s ON s.id = t.section_id"
 	    " LEFT JOIN unit l ON l.id = t.lead_unit_id"
 	    " LEFT JOIN unit m ON m.id = t.monitor_unit_id"
@@ -524,6 +540,8 @@ tasks_free(struct task *t, int n)
 		free(t[i].evidence_number);
 		free(t[i].evidence);
 		free(t[i].note);
+		free(t[i].review);
+		free(t[i].raw_cells);
 		for (int j = 0; j < t[i].nproducts; j++) {
 			free(t[i].products[j].name);
 			free(t[i].products[j].deadline_text);

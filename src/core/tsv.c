@@ -4,13 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/text.h"
 
 int
-tsv_open(struct tsv *t, const char *path)
+tsv_open(struct tsv *t, const char *path, const char **why)
 {
 	memset(t, 0, sizeof *t);
-	if ((t->fp = fopen(path, "r")) == NULL)
+	if ((t->fp = file_open_read(path, why)) == NULL)
 		return -1;
 	return 0;
 }

@@ -17,8 +17,8 @@ struct tsv {
 	char *field[TSV_MAX_FIELDS];	/* point into line; trimmed, NFC not implied */
 };
 
-/* 0, or -1 with errno set. */
-int tsv_open(struct tsv *t, const char *path);
+/* 0, or -1 with *why the reason (file_open_read). */
+int tsv_open(struct tsv *t, const char *path, const char **why);
 void tsv_close(struct tsv *t);
 /* 1 for a record, 0 at the end, -1 on a read error or a line that is
  * not valid UTF-8 (t->lineno tells which). */

@@ -1,6 +1,7 @@
 #include "core/unit_match.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -8,7 +9,9 @@
 
 #include "core/array.h"
 #include "core/db.h"
+#include "core/i18n.h"
 #include "core/text.h"
+#include "core/unit.h"
 
 /* Names longer than this are prose, not units: no initials are tried
  * (which also bounds the table the matcher fills). */
@@ -429,4 +432,35 @@ unit_refs_free(struct unit_ref *r, int n)
 	for (int i = 0; i < n; i++)
 		free(r[i].text);
 	free(r);
+}
+
+int64_t
+unit_resolve(struct db *db, const char *name, const char *label, char *why, size_t whysz)
+{
+	struct unit_matcher m;
+	struct unit_ref r;
+	char *a = NULL, *b = NULL, *shown = text_nfc(name);
+	int64_t id = -1;
+
+	if (unit_matcher_load(db, &m) != 0) {
+		free(shown);
+		return -1;
+	}
+	if (shown != NULL && unit_match(&m, name, &r) == 0) {
+		text_trim(shown);
+		id = r.how == UNIT_MATCH_EXACT || r.how == UNIT_MATCH_INITIALS ? r.id : 0;
+		if (r.how == UNIT_MATCH_AMBIGUOUS && (a = unit_name(db, r.id)) != NULL &&
+		    (b = unit_name(db, r.other)) != NULL)
+			snprintf(why, whysz, _("%s: \"%s\" could be \"%s\" or \"%s\": write the whole "
+			    "name"), label, shown, a, b);
+		else if (id == 0)
+			snprintf(why, whysz, _("%s: no unit is called \"%s\""), label, shown);
+	}
+	if (id < 0)
+		db_fail(db, "%s", _("out of memory"));
+	free(a);
+	free(b);
+	free(shown);
+	unit_matcher_free(&m);
+	return id;
 }

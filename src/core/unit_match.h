@@ -18,6 +18,7 @@
 #ifndef CCHC_UNIT_MATCH_H
 #define CCHC_UNIT_MATCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct db;
@@ -58,5 +59,12 @@ int unit_match(const struct unit_matcher *m, const char *name, struct unit_ref *
  * blank).  0, or -1 when memory ran out. */
 int unit_match_cell(const struct unit_matcher *m, const char *cell, struct unit_ref **out, int *n);
 void unit_refs_free(struct unit_ref *r, int n);
+
+/* The unit one name typed in a form or given to a command means, by the
+ * same steps as an import's cells: its id (an initials match included,
+ * as the importer takes it); 0 with why (translated, naming label) when
+ * no unit or two fit; -1 on a database error. */
+int64_t unit_resolve(struct db *db, const char *name, const char *label, char *why,
+    size_t whysz);
 
 #endif

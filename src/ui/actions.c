@@ -61,6 +61,8 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_BACK] = { ACT_BACK, "back", { 27, KEYFN(KEY_BACKSPACE), 0 }, N_("Esc"), N_("back") },
 	[ACT_HELP] = { ACT_HELP, "help", { KEYFN(KEY_F(1)), '?', 0 }, N_("F1"), N_("help") },
 	[ACT_QUIT] = { ACT_QUIT, "quit", { KEYFN(KEY_F(10)), 'q', 0 }, N_("q"), N_("quit") },
+	[ACT_SKIP] = { ACT_SKIP, "skip-row", { 'x', 0 }, N_("x"), N_("skip the row") },
+	[ACT_MERGE_UP] = { ACT_MERGE_UP, "merge-up", { 'U', 0 }, N_("U"), N_("merge into the task above") },
 };
 
 const enum action global_actions[] = { ACT_HELP, ACT_QUIT };

@@ -66,6 +66,8 @@ enum action {
 	ACT_BACK,
 	ACT_HELP,
 	ACT_QUIT,
+	ACT_SKIP,
+	ACT_MERGE_UP,
 	ACT_COUNT
 };
 

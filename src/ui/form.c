@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/unit.h"
+#include "core/unit_match.h"
 #include "core/validate.h"
 #include "ui/app.h"
 #include "ui/draw.h"
@@ -31,19 +32,17 @@ int
 form_unit_id(struct app *app, const char *name, int field, const char *label,
     int64_t *id, struct field_error *err)
 {
-	char *nfc;
-
 	*id = 0;
 	if (*name == '\0')
 		return 0;
-	*id = unit_find(app->db, name);
+	/* The importer's matcher: a name one accepts, the other does too. */
+	*id = unit_resolve(app->db, name, label, err->message, sizeof err->message);
 	if (*id > 0)
 		return 0;
+	if (*id < 0)
+		return field_fail_db(err, app->db);
+	*id = 0;
 	err->field = field;
-	nfc = strdup(name);
-	snprintf(err->message, sizeof err->message, _("%s: no unit is called \"%s\""), label,
-	    nfc ? text_trim(nfc) : name);
-	free(nfc);
 	return -1;
 }
 

@@ -6,7 +6,10 @@
  * warnings and errors by line first, then section by section the tasks
  * with their units, products and parsed deadlines (or the targets with the
  * rule read from their text); Enter or F2 imports, Esc leaves with nothing
- * written.  When unit names match no unit, Enter first opens a form with
+ * written.  Tasks kept for review (appendix.h) are listed first, with why
+ * and their cells as read; on one of them (or on any task) e fixes its TT
+ * and text, U merges it into the task above, x leaves it out.  When unit
+ * names match no unit, Enter first opens a form with
  * one field per name: a unit it means (it becomes that unit's spelling),
  * or empty to create a unit of that name.  The import itself is one
  * transaction (appendix_write, target_import_write).
@@ -45,6 +48,7 @@ struct row {
 	char *text;
 	int indent;
 	attr_t attr;
+	int task;		/* the appendix task it shows, or -1 */
 };
 
 struct preview {
@@ -87,6 +91,7 @@ add_row(struct preview *p, int indent, attr_t attr, const char *fmt, ...)
 	p->rows[p->nrows].text = text;
 	p->rows[p->nrows].indent = indent;
 	p->rows[p->nrows].attr = attr;
+	p->rows[p->nrows].task = -1;
 	p->nrows++;
 }
 
@@ -146,10 +151,45 @@ add_units(struct preview *p, struct db *db, const struct appendix_task *t)
 	free(line);
 }
 
+/* Marks the rows added since row first as showing task i. */
+static void
+of_task(struct preview *p, int first, int i)
+{
+	for (int r = first; r < p->nrows; r++)
+		p->rows[r].task = i;
+}
+
+/* The tasks kept for review, first: why, and their cells as read. */
+static void
+add_review(struct preview *p)
+{
+	const struct appendix *a = &p->a;
+
+	if (a->nreview == 0)
+		return;
+	add_row(p, 0, A_BOLD, _("For review (%d) — e: fix the row, U: merge into the task above, "
+	    "x: skip it; Enter imports them marked:"), a->nreview);
+	for (int i = 0; i < a->ntasks; i++) {
+		const struct appendix_task *t = &a->tasks[i];
+		int first = p->nrows;
+
+		if (t->review == NULL)
+			continue;
+		add_row(p, 2, draw_attr(COLOR_WARN), "%s %d: %s", _("line"), t->line, t->review);
+		for (const char *s = t->raw, *nl; *s != '\0'; s = *nl ? nl + 1 : nl) {
+			nl = s + strcspn(s, "\n");
+			add_row(p, 6, A_DIM, "%.*s", (int)(nl - s), s);
+		}
+		of_task(p, first, i);
+	}
+	add_row(p, 0, A_NORMAL, "%s", "");
+}
+
 static void
 add_task(struct preview *p, struct db *db, const struct appendix_task *t)
 {
-	add_row(p, 2, A_NORMAL, "%-4s %s", *t->tt ? t->tt : "-", t->description);
+	add_row(p, 2, t->review != NULL ? draw_attr(COLOR_WARN) : A_NORMAL, "%-4s %s%s",
+	    *t->tt ? t->tt : "-", t->description, t->review != NULL ? _(" (for review)") : "");
 	add_units(p, db, t);
 	for (int i = 0; i < t->nproducts; i++) {
 		const struct appendix_product *pr = &t->products[i];
@@ -186,6 +226,7 @@ build_appendix(struct preview *p, struct app *app)
 	add_row(p, 0, A_BOLD, "%s: %s, %s, %s", encoding_name(a->encoding), sections, tasks,
 	    products);
 	add_row(p, 0, A_NORMAL, "%s", "");
+	add_review(p);
 	add_log(p);
 	if (a->nunknowns > 0) {
 		add_row(p, 0, A_BOLD, _("Units not known (Enter: say which unit each is, or create "
@@ -199,8 +240,12 @@ build_appendix(struct preview *p, struct app *app)
 		add_row(p, 0, A_BOLD, _("%s (line %d)"), section_title(app, a->sections[s].id),
 		    a->sections[s].line);
 		for (int i = 0; i < a->ntasks; i++)
-			if (a->tasks[i].section == s)
+			if (a->tasks[i].section == s) {
+				int first = p->nrows;
+
 				add_task(p, app->db, &a->tasks[i]);
+				of_task(p, first, i);
+			}
 	}
 }
 
@@ -300,8 +345,9 @@ static struct screen *unknown_form_new(struct app *app, struct screen *preview);
 static bool
 write_preview(struct app *app, struct preview *p, bool create_units)
 {
-	int rc = p->kind == KIND_APPENDIX ? appendix_write(app->db, &p->a, p->plan, create_units) :
-	    target_import_write(app->db, &p->ti, p->plan);
+	int rc = p->kind == KIND_APPENDIX ? appendix_write(app->db, &p->a, p->plan, create_units,
+	    false) :
+	    target_import_write(app->db, &p->ti, p->plan, false);
 
 	if (rc != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
@@ -335,6 +381,107 @@ confirm(struct app *app, struct screen *s, enum action a)
 	    ngettext("Imported %d target.", "Imported %d targets.", n), n);
 }
 
+/* The preview's lines again, after a fix. */
+static void
+rebuild(struct app *app, struct preview *p)
+{
+	for (int i = 0; i < p->nrows; i++)
+		free(p->rows[i].text);
+	p->nrows = 0;
+	build_appendix(p, app);
+}
+
+/* The task of the selected line, or -1 (with a message). */
+static int
+selected_task(struct app *app, struct screen *s)
+{
+	struct preview *p = s->data;
+	int i = s->list.selected;
+
+	if (p->kind != KIND_APPENDIX || i < 0 || i >= p->nrows || p->rows[i].task < 0) {
+		app_message(app, COLOR_WARN, "%s", _("Move to a task's line first"));
+		return -1;
+	}
+	return p->rows[i].task;
+}
+
+static void
+skip_row(struct app *app, struct screen *s, enum action a)
+{
+	struct preview *p = s->data;
+	int i = selected_task(app, s), line;
+
+	if (i < 0)
+		return;
+	line = p->a.tasks[i].line;
+	appendix_skip(&p->a, i);
+	rebuild(app, p);
+	app_message(app, COLOR_NORMAL, _("The task of line %d is left out."), line);
+}
+
+static void
+merge_up(struct app *app, struct screen *s, enum action a)
+{
+	struct preview *p = s->data;
+	int i = selected_task(app, s), line;
+
+	if (i < 0)
+		return;
+	line = p->a.tasks[i].line;
+	if (appendix_merge_up(&p->a, i) != 0) {
+		app_message(app, COLOR_BAD, "%s", _("No task above it in its section to merge into"));
+		return;
+	}
+	rebuild(app, p);
+	app_message(app, COLOR_NORMAL, _("The task of line %d is merged into the task above."), line);
+}
+
+/* The fix form's record. */
+struct fix {
+	struct screen *preview;
+	int task;
+};
+
+enum { FX_TT, FX_TEXT };
+
+static int
+save_fix(struct app *app, struct form *f, struct field_error *err)
+{
+	struct fix *x = f->record;
+	struct preview *p = x->preview->data;
+
+	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err->message,
+	    sizeof err->message) != 0) {
+		err->field = FX_TEXT;
+		return -1;
+	}
+	rebuild(app, p);
+	return 0;
+}
+
+static void
+fix_row(struct app *app, struct screen *s, enum action a)
+{
+	struct preview *p = s->data;
+	int i = selected_task(app, s);
+	const struct appendix_task *t;
+	struct fix *x;
+	struct screen *fs;
+	struct form *f;
+
+	if (i < 0 || (x = calloc(1, sizeof *x)) == NULL)
+		return;
+	t = &p->a.tasks[i];
+	x->preview = s;
+	x->task = i;
+	if ((fs = form_new(_("Fix the row"), save_fix, x, free)) == NULL)
+		return;
+	f = form_of(fs);
+	form_add_text(f, _("No."), FX_TT, t->tt, false);
+	form_add_text(f, _("Task"), FX_TEXT, t->no_text ? "" : t->description, true);
+	app_push(app, fs);
+}
+
 static void
 cancel(struct app *app, struct screen *s, enum action a)
 {
@@ -346,6 +493,9 @@ static const struct binding preview_bindings[] = {
 	{ ACT_SAVE, confirm, true },
 	{ ACT_OPEN, confirm, false },
 	{ ACT_CANCEL, cancel, true },
+	{ ACT_EDIT, fix_row, true },
+	{ ACT_MERGE_UP, merge_up, true },
+	{ ACT_SKIP, skip_row, true },
 	{ ACT_PAGE_UP, screen_list_action, true },
 	{ ACT_PAGE_DOWN, screen_list_action, false },
 	{ ACT_UP, screen_list_action, false },
@@ -437,8 +587,9 @@ parse(struct app *app, struct preview *p, const char *path, const char *data, si
 
 	if (p->kind == KIND_APPENDIX) {
 		p->log = &p->a.log;
-		rc = path != NULL ? appendix_parse_file(app->db, path, app->plan.year_from, &p->a) :
-		    appendix_parse(app->db, data, len, app->plan.year_from, &p->a);
+		rc = path != NULL ? appendix_parse_file(app->db, path, app->plan.year_from,
+		    app->plan.year_to, &p->a) :
+		    appendix_parse(app->db, data, len, app->plan.year_from, app->plan.year_to, &p->a);
 		if (rc != 0)
 			return -1;
 		build_appendix(p, app);

@@ -329,6 +329,10 @@ task_record_new(struct app *app, const struct task *t)
 	rc |= add(s, _("Evidence date"), "%s", date);
 	rc |= add(s, _("Evidence summary"), "%s", t->evidence);
 	rc |= add(s, _("Note"), "%s", t->note);
+	if (*t->review != '\0')
+		rc |= add(s, _("Needs review"), "%s", t->review);
+	if (*t->raw_cells != '\0')
+		rc |= add(s, _("Cells as imported"), "%s", t->raw_cells);
 	if (rc != 0) {
 		screen_free(s);
 		return NULL;

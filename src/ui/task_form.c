@@ -133,6 +133,9 @@ save_task(struct app *app, struct form *f, struct field_error *err)
 	t.section_id = e->section_ids[form_choice(f, e->fsection)];
 	t.tt = (char *)form_text(f, e->ftt);
 	t.description = (char *)form_text(f, e->fdesc);
+	/* Saved from the form, the task has been looked at: no longer for
+	 * review (its cells as imported stay on the record). */
+	t.review = "";
 	t.progress = (enum task_progress)form_choice(f, e->fprogress);
 	t.evidence_number = (char *)form_text(f, e->fevnumber);
 	t.evidence = (char *)form_text(f, e->fevidence);

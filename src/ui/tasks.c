@@ -28,12 +28,13 @@ static const char *const sort_names[SORTS] = {
 	N_("plan order"), N_("task"), N_("due date"), N_("lead unit"), N_("status"),
 };
 
-/* Status filter: everything, one status, or all not done. */
+/* Status filter: everything, one status, all not done, or the tasks an
+ * import kept for review. */
 enum { SHOW_ALL, SHOW_NOT_STARTED, SHOW_IN_PROGRESS, SHOW_DONE_ON_TIME, SHOW_DONE_LATE,
-	SHOW_OVERDUE, SHOW_NOT_DONE, SHOWS };
+	SHOW_OVERDUE, SHOW_NOT_DONE, SHOW_REVIEW, SHOWS };
 static const char *const show_names[SHOWS] = {
 	N_("all"), N_("Not started"), N_("In progress"), N_("Done on time"), N_("Done late"),
-	N_("Overdue"), N_("not done"),
+	N_("Overdue"), N_("not done"), N_("needs review"),
 };
 
 struct task_view {
@@ -103,7 +104,7 @@ keep(struct screen *s, int i)
 
 	if (*v->unit && !has_unit(t, v->unit))
 		return false;
-	if (v->show == SHOW_NOT_DONE ? done :
+	if (v->show == SHOW_REVIEW ? *t->review == '\0' : v->show == SHOW_NOT_DONE ? done :
 	    v->show != SHOW_ALL && (int)t->status != v->show - SHOW_NOT_STARTED)
 		return false;
 	if (v->within >= 0) {

@@ -130,7 +130,10 @@ deadline_describe(const struct deadline *d, char *buf, size_t n)
 		snprintf(buf, n, "%s", _("→ not fixed yet: enter the date by hand"));
 		break;
 	default:
-		snprintf(buf, n, "%s", _("→ not understood: enter the date by hand"));
+		if (d->doubt != DOUBT_NONE)
+			snprintf(buf, n, _("→ not read (%s): enter the date"), deadline_doubt_text(d));
+		else
+			snprintf(buf, n, "%s", _("→ not understood: enter the date by hand"));
 		break;
 	}
 }

@@ -69,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct appendix a;
 	struct target_import ti;
 
-	appendix_parse(db, (const char *)data, size, 2026, &a);
+	appendix_parse(db, (const char *)data, size, 2026, 2026, &a);
 	appendix_free(&a);
 	target_import_parse(db, (const char *)data, size, &ti);
 	target_import_free(&ti);

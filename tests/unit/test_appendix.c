@@ -87,7 +87,7 @@ parse(const char *name, struct appendix *a)
 	char path[4096];
 
 	fixture(name, path, sizeof path);
-	ck_assert_msg(appendix_parse_file(db, path, 2026, a) == 0, "%s: %s", name, db_error(db));
+	ck_assert_msg(appendix_parse_file(db, path, 2026, 2026, a) == 0, "%s: %s", name, db_error(db));
 }
 
 /* Whether the log has a message for line (error or warning) holding
@@ -435,12 +435,12 @@ START_TEST(test_unknown_units)
 	ck_assert_int_eq(task_at(&a, 3)->lead.unknown, 0);
 	ck_assert_int_eq(task_at(&a, 3)->cooperators[0].unknown, 1);
 
-	ck_assert_int_eq(appendix_write(db, &a, plan, false), -1);
+	ck_assert_int_eq(appendix_write(db, &a, plan, false, false), -1);
 	ck_assert_ptr_nonnull(strstr(db_error(db), "Phòng Tư pháp"));
 	ck_assert_int_eq(count_tasks(plan), 0);
 	ck_assert_int_eq(unit_find(db, "Phòng Tư pháp"), 0);
 
-	ck_assert_msg(appendix_write(db, &a, plan, true) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, true, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(count_tasks(plan), 2);
 	id = unit("Phòng Tư pháp");
 	t = task_at(&a, 4);
@@ -469,7 +469,7 @@ START_TEST(test_map_unknown)
 	parse("unknown-units.tsv", &a);
 	a.unknowns[0].map_to = vp;
 	a.unknowns[1].map_to = ca;
-	ck_assert_msg(appendix_write(db, &a, plan, false) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(unit_find(db, "Phòng Tư pháp"), vp);
 	ck_assert_int_eq(unit_find(db, "ban chi huy quan su xa"), ca);
 	ck_assert_int_eq(count_tasks(plan), 2);
@@ -548,7 +548,7 @@ START_TEST(test_bad)
 	parse(bad[_i].file, &a);
 	ck_assert_int_eq(a.log.nerrors, 1);
 	assert_msg(&a.log, bad[_i].line, true, bad[_i].text);
-	ck_assert_int_eq(appendix_write(db, &a, plan, true), -1);
+	ck_assert_int_eq(appendix_write(db, &a, plan, true, false), -1);
 	ck_assert_ptr_nonnull(strstr(db_error(db), "nothing was written"));
 	ck_assert_int_eq(count_tasks(plan), 0);
 	appendix_free(&a);
@@ -561,7 +561,7 @@ START_TEST(test_bad_bytes)
 	char path[4096];
 
 	fixture("bad-utf8.tsv", path, sizeof path);
-	ck_assert_int_eq(appendix_parse_file(db, path, 2026, &a), -1);
+	ck_assert_int_eq(appendix_parse_file(db, path, 2026, 2026, &a), -1);
 	ck_assert_msg(strstr(db_error(db), "line 4") != NULL, "%s", db_error(db));
 	ck_assert_ptr_nonnull(strstr(db_error(db), "bad-utf8.tsv"));
 	appendix_free(&a);
@@ -606,7 +606,7 @@ START_TEST(test_write)
 	int n;
 
 	parse("domain.tsv", &a);
-	ck_assert_msg(appendix_write(db, &a, plan, false) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(task_list(db, plan, 0, &t, &n), 0);
 	ck_assert_int_eq(n, 3);
 	ck_assert_int_eq(t[0].section_id, section("chi_dao"));
@@ -634,7 +634,114 @@ START_TEST(test_write_all_or_nothing)
 
 	parse("domain.tsv", &a);
 	a.tasks[2].lead.id = 99999;
-	ck_assert_int_eq(appendix_write(db, &a, plan, false), -1);
+	ck_assert_int_eq(appendix_write(db, &a, plan, false, false), -1);
+	ck_assert_msg(strstr(db_error(db), "line 6") != NULL, "%s", db_error(db));
+	ck_assert_int_eq(count_tasks(plan), 0);
+	appendix_free(&a);
+}
+END_TEST
+
+/* Issue 15: rows that cannot be read completely are kept for review,
+ * shifted rows realigned, deadlines that cannot be read warned of; a dry
+ * run answers as the write and leaves nothing. */
+START_TEST(test_irregular)
+{
+	struct appendix a;
+	struct task *got;
+	char path[4096];
+	int64_t plan = new_plan(2025);
+	int ngot;
+
+	fixture("irregular.tsv", path, sizeof path);
+	ck_assert_msg(appendix_parse_file(db, path, 2025, 2025, &a) == 0, "%s", db_error(db));
+	ck_assert_int_eq(a.log.nerrors, 0);
+	ck_assert_int_eq(a.ntasks, 8);
+	ck_assert_int_eq(a.nreview, 5);
+	/* TT 2: the task cell lost, the rest kept. */
+	ck_assert_ptr_nonnull(a.tasks[1].review);
+	ck_assert_ptr_nonnull(strstr(a.tasks[1].review, "Nhiệm vụ"));
+	ck_assert_str_eq(a.tasks[1].products[0].deadline_text, "Quý III/2025");
+	/* TT 3: one column left, the task cell dropped. */
+	assert_msg(&a.log, 5, false, "one column left");
+	ck_assert_ptr_nonnull(a.tasks[2].review);
+	ck_assert_str_eq(a.tasks[2].products[0].name, "Kế hoạch tuyên truyền");
+	ck_assert_str_eq(a.tasks[2].products[0].deadline_text, "Tháng 6/2025");
+	ck_assert_str_eq(a.tasks[2].lead.text, "Phòng VHXH");
+	ck_assert_ptr_nonnull(strstr(a.tasks[2].raw, "3 | Kế hoạch tuyên truyền | Tháng 6/2025"));
+	/* TT 4: one column left, the product cell dropped: no review. */
+	ck_assert_ptr_null(a.tasks[3].review);
+	ck_assert_str_eq(a.tasks[3].products[0].name, "");
+	ck_assert_str_eq(a.tasks[3].products[0].deadline_text, "Trước ngày 30/11/2025");
+	/* Deadlines: not read, not a day, outside the plan's years. */
+	assert_msg(&a.log, 7, false, "a quarter outside I-IV");
+	ck_assert_int_eq(a.tasks[4].products[0].deadline.kind, DEADLINE_UNKNOWN);
+	assert_msg(&a.log, 9, false, "31/02/2025 does not exist");
+	ck_assert_str_eq(a.tasks[5].products[0].deadline_text, "");
+	assert_msg(&a.log, 10, false, "outside the plan's years");
+	assert_msg(&a.log, 12, false, "control characters");
+	ck_assert_ptr_null(strchr(a.tasks[6].description, '\001'));
+	assert_msg(&a.log, 13, false, "a word that cannot be read");
+
+	ck_assert_msg(appendix_write(db, &a, plan, false, true) == 0, "%s", db_error(db));
+	ck_assert_int_eq(count_tasks(plan), 0);
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
+	ck_assert_int_eq(task_list(db, plan, 0, &got, &ngot), 0);
+	ck_assert_int_eq(ngot, 8);
+	ck_assert_str_eq(got[0].review, "");
+	ck_assert_str_eq(got[0].raw_cells, "");
+	ck_assert_str_eq(got[1].review, a.tasks[1].review);
+	ck_assert_ptr_nonnull(strstr(got[1].raw_cells, "2 | - | Báo cáo"));
+	tasks_free(got, ngot);
+	appendix_free(&a);
+}
+END_TEST
+
+/* The preview's fixes: skip a task, merge one into the task above, type
+ * a lost task text; the counts follow. */
+START_TEST(test_fix_rows)
+{
+	struct appendix a;
+	char path[4096], why[256];
+	int64_t plan = new_plan(2025);
+
+	fixture("irregular.tsv", path, sizeof path);
+	ck_assert_msg(appendix_parse_file(db, path, 2025, 2025, &a) == 0, "%s", db_error(db));
+	ck_assert_int_eq(appendix_merge_up(&a, 0), -1);
+	/* TT 2 (no text) into TT 1: its product and units join TT 1's. */
+	appendix_skip(&a, 7);
+	ck_assert_int_eq(appendix_merge_up(&a, 1), 0);
+	ck_assert_int_eq(a.ntasks, 6);
+	ck_assert_int_eq(a.nreview, 4);
+	ck_assert_int_eq(a.nproducts, 9);
+	ck_assert_int_eq(a.sections[0].ntasks, 5);
+	ck_assert_int_eq(a.tasks[0].nproducts, 2);
+	ck_assert_str_eq(a.tasks[0].products[1].name, "Báo cáo");
+	ck_assert_str_eq(a.tasks[0].description,
+	    "Ban hành Kế hoạch cải cách hành chính năm 2025 của xã");
+	/* The row cut from TT 3, fixed; a text with a control character is
+	 * refused as the form refuses it. */
+	ck_assert_str_eq(a.tasks[1].tt, "3");
+	ck_assert_int_eq(appendix_fix(&a, 1, "3", "Tuyên truyền\001", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "control characters"));
+	ck_assert_int_eq(appendix_fix(&a, 1, "3", " Tuyên truyền CCHC ", why, sizeof why), 0);
+	ck_assert_str_eq(a.tasks[1].description, "Tuyên truyền CCHC");
+	ck_assert_ptr_null(a.tasks[1].review);
+	ck_assert_int_eq(a.nreview, 3);
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
+	ck_assert_int_eq(count_tasks(plan), 6);
+	appendix_free(&a);
+}
+END_TEST
+
+/* A dry run fails where the write would: a unit id that is not one. */
+START_TEST(test_dry_run_fails_alike)
+{
+	struct appendix a;
+	int64_t plan = new_plan(2026);
+
+	parse("domain.tsv", &a);
+	a.tasks[2].lead.id = 99999;
+	ck_assert_int_eq(appendix_write(db, &a, plan, false, true), -1);
 	ck_assert_msg(strstr(db_error(db), "line 6") != NULL, "%s", db_error(db));
 	ck_assert_int_eq(count_tasks(plan), 0);
 	appendix_free(&a);
@@ -655,9 +762,9 @@ START_TEST(test_round_trip)
 	ck_assert_ptr_nonnull(fp);
 	ck_assert_msg(export_appendix(db, sample_plan, fp) == 0, "%s", db_error(db));
 	fclose(fp);
-	ck_assert_msg(appendix_parse(db, text, len, 2025, &a) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_parse(db, text, len, 2025, 2025, &a) == 0, "%s", db_error(db));
 	assert_quiet(&a.log);
-	ck_assert_msg(appendix_write(db, &a, plan, false) == 0, "%s", db_error(db));
+	ck_assert_msg(appendix_write(db, &a, plan, false, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(task_list(db, sample_plan, 0, &want, &nwant), 0);
 	ck_assert_int_eq(task_list(db, plan, 0, &got, &ngot), 0);
 	ck_assert_int_gt(nwant, 20);
@@ -784,6 +891,24 @@ static const struct {
 	/* Two units with the same initials: no guess. */
 	{ "PKT", NULL, UNIT_MATCH_AMBIGUOUS },
 };
+
+/* A form or a command takes a unit name as the importer does: by
+ * initials too, refusing a name two units fit, with the reason. */
+START_TEST(test_unit_resolve)
+{
+	char why[320] = "";
+
+	ck_assert_int_gt(unit_add(db, "Phòng Kế toán", "", NULL), 0);
+	ck_assert_int_eq(unit_resolve(db, " TT Phục vụ HCC ", "Lead unit", why, sizeof why),
+	    unit("Trung tâm Phục vụ hành chính công"));
+	ck_assert_int_eq(unit_resolve(db, "Phòng VHXH", "Lead unit", why, sizeof why),
+	    unit("Phòng Văn hóa - Xã hội"));
+	ck_assert_int_eq(unit_resolve(db, "PKT", "Lead unit", why, sizeof why), 0);
+	ck_assert_msg(strstr(why, "Lead unit: \"PKT\" could be") != NULL, "%s", why);
+	ck_assert_int_eq(unit_resolve(db, "Phòng Không Có", "Unit", why, sizeof why), 0);
+	ck_assert_str_eq(why, "Unit: no unit is called \"Phòng Không Có\"");
+}
+END_TEST
 
 START_TEST(test_unit_match)
 {
@@ -934,7 +1059,7 @@ START_TEST(test_targets_import)
 	ck_assert_int_eq(ti.rows[6].section_id, section("chinh_quyen_so"));
 	assert_msg(&ti.log, 9, false, "yes/no");
 	assert_msg(&ti.log, 10, false, "at least 95");
-	ck_assert_msg(target_import_write(db, &ti, plan) == 0, "%s", db_error(db));
+	ck_assert_msg(target_import_write(db, &ti, plan, false) == 0, "%s", db_error(db));
 	ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &t, &n), 0);
 	ck_assert_int_eq(n, 9);
 	targets_free(t, n);
@@ -955,7 +1080,7 @@ START_TEST(test_targets_bad)
 	ck_assert_int_eq(ti.log.nerrors, 2);
 	assert_msg(&ti.log, 1, true, "none of the seven sections");
 	assert_msg(&ti.log, 2, true, "between 0 and 100");
-	ck_assert_int_eq(target_import_write(db, &ti, plan), -1);
+	ck_assert_int_eq(target_import_write(db, &ti, plan, false), -1);
 	ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &t, &n), 0);
 	ck_assert_int_eq(n, 0);
 	targets_free(t, n);
@@ -1037,12 +1162,16 @@ appendix_suite(void)
 	tcase_add_test(write, test_map_unknown);
 	tcase_add_test(write, test_write);
 	tcase_add_test(write, test_write_all_or_nothing);
+	tcase_add_test(write, test_irregular);
+	tcase_add_test(write, test_fix_rows);
+	tcase_add_test(write, test_dry_run_fails_alike);
 	tcase_add_test(write, test_round_trip);
 	suite_add_tcase(s, write);
 
 	tcase_add_checked_fixture(pieces, setup, teardown);
 	tcase_add_loop_test(pieces, test_csv, 0, NELEM(csvs));
 	tcase_add_loop_test(pieces, test_csv_put, 0, NELEM(puts_));
+	tcase_add_test(pieces, test_unit_resolve);
 	tcase_add_loop_test(pieces, test_unit_match, 0, NELEM(names));
 	tcase_add_loop_test(pieces, test_unit_cells, 0, NELEM(cells));
 	tcase_add_loop_test(pieces, test_headings, 0, NELEM(headings));

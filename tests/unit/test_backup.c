@@ -432,6 +432,8 @@ START_TEST(test_restore_upgrades_an_older_file)
 	exec_raw(s, drops);
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_number");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_date");
+	exec_raw(s, "ALTER TABLE task DROP COLUMN review");
+	exec_raw(s, "ALTER TABLE task DROP COLUMN raw_cells");
 	exec_raw(s, "PRAGMA user_version = 1");
 	free(drops);
 	sqlite3_close(s);

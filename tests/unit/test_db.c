@@ -478,6 +478,8 @@ START_TEST(test_migrate_evidence)
 	    "DROP TRIGGER history_task_delete;"
 	    "ALTER TABLE task DROP COLUMN evidence_number;"
 	    "ALTER TABLE task DROP COLUMN evidence_date;"
+	    "ALTER TABLE task DROP COLUMN review;"
+	    "ALTER TABLE task DROP COLUMN raw_cells;"
 	    HISTORY_TRIGGERS(task, id, HISTORY_TASK, id, "NEW.plan_id", "OLD.plan_id")
 	    "UPDATE task SET evidence = 'Báo cáo số 12' WHERE id = 1;"
 	    "PRAGMA user_version = 4;";

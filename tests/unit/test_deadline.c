@@ -174,6 +174,153 @@ format_milestones(const struct deadline *dl, char *buf, size_t size)
 	}
 }
 
+/* Deadlines as the appendices of commune plans write them (the 2025 and
+ * 2026 plans of UBND xã and of a Sở, copied cell by cell, and the slips
+ * seen when they are pasted), each with the reading expected for a plan
+ * of 2025.  A doubt is a reading refused: kind UNKNOWN, no date. */
+#define Q	DOUBT_QUARTER
+#define M	DOUBT_MONTH
+#define D	DOUBT_DAY
+#define Y	DOUBT_YEAR
+#define W	DOUBT_WORD
+#define NO	DOUBT_NONE
+
+static const struct {
+	const char		*text;
+	enum deadline_kind	 kind;
+	const char		*due;		/* NULL: none */
+	enum deadline_doubt	 doubt;
+} real[] = {
+	{ "Tháng 01/2025", DATE, "31/01/2025", NO },
+	{ "Tháng 02/2025", DATE, "28/02/2025", NO },
+	{ "Tháng 3/2025", DATE, "31/03/2025", NO },
+	{ "Trong tháng 4/2025", DATE, "30/04/2025", NO },
+	{ "Tháng 5 năm 2025", DATE, "31/05/2025", NO },
+	{ "Trước ngày 15/5/2025", DATE, "15/05/2025", NO },
+	{ "Trước ngày 30/6/2025", DATE, "30/06/2025", NO },
+	{ "Trước 31/7/2025", DATE, "31/07/2025", NO },
+	{ "Chậm nhất ngày 15/8/2025", DATE, "15/08/2025", NO },
+	{ "Trước ngày 20/9/2025", DATE, "20/09/2025", NO },
+	{ "Tháng 10/2025", DATE, "31/10/2025", NO },
+	{ "Tháng 11/2025", DATE, "30/11/2025", NO },
+	{ "Trước ngày 15/12/2025", DATE, "15/12/2025", NO },
+	{ "Tháng 12", DATE, "31/12/2025", NO },
+	{ "Quý I/2025", DATE, "31/03/2025", NO },
+	{ "Quý II/2025", DATE, "30/06/2025", NO },
+	{ "Quý III/2025", DATE, "30/09/2025", NO },
+	{ "Quý IV/2025", DATE, "31/12/2025", NO },
+	{ "Quý I năm 2025", DATE, "31/03/2025", NO },
+	{ "Trong Quý II", DATE, "30/06/2025", NO },
+	{ "Quý III", DATE, "30/09/2025", NO },
+	{ "quý 4/2025", DATE, "31/12/2025", NO },
+	{ "6 tháng đầu năm 2025", DATE, "30/06/2025", NO },
+	{ "6 tháng cuối năm", DATE, "31/12/2025", NO },
+	{ "Cuối năm 2025", DATE, "31/12/2025", NO },
+	{ "Ngày 30/9/2025", DATE, "30/09/2025", NO },
+	{ "30/11/2025", DATE, "30/11/2025", NO },
+	{ "15/01/2026", DATE, "15/01/2026", NO },
+	{ "Tháng 01/2026", DATE, "31/01/2026", NO },
+	{ "Trước ngày 10 tháng 12 năm 2025", DATE, "10/12/2025", NO },
+	{ "Hoàn thành trước 31/10/2025", DATE, "31/10/2025", NO },
+	{ "Tháng 6/2025 (sơ kết), tháng 12/2025 (tổng kết)", MILES, "31/12/2025", NO },
+	{ "Quý II, Quý IV/2025", MILES, "31/12/2025", NO },
+	{ "Quý I, II, III, IV", MILES, "31/12/2025", NO },
+	{ "Tháng 6 và tháng 12/2025", MILES, "31/12/2025", NO },
+	{ "Trước 15/6/2025 và 15/12/2025", MILES, "15/12/2025", NO },
+	{ "Xây dựng tháng 3, triển khai tháng 4 - 12/2025", MILES, "31/12/2025", NO },
+	{ "Thường xuyên", CONT, "31/12/2025", NO },
+	{ "Thường xuyên trong năm 2025", CONT, "31/12/2025", NO },
+	{ "Thường xuyên, liên tục", CONT, "31/12/2025", NO },
+	{ "Năm 2025", CONT, "31/12/2025", NO },
+	{ "Trong năm 2025", CONT, "31/12/2025", NO },
+	{ "Cả năm", CONT, "31/12/2025", NO },
+	{ "Hằng ngày", CONT, "31/12/2025", NO },
+	{ "Hàng tuần", CONT, "31/12/2025", NO },
+	{ "Năm 2025 - 2026", CONT, "31/12/2026", NO },
+	{ "Định kỳ hằng tháng", RECUR, "31/12/2025", NO },
+	{ "Hằng quý", RECUR, "31/12/2025", NO },
+	{ "Định kỳ hằng quý, 6 tháng, năm", RECUR, "31/12/2025", NO },
+	{ "Hằng năm", RECUR, "31/12/2025", NO },
+	{ "Định kỳ 6 tháng, năm", RECUR, "31/12/2025", NO },
+	{ "Báo cáo quý, 6 tháng, 9 tháng, năm theo quy định", RECUR, "31/12/2025", NO },
+	{ "Hằng tháng, trước ngày 25", RECUR, "31/12/2025", NO },
+	{ "Mỗi quý 01 lần", RECUR, "31/12/2025", NO },
+	{ "Theo kế hoạch của UBND tỉnh", COND, NULL, NO },
+	{ "Theo chỉ đạo của UBND huyện", COND, NULL, NO },
+	{ "Theo yêu cầu", COND, NULL, NO },
+	{ "Khi có văn bản mới của cấp trên", COND, NULL, NO },
+	{ "Khi có hướng dẫn của Sở Nội vụ", COND, NULL, NO },
+	{ "Tùy tình hình thực tế", COND, NULL, NO },
+	{ "Đột xuất", COND, NULL, NO },
+	{ "Sau 15 ngày kể từ ngày Kế hoạch được ban hành", COND, NULL, NO },
+	{ "Theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND tỉnh", COND, NULL, NO },
+	{ "Theo lộ trình của tỉnh", COND, NULL, NO },
+	{ "Chưa xác định", UNKNOWN, NULL, NO },
+	{ "UBND xã", UNKNOWN, NULL, NO },
+	{ "Trung tâm PVHCC", UNKNOWN, NULL, NO },
+	{ "", UNKNOWN, NULL, NO },
+	/* Slips: refused, with the reason. */
+	{ "Quý V/2025", UNKNOWN, NULL, Q },
+	{ "Quý 5/2025", UNKNOWN, NULL, Q },
+	{ "Quý 0", UNKNOWN, NULL, Q },
+	{ "Quý VI", UNKNOWN, NULL, Q },
+	{ "Tháng 13/2025", UNKNOWN, NULL, M },
+	{ "Tháng 0/2025", UNKNOWN, NULL, M },
+	{ "Trước ngày 15/13/2025", UNKNOWN, NULL, M },
+	{ "31/02/2025", UNKNOWN, NULL, D },
+	{ "Trước ngày 31/4/2025", UNKNOWN, NULL, D },
+	{ "29/02/2025", UNKNOWN, NULL, D },
+	{ "01/01/0000", UNKNOWN, NULL, Y },
+	{ "Tháng 9/0000", UNKNOWN, NULL, Y },
+	{ "30/7/25", UNKNOWN, NULL, Y },
+	{ "Trước ngày 15/5/202", UNKNOWN, NULL, Y },
+	{ "Qu? III/2025", UNKNOWN, NULL, W },
+	{ "Th?ng 9/2025", UNKNOWN, NULL, W },
+	{ "Qu\xef\xbf\xbd III/2025", UNKNOWN, NULL, W },
+	{ "Quí III/2025", UNKNOWN, NULL, W },
+	{ "III/2025", UNKNOWN, NULL, W },
+};
+
+START_TEST(test_real)
+{
+	struct deadline	 dl;
+	char		 due[11];
+	const char	*text = real[_i].text;
+
+	ck_assert(deadline_parse(text, 2025, &dl));
+	ck_assert_msg(dl.kind == real[_i].kind, "\"%s\": kind %s, want %s",
+	    text, kind_names[dl.kind], kind_names[real[_i].kind]);
+	ck_assert_msg(dl.doubt == real[_i].doubt, "\"%s\": doubt %d, want %d",
+	    text, dl.doubt, real[_i].doubt);
+	ck_assert_msg((*deadline_doubt_text(&dl) != '\0') == (dl.doubt != NO),
+	    "\"%s\": doubt text", text);
+	if (real[_i].due != NULL) {
+		date_format_vn(dl.due, due);
+		ck_assert_msg(strcmp(due, real[_i].due) == 0,
+		    "\"%s\": due %s, want %s", text, due, real[_i].due);
+	} else
+		ck_assert_msg(dl.due.year == 0 && dl.n_milestones == 0,
+		    "\"%s\": has a due date", text);
+}
+END_TEST
+
+/* A date read in a year outside the plan's is told apart. */
+START_TEST(test_outside)
+{
+	struct deadline	dl;
+
+	ck_assert(deadline_parse("Tháng 9/2035", 2025, &dl));
+	ck_assert(deadline_outside(&dl, 2025, 2025));
+	ck_assert(deadline_outside(&dl, 2021, 2030));
+	ck_assert(!deadline_outside(&dl, 2035, 2035));
+	ck_assert(deadline_parse("Quý I/2025, quý II/2026", 2025, &dl));
+	ck_assert(deadline_outside(&dl, 2025, 2025));
+	ck_assert(!deadline_outside(&dl, 2025, 2026));
+	ck_assert(deadline_parse("Theo kế hoạch", 2025, &dl));
+	ck_assert(!deadline_outside(&dl, 2025, 2025));
+}
+END_TEST
+
 START_TEST(test_parse)
 {
 	struct deadline	 dl;
@@ -290,6 +437,8 @@ deadline_suite(void)
 	tcase_add_test(tc, test_many_milestones);
 	tcase_add_test(tc, test_bad_input);
 	tcase_add_test(tc, test_no_plan_year);
+	tcase_add_loop_test(tc, test_real, 0, NELEM(real));
+	tcase_add_test(tc, test_outside);
 	suite_add_tcase(s, tc);
 	return s;
 }
