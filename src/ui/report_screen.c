@@ -1,6 +1,6 @@
 /* The preview of a report: the pages exactly as they will be printed,
  * PgUp/PgDn from page to page, arrows within a page; p prints (print.h),
- * s saves as text, HTML or CSV (a form asks the file name and format), w
+ * s saves as text, HTML, CSV or PDF (a form asks the file name and format), w
  * switches between 80 and 132 columns, f narrows it to a unit and picks
  * the period.  When printing fails the preview stays, so nothing is lost:
  * the report can still be saved. */
@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/pdf.h"
 #include "core/print.h"
 #include "core/report.h"
 #include "core/unit.h"
@@ -178,10 +180,28 @@ turn(struct app *app, struct screen *s, enum action a)
 	}
 }
 
+/* The report's PDF, in landscape at 132 columns. */
+static int
+preview_pdf(struct app *app, const struct preview *p, const char *path)
+{
+	return pdf_write(app->db, p->report, p->width > REPORT_WIDTH_NARROW, path);
+}
+
 static void
 print_report(struct app *app, struct preview *p)
 {
-	if (print_text(app->db, p->text, p->len, p->width) != 0) {
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	int rc;
+
+	snprintf(tmp, sizeof tmp, "%s/cchc-%ld.pdf", dir != NULL && *dir != '\0' ? dir : "/tmp",
+	    (long)getpid());
+	rc = preview_pdf(app, p, tmp);
+	if (rc == 0) {
+		rc = print_pdf(app->db, tmp, NULL);
+		remove(tmp);
+	}
+	if (rc != 0) {
 		app_message(app, COLOR_BAD, _("Not printed: %s"),
 		    db_error(app->db));
 		return;
@@ -192,11 +212,11 @@ print_report(struct app *app, struct preview *p)
 
 /* ---- Save as ---- */
 
-static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV") };
+static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV"), N_("PDF") };
 static const char *const encodings[] = {
 	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
 };
-static const char *const extensions[] = { ".txt", ".html", ".csv" };
+static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf" };
 
 enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
 
@@ -232,6 +252,16 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 	/* The format's extension when the name has none. */
 	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	if (format == 3) {
+		/* cchc-pdf writes the file itself. */
+		if (preview_pdf(app, e->p, tmp) != 0)
+			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+		if (rename(tmp, path) != 0) {
+			remove(tmp);
+			return field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+		}
+		return 0;
+	}
 	if ((fp = fopen(tmp, "w")) == NULL)
 		return field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
@@ -265,7 +295,7 @@ ask_save(struct app *app, struct preview *p)
 	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
-	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 3, 0);
+	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 4, 0);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
 	app_push(app, s);
 }

@@ -1,0 +1,49 @@
+#include "config.h"
+
+#include "core/pdf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/report.h"
+#include "core/run.h"
+
+int
+pdf_write(struct db *db, const struct report *r, bool landscape, const char *path)
+{
+	const char *program = paths_pdf_program();
+	char *wire = NULL, said[1024], *nl;
+	char *argv[] = { (char *)program, landscape ? "--landscape" : (char *)path,
+	    (char *)path, NULL };
+	size_t len = 0;
+	FILE *fp = open_memstream(&wire, &len);
+	int rc;
+
+	if (fp == NULL)
+		return db_fail(db, "%s", strerror(errno));
+	rc = report_write_wire(r, fp);
+	if (fclose(fp) != 0 || rc != 0) {
+		free(wire);
+		return db_fail(db, "%s", strerror(errno));
+	}
+	if (!landscape)
+		argv[2] = NULL;
+	rc = run_program(argv, wire, len, false, said, sizeof said);
+	free(wire);
+	if ((nl = strchr(said, '\n')) != NULL)
+		*nl = '\0';
+	if (rc == 0)
+		return 0;
+	remove(path);
+	if (rc == 127 || rc == 126)
+		return db_fail(db, _("cannot make a PDF: %s is missing (reinstall cchc); save the "
+		    "report as HTML instead"), program);
+	if (rc < 0)
+		return db_fail(db, _("cannot start %s: %s"), program, strerror(errno));
+	return db_fail(db, "%s", *said != '\0' ? said : _("the PDF could not be made"));
+}
