@@ -31,61 +31,13 @@ report dashboard --period 2025-9T > /dev/null	# the sample plan
 sql "UPDATE task SET description = 'Kiểm tra $letters' WHERE id = (SELECT min(id) FROM task)"
 CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null || fail "score --template failed"
 
-# check_pdf FILE WIDTH REPORT-ARGS...: the checks above against the
-# report's own cells (its CSV).
+# check_pdf FILE WIDTH REPORT-ARGS...: pdfcheck.py against the report's
+# own cells (its CSV).
 check_pdf() {
 	file=$1 width=$2
 	shift 2
 	report "$@" --format csv --encoding utf8 -o "$work/cells.csv" || fail "$*: no CSV"
-	size=$(pdfinfo "$file" | sed -n 's/^Page size: *//p')
-	case "$width:$size" in
-	80:"595.276 x 841.89 pts (A4)"* | 132:"841.89 x 595.276 pts (A4)"*) ;;
-	*) fail "$*: page size $size at width $width" ;;
-	esac
-	pdffonts "$file" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }' ||
-		fail "$*: a font is not embedded: $(pdffonts "$file")"
-	pdftotext -raw "$file" "$work/raw.txt"
-	pdftotext -bbox "$file" "$work/bbox.html"
-	python3 - "$work/cells.csv" "$work/raw.txt" "$work/bbox.html" "$*" <<'PY' || fail "$*: see above"
-import csv, re, sys, unicodedata
-cells_file, raw_file, bbox_file, what = sys.argv[1:]
-raw = open(raw_file, encoding="utf-8").read()
-pages = raw.split("\f")
-bad = []
-if not unicodedata.is_normalized("NFC", raw):
-    bad.append("the text is not NFC")
-if "\ufffd" in raw:
-    bad.append("the text holds U+FFFD")
-flat = re.sub(r"\s+", "", raw)
-# The first rows of the CSV are the heading, the title and the date,
-# which the PDF writes in its own form.
-rows = list(csv.reader(open(cells_file, encoding="utf-8-sig", newline="")))[4:]
-for row in rows:
-    for cell in row:
-        c = re.sub(r"\s+", "", cell)
-        if c and c not in flat:
-            bad.append("missing: " + cell)
-# Page numbers: none on page 1, the number alone on the first line of
-# every other page.
-for n, page in enumerate(pages[:-1], 1):
-    first = page.strip().split("\n")[0].strip() if page.strip() else ""
-    if n > 1 and first != str(n):
-        bad.append("page %d starts with %r, not its number" % (n, first))
-# The last page holds more than the signature block.
-if len(pages) > 2:
-    last = pages[-2]
-    body = last.split("Nơi nhận:")[0]
-    if len(re.sub(r"\s+|^\d+", "", body.strip())) == 0:
-        bad.append("the signature block is alone on the last page")
-# Nothing left of the 30 mm margin (85.04 pt).
-for x in re.findall(r'xMin="([0-9.]+)"', open(bbox_file, encoding="utf-8").read()):
-    if float(x) < 30 * 72 / 25.4 - 0.01:
-        bad.append("a word at x = %s pt, left of the 30 mm margin" % x)
-        break
-for b in bad[:10]:
-    print("FAIL:", what + ":", b, file=sys.stderr)
-sys.exit(1 if bad else 0)
-PY
+	python3 "$(dirname "$0")/pdfcheck.py" "$file" "$width" "$work/cells.csv" || fail "$*: see above"
 }
 
 for kind in dashboard units overdue period par; do
