@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""pdfcheck.py PDF WIDTH [CELLS.csv]: the checks of a report's PDF that
+"""pdfcheck.py PDF WIDTH [CELLS.csv | --no-text]: the checks of a report's PDF that
 pdf.sh, cups.sh and chromium.sh share, with poppler's tools.
 
 A4 (portrait at width 80, landscape at 132); every font embedded; the text
@@ -7,7 +7,8 @@ A4 (portrait at width 80, landscape at 132); every font embedded; the text
 the report (its CSV, the heading rows aside) when CELLS is given; page
 numbers alone on the first line from page 2; no page that holds only a
 heading or only the signature block; no word left of the 30 mm margin.
-Prints what is wrong and exits 1."""
+--no-text checks only the pages and fonts, for a PDF remade without its
+text layer.  Prints what is wrong and exits 1."""
 import csv
 import re
 import subprocess
@@ -23,6 +24,7 @@ def main():
     pdf, width = sys.argv[1], sys.argv[2]
     cells = sys.argv[3] if len(sys.argv) > 3 else None
     bad = []
+    text = cells != "--no-text"
     size = re.search(r"Page size:\s*([0-9.]+) x ([0-9.]+) pts", run("pdfinfo", pdf))
     w, h = round(float(size.group(1))), round(float(size.group(2)))
     if (w, h) != ((595, 842) if width == "80" else (842, 595)):
@@ -30,6 +32,8 @@ def main():
     for line in run("pdffonts", pdf).splitlines()[2:]:
         if line.split()[-5] != "yes":
             bad.append("font not embedded: " + line)
+    if not text:
+        return report(pdf, bad)
     raw = run("pdftotext", "-raw", pdf, "-")
     if not unicodedata.is_normalized("NFC", raw):
         bad.append("the text is not NFC")
@@ -58,6 +62,10 @@ def main():
         if float(x) < 30 * 72 / 25.4 - 0.01:
             bad.append("a word at x = %s pt, left of the 30 mm margin" % x)
             break
+    return report(pdf, bad)
+
+
+def report(pdf, bad):
     for b in bad[:12]:
         print("FAIL: %s: %s" % (pdf, b), file=sys.stderr)
     return 1 if bad else 0
