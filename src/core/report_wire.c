@@ -241,7 +241,7 @@ report_read_wire(FILE *fp, struct report **out, char *err, size_t errsz)
 	r->signer = get_string(&rd);
 	r->number = get_string(&rd);
 	r->signature = get_string(&rd);
-	r->year = get_int(&rd, 1900, 9999);
+	r->year = get_int(&rd, 0, 9999);
 	r->period = get_int(&rd, 0, PERIOD_KINDS - 1);
 	r->today.year = get_int(&rd, 1900, 9999);
 	r->today.month = get_int(&rd, 1, 12);
