@@ -15,13 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/pdf.h"
 #include "core/plan.h"
-#include "core/print.h"
 #include "core/report.h"
 #include "core/unit.h"
 
@@ -194,36 +192,15 @@ write_report(struct db *db, const struct report *r, const struct report_args *a,
 /* Writes the report to a.output through a temporary file renamed at the
  * end, so that a failed export never leaves half a file in place of a
  * good one. */
-/* The PDF of r at a temporary path next to dest (or in TMPDIR), made by
- * cchc-pdf; tmp receives the path.  0 or -1 with db_error(). */
-static int
-pdf_temp(struct db *db, const struct report *r, const struct report_args *a, const char *dest,
-    char *tmp, size_t n)
-{
-	const char *dir = getenv("TMPDIR");
-
-	if (dest != NULL)
-		snprintf(tmp, n, "%s.tmp", dest);
-	else
-		snprintf(tmp, n, "%s/cchc-%ld.pdf", dir != NULL && *dir != '\0' ? dir : "/tmp",
-		    (long)getpid());
-	return pdf_write(db, r, a->width > REPORT_WIDTH_NARROW, tmp);
-}
-
-/* --print: the PDF to the printer, then away. */
+/* --print: the PDF to the printer. */
 static int
 print_report(struct db *db, const struct report *r, const struct report_args *a)
 {
-	char tmp[4096];
-	int rc = pdf_temp(db, r, a, NULL, tmp, sizeof tmp);
-
-	if (rc == 0) {
-		rc = print_pdf(db, tmp, a->printer);
-		remove(tmp);
-	}
-	if (rc != 0)
+	if (pdf_print(db, r, a->width > REPORT_WIDTH_NARROW, a->printer) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
-	return rc != 0 ? 1 : 0;
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -241,7 +218,8 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 			fprintf(stderr, "%s: %s\n", PACKAGE, _("a PDF needs a file: give -o FILE"));
 			return 2;
 		}
-		if (pdf_temp(db, r, a, a->output, tmp, sizeof tmp) != 0) {
+		snprintf(tmp, sizeof tmp, "%s.tmp", a->output);
+		if (pdf_write(db, r, a->width > REPORT_WIDTH_NARROW, tmp) != 0) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 			return 1;
 		}

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/print.h"
 #include "core/report.h"
 #include "core/run.h"
 
@@ -46,4 +48,24 @@ pdf_write(struct db *db, const struct report *r, bool landscape, const char *pat
 	if (rc < 0)
 		return db_fail(db, _("cannot start %s: %s"), program, strerror(errno));
 	return db_fail(db, "%s", *said != '\0' ? said : _("the PDF could not be made"));
+}
+
+int
+pdf_print(struct db *db, const struct report *r, bool landscape, const char *printer)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[4096], path[4200];
+	int rc;
+
+	if (snprintf(dir, sizeof dir, "%s/cchc-print.XXXXXX", tmp != NULL && *tmp == '/' ? tmp :
+	    "/tmp") >= (int)sizeof dir || mkdtemp(dir) == NULL)
+		return db_fail(db, _("cannot make a temporary folder for printing: %s"),
+		    strerror(errno));
+	snprintf(path, sizeof path, "%s/report.pdf", dir);
+	rc = pdf_write(db, r, landscape, path);
+	if (rc == 0)
+		rc = print_pdf(db, path, printer);
+	remove(path);
+	rmdir(dir);
+	return rc;
 }

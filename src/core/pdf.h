@@ -13,4 +13,10 @@ struct report;
  * its Debian package); nothing is left at path then. */
 int pdf_write(struct db *db, const struct report *r, bool landscape, const char *path);
 
+/* Prints r: its PDF, made in a private temporary folder (mkdtemp, so no
+ * other user can put a link in its place), sent to printer (print.h;
+ * NULL: the setting or the default), then removed.  0, or -1 with
+ * db_error() saying what to do. */
+int pdf_print(struct db *db, const struct report *r, bool landscape, const char *printer);
+
 #endif

@@ -1,5 +1,5 @@
 /* The preview of a report: the pages exactly as they will be printed,
- * PgUp/PgDn from page to page, arrows within a page; p prints (print.h),
+ * PgUp/PgDn from page to page, arrows within a page; p prints (the PDF, pdf.h),
  * s saves as text, HTML, CSV or PDF (a form asks the file name and format), w
  * switches between 80 and 132 columns, f narrows it to a unit and picks
  * the period.  When printing fails the preview stays, so nothing is lost:
@@ -10,12 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/pdf.h"
-#include "core/print.h"
 #include "core/report.h"
 #include "core/unit.h"
 #include "core/validate.h"
@@ -190,18 +188,7 @@ preview_pdf(struct app *app, const struct preview *p, const char *path)
 static void
 print_report(struct app *app, struct preview *p)
 {
-	const char *dir = getenv("TMPDIR");
-	char tmp[4096];
-	int rc;
-
-	snprintf(tmp, sizeof tmp, "%s/cchc-%ld.pdf", dir != NULL && *dir != '\0' ? dir : "/tmp",
-	    (long)getpid());
-	rc = preview_pdf(app, p, tmp);
-	if (rc == 0) {
-		rc = print_pdf(app->db, tmp, NULL);
-		remove(tmp);
-	}
-	if (rc != 0) {
+	if (pdf_print(app->db, p->report, p->width > REPORT_WIDTH_NARROW, NULL) != 0) {
 		app_message(app, COLOR_BAD, _("Not printed: %s"),
 		    db_error(app->db));
 		return;
