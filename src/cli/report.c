@@ -21,13 +21,14 @@
 #include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/pdf.h"
 #include "core/plan.h"
 #include "core/report.h"
 #include "core/unit.h"
 
 int cli_report(struct db *db, int argc, char **argv);
 
-enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV };
+enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV, FORMAT_PDF };
 
 struct report_args {
 	enum report_kind kind;
@@ -39,6 +40,8 @@ struct report_args {
 	int width;
 	enum report_encoding encoding;
 	const char *output;
+	bool print;		/* --print: the PDF goes to the printer */
+	const char *printer;
 };
 
 static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -54,10 +57,11 @@ usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
 	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
-	    "--format txt|html|csv [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
+	    "--format txt|html|csv|pdf [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
+	    "[--print [--printer NAME]]"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv "
-	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
+	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv|pdf "
+	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]]"));
 	return 2;
 }
 
@@ -72,6 +76,8 @@ parse_args(int argc, char **argv, struct report_args *a)
 		{ "width", required_argument, NULL, 'w' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "print", no_argument, NULL, 'P' },
+		{ "printer", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *period = NULL, *round = NULL;
@@ -101,8 +107,10 @@ parse_args(int argc, char **argv, struct report_args *a)
 				a->format = FORMAT_HTML;
 			else if (strcmp(optarg, "csv") == 0)
 				a->format = FORMAT_CSV;
+			else if (strcmp(optarg, "pdf") == 0)
+				a->format = FORMAT_PDF;
 			else
-				return usage(_("--format takes txt, html or csv, not %s"), optarg);
+				return usage(_("--format takes txt, html, csv or pdf, not %s"), optarg);
 			break;
 		case 'w':
 			if (strcmp(optarg, "80") == 0)
@@ -125,10 +133,22 @@ parse_args(int argc, char **argv, struct report_args *a)
 		case 'o':
 			a->output = optarg;
 			break;
+		case 'P':
+			a->print = true;
+			break;
+		case 'd':
+			a->printer = optarg;
+			break;
 		default:
 			return usage("%s", _("unknown option"));
 		}
 	}
+	if (a->printer != NULL && !a->print)
+		return usage("%s", _("--printer goes with --print"));
+	if (a->print && a->output != NULL)
+		return usage("%s", _("--print sends the report to the printer: -o does not apply"));
+	if (a->print && a->format != FORMAT_TXT && a->format != FORMAT_PDF)
+		return usage("%s", _("--print prints the PDF: --format does not apply"));
 	if (optind >= argc)
 		return usage("%s", _("which report? dashboard, units, overdue, period, par or sipas"));
 	if (!report_kind_parse(argv[optind], &a->kind))
@@ -170,6 +190,17 @@ write_report(struct db *db, const struct report *r, const struct report_args *a,
 	}
 }
 
+/* --print: the PDF to the printer. */
+static int
+print_report(struct db *db, const struct report *r, const struct report_args *a)
+{
+	if (pdf_print(db, r, a->width > REPORT_WIDTH_NARROW, a->printer) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	return 0;
+}
+
 /* Writes the report to a.output through a temporary file renamed at the
  * end (file_out.h), so that a failed export never leaves half a file in
  * place of a good one. */
@@ -180,6 +211,20 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 	FILE *fp;
 	int rc;
 
+	if (a->print)
+		return print_report(db, r, a);
+	if (a->format == FORMAT_PDF) {
+		/* A PDF is a file: cchc-pdf writes it, never to a terminal. */
+		if (a->output == NULL || strcmp(a->output, "-") == 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, _("a PDF needs a file: give -o FILE"));
+			return 2;
+		}
+		if (pdf_write(db, r, a->width > REPORT_WIDTH_NARROW, a->output) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			return 1;
+		}
+		return 0;
+	}
 	if (a->output == NULL || strcmp(a->output, "-") == 0) {
 		rc = write_report(db, r, a, stdout);
 		if (rc != 0 && a->format == FORMAT_CSV)

@@ -104,3 +104,19 @@ paths_localedir(void)
 
 	return first_existing("CCHC_LOCALEDIR", dirs, "vi/LC_MESSAGES/" PACKAGE ".mo");
 }
+
+const char *
+paths_pdf_program(void)
+{
+	static const char *const dirs[] = { PKGLIBEXECDIR, BUILDDIR, NULL };
+	static char path[4096];
+	const char *env = getenv("CCHC_PDF");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	for (const char *const *d = dirs; *d != NULL; d++)
+		if (paths_join(path, sizeof path, *d, "cchc-pdf") == 0 && access(path, X_OK) == 0)
+			return path;
+	/* Not found: the name, for the message. */
+	return "cchc-pdf";
+}

@@ -990,7 +990,8 @@ build_par(struct builder *b, struct source *src)
 {
 	static const struct column_spec cols[] = {
 		{ N_("Code"), 5, 0, REPORT_LEFT },
-		{ N_("Criterion"), 0, 1, REPORT_LEFT },
+		/* The criterion is the long text: twice the evidence's room. */
+		{ N_("Criterion"), 0, 2, REPORT_LEFT },
 		{ N_("Max"), 5, 0, REPORT_RIGHT },
 		{ N_("Self"), 5, 0, REPORT_RIGHT },
 		{ N_("Round 1"), 7, 0, REPORT_RIGHT },

@@ -138,6 +138,12 @@ void report_column_widths(const struct report_table *t, int width, int *w);
  * document, with A4 print CSS.  0, or -1 on a write error. */
 int report_write_html(const struct report *r, FILE *fp);
 
+/* The whole model as a byte stream and back, for the program that writes
+ * PDFs (pdf.h).  Reading checks every count, length and UTF-8; on failure
+ * err says where.  0 or -1. */
+int report_write_wire(const struct report *r, FILE *fp);
+int report_read_wire(FILE *fp, struct report **out, char *err, size_t errsz);
+
 enum report_encoding {
 	REPORT_UTF8_BOM,	/* what Excel opens correctly on a double click */
 	REPORT_UTF8,

@@ -3,8 +3,10 @@
  * national heading side by side, the number and the place-date line, the
  * title, the body, the signature block; Times New Roman 13 pt on A4 with
  * the usual margins.  Printed from a browser, a table's header row is
- * repeated on every page (thead) and a row is not cut.  Every text from
- * the data is escaped. */
+ * repeated on every page (thead) and a row is not cut; the page number
+ * stands in the top margin from page 2 (@page margin boxes); a heading
+ * and a table's label stay with what follows, the signature block with
+ * the end of the text.  Every text from the data is escaped. */
 #include "core/report.h"
 
 #include <stdlib.h>
@@ -14,7 +16,9 @@
 #include "core/i18n.h"
 
 static const char style[] =
-    "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }\n"
+    "@page { size: A4; margin: 20mm 15mm 20mm 30mm;"
+    " @top-center { content: counter(page); font: 13pt \"Times New Roman\", Times, serif; } }\n"
+    "@page :first { @top-center { content: none; } }\n"
     "body { font-family: \"Times New Roman\", Times, serif; font-size: 13pt;"
     " line-height: 1.35; color: #000; background: #fff; max-width: 165mm; margin: 1em auto; }\n"
     "@media print { body { max-width: none; margin: 0; } }\n"
@@ -33,15 +37,20 @@ static const char style[] =
     "p.subtitle { text-align: center; font-weight: bold; margin: 0 0 12pt; }\n"
     "h2 { font-size: 13pt; margin: 12pt 0 6pt; page-break-after: avoid; break-after: avoid; }\n"
     "p { margin: 0 0 6pt; text-align: justify; }\n"
+    "p.label { break-after: avoid; page-break-after: avoid; }\n"
+    ".blank { white-space: pre; }\n"
     "table.data { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 12pt; }\n"
     "table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }\n"
+    "table.data td.indent1 { padding-left: 1.2em; } table.data td.indent2 { padding-left: 2.4em; }\n"
+    "table.data td.indent3 { padding-left: 3.6em; } table.data td.indent4 { padding-left: 4.8em; }\n"
     "table.data th { font-weight: bold; text-align: center; }\n"
     "table.data thead { display: table-header-group; }\n"
     "table.data tr { page-break-inside: avoid; break-inside: avoid; }\n"
     "td.right { text-align: right; } td.center { text-align: center; }\n"
     "tr.strong td { font-weight: bold; }\n"
+    /* The signature block goes over a page break with the end of the text. */
     "table.signature { width: 100%; margin-top: 18pt; border-collapse: collapse;"
-    " page-break-inside: avoid; break-inside: avoid; }\n"
+    " page-break-inside: avoid; break-inside: avoid; page-break-before: avoid; break-before: avoid; }\n"
     "table.signature td { width: 50%; vertical-align: top; padding: 0; }\n"
     ".recipients { font-size: 11pt; }\n"
     ".recipients b { font-size: 12pt; font-style: italic; }\n"
@@ -131,8 +140,22 @@ write_table(FILE *fp, const struct report_table *t)
 	for (int r = 0; r < t->nrows; r++) {
 		fputs(t->strong[r] ? "<tr class=\"strong\">" : "<tr>", fp);
 		for (int i = 0; i < t->ncolumns; i++) {
-			fprintf(fp, "<td%s>", align_class(t->columns[i].align));
-			escape(fp, t->cells[(size_t)r * t->ncolumns + i], true);
+			const char *cell = t->cells[(size_t)r * t->ncolumns + i];
+			int depth = 0;
+
+			/* A sub-criterion's no-break spaces (two a level) become
+			 * an indent of the whole cell, its wrapped lines too. */
+			while (strncmp(cell, "\xC2\xA0\xC2\xA0", 4) == 0) {
+				cell += 4;
+				depth++;
+			}
+			if (depth > 0)
+				fprintf(fp, "<td class=\"indent%d%s\">", depth > 4 ? 4 : depth,
+				    t->columns[i].align == REPORT_RIGHT ? " right" :
+				    t->columns[i].align == REPORT_CENTER ? " center" : "");
+			else
+				fprintf(fp, "<td%s>", align_class(t->columns[i].align));
+			escape(fp, cell, true);
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);
@@ -148,9 +171,10 @@ write_frame(FILE *fp, const struct report *r)
 	fputs("</div><span class=\"rule\"></span></td>\n"
 	    "<td class=\"nationhead\"><div class=\"nation\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>"
 	    "<div class=\"motto\">Độc lập - Tự do - Hạnh phúc</div><span class=\"rule\"></span></td></tr>\n"
-	    "<tr><td class=\"number\">Số: ", fp);
+	    "<tr><td class=\"number\">Số: <span class=\"blank\">", fp);
+	/* Its blanks kept: the room to write the number in by hand. */
 	escape(fp, r->number, false);
-	fputs("</td>\n<td class=\"place\">", fp);
+	fputs("</span></td>\n<td class=\"place\">", fp);
 	escape(fp, r->place, false);
 	fprintf(fp, ", ngày %d tháng %d năm %d</td></tr>\n</table>\n", r->today.day,
 	    r->today.month, r->today.year);
@@ -194,7 +218,10 @@ report_write_html(const struct report *r, FILE *fp)
 				write_table(fp, &s->blocks[j].table);
 				continue;
 			}
-			fputs("<p>", fp);
+			/* A paragraph before a table is its label: it stays
+			 * with the table. */
+			fputs(j + 1 < s->nblocks && s->blocks[j + 1].kind == REPORT_TABLE ?
+			    "<p class=\"label\">" : "<p>", fp);
 			escape(fp, s->blocks[j].text, true);
 			fputs("</p>\n", fp);
 		}

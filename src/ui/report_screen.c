@@ -1,6 +1,6 @@
 /* The preview of a report: the pages exactly as they will be printed,
- * PgUp/PgDn from page to page, arrows within a page; p prints (print.h),
- * s saves as text, HTML or CSV (a form asks the file name and format), w
+ * PgUp/PgDn from page to page, arrows within a page; p prints (the PDF, pdf.h),
+ * s saves as text, HTML, CSV or PDF (a form asks the file name and format), w
  * switches between 80 and 132 columns, f narrows it to a unit and picks
  * the period.  When printing fails the preview stays, so nothing is lost:
  * the report can still be saved. */
@@ -14,7 +14,7 @@
 #include "core/db.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
-#include "core/print.h"
+#include "core/pdf.h"
 #include "core/report.h"
 #include "core/unit.h"
 #include "core/validate.h"
@@ -179,10 +179,17 @@ turn(struct app *app, struct screen *s, enum action a)
 	}
 }
 
+/* The report's PDF, in landscape at 132 columns. */
+static int
+preview_pdf(struct app *app, const struct preview *p, const char *path)
+{
+	return pdf_write(app->db, p->report, p->width > REPORT_WIDTH_NARROW, path);
+}
+
 static void
 print_report(struct app *app, struct preview *p)
 {
-	if (print_text(app->db, p->text, p->len, p->width) != 0) {
+	if (pdf_print(app->db, p->report, p->width > REPORT_WIDTH_NARROW, NULL) != 0) {
 		app_message(app, COLOR_BAD, _("Not printed: %s"),
 		    db_error(app->db));
 		return;
@@ -193,11 +200,11 @@ print_report(struct app *app, struct preview *p)
 
 /* ---- Save as ---- */
 
-static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV") };
+static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV"), N_("PDF") };
 static const char *const encodings[] = {
 	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
 };
-static const char *const extensions[] = { ".txt", ".html", ".csv" };
+static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf" };
 
 enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
 
@@ -233,6 +240,12 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
 	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
+	if (format == 3) {
+		/* cchc-pdf writes the file itself, through file_out. */
+		if (preview_pdf(app, e->p, path) != 0)
+			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+		return 0;
+	}
 	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
 		return field_fail(err, SF_FILE, "%s", out.error);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
@@ -264,7 +277,7 @@ ask_save(struct app *app, struct preview *p)
 	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
-	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 3, 0);
+	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 4, 0);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
 	app_push(app, s);
 }

@@ -10,6 +10,14 @@
 
 fixtures=$(cd "$(dirname "$0")/../fixtures/report" && pwd)
 
+# The printer gets the report's PDF: same_pdf A B when their texts agree
+# (a PDF's bytes hold the time it was made).
+command -v pdftotext > /dev/null || { echo "pdftotext not found: skipping" >&2; exit 77; }
+same_pdf() {
+	pdftotext -layout "$1" "$work/printed.txt" && pdftotext -layout "$2" "$work/expected.txt" &&
+	    cmp -s "$work/printed.txt" "$work/expected.txt"
+}
+
 report() {
 	CCHC_LANG=en "$CCHC_BIN" --db "$db" report "$@"
 }
@@ -56,7 +64,8 @@ expect_usage "9T-2025" period --period 9T-2025
 expect_usage "--period is required" period
 expect_usage "Phòng Không Có" units --period 2025-9T --unit "Phòng Không Có"
 expect_usage "weekly" weekly --period 2025-9T
-expect_usage "pdf" period --period 2025-9T --format pdf
+expect_usage "docx" period --period 2025-9T --format docx
+expect_usage "-o FILE" period --period 2025-9T --format pdf
 expect_usage "100" period --period 2025-9T --width 100
 expect_usage "2030" period --period 2030-9T
 expect_usage "--unit" dashboard --period 2025-9T --unit "Phòng VHXH"
@@ -120,7 +129,8 @@ grep -qF "“→” (U+2192)" "$work/err" || fail "the error does not list →: 
 cat > "$work/fakelp" <<SH
 #!/bin/sh
 printf '%s\n' "\$@" > "$work/args"
-cat > "$work/printed.txt"
+for f; do :; done
+cp "\$f" "$work/printed.pdf"
 SH
 chmod +x "$work/fakelp"
 print_command "$work/fakelp"
@@ -131,8 +141,8 @@ send P
 wait_for "Page 1/"
 send p
 wait_for "Sent to the printer"
-report dashboard --period 2025-N > "$work/expected.txt"
-cmp -s "$work/printed.txt" "$work/expected.txt" || fail "the printer got something else"
+report dashboard --period 2025-N --format pdf -o "$work/expected.pdf"
+same_pdf "$work/printed.pdf" "$work/expected.pdf" || fail "the printer got something else"
 grep -qx "office-laser" "$work/args" || fail "the printer's name was not passed"
 # A print command that is missing, then one that fails: a clear message,
 # and the preview stays.
@@ -292,6 +302,6 @@ wait_for "Results of the satisfaction survey (SIPAS)"
 send p
 wait_for "Sent to the printer"
 stop
-report sipas --round "$round" > "$work/expected.txt"
-cmp -s "$work/printed.txt" "$work/expected.txt" || fail "the printer got another SIPAS report"
+report sipas --round "$round" --format pdf -o "$work/expected.pdf"
+same_pdf "$work/printed.pdf" "$work/expected.pdf" || fail "the printer got another SIPAS report"
 echo "report: ok"

@@ -6,13 +6,22 @@
 # printed is what `cchc report` writes for the same unit and period.
 . "$(dirname "$0")/lib.sh"
 
+# The printer gets the report's PDF: same_pdf A B when their texts agree
+# (a PDF's bytes hold the time it was made).
+command -v pdftotext > /dev/null || { echo "pdftotext not found: skipping" >&2; exit 77; }
+same_pdf() {
+	pdftotext -layout "$1" "$work/printed.txt" && pdftotext -layout "$2" "$work/expected.txt" &&
+	    cmp -s "$work/printed.txt" "$work/expected.txt"
+}
+
 report() {
 	CCHC_LANG=en "$CCHC_BIN" --db "$db" report "$@"
 }
 
 cat > "$work/fakelp" <<SH
 #!/bin/sh
-cat > "$work/printed.txt"
+for f; do :; done
+cp "\$f" "$work/printed.pdf"
 SH
 chmod +x "$work/fakelp"
 
@@ -58,8 +67,8 @@ wait_for "Page 1/"
 wait_for "Trung tâm Phục vụ hành chính công"
 send p
 wait_for "Sent to the printer"
-report overdue --period 2025-N --unit "Trung tâm Phục vụ hành chính công" > "$work/expected.txt"
-cmp -s "$work/printed.txt" "$work/expected.txt" || fail "printed another report than the unit's"
+report overdue --period 2025-N --unit "Trung tâm Phục vụ hành chính công" --format pdf -o "$work/expected.pdf"
+same_pdf "$work/printed.pdf" "$work/expected.pdf" || fail "printed another report than the unit's"
 
 # f: an unknown unit is refused on its field and the preview kept.
 send f
@@ -79,8 +88,8 @@ wait_for "Page 1/"
 wait_for "Phòng Kinh tế"
 send p
 wait_for "Sent to the printer"
-report overdue --period 2025-9T --unit "Phòng Kinh tế" > "$work/expected.txt"
-cmp -s "$work/printed.txt" "$work/expected.txt" || {
+report overdue --period 2025-9T --unit "Phòng Kinh tế" --format pdf -o "$work/expected.pdf"
+same_pdf "$work/printed.pdf" "$work/expected.pdf" || {
 	diff "$work/expected.txt" "$work/printed.txt" | head -20 >&2
 	fail "the filtered preview printed another report"
 }

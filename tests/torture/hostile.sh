@@ -31,7 +31,8 @@ mode() {
 db=$work/print.db
 new_db "$db"
 printf '#!/bin/sh\ntouch "%s/pwned"\ncat >/dev/null\n' "$work" > "$work/evil"
-printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "%s/args"\ncat > "%s/printed"\n' "$work" "$work" > "$work/fakelp"
+# lp's stand-in: its arguments, and the file it is given (the last).
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "%s/args"\nfor f; do :; done\ncat "$f" > "%s/printed"\n' "$work" "$work" > "$work/fakelp"
 chmod +x "$work/evil" "$work/fakelp"
 mkdir -p "$XDG_CONFIG_HOME/cchc"
 printf '# cchc\nprint_command = %s\n' "$work/fakelp" > "$XDG_CONFIG_HOME/cchc/config"

@@ -261,6 +261,56 @@ START_TEST(test_html)
 }
 END_TEST
 
+/* r as the wire format, in a malloc'd buffer of *len bytes. */
+static char *
+wire_of(const struct report *r, size_t *len)
+{
+	char *buf = NULL;
+	FILE *fp = open_memstream(&buf, len);
+
+	ck_assert_int_eq(report_write_wire(r, fp), 0);
+	fclose(fp);
+	return buf;
+}
+
+/* The model survives the trip to cchc-pdf byte for byte, newlines and
+ * all; every shortened stream is refused. */
+START_TEST(test_wire)
+{
+	const char *cells[] = { "1", "Dòng một\nDòng hai: đĐ", "2", "" };
+	struct report *r = make_report(3, cells, 2), *back;
+	size_t len, len2;
+	char *wire, *again, err[128];
+	FILE *fp;
+
+	r->sections[0].blocks[0].table.strong[1] = true;
+	wire = wire_of(r, &len);
+	fp = fmemopen(wire, len, "r");
+	ck_assert_msg(report_read_wire(fp, &back, err, sizeof err) == 0, "%s", err);
+	fclose(fp);
+	again = wire_of(back, &len2);
+	ck_assert_uint_eq(len, len2);
+	ck_assert_int_eq(memcmp(wire, again, len), 0);
+	ck_assert(back->sections[0].blocks[0].table.strong[1]);
+	ck_assert_str_eq(back->sections[0].blocks[0].table.cells[1], "Dòng một\nDòng hai: đĐ");
+	for (size_t cut = 0; cut < len; cut++) {
+		struct report *part;
+
+		fp = fmemopen(wire, cut > 0 ? cut : 1, "r");
+		if (cut == 0)
+			fgetc(fp);
+		ck_assert_int_eq(report_read_wire(fp, &part, err, sizeof err), -1);
+		ck_assert_ptr_null(part);
+		ck_assert(*err != '\0');
+		fclose(fp);
+	}
+	free(wire);
+	free(again);
+	report_free(back);
+	report_free(r);
+}
+END_TEST
+
 static const struct {
 	const char *in;
 	bool ok;
@@ -307,6 +357,7 @@ main(void)
 	tcase_add_test(tc, test_csv);
 	tcase_add_test(tc, test_cp1258);
 	tcase_add_test(tc, test_html);
+	tcase_add_test(tc, test_wire);
 	tcase_add_loop_test(tc, test_period, 0, NELEM(period_cases));
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

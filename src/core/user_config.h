@@ -9,8 +9,8 @@
  *                   default lp.  $CCHC_PRINT_COMMAND overrides it.
  * A database travels on USB sticks and by e-mail, so the programs cchc
  * runs are chosen here and nowhere else. */
-#ifndef CCHC_CONFIG_H
-#define CCHC_CONFIG_H
+#ifndef CCHC_USER_CONFIG_H
+#define CCHC_USER_CONFIG_H
 
 /* The value of key in the configuration file (malloc'd), or NULL when the
  * file or the key is missing.  The last line with the key wins. */

@@ -1,4 +1,4 @@
-#include "core/config.h"
+#include "core/user_config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
