@@ -14,6 +14,7 @@
 
 #include "core/assessment.h"
 #include "core/db.h"
+#include "core/office.h"
 #include "core/plan.h"
 #include "core/plan_file.h"
 #include "core/result.h"
@@ -340,6 +341,104 @@ START_TEST(test_evidence)
 }
 END_TEST
 
+/* Every row of every table, as text: two equal snapshots mean a save
+ * changed nothing, not even the history. */
+static char *
+snapshot(void)
+{
+	sqlite3_str *out = sqlite3_str_new(db->sql);
+	sqlite3_stmt *tables, *rows;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT name FROM sqlite_schema "
+	    "WHERE type = 'table' ORDER BY name", -1, &tables, NULL), SQLITE_OK);
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"",
+		    (const char *)sqlite3_column_text(tables, 0));
+
+		ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+		sqlite3_str_appendf(out, "%s\n", sqlite3_column_text(tables, 0));
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(rows); c++)
+				sqlite3_str_appendf(out, "%s|", sqlite3_column_type(rows, c) ==
+				    SQLITE_NULL ? "NULL" : (const char *)sqlite3_column_text(rows, c));
+			sqlite3_str_appendchar(out, 1, '\n');
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	return sqlite3_str_finish(out);
+}
+
+/* Fails showing where two snapshots first differ (whole ones are too long
+ * for Check's messages). */
+static void
+same_snapshot(const char *before, const char *after)
+{
+	size_t k = 0;
+
+	while (before[k] != '\0' && before[k] == after[k])
+		k++;
+	k = k > 80 ? k - 80 : 0;
+	ck_assert_msg(strcmp(before, after) == 0, "before: ...%.200s\nafter: ...%.200s",
+	    before + k, after + k);
+}
+
+/* Issue 19: re-saving an entry (a typo fixed in the override's reason, the
+ * appraisal recorded) kept the entry row but its INSERT OR REPLACE deleted
+ * the documents hanging on it. */
+START_TEST(test_resave_keeps_evidence)
+{
+	struct typed t = { "1.3", false, 0, true, 1.5, "Kiem tra 2 phong", false, false, 0, 0 };
+	struct field_error e;
+	struct assessment a;
+	int64_t doc;
+	int i;
+
+	enter(2025, &t);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, id_of("1.3"), "05/KH-UBND",
+	    "2025-02-10", "Kế hoạch kiểm tra CCHC", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	doc = a.lines[line(&a, "1.3")].evidence[0].id;
+	assessment_free(&a);
+	t.reason = "Kiểm tra 2 phòng";
+	enter(2025, &t);
+	t.has_r1 = true;
+	t.r1 = 1;
+	enter(2025, &t);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.3");
+	ck_assert_int_eq(a.lines[i].nevidence, 1);
+	ck_assert_int_eq(a.lines[i].evidence[0].id, doc);
+	ck_assert_str_eq(a.lines[i].reason, "Kiểm tra 2 phòng");
+	ck_assert_double_eq_tol(a.lines[i].r1, 1, EPS);
+	assessment_free(&a);
+}
+END_TEST
+
+/* Saving again what was loaded, unchanged, changes nothing: no row, no
+ * history (the office was written with INSERT OR REPLACE, which recorded a
+ * delete and an insert each time). */
+START_TEST(test_resave_unchanged)
+{
+	struct typed t = { "1.1", true, 1, false, 0, NULL, true, false, 1, 0 };
+	struct field_error e;
+	char *before, *after;
+
+	ck_assert_int_eq(office_put(db, "UBND xã Tân Đoàn", "xa", "tỉnh Lạng Sơn"), 0);
+	enter(2025, &t);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, id_of("1.1"), "12/KH-UBND",
+	    "2025-01-20", "Kế hoạch CCHC năm 2025", &e), 0);
+	before = snapshot();
+	ck_assert_int_eq(office_put(db, "UBND xã Tân Đoàn", "xa", "tỉnh Lạng Sơn"), 0);
+	enter(2025, &t);
+	after = snapshot();
+	same_snapshot(before, after);
+	sqlite3_free(before);
+	sqlite3_free(after);
+}
+END_TEST
+
 /* 2024 by hand: 1.1 yes 1, 1.2 and 1.7 full 3 + 2 (0 of 0): section 1 is
  * 6; 8.1 survey 15: section 8 is 15; total 21, index 21.  Against 2025
  * (test_full): section 1 8 - 6 = 2, section 7 0 - 0 = 0, section 8
@@ -626,6 +725,8 @@ assessment_suite(void)
 	tcase_add_test(empty, test_index_bands);
 	tcase_add_loop_test(empty, test_refused, 0, NELEM(refused));
 	tcase_add_test(empty, test_evidence);
+	tcase_add_test(empty, test_resave_keeps_evidence);
+	tcase_add_test(empty, test_resave_unchanged);
 	tcase_add_test(empty, test_compare);
 	tcase_add_test(empty, test_sipas);
 	suite_add_tcase(s, empty);
