@@ -17,6 +17,7 @@
 #include "core/target.h"
 #include "core/task.h"
 #include "core/text.h"
+#include "core/trash.h"
 #include "core/validate.h"
 
 /* Computing. */
@@ -600,6 +601,70 @@ bind_opt(sqlite3_stmt *st, int i, bool has, double v)
 		sqlite3_bind_null(st, i);
 }
 
+/* Adds (d->id 0), updates or, when its number and summary are both
+ * cleared, deletes document k of the entry of assessment and criterion;
+ * inside the caller's transaction. */
+static int
+store_document(struct db *db, int64_t assessment, int64_t criterion,
+    const struct par_document *d, int k, struct field_error *e)
+{
+	char *num = field_text(d->number, e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+	    _("Number, symbol"));
+	char *sum = num ? field_text(d->summary, e, EF_DOCUMENT(k, EF_EVIDENCE_SUMMARY),
+	    _("Summary")) : NULL;
+	struct date date;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (num == NULL || sum == NULL)
+		goto out;
+	if (d->id == 0 && *num == '\0' && *sum == '\0') {
+		field_fail(e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+		    _("Give the document's number or summary"));
+		goto out;
+	}
+	if (d->date != NULL && *d->date != '\0' && !date_parse_iso(d->date, &date)) {
+		field_fail(e, EF_DOCUMENT(k, EF_EVIDENCE_DATE), _("%s is not a date"), _("Date"));
+		goto out;
+	}
+	if (d->id == 0)
+		st = db_prepare(db, "INSERT INTO par_evidence (assessment_id, criterion_id, ord, "
+		    "number, date, summary) VALUES (?1, ?2, (SELECT ifnull(max(ord), 0) + 1 FROM "
+		    "par_evidence WHERE assessment_id = ?1 AND criterion_id = ?2), ?3, ?4, ?5)");
+	else if (*num == '\0' && *sum == '\0')
+		st = db_prepare(db, "DELETE FROM par_evidence WHERE assessment_id = ?1 AND "
+		    "criterion_id = ?2 AND id = ?6");
+	else
+		st = db_prepare(db, "UPDATE par_evidence SET number = ?3, date = ?4, summary = ?5 "
+		    "WHERE assessment_id = ?1 AND criterion_id = ?2 AND id = ?6");
+	if (st == NULL) {
+		field_fail_db(e, db);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, assessment);
+	sqlite3_bind_int64(st, 2, criterion);
+	if (d->id == 0 || *num != '\0' || *sum != '\0') {
+		db_bind_text(st, 3, num);
+		db_bind_text_or_null(st, 4, d->date);
+		db_bind_text(st, 5, sum);
+	}
+	if (d->id != 0)
+		sqlite3_bind_int64(st, 6, d->id);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+	else {
+		db_fail_sql(db, "par_evidence");
+		field_fail_db(e, db);
+	}
+	sqlite3_finalize(st);
+out:
+	free(num);
+	free(sum);
+	return rc;
+}
+
+/* The entry is written with an upsert: INSERT OR REPLACE would delete the
+ * row first, and its documents with it (ON DELETE CASCADE). */
 static int
 store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
     const struct par_entry *en, struct field_error *e)
@@ -622,9 +687,12 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 		goto out;
 	}
 	if ((id = ensure_assessment(db, set, year)) <= 0 ||
-	    (st = db_prepare(db, "INSERT OR REPLACE INTO par_entry (assessment_id, "
-	    "criterion_id, a, b, override, reason, appraised1, appraised2, explanation) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL) {
+	    (st = db_prepare(db, "INSERT INTO par_entry (assessment_id, criterion_id, a, b, "
+	    "override, reason, appraised1, appraised2, explanation) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, criterion_id) "
+	    "DO UPDATE SET a = excluded.a, b = excluded.b, override = excluded.override, "
+	    "reason = excluded.reason, appraised1 = excluded.appraised1, "
+	    "appraised2 = excluded.appraised2, explanation = excluded.explanation")) == NULL) {
 		field_fail_db(e, db);
 		goto out;
 	}
@@ -644,6 +712,15 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 		field_fail_db(e, db);
 	}
 	sqlite3_finalize(st);
+	for (int k = 0; rc == 0 && k < en->ndocuments; k++) {
+		const struct par_document *d = &en->documents[k];
+
+		/* The form's empty line for a new document. */
+		if (d->id == 0 && (d->number == NULL || *d->number == '\0') &&
+		    (d->summary == NULL || *d->summary == '\0'))
+			continue;
+		rc = store_document(db, id, c->id, d, k, e);
+	}
 out:
 	free(reason);
 	free(explanation);
@@ -691,60 +768,26 @@ ensure_entry(struct db *db, int64_t set, int year, int64_t criterion)
 }
 
 static int
-store_evidence(struct db *db, int64_t set, int year, int64_t criterion, const char *number,
-    const char *date, const char *summary, struct field_error *e)
+store_evidence(struct db *db, int64_t set, int year, int64_t criterion,
+    const struct par_document *d, struct field_error *e)
 {
-	char *num = field_text(number, e, EF_EVIDENCE_NUMBER, _("Number, symbol"));
-	char *sum = num ? field_text(summary, e, EF_EVIDENCE_SUMMARY, _("Summary")) : NULL;
-	struct date d;
-	sqlite3_stmt *st;
-	int64_t id;
-	int rc = -1;
+	int64_t id = ensure_entry(db, set, year, criterion);
 
-	if (num == NULL || sum == NULL)
-		goto out;
-	if (*num == '\0' && *sum == '\0') {
-		field_fail(e, EF_EVIDENCE_NUMBER, _("Give the document's number or summary"));
-		goto out;
-	}
-	if (date != NULL && *date != '\0' && !date_parse_iso(date, &d)) {
-		field_fail(e, EF_EVIDENCE_DATE, _("%s is not a date"), _("Date"));
-		goto out;
-	}
-	if ((id = ensure_entry(db, set, year, criterion)) <= 0 ||
-	    (st = db_prepare(db, "INSERT INTO par_evidence (assessment_id, criterion_id, ord, "
-	    "number, date, summary) VALUES (?1, ?2, (SELECT ifnull(max(ord), 0) + 1 FROM "
-	    "par_evidence WHERE assessment_id = ?1 AND criterion_id = ?2), ?3, ?4, ?5)")) == NULL) {
-		field_fail_db(e, db);
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, criterion);
-	db_bind_text(st, 3, num);
-	db_bind_text_or_null(st, 4, date);
-	db_bind_text(st, 5, sum);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		rc = 0;
-	else {
-		db_fail_sql(db, "par_evidence");
-		field_fail_db(e, db);
-	}
-	sqlite3_finalize(st);
-out:
-	free(num);
-	free(sum);
-	return rc;
+	if (id <= 0)
+		return field_fail_db(e, db);
+	return store_document(db, id, criterion, d, 0, e);
 }
 
 int
 assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
     const char *number, const char *date, const char *summary, struct field_error *err)
 {
+	struct par_document d = { 0, number, date, summary };
+
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	return field_commit(db, store_evidence(db, set, year, criterion, number, date, summary,
-	    err), err);
+	return field_commit(db, store_evidence(db, set, year, criterion, &d, err), err);
 }
 
 static int
@@ -767,15 +810,13 @@ exec_write(struct db *db, sqlite3_stmt *st, const char *what)
 }
 
 int
-assessment_evidence_delete(struct db *db, int64_t id)
+assessment_evidence_delete(struct db *db, int64_t id, struct trash **undo)
 {
-	sqlite3_stmt *st;
+	static const struct trash_part parts[] = {
+		{ "par_evidence", "id = ?1" },
+	};
 
-	if (db_begin(db) != 0)
-		return -1;
-	if ((st = db_prepare(db, "DELETE FROM par_evidence WHERE id = ?")) != NULL)
-		sqlite3_bind_int64(st, 1, id);
-	return exec_write(db, st, "par_evidence");
+	return trash_delete(db, "par_evidence", id, parts, 1, undo);
 }
 
 int

@@ -15,6 +15,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/trash.h"
 #include "core/validate.h"
 #include "ui/form.h"
 #include "ui/par.h"
@@ -205,8 +206,22 @@ struct entry_edit {
 	int64_t set, criterion;
 	int year;
 	bool computed, uses_b;
-	int fa, fb, foverride, freason, fr1, fr2, fexpl, fnumber, fdate, fsummary;
+	int fa, fb, foverride, freason, fr1, fr2, fexpl;
+	/* The documents shown, then an empty one to add: three fields each
+	 * (number, date, summary) from fdocument on. */
+	int ndocuments;		/* shown ones */
+	int64_t *documents;	/* their ids */
+	int fdocument;
 };
+
+static void
+entry_edit_free(void *p)
+{
+	struct entry_edit *e = p;
+
+	free(e->documents);
+	free(e);
+}
 
 static int
 read_number(struct form *f, int field, int id, bool *has, double *v, struct field_error *err)
@@ -223,24 +238,64 @@ save_entry(struct app *app, struct form *f, struct field_error *err)
 {
 	struct entry_edit *e = f->record;
 	struct par_entry en = { 0 };
-	char iso[11];
-	const char *number = form_text(f, e->fnumber), *summary = form_text(f, e->fsummary);
+	int n = e->ndocuments + 1, rc = -1;
+	struct par_document *docs = calloc((size_t)n, sizeof *docs);
+	char (*iso)[11] = calloc((size_t)n, sizeof *iso);
 
+	if (docs == NULL || iso == NULL) {
+		field_fail(err, -1, "%s", _("out of memory"));
+		goto out;
+	}
 	if (read_number(f, e->fa, EF_A, &en.in.has_a, &en.in.a, err) != 0 ||
 	    read_number(f, e->fb, EF_B, &en.in.has_b, &en.in.b, err) != 0 ||
 	    read_number(f, e->foverride, EF_OVERRIDE, &en.has_override, &en.override, err) != 0 ||
 	    read_number(f, e->fr1, EF_R1, &en.has_r1, &en.r1, err) != 0 ||
-	    read_number(f, e->fr2, EF_R2, &en.has_r2, &en.r2, err) != 0 ||
-	    validate_date(form_text(f, e->fdate), iso, err, EF_EVIDENCE_DATE, _("Date")) != 0)
-		return -1;
+	    read_number(f, e->fr2, EF_R2, &en.has_r2, &en.r2, err) != 0)
+		goto out;
+	for (int k = 0; k < n; k++) {
+		int fd = e->fdocument + 3 * k;
+
+		if (validate_date(form_text(f, fd + 1), iso[k], err,
+		    EF_DOCUMENT(k, EF_EVIDENCE_DATE), f->fields[fd + 1].label) != 0)
+			goto out;
+		docs[k] = (struct par_document){ k < e->ndocuments ? e->documents[k] : 0,
+		    form_text(f, fd), iso[k], form_text(f, fd + 2) };
+	}
 	en.reason = form_text(f, e->freason);
 	en.explanation = form_text(f, e->fexpl);
-	if (assessment_entry_save(app->db, e->set, e->year, e->criterion, &en, err) != 0)
+	en.ndocuments = n;
+	en.documents = docs;
+	rc = assessment_entry_save(app->db, e->set, e->year, e->criterion, &en, err);
+out:
+	free(docs);
+	free(iso);
+	return rc;
+}
+
+/* The three fields of document k (k == nevidence: a new one). */
+static int
+add_document(struct form *f, const struct par_line *l, int k)
+{
+	const struct par_evidence *ev = k < l->nevidence ? &l->evidence[k] : NULL;
+	char label[64], date[11] = "";
+	int first;
+
+	if (ev != NULL) {
+		date_iso_to_vn(ev->date, date);
+		snprintf(label, sizeof label, _("Evidence %d: number"), k + 1);
+	} else {
+		snprintf(label, sizeof label, "%s", _("New evidence: number"));
+	}
+	if ((first = form_add_text(f, label, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+	    ev ? ev->number : NULL, false)) < 0 ||
+	    form_add_text(f, _("  date"), EF_DOCUMENT(k, EF_EVIDENCE_DATE), date, false) < 0 ||
+	    form_add_text(f, _("  summary"), EF_DOCUMENT(k, EF_EVIDENCE_SUMMARY),
+	    ev ? ev->summary : NULL, false) < 0)
 		return -1;
-	if (*number == '\0' && *summary == '\0')
-		return 0;
-	return assessment_evidence_add(app->db, e->set, e->year, e->criterion, number, iso,
-	    summary, err);
+	if (ev != NULL)
+		snprintf(f->fields[first].hint, sizeof f->fields[first].hint, "%s",
+		    _("clear number and summary to remove"));
+	return first;
 }
 
 static const char *
@@ -281,7 +336,15 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	e->computed = l->computed;
 	e->fa = e->fb = -1;
 	snprintf(title, sizeof title, "%s %s (%s)", c->code, c->title, rule_kind_name(c->kind));
-	if ((s = form_new(title, save_entry, e, free)) == NULL)
+	if (l->nevidence > 0 &&
+	    (e->documents = calloc((size_t)l->nevidence, sizeof *e->documents)) == NULL) {
+		free(e);
+		return NULL;
+	}
+	e->ndocuments = l->nevidence;
+	for (int k = 0; k < l->nevidence; k++)
+		e->documents[k] = l->evidence[k].id;
+	if ((s = form_new(title, save_entry, e, entry_edit_free)) == NULL)
 		return NULL;
 	f = form_of(s);
 	num(l->in.has_a, l->in.a, v[0], sizeof v[0]);
@@ -305,11 +368,9 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	e->fr1 = form_add_text(f, _("Round 1"), EF_R1, v[3], false);
 	e->fr2 = form_add_text(f, _("Round 2"), EF_R2, v[4], false);
 	e->fexpl = form_add_text(f, _("Explanation"), EF_EXPLANATION, l->explanation, true);
-	e->fnumber = form_add_text(f, _("Evidence: number"), EF_EVIDENCE_NUMBER,
-	    NULL, false);
-	e->fdate = form_add_text(f, _("Evidence: date"), EF_EVIDENCE_DATE, NULL, false);
-	e->fsummary = form_add_text(f, _("Evidence: summary"), EF_EVIDENCE_SUMMARY, NULL,
-	    false);
+	e->fdocument = add_document(f, l, 0);
+	for (int k = 1; k <= l->nevidence; k++)
+		add_document(f, l, k);
 	return s;
 }
 
@@ -376,12 +437,15 @@ delete_evidence_confirmed(struct app *app, struct screen *s)
 	struct par_data *d = s->data;
 	const struct par_line *l = &d->a.lines[s->list.selected];
 
-	if (assessment_evidence_delete(app->db, l->evidence[l->nevidence - 1].id) != 0) {
+	struct trash *undo;
+
+	if (assessment_evidence_delete(app->db, l->evidence[l->nevidence - 1].id, &undo) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
 	}
+	app_keep_trash(app, undo);
 	load(app, s);
-	app_message(app, COLOR_GOOD, "%s", _("Evidence deleted."));
+	app_message(app, COLOR_GOOD, "%s", _("Evidence deleted. u: undo"));
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "core/sipas.h"
 #include "core/target.h"
 #include "core/task.h"
+#include "core/trash.h"
 #include "core/validate.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -289,15 +290,15 @@ static const struct {
 	struct par_entry e;
 	int field;
 } refused[] = {
-	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "" }, EF_B },
-	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "" }, EF_REASON },
-	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "" }, EF_REASON },
-	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "" }, EF_R1 },
-	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, -1 },
+	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
+	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_B },
+	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
+	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "", 0, NULL }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "", 0, NULL }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "", 0, NULL }, EF_R1 },
+	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
+	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, -1 },
 };
 
 START_TEST(test_refused)
@@ -315,6 +316,7 @@ START_TEST(test_evidence)
 {
 	struct field_error e;
 	struct assessment a;
+	struct trash *undo;
 	int64_t c = id_of("1.1");
 	int i;
 
@@ -333,10 +335,18 @@ START_TEST(test_evidence)
 	ck_assert_str_eq(a.lines[i].evidence[0].number, "12/KH-UBND");
 	ck_assert_str_eq(a.lines[i].evidence[0].date, "2025-01-20");
 	ck_assert_str_eq(a.lines[i].evidence[1].date, "");
-	ck_assert_int_eq(assessment_evidence_delete(db, a.lines[i].evidence[0].id), 0);
+	ck_assert_int_eq(assessment_evidence_delete(db, a.lines[i].evidence[0].id, &undo), 0);
 	assessment_free(&a);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	ck_assert_int_eq(a.lines[line(&a, "1.1")].nevidence, 1);
+	assessment_free(&a);
+	/* undone: the document is back, first again */
+	ck_assert_int_eq(trash_restore(db, undo), 0);
+	trash_free(undo);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	ck_assert_int_eq(a.lines[i].nevidence, 2);
+	ck_assert_str_eq(a.lines[i].evidence[0].number, "12/KH-UBND");
 	assessment_free(&a);
 }
 END_TEST
@@ -412,6 +422,49 @@ START_TEST(test_resave_keeps_evidence)
 	ck_assert_int_eq(a.lines[i].evidence[0].id, doc);
 	ck_assert_str_eq(a.lines[i].reason, "Kiểm tra 2 phòng");
 	ck_assert_double_eq_tol(a.lines[i].r1, 1, EPS);
+	assessment_free(&a);
+}
+END_TEST
+
+/* The entry's form lists its documents: saved with the entry, each is
+ * edited in place, removed when cleared, and a new one added; a bad date
+ * names the document's field. */
+START_TEST(test_documents)
+{
+	struct par_entry en = { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "",
+	    0, NULL };
+	struct par_document docs[3];
+	struct field_error e;
+	struct assessment a;
+	int64_t c = id_of("1.1"), first, second;
+	int i;
+
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "12/KH-UBND", "2025-01-20",
+	    "Kế hoạch CCHC", &e), 0);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "15/KH-UBND", "",
+	    "Kế hoạch tuyên truyền", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	first = a.lines[i].evidence[0].id;
+	second = a.lines[i].evidence[1].id;
+	assessment_free(&a);
+	docs[0] = (struct par_document){ first, "12/KH-UBND", "2025-01-21", "Kế hoạch CCHC năm" };
+	docs[1] = (struct par_document){ second, "15/KH-UBND", "2025-02-30", "x" };
+	docs[2] = (struct par_document){ 0, "", "", "" };
+	en.ndocuments = 3;
+	en.documents = docs;
+	ck_assert_int_eq(assessment_entry_save(db, set, 2025, c, &en, &e), -1);
+	ck_assert_int_eq(e.field, EF_DOCUMENT(1, EF_EVIDENCE_DATE));
+	docs[1] = (struct par_document){ second, " ", "", "" };
+	docs[2] = (struct par_document){ 0, "20/BC-UBND", "2025-12-15", "Báo cáo CCHC" };
+	ck_assert_msg(assessment_entry_save(db, set, 2025, c, &en, &e) == 0, "%s", e.message);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	ck_assert_int_eq(a.lines[i].nevidence, 2);
+	ck_assert_int_eq(a.lines[i].evidence[0].id, first);
+	ck_assert_str_eq(a.lines[i].evidence[0].date, "2025-01-21");
+	ck_assert_str_eq(a.lines[i].evidence[0].summary, "Kế hoạch CCHC năm");
+	ck_assert_str_eq(a.lines[i].evidence[1].number, "20/BC-UBND");
 	assessment_free(&a);
 }
 END_TEST
@@ -568,7 +621,7 @@ END_TEST
 START_TEST(test_computed_override)
 {
 	struct par_entry en = { { true, true, 1, 1 }, true, 5, "Số liệu của tỉnh", false, false,
-	    0, 0, "" };
+	    0, 0, "", 0, NULL };
 	struct field_error e;
 	struct assessment a;
 
@@ -727,6 +780,7 @@ assessment_suite(void)
 	tcase_add_test(empty, test_evidence);
 	tcase_add_test(empty, test_resave_keeps_evidence);
 	tcase_add_test(empty, test_resave_unchanged);
+	tcase_add_test(empty, test_documents);
 	tcase_add_test(empty, test_compare);
 	tcase_add_test(empty, test_sipas);
 	suite_add_tcase(s, empty);
