@@ -39,6 +39,36 @@ wait_for "Tổng 0/100 (0%) · Chỉ số 0 · Xếp loại D"
 # 1.1 is the second row; 3.4 sixteen rows further; 8.1 next to last.
 score 1 Down
 wait_for "Tổng 1/100 (1%) · Chỉ số 1 · Xếp loại D"
+
+# Issue 19: 1.1's evidence document, typed in the form's new document
+# fields (after input, override, reason, rounds 1 and 2, explanation).
+send Enter
+wait_for "Minh chứng mới: số"
+send Tab Tab Tab Tab Tab Tab
+type "12/KH-UBND"
+send Tab
+type "20/01/2025"
+send Tab
+type "Kế hoạch CCHC năm 2025"
+send F2
+wait_for "Minh chứng (1): 12/KH-UBND 20/01/2025"
+# Reopened, the form shows it; saved unchanged, it stays (it was deleted).
+send Enter
+wait_for "Minh chứng 1: số"
+screen | grep -q "12/KH-UBND" || fail "the form does not show the document"
+send F2
+wait_for "Chỉ số CCHC 2025"
+expect_sql "SELECT count(*) || ' ' || group_concat(number || ' ' || date) FROM par_evidence" \
+	"1 12/KH-UBND 2025-01-20"
+# The appraisal, round 1, recorded: the document stays.
+send Enter
+wait_for "Minh chứng 1: số"
+send Tab Tab Tab
+type "1"
+send F2
+wait_for "Thẩm định"
+expect_sql "SELECT count(*) FROM par_evidence" "1"
+expect_sql "SELECT appraised1 FROM par_entry" "1.0"
 score 1 Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 wait_for "Tổng 3/100 (3%) · Chỉ số 3 · Xếp loại D"
 score 17,5 End Up
