@@ -526,7 +526,8 @@ assessment_load(struct db *db, int64_t set, int year, struct assessment *a)
 /* Saving. */
 
 /* The assessment row of set and year, made when missing; inside the
- * caller's transaction. */
+ * caller's transaction.  The year's first assessment makes its set the
+ * year's current one, so a set imported later does not hide it. */
 static int64_t
 ensure_assessment(struct db *db, int64_t set, int year)
 {
@@ -543,6 +544,8 @@ ensure_assessment(struct db *db, int64_t set, int year)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail_sql(db, "par_assessment");
+	if (criteria_keep_current(db, year, set) != 0)
+		return -1;
 	return find_assessment(db, set, year, &held);
 }
 

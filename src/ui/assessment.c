@@ -398,7 +398,7 @@ import_template(struct app *app, struct screen *s, enum action a)
 
 	if (d->loaded || !app_may_write(app))
 		return;
-	if ((id = criteria_import_template(app->db)) < 0) {
+	if ((id = criteria_import_template(app->db, app->year)) < 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
 	}

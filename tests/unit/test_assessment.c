@@ -61,7 +61,7 @@ open_db(bool sample)
 	date_set_today(today);
 	setenv("CCHC_DATADIR", datadir(), 1);
 	ck_assert_msg(reference_load(db, datadir(), sample) == 0, "%s", db_error(db));
-	set = criteria_import_template(db);
+	set = criteria_import_template(db, 2025);
 	ck_assert_msg(set > 0, "%s", db_error(db));
 }
 
@@ -469,6 +469,47 @@ START_TEST(test_documents)
 }
 END_TEST
 
+/* Issue 19: loading the template for a 2024 plan made a set labelled 2025
+ * which the 2025 screen then took (the newest), hiding its assessment.
+ * Now the template takes the plan's year, a year keeps the set its
+ * assessment was made on, and only an explicit choice moves it. */
+START_TEST(test_year_keeps_its_set)
+{
+	struct typed t = { "1.1", true, 1, false, 0, NULL, false, false, 0, 0 };
+	struct criteria_set s;
+	struct assessment a;
+	int64_t y2024, official;
+
+	enter(2025, &t);
+	ck_assert_int_eq(criteria_find(db, 2024), 0);
+	y2024 = criteria_import_template(db, 2024);
+	ck_assert_msg(y2024 > 0, "%s", db_error(db));
+	ck_assert_int_eq(criteria_load(db, y2024, &s), 0);
+	ck_assert_int_eq(s.year, 2024);
+	ck_assert_ptr_nonnull(strstr(s.name, "năm 2024"));
+	ck_assert_ptr_null(strstr(s.name, "2025"));
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_find(db, 2024), y2024);
+	ck_assert_int_eq(criteria_find(db, 2025), set);
+	/* Another set of 2025 (the province's, say): 2025 stays on its own. */
+	official = criteria_import_template(db, 2025);
+	ck_assert_int_gt(official, set);
+	ck_assert_int_eq(criteria_find(db, 2025), set);
+	/* Chosen explicitly: 2025 moves; the first assessment stays. */
+	ck_assert_int_eq(criteria_set_current(db, 2025, official), 0);
+	ck_assert_int_eq(criteria_find(db, 2025), official);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_int_ne(a.id, 0);
+	ck_assert(a.lines[line(&a, "1.1")].in.has_a);
+	assessment_free(&a);
+	ck_assert_int_eq(criteria_set_current(db, 2025, set), 0);
+	ck_assert_int_eq(criteria_find(db, 2025), set);
+	/* Deleting the current set leaves the year to the latest one again. */
+	ck_assert_int_eq(criteria_set_delete(db, set), 0);
+	ck_assert_int_eq(criteria_find(db, 2025), official);
+}
+END_TEST
+
 /* Saving again what was loaded, unchanged, changes nothing: no row, no
  * history (the office was written with INSERT OR REPLACE, which recorded a
  * delete and an insert each time). */
@@ -781,6 +822,7 @@ assessment_suite(void)
 	tcase_add_test(empty, test_resave_keeps_evidence);
 	tcase_add_test(empty, test_resave_unchanged);
 	tcase_add_test(empty, test_documents);
+	tcase_add_test(empty, test_year_keeps_its_set);
 	tcase_add_test(empty, test_compare);
 	tcase_add_test(empty, test_sipas);
 	suite_add_tcase(s, empty);
