@@ -40,6 +40,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_COMPARE] = { ACT_COMPARE, { 'v', 0 }, N_("v"), N_("compare years") },
 	[ACT_SURVEY] = { ACT_SURVEY, { 'p', 0 }, N_("p"), N_("survey held or not") },
 	[ACT_TEMPLATE] = { ACT_TEMPLATE, { 'a', 0 }, N_("a"), N_("import the template") },
+	[ACT_OTHER_SET] = { ACT_OTHER_SET, { 'x', 0 }, N_("x"), N_("the year's set") },
 	[ACT_HISTORY] = { ACT_HISTORY, { 'l', 0 }, N_("l"), N_("history") },
 	[ACT_BACKUP] = { ACT_BACKUP, { 'b', 0 }, N_("b"), N_("back up now") },
 	[ACT_OPERATOR] = { ACT_OPERATOR, { 'w', 0 }, N_("w"), N_("who enters data") },

@@ -24,6 +24,7 @@
 
 struct par_data {
 	int64_t set;		/* 0: none yet */
+	int64_t other;		/* the set 'x' offers to score the year with */
 	struct assessment a;
 	bool loaded;
 };
@@ -390,22 +391,80 @@ open_entry(struct app *app, struct screen *s, enum action a)
 		app_push(app, entry_form_new(app, d, s->list.selected));
 }
 
+/* Also when the set shown is an earlier year's: the year gets its own. */
 static void
 import_template(struct app *app, struct screen *s, enum action a)
 {
 	struct par_data *d = s->data;
 	int64_t id;
 
-	if (d->loaded || !app_may_write(app))
+	if ((d->loaded && d->a.set.year == app->year) || !app_may_write(app))
 		return;
 	if ((id = criteria_import_template(app->db, app->year)) < 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
 	}
-	d->set = id;
+	d->set = 0;
 	load(app, s);
-	app_message(app, COLOR_WARN, "%s", _("Template imported: replace it with the "
-	    "province's official set."));
+	if (d->set != id)
+		app_message(app, COLOR_WARN, _("Template imported for %d; the year stays on the set "
+		    "of its assessment (x: change)."), app->year);
+	else
+		app_message(app, COLOR_WARN, "%s", _("Template imported: replace it with the "
+		    "province's official set."));
+}
+
+static void
+other_set_confirmed(struct app *app, struct screen *s)
+{
+	struct par_data *d = s->data;
+
+	if (criteria_set_current(app->db, app->year, d->other) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	d->set = 0;
+	load(app, s);
+	app_message(app, COLOR_GOOD, _("%d is now scored with this set."), app->year);
+}
+
+/* Offers the next set of the year (after the one shown, wrapping) as the
+ * one to score it with; the assessments on the others stay. */
+static void
+other_set(struct app *app, struct screen *s, enum action a)
+{
+	struct par_data *d = s->data;
+	struct criteria_set *sets;
+	char question[512];
+	int n, here = -1, pick = -1;
+
+	if (!app_may_write(app))
+		return;
+	if (criteria_set_list(app->db, &sets, &n) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		if (sets[i].id == d->set)
+			here = i;
+	for (int k = 1; k <= n && pick < 0; k++) {
+		int i = (here + k + n) % n;
+
+		if (sets[i].year == app->year && sets[i].id != d->set)
+			pick = i;
+	}
+	if (pick < 0) {
+		app_message(app, COLOR_WARN, _("No other criteria set for %d (cchc score --import "
+		    "FILE adds one)."), app->year);
+	} else {
+		d->other = sets[pick].id;
+		/* The name last: at 80 columns only it is cut. */
+		snprintf(question, sizeof question, _("Score %d with set %lld? y: yes, other key: "
+		    "no (the assessment shown is kept) — %s"), app->year,
+		    (long long)sets[pick].id, sets[pick].name);
+		app_confirm(app, question, other_set_confirmed);
+	}
+	criteria_sets_free(sets, n);
 }
 
 static void
@@ -588,6 +647,7 @@ static const struct binding bindings[] = {
 	{ ACT_OPEN, open_entry, true },
 	{ ACT_EDIT, open_entry, false },
 	{ ACT_TEMPLATE, import_template, false },
+	{ ACT_OTHER_SET, other_set, false },
 	{ ACT_CRITERIA, open_editor, true },
 	{ ACT_COMPARE, open_compare, true },
 	{ ACT_REPORT, preview_sheet, true },

@@ -127,4 +127,42 @@ echo "$csv" | grep -q '^"3.4","Cắt giảm thời gian giải quyết TTHC",2,1
 
 "$CCHC_BIN" --db "$db" score --year 2025 --format pdf 2>/dev/null && fail "--format pdf accepted"
 [ $? -eq 2 ] || fail "--format pdf: exit status not 2"
+
+# Issue 19: a 2024 plan, opened in 2024, loads the template: it is 2024's
+# (it was labelled 2025, and 2025 then took it, hiding its assessment).
+"$CCHC_BIN" --db "$db" copy-plan --plan 1 --year 2024 > /dev/null || fail "copy-plan failed"
+start CCHC_TODAY=2024-06-01 --
+wait_for "Tất cả lĩnh vực"
+send i
+wait_for "Chưa có bộ tiêu chí năm 2024"
+send a
+wait_for "Chỉ số CCHC 2024 — MẪU (TEMPLATE) – Bộ tiêu chí Chỉ số CCHC cấp xã năm 2024"
+stop
+expect_sql "SELECT group_concat(year, ' ') FROM (SELECT year FROM par_set ORDER BY id)" "2025 2024"
+out=$("$CCHC_BIN" --db "$db" score --year 2025) || fail "cchc score failed"
+echo "$out" | grep -q "^Tổng điểm: 20,5/100$" || fail "2025 after 2024's template: $out"
+
+# Another set of 2025 does not move 2025 off the set of its assessment;
+# x, confirmed, does, and back.
+"$CCHC_BIN" --db "$db" score --template --year 2025 > /dev/null || fail "score --template failed"
+start
+wait_for "Tất cả lĩnh vực"
+send i
+wait_for "Tổng 20,5/100"
+send x
+wait_for "Chấm năm 2025 theo bộ 3?"
+send n
+wait_gone "Chấm năm 2025 theo bộ 3?"
+wait_for "Tổng 20,5/100"
+send x
+wait_for "Chấm năm 2025 theo bộ 3?"
+send y
+wait_for "Năm 2025 từ nay chấm theo bộ tiêu chí này."
+wait_for "Tổng 0/100"
+send x
+wait_for "Chấm năm 2025 theo bộ 1?"
+send y
+wait_for "Tổng 20,5/100"
+stop
+expect_sql "SELECT count(*) FROM par_entry" "3"
 exit 0
