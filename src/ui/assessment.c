@@ -207,6 +207,9 @@ struct entry_edit {
 	int64_t set, criterion;
 	int year;
 	bool computed, uses_b;
+	struct rule rule;	/* the criterion's, for the computed points */
+	double max;
+	struct rule_input in;	/* a computed criterion's, from the plans */
 	int fa, fb, foverride, freason, fr1, fr2, fexpl;
 	/* The documents shown, then an empty one to add: three fields each
 	 * (number, date, summary) from fdocument on. */
@@ -273,6 +276,26 @@ out:
 	return rc;
 }
 
+/* The points the rule gives for the inputs as typed so far, beside the
+ * override ("computed: 1,5"), after each key. */
+static void
+entry_changed(struct app *app, struct form *f, int field)
+{
+	struct entry_edit *e = f->record;
+	struct rule_input in = e->in;
+	struct field_error err;
+	char pts[32] = "—";
+	double points;
+
+	if (!e->computed &&
+	    (read_number(f, e->fa, EF_A, &in.has_a, &in.a, &err) != 0 ||
+	    read_number(f, e->fb, EF_B, &in.has_b, &in.b, &err) != 0))
+		snprintf(pts, sizeof pts, "?");
+	else if (rule_score(&e->rule, e->max, &in, &points))
+		number_format_2(points, pts, sizeof pts);
+	snprintf(f->fields[e->foverride].hint, sizeof f->fields[0].hint, _("computed: %s"), pts);
+}
+
 /* The three fields of document k (k == nevidence: a new one). */
 static int
 add_document(struct form *f, const struct par_line *l, int k)
@@ -325,7 +348,7 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	const struct par_node *c = &d->a.set.nodes[i];
 	const struct par_line *l = &d->a.lines[i];
 	struct entry_edit *e = calloc(1, sizeof *e);
-	char title[600], v[6][32];
+	char title[600], v[5][32];
 	struct screen *s;
 	struct form *f;
 
@@ -335,6 +358,9 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	e->criterion = c->id;
 	e->year = app->year;
 	e->computed = l->computed;
+	e->rule = c->rule;
+	e->max = c->max;
+	e->in = l->in;
 	e->fa = e->fb = -1;
 	snprintf(title, sizeof title, "%s %s (%s)", c->code, c->title, rule_kind_name(c->kind));
 	if (l->nevidence > 0 &&
@@ -353,7 +379,6 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	num(l->has_override, l->override, v[2], sizeof v[2]);
 	num(l->has_r1, l->r1, v[3], sizeof v[3]);
 	num(l->has_r2, l->r2, v[4], sizeof v[4]);
-	num(l->has_self, l->self, v[5], sizeof v[5]);
 	if (!l->computed) {
 		e->fa = form_add_text(f, input_label(c->kind), EF_A, v[0], false);
 		if (rule_uses_b(c->kind))
@@ -363,8 +388,8 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 			    _("0: nothing arose"));
 	}
 	e->foverride = form_add_text(f, _("Override"), EF_OVERRIDE, v[2], false);
-	snprintf(f->fields[e->foverride].hint, sizeof f->fields[0].hint, _("computed: %s"),
-	    *v[5] ? v[5] : "—");
+	f->changed = entry_changed;
+	entry_changed(app, f, e->foverride);
 	e->freason = form_add_text(f, _("Reason"), EF_REASON, l->reason, false);
 	e->fr1 = form_add_text(f, _("Round 1"), EF_R1, v[3], false);
 	e->fr2 = form_add_text(f, _("Round 2"), EF_R2, v[4], false);

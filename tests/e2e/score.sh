@@ -44,6 +44,15 @@ wait_for "Tổng 1/100 (1%) · Chỉ số 1 · Xếp loại D"
 # fields (after input, override, reason, rounds 1 and 2, explanation).
 send Enter
 wait_for "Minh chứng mới: số"
+# The computed points follow the input as it is typed.
+wait_for "tính được: 1"
+send BSpace
+wait_for "tính được: —"
+type "0"
+wait_for "tính được: 0"
+send BSpace
+type "1"
+wait_for "tính được: 1"
 send Tab Tab Tab Tab Tab Tab
 type "12/KH-UBND"
 send Tab
