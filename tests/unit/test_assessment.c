@@ -157,12 +157,12 @@ enter(int year, const struct typed *t)
  * sources give nothing and score 0 unless overridden):
  *
  *  1   1.1 yes/no, yes                           1
- *      1.2 tasks_on_time 0 of 0: full            3
+ *      1.2 tasks_on_time 0 of 0: empty=zero      0
  *      1.3 no target; override 1.5 (reason)      1.5
  *      1.4, 1.5, 1.6 no target                   0
- *      1.7 targets_met 0 of 0: full              2
+ *      1.7 targets_met 0 of 0: empty=zero        0
  *      1.8 bonus 1 x 0.5 (cap 1)                 0.5
- *                                        total   8      of 12
+ *                                        total   3      of 12
  *  2   2.1 override 2 (reason)                   2      of 6
  *  3   3.2 override 4; appraised r1 3, r2 3.5    4
  *      3.4 yes                                   2
@@ -175,12 +175,12 @@ enter(int year, const struct typed *t)
  *  6   6.2 yes 1, 6.3 yes 1.5, 6.4 yes 1.5,
  *      6.5 no 0                                  4      of 8
  *  7   nothing                                   0      of 12
- *  appraised part: 8 + 2 + 5.25 + 3.75 + 3.5 + 4 + 0 = 26.5 of 68
+ *  appraised part: 3 + 2 + 5.25 + 3.75 + 3.5 + 4 + 0 = 21.5 of 68
  *  8   8.1 survey 17.5, 8.2 survey 10.25         27.75  of 32
- *  total 26.5 + 27.75 = 54.25 of 100: index 54.25, band D
- *  appraised: 1.1 r1 0 (-1), 3.2 r2 3.5 (-0.5): 52.75, band D
- *  without a survey: 26.5 / 68 x 100 = 38.970... -> 38.97; appraised
- *  25 / 68 x 100 = 36.764... -> 36.76 */
+ *  total 21.5 + 27.75 = 49.25 of 100: index 49.25, band D
+ *  appraised: 1.1 r1 0 (-1), 3.2 r2 3.5 (-0.5): 47.75, band D
+ *  without a survey: 21.5 / 68 x 100 = 31.617... -> 31.62; appraised
+ *  20 / 68 x 100 = 29.411... -> 29.41 */
 static const struct typed year2025[] = {
 	{ "1.1", true, 1, false, 0, NULL, true, false, 0, 0 },
 	{ "1.3", false, 0, true, 1.5, "Đã kiểm tra 2 của 4 phòng", false, false, 0, 0 },
@@ -208,8 +208,8 @@ static const struct {
 	const char *code;
 	double points;
 } expected2025[] = {
-	{ "1.1", 1 }, { "1.2", 3 }, { "1.3", 1.5 }, { "1.4", 0 }, { "1.7", 2 }, { "1.8", 0.5 },
-	{ "1", 8 }, { "2", 2 }, { "3.6", -0.25 }, { "3.7", -0.5 }, { "3", 5.25 },
+	{ "1.1", 1 }, { "1.2", 0 }, { "1.3", 1.5 }, { "1.4", 0 }, { "1.7", 0 }, { "1.8", 0.5 },
+	{ "1", 3 }, { "2", 2 }, { "3.6", -0.25 }, { "3.7", -0.5 }, { "3", 5.25 },
 	{ "4", 3.75 }, { "5.4", 1.5 }, { "5", 3.5 }, { "6", 4 }, { "7", 0 }, { "8", 27.75 },
 };
 
@@ -227,14 +227,14 @@ START_TEST(test_full)
 		ck_assert_msg(fabs(a.lines[line(&a, expected2025[i].code)].points -
 		    expected2025[i].points) < EPS, "%s: %g, not %g", expected2025[i].code,
 		    a.lines[line(&a, expected2025[i].code)].points, expected2025[i].points);
-	ck_assert_double_eq_tol(a.total, 54.25, EPS);
+	ck_assert_double_eq_tol(a.total, 49.25, EPS);
 	ck_assert_double_eq_tol(a.max, 100, EPS);
 	ck_assert_double_eq_tol(a.survey, 27.75, EPS);
 	ck_assert_double_eq_tol(a.survey_max, 32, EPS);
-	ck_assert_double_eq_tol(a.self.index, 54.25, EPS);
+	ck_assert_double_eq_tol(a.self.index, 49.25, EPS);
 	ck_assert_str_eq(a.self.band, "D");
 	ck_assert(a.has_appraised);
-	ck_assert_double_eq_tol(a.appraised.points, 52.75, EPS);
+	ck_assert_double_eq_tol(a.appraised.points, 47.75, EPS);
 	ck_assert_double_eq_tol(a.lines[line(&a, "3")].appraised, 4.75, EPS);
 	/* the computed inputs say where they came from */
 	ck_assert(a.lines[line(&a, "1.2")].computed);
@@ -247,10 +247,10 @@ START_TEST(test_full)
 	ck_assert_int_eq(assessment_set_survey(db, set, 2025, false), 0);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	ck_assert(!a.survey_held);
-	ck_assert_double_eq_tol(a.self.points, 26.5, EPS);
+	ck_assert_double_eq_tol(a.self.points, 21.5, EPS);
 	ck_assert_double_eq_tol(a.self.max, 68, EPS);
-	ck_assert_double_eq_tol(a.self.index, 38.97, EPS);
-	ck_assert_double_eq_tol(a.appraised.index, 36.76, EPS);
+	ck_assert_double_eq_tol(a.self.index, 31.62, EPS);
+	ck_assert_double_eq_tol(a.appraised.index, 29.41, EPS);
 	assessment_free(&a);
 }
 END_TEST
@@ -264,20 +264,20 @@ START_TEST(test_index_bands)
 
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	i = line(&a, "8.1");
-	/* 1.2 (3) and 1.7 (2) are full with nothing to do: 5 points so far */
-	ck_assert_double_eq_tol(a.total, 5, EPS);
+	/* 1.2 and 1.7 (empty=zero) give nothing for an empty plan: 0 so far */
+	ck_assert_double_eq_tol(a.total, 0, EPS);
 	a.lines[i].has_override = true;
-	a.lines[i].override = 85;	/* an override is not capped: 90 in all */
+	a.lines[i].override = 90;	/* an override is not capped */
 	assessment_compute(&a);
 	ck_assert_double_eq_tol(a.self.index, 90, EPS);
 	ck_assert_str_eq(a.self.band, "A");
-	a.lines[i].override = 84.99;
+	a.lines[i].override = 89.99;
 	assessment_compute(&a);
 	ck_assert_str_eq(a.self.band, "B");
-	a.lines[i].override = 65;
+	a.lines[i].override = 70;
 	assessment_compute(&a);
 	ck_assert_str_eq(a.self.band, "C");
-	a.lines[i].override = 64.99;
+	a.lines[i].override = 69.99;
 	assessment_compute(&a);
 	ck_assert_str_eq(a.self.band, "D");
 	assessment_free(&a);
@@ -533,10 +533,10 @@ START_TEST(test_resave_unchanged)
 }
 END_TEST
 
-/* 2024 by hand: 1.1 yes 1, 1.2 and 1.7 full 3 + 2 (0 of 0): section 1 is
- * 6; 8.1 survey 15: section 8 is 15; total 21, index 21.  Against 2025
- * (test_full): section 1 8 - 6 = 2, section 7 0 - 0 = 0, section 8
- * 27.75 - 15 = 12.75, index 54.25 - 21 = 33.25. */
+/* 2024 by hand: 1.1 yes 1, 1.2 and 1.7 nothing (0 of 0, empty=zero):
+ * section 1 is 1; 8.1 survey 15: section 8 is 15; total 16, index 16.
+ * Against 2025 (test_full): section 1 3 - 1 = 2, section 7 0 - 0 = 0,
+ * section 8 27.75 - 15 = 12.75, index 49.25 - 16 = 33.25. */
 START_TEST(test_compare)
 {
 	static const struct typed year2024[] = {
@@ -553,18 +553,18 @@ START_TEST(test_compare)
 		enter(2024, &year2024[i]);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &now), 0);
 	ck_assert_int_eq(assessment_load(db, set, 2024, &before), 0);
-	ck_assert_double_eq_tol(before.total, 21, EPS);
+	ck_assert_double_eq_tol(before.total, 16, EPS);
 	ck_assert_int_eq(assessment_compare(&now, &before, &rows, &n), 0);
 	ck_assert_int_eq(n, 9);
 	ck_assert_str_eq(rows[0].code, "1");
-	ck_assert_double_eq_tol(rows[0].now, 8, EPS);
-	ck_assert_double_eq_tol(rows[0].before, 6, EPS);
+	ck_assert_double_eq_tol(rows[0].now, 3, EPS);
+	ck_assert_double_eq_tol(rows[0].before, 1, EPS);
 	ck_assert_double_eq_tol(rows[0].difference, 2, EPS);
 	ck_assert_double_eq_tol(rows[6].difference, 0, EPS);
 	ck_assert_double_eq_tol(rows[7].difference, 12.75, EPS);
 	ck_assert_ptr_null(rows[8].title);
-	ck_assert_double_eq_tol(rows[8].now, 54.25, EPS);
-	ck_assert_double_eq_tol(rows[8].before, 21, EPS);
+	ck_assert_double_eq_tol(rows[8].now, 49.25, EPS);
+	ck_assert_double_eq_tol(rows[8].before, 16, EPS);
 	ck_assert_double_eq_tol(rows[8].difference, 33.25, EPS);
 	free(rows);
 	/* no previous year: rows without a "before" */
@@ -653,6 +653,39 @@ START_TEST(test_computed)
 	ck_assert_double_eq_tol(a.lines[line(&a, "1.2")].in.a, a0 + 1, EPS);
 	ck_assert_double_eq_tol(a.lines[line(&a, "1.2")].in.b, b0, EPS);
 	assessment_free(&a);
+	plan_free(&plan);
+}
+END_TEST
+
+/* Issue 19: 1.3 "Kiểm tra CCHC tối thiểu 25%" (ratio, goal=25) follows
+ * the sample's inspection target: 2 of 5 inspected (40%) meets it, 2
+ * points of 2 (plain ratio gave 0.8); 1 of 5 (20%) is 0.8 of the goal: 1.6. */
+START_TEST(test_goal_met)
+{
+	struct plan plan;
+	struct target *t;
+	struct assessment a;
+	struct field_error e;
+	struct measure m = { true, true, false, 2, 5, 0 };
+	int nt, inspect = -1;
+
+	ck_assert_int_eq(plan_current(db, &plan), 1);
+	ck_assert_int_eq(target_list(db, plan.id, 0, 2025, PERIOD_YEAR, &t, &nt), 0);
+	for (int i = 0; i < nt && inspect < 0; i++)
+		if (strstr(t[i].text, "Kiểm tra CCHC tối thiểu 25%") != NULL)
+			inspect = i;
+	ck_assert_int_ge(inspect, 0);
+	ck_assert_msg(result_save(db, &t[inspect], 2025, PERIOD_YEAR, &m, "", "", &e) == 0,
+	    "%s", e.message);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.3")].points, 2, EPS);
+	assessment_free(&a);
+	m.numerator = 1;
+	ck_assert_int_eq(result_save(db, &t[inspect], 2025, PERIOD_YEAR, &m, "", "", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.3")].points, 1.6, EPS);
+	assessment_free(&a);
+	targets_free(t, nt);
 	plan_free(&plan);
 }
 END_TEST
@@ -829,6 +862,7 @@ assessment_suite(void)
 	tcase_add_checked_fixture(sample, setup_sample, teardown);
 	tcase_add_test(sample, test_computed);
 	tcase_add_test(sample, test_computed_override);
+	tcase_add_test(sample, test_goal_met);
 	suite_add_tcase(s, sample);
 	return s;
 }
