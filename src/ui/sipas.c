@@ -4,14 +4,17 @@
  * Fast entry is built for typing a pile of forms without looking up: one
  * form a page, one key an answer.  The form number comes first (the next
  * free one is proposed: Enter takes it), then one digit per respondent field
- * and per question; the cursor moves on by itself, Backspace goes back one
- * answer, and the last answer saves the form (one transaction) and starts
- * the next one.  A key that is not an answer beeps and changes nothing.
+ * and per question; the cursor moves on by itself, Backspace or Up goes back
+ * one answer, Down forward over those typed, and after the last answer a
+ * line asks for Enter, which saves the form (one transaction) and starts
+ * the next one -- so a wrong last key is still taken back with Backspace.
+ * A key that is not an answer beeps and changes nothing.
  *
  * The forms of a round are listed one a row, as the digits typed, to find
  * a form typed wrong: Del deletes it, Enter opens it in the fast entry to
- * be corrected (Enter keeps an answer, a digit changes it, F2 or the last
- * answer saves), the round's index beside them. */
+ * be corrected (Enter or Down keeps an answer, a digit changes it, Up goes
+ * back, F2 or Enter after the last answer saves), the round's index beside
+ * them. */
 #include "ui/app.h"
 
 #include <curses.h>
@@ -541,8 +544,9 @@ struct entry {
 	char *round_name;
 	struct sipas_form form;
 	/* 0: the form number; 1..nfields: the respondent fields; then the
-	 * questions.  The form is saved when the last step is typed. */
+	 * questions; steps(): all typed, Enter saves. */
 	int step;
+	int reached;		/* steps below it are typed (shown) */
 	char number[10];	/* digits typed; "" takes the proposed number */
 	int proposed;
 	int count;		/* forms in the round */
@@ -574,7 +578,7 @@ static int
 next_form(struct app *app, struct entry *e)
 {
 	memset(&e->form, 0, sizeof e->form);
-	e->step = 0;
+	e->step = e->reached = 0;
 	e->number[0] = '\0';
 	if ((e->proposed = sipas_form_next_number(app->db, e->round)) < 0 ||
 	    (e->count = sipas_form_count(app->db, e->round)) < 0) {
@@ -686,19 +690,35 @@ set_value(struct entry *e, int key)
 }
 
 /* A digit for the current field or question (or, correcting, Enter to
- * keep it); false when the key is neither. */
+ * keep it), Backspace or Up back, Down on over what is typed, Enter once
+ * all is typed to save; false for any other key. */
 static bool
 answer_key(struct app *app, struct entry *e, int key)
 {
-	if (is_backspace(key)) {
+	bool done = e->step == steps(e);
+
+	if (is_backspace(key) || key == KEYFN(KEY_UP)) {
 		e->step--;
+		app->message[0] = '\0';
 		return true;
 	}
-	if (!(e->correcting && is_enter(key)) && !set_value(e, key))
+	if (done)
+		return is_enter(key) ? (save_form(app, e), true) : false;
+	if (key == KEYFN(KEY_DOWN)) {
+		if (!e->correcting && e->step + 1 > e->reached)
+			return false;
+		e->step++;
+	} else if ((e->correcting && is_enter(key)) || set_value(e, key)) {
+		e->step++;
+	} else {
 		return false;
+	}
 	app->message[0] = '\0';
-	if (++e->step == steps(e))
-		save_form(app, e);
+	if (e->step > e->reached)
+		e->reached = e->step;
+	if (e->step == steps(e))
+		app_message(app, COLOR_WARN, _("Enter: save form %d   Backspace: back to the last "
+		    "answer"), e->form.number);
 	return true;
 }
 
@@ -779,7 +799,7 @@ value_text(int v, bool shown, char *buf)
 static bool
 value_shown(const struct entry *e, int step)
 {
-	return e->correcting || e->step > step;
+	return e->correcting || e->reached > step;
 }
 
 static void
