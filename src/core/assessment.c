@@ -356,6 +356,8 @@ assessment_free(struct assessment *a)
 		free(l->source_text);
 		free(l->reason);
 		free(l->explanation);
+		free(l->note1);
+		free(l->note2);
 		for (int k = 0; k < l->nevidence; k++) {
 			free(l->evidence[k].number);
 			free(l->evidence[k].summary);
@@ -387,7 +389,8 @@ static int
 load_entries(struct db *db, struct assessment *a)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT criterion_id, a, b, override, reason, "
-	    "appraised1, appraised2, explanation FROM par_entry WHERE assessment_id = ?");
+	    "appraised1, appraised2, explanation, note1, note2 FROM par_entry "
+	    "WHERE assessment_id = ?");
 	int rc;
 
 	if (st == NULL)
@@ -407,9 +410,13 @@ load_entries(struct db *db, struct assessment *a)
 		column_opt(st, 6, &l->has_r2, &l->r2);
 		free(l->reason);
 		free(l->explanation);
+		free(l->note1);
+		free(l->note2);
 		l->reason = db_column_strdup(st, 4);
 		l->explanation = db_column_strdup(st, 7);
-		if (l->reason == NULL || l->explanation == NULL)
+		l->note1 = db_column_strdup(st, 8);
+		l->note2 = db_column_strdup(st, 9);
+		if (!l->reason || !l->explanation || !l->note1 || !l->note2)
 			break;
 	}
 	sqlite3_finalize(st);
@@ -509,7 +516,10 @@ assessment_load(struct db *db, int64_t set, int year, struct assessment *a)
 		a->lines[i].reason = strdup("");
 		a->lines[i].explanation = strdup("");
 		a->lines[i].source_text = strdup("");
-		if (!a->lines[i].reason || !a->lines[i].explanation || !a->lines[i].source_text) {
+		a->lines[i].note1 = strdup("");
+		a->lines[i].note2 = strdup("");
+		if (!a->lines[i].reason || !a->lines[i].explanation || !a->lines[i].source_text ||
+		    !a->lines[i].note1 || !a->lines[i].note2) {
 			assessment_free(a);
 			return db_fail(db, "%s", _("out of memory"));
 		}
@@ -673,29 +683,37 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
     const struct par_entry *en, struct field_error *e)
 {
 	sqlite3_stmt *st;
-	char *reason = NULL, *explanation = NULL;
+	char *reason = NULL, *explanation = NULL, *note1 = NULL, *note2 = NULL;
 	int64_t id;
 	bool typed = *c->source == '\0';
 	int rc = -1;
 
 	if (check_entry(c, en, e) != 0)
 		return -1;
-	if ((reason = field_text(en->has_override ? en->reason : "", e, EF_REASON,
-	    _("Reason"))) == NULL ||
+	if ((reason = field_text(en->reason, e, EF_REASON, _("Reason"))) == NULL ||
 	    (explanation = field_text(en->explanation, e, EF_EXPLANATION,
-	    _("Explanation"))) == NULL)
+	    _("Explanation"))) == NULL ||
+	    (note1 = field_text(en->note1, e, EF_NOTE1, _("Round 1 note"))) == NULL ||
+	    (note2 = field_text(en->note2, e, EF_NOTE2, _("Round 2 note"))) == NULL)
 		goto out;
 	if (en->has_override && *reason == '\0') {
 		field_fail(e, EF_REASON, _("Give the reason for overriding the points"));
 		goto out;
 	}
+	/* Dropping it would lose what was typed (issue 19). */
+	if (!en->has_override && *reason != '\0') {
+		field_fail(e, EF_REASON, _("A reason goes with an override; write the appraisal's "
+		    "in its round's note"));
+		goto out;
+	}
 	if ((id = ensure_assessment(db, set, year)) <= 0 ||
 	    (st = db_prepare(db, "INSERT INTO par_entry (assessment_id, criterion_id, a, b, "
-	    "override, reason, appraised1, appraised2, explanation) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, criterion_id) "
+	    "override, reason, appraised1, appraised2, explanation, note1, note2) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, criterion_id) "
 	    "DO UPDATE SET a = excluded.a, b = excluded.b, override = excluded.override, "
 	    "reason = excluded.reason, appraised1 = excluded.appraised1, "
-	    "appraised2 = excluded.appraised2, explanation = excluded.explanation")) == NULL) {
+	    "appraised2 = excluded.appraised2, explanation = excluded.explanation, "
+	    "note1 = excluded.note1, note2 = excluded.note2")) == NULL) {
 		field_fail_db(e, db);
 		goto out;
 	}
@@ -708,6 +726,8 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 	bind_opt(st, 7, en->has_r1, en->r1);
 	bind_opt(st, 8, en->has_r2, en->r2);
 	db_bind_text(st, 9, explanation);
+	db_bind_text(st, 10, note1);
+	db_bind_text(st, 11, note2);
 	if (sqlite3_step(st) == SQLITE_DONE)
 		rc = 0;
 	else {
@@ -727,6 +747,8 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 out:
 	free(reason);
 	free(explanation);
+	free(note1);
+	free(note2);
 	return rc;
 }
 

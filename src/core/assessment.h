@@ -47,6 +47,7 @@ struct par_line {
 	char *reason;
 	bool has_r1, has_r2;
 	double r1, r2;
+	char *note1, *note2;	/* each appraisal round's note */
 	char *explanation;
 	int nevidence;
 	struct par_evidence *evidence;
@@ -102,6 +103,8 @@ enum entry_field {
 	EF_REASON,
 	EF_R1,
 	EF_R2,
+	EF_NOTE1,
+	EF_NOTE2,
 	EF_EXPLANATION,
 	EF_EVIDENCE_NUMBER,
 	EF_EVIDENCE_DATE,
@@ -128,6 +131,7 @@ struct par_entry {
 	bool has_r1, has_r2;
 	double r1, r2;
 	const char *explanation;
+	const char *note1, *note2;	/* the rounds' notes; NULL: none */
 	int ndocuments;		/* the documents the form showed, then new ones */
 	const struct par_document *documents;
 };
@@ -137,7 +141,8 @@ struct par_entry {
  * updated in place, never replaced, so documents the form did not list stay.  Inputs are
  * not negative; a yes/no input is 0 or 1; typed points (manual, survey)
  * within the rule's floor (0 by default) and the maximum; a denominator
- * only for ratio and bands; an override needs its reason; appraised points
+ * only for ratio and bands; an override needs its reason, and a reason its
+ * override (an appraisal's reason is its round's note); appraised points
  * not above the maximum of a criterion that has one; each document as
  * assessment_evidence_add checks it (errors name EF_DOCUMENT(k, ...)).  0,
  * or -1 with err naming the field. */

@@ -16,6 +16,7 @@
 #include "core/migration_history.h"
 #include "core/migration_par.h"
 #include "core/migration_par_year.h"
+#include "core/migration_appraisal_note.h"
 #include "core/migration_sipas.h"
 
 static const char *const migrations[] = {
@@ -168,6 +169,8 @@ static const char *const migrations[] = {
 	MIGRATION_EVIDENCE,
 	/* 5 -> 6 */
 	MIGRATION_PAR_YEAR,
+	/* 6 -> 7 */
+	MIGRATION_APPRAISAL_NOTE,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

@@ -134,6 +134,14 @@ draw_detail(const struct assessment *a, int i, int y, int cols)
 		    l->evidence[l->nevidence - 1].number, date, l->evidence[l->nevidence - 1].summary);
 		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
 	}
+	for (int k = 0; k < 2 && r < DETAIL_ROWS; k++) {
+		const char *note = k == 0 ? l->note1 : l->note2;
+
+		if (*note == '\0')
+			continue;
+		snprintf(line, sizeof line, _("Round %d note: %s"), k + 1, note);
+		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+	}
 	if (*l->explanation != '\0' && r < DETAIL_ROWS) {
 		snprintf(line, sizeof line, _("Explanation: %s"), l->explanation);
 		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
@@ -210,7 +218,7 @@ struct entry_edit {
 	struct rule rule;	/* the criterion's, for the computed points */
 	double max;
 	struct rule_input in;	/* a computed criterion's, from the plans */
-	int fa, fb, foverride, freason, fr1, fr2, fexpl;
+	int fa, fb, foverride, freason, fr1, fnote1, fr2, fnote2, fexpl;
 	/* The documents shown, then an empty one to add: three fields each
 	 * (number, date, summary) from fdocument on. */
 	int ndocuments;		/* shown ones */
@@ -267,6 +275,8 @@ save_entry(struct app *app, struct form *f, struct field_error *err)
 	}
 	en.reason = form_text(f, e->freason);
 	en.explanation = form_text(f, e->fexpl);
+	en.note1 = form_text(f, e->fnote1);
+	en.note2 = form_text(f, e->fnote2);
 	en.ndocuments = n;
 	en.documents = docs;
 	rc = assessment_entry_save(app->db, e->set, e->year, e->criterion, &en, err);
@@ -392,7 +402,9 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	entry_changed(app, f, e->foverride);
 	e->freason = form_add_text(f, _("Reason"), EF_REASON, l->reason, false);
 	e->fr1 = form_add_text(f, _("Round 1"), EF_R1, v[3], false);
+	e->fnote1 = form_add_text(f, _("  note"), EF_NOTE1, l->note1, false);
 	e->fr2 = form_add_text(f, _("Round 2"), EF_R2, v[4], false);
+	e->fnote2 = form_add_text(f, _("  note"), EF_NOTE2, l->note2, false);
 	e->fexpl = form_add_text(f, _("Explanation"), EF_EXPLANATION, l->explanation, true);
 	e->fdocument = add_document(f, l, 0);
 	for (int k = 1; k <= l->nevidence; k++)

@@ -41,7 +41,8 @@ score 1 Down
 wait_for "Tổng 1/100 (1%) · Chỉ số 1 · Xếp loại D"
 
 # Issue 19: 1.1's evidence document, typed in the form's new document
-# fields (after input, override, reason, rounds 1 and 2, explanation).
+# fields (after input, override, reason, rounds 1 and 2 with their notes,
+# explanation).
 send Enter
 wait_for "Minh chứng mới: số"
 # The computed points follow the input as it is typed.
@@ -53,7 +54,7 @@ wait_for "tính được: 0"
 send BSpace
 type "1"
 wait_for "tính được: 1"
-send Tab Tab Tab Tab Tab Tab
+send Tab Tab Tab Tab Tab Tab Tab Tab
 type "12/KH-UBND"
 send Tab
 type "20/01/2025"
@@ -69,15 +70,18 @@ send F2
 wait_for "Chỉ số CCHC 2025"
 expect_sql "SELECT count(*) || ' ' || group_concat(number || ' ' || date) FROM par_evidence" \
 	"1 12/KH-UBND 2025-01-20"
-# The appraisal, round 1, recorded: the document stays.
+# The appraisal, round 1, recorded with its note: the document stays.
 send Enter
 wait_for "Minh chứng 1: số"
 send Tab Tab Tab
 type "1"
+send Tab
+type "Đủ hồ sơ"
 send F2
 wait_for "Thẩm định"
+wait_for "Ghi chú lần 1: Đủ hồ sơ"
 expect_sql "SELECT count(*) FROM par_evidence" "1"
-expect_sql "SELECT appraised1 FROM par_entry" "1.0"
+expect_sql "SELECT appraised1 || ' ' || note1 FROM par_entry" "1.0 Đủ hồ sơ"
 score 1 Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 wait_for "Tổng 3/100 (3%) · Chỉ số 3 · Xếp loại D"
 score 17,5 End Up

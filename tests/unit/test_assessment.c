@@ -290,15 +290,18 @@ static const struct {
 	struct par_entry e;
 	int field;
 } refused[] = {
-	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
-	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_B },
-	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
-	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
-	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "", 0, NULL }, EF_REASON },
-	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "", 0, NULL }, EF_REASON },
-	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "", 0, NULL }, EF_R1 },
-	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, EF_A },
-	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "", 0, NULL }, -1 },
+	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_B },
+	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "", NULL, NULL, 0, NULL }, EF_R1 },
+	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, -1 },
+	/* a reason without an override was dropped (issue 19) */
+	{ "1.1", { { true, false, 1, 0 }, false, 0, "Sai số liệu", true, false, 0.5, 0, "", NULL,
+	    NULL, 0, NULL }, EF_REASON },
 };
 
 START_TEST(test_refused)
@@ -432,7 +435,7 @@ END_TEST
 START_TEST(test_documents)
 {
 	struct par_entry en = { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "",
-	    0, NULL };
+	    NULL, NULL, 0, NULL };
 	struct par_document docs[3];
 	struct field_error e;
 	struct assessment a;
@@ -457,6 +460,10 @@ START_TEST(test_documents)
 	ck_assert_int_eq(e.field, EF_DOCUMENT(1, EF_EVIDENCE_DATE));
 	docs[1] = (struct par_document){ second, " ", "", "" };
 	docs[2] = (struct par_document){ 0, "20/BC-UBND", "2025-12-15", "Báo cáo CCHC" };
+	/* and the appraisal of round 1 with its note (issue 19) */
+	en.has_r1 = true;
+	en.r1 = 0.5;
+	en.note1 = "Thiếu kế hoạch tuyên truyền";
 	ck_assert_msg(assessment_entry_save(db, set, 2025, c, &en, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	i = line(&a, "1.1");
@@ -465,6 +472,9 @@ START_TEST(test_documents)
 	ck_assert_str_eq(a.lines[i].evidence[0].date, "2025-01-21");
 	ck_assert_str_eq(a.lines[i].evidence[0].summary, "Kế hoạch CCHC năm");
 	ck_assert_str_eq(a.lines[i].evidence[1].number, "20/BC-UBND");
+	ck_assert_str_eq(a.lines[i].note1, "Thiếu kế hoạch tuyên truyền");
+	ck_assert_str_eq(a.lines[i].note2, "");
+	ck_assert_double_eq_tol(a.lines[i].r1, 0.5, EPS);
 	assessment_free(&a);
 }
 END_TEST
@@ -695,7 +705,7 @@ END_TEST
 START_TEST(test_computed_override)
 {
 	struct par_entry en = { { true, true, 1, 1 }, true, 5, "Số liệu của tỉnh", false, false,
-	    0, 0, "", 0, NULL };
+	    0, 0, "", NULL, NULL, 0, NULL };
 	struct field_error e;
 	struct assessment a;
 

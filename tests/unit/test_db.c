@@ -395,6 +395,8 @@ START_TEST(test_migrate_evidence)
 	    HISTORY_TRIGGERS(task, id, HISTORY_TASK, id, "NEW.plan_id", "OLD.plan_id")
 	    "UPDATE task SET evidence = 'Báo cáo số 12' WHERE id = 1;"
 	    "DROP TABLE par_year;"
+	    "ALTER TABLE par_entry DROP COLUMN note1;"
+	    "ALTER TABLE par_entry DROP COLUMN note2;"
 	    "PRAGMA user_version = 4;";
 	struct db *db = open_ok();
 
@@ -425,6 +427,8 @@ START_TEST(test_migrate_par_year)
 {
 	static const char v5[] =
 	    "DROP TABLE par_year;"
+	    "ALTER TABLE par_entry DROP COLUMN note1;"
+	    "ALTER TABLE par_entry DROP COLUMN note2;"
 	    "INSERT INTO par_set (id, year, level, name, folded) VALUES "
 	    "  (1, 2025, 'xa', 'Mẫu', 'mau'), (2, 2025, 'xa', 'Mẫu', 'mau'),"
 	    "  (3, 2023, 'xa', 'Cũ', 'cu');"
