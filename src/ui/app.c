@@ -90,15 +90,19 @@ draw_title(struct app *app, int cols)
 
 /* The key bar: help and quit first (they lead to every other key), then
  * the screen's keys, each whole, on as many of KEY_LINES lines as they
- * need.  Draws when draw is true; returns the lines used. */
+ * need; when some do not fit, the last line ends with "… F1", which lists
+ * them all.  Draws when draw is true; returns the lines used. */
 #define KEY_LINES 2
 
+/* Lays the keys out, the last line reserve columns short; *all: every key
+ * fitted. */
 static int
-key_bar(struct app *app, int y, int cols, bool draw)
+key_layout(struct app *app, int y, int cols, int reserve, bool draw, bool *all)
 {
 	const struct screen_type *t = app->top->type;
 	int x = 0, line = 0;
 
+	*all = true;
 	for (int i = 0; i < nglobal_actions + t->nbindings; i++) {
 		bool global = i < nglobal_actions;
 		enum action a = global ? global_actions[i] : t->bindings[i - nglobal_actions].action;
@@ -108,9 +112,11 @@ key_bar(struct app *app, int y, int cols, bool draw)
 		if (!global && !t->bindings[i - nglobal_actions].hint)
 			continue;
 		w = text_width(_(d->key_label)) + 1 + text_width(_(d->label));
-		if (x > 0 && x + w > cols) {
-			if (line + 1 == KEY_LINES)
+		if (x > 0 && x + w > cols - (line + 1 == KEY_LINES ? reserve : 0)) {
+			if (line + 1 == KEY_LINES) {
+				*all = false;
 				break;
+			}
 			line++;
 			x = 0;
 		}
@@ -122,6 +128,22 @@ key_bar(struct app *app, int y, int cols, bool draw)
 		x += w + 2;
 	}
 	return line + 1;
+}
+
+static int
+key_bar(struct app *app, int y, int cols, bool draw)
+{
+	static const char more[] = "… F1";
+	int lines, w = text_width(more);
+	bool all;
+
+	lines = key_layout(app, y, cols, 0, false, &all);
+	if (all)
+		return draw ? key_layout(app, y, cols, 0, true, &all) : lines;
+	lines = key_layout(app, y, cols, w + 1, draw, &all);
+	if (draw)
+		draw_text(y + lines - 1, cols - w, more, w, draw_attr(COLOR_BAR));
+	return lines;
 }
 
 static void

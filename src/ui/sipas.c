@@ -689,36 +689,45 @@ set_value(struct entry *e, int key)
 	return true;
 }
 
-/* A digit for the current field or question (or, correcting, Enter to
- * keep it), Backspace or Up back, Down on over what is typed, Enter once
- * all is typed to save; false for any other key. */
-static bool
-answer_key(struct app *app, struct entry *e, int key)
+static void
+ask_save(struct app *app, struct entry *e)
 {
-	bool done = e->step == steps(e);
-
-	if (is_backspace(key) || key == KEYFN(KEY_UP)) {
-		e->step--;
-		app->message[0] = '\0';
-		return true;
-	}
-	if (done)
-		return is_enter(key) ? (save_form(app, e), true) : false;
-	if (key == KEYFN(KEY_DOWN)) {
-		if (!e->correcting && e->step + 1 > e->reached)
-			return false;
-		e->step++;
-	} else if ((e->correcting && is_enter(key)) || set_value(e, key)) {
-		e->step++;
-	} else {
-		return false;
-	}
-	app->message[0] = '\0';
 	if (e->step > e->reached)
 		e->reached = e->step;
 	if (e->step == steps(e))
 		app_message(app, COLOR_WARN, _("Enter: save form %d   Backspace: back to the last "
 		    "answer"), e->form.number);
+}
+
+/* One answer back (delta -1), or on over what is typed (any answer when
+ * correcting); false when there is nowhere to go. */
+static bool
+move_step(struct app *app, struct entry *e, int delta)
+{
+	if (e->step == 0 || (delta > 0 && (e->step == steps(e) ||
+	    (!e->correcting && e->step + 1 > e->reached))))
+		return false;
+	e->step += delta;
+	app->message[0] = '\0';
+	ask_save(app, e);
+	return true;
+}
+
+/* A digit for the current field or question (or, correcting, Enter to
+ * keep it), Backspace back, Enter once all is typed to save; false for
+ * any other key. */
+static bool
+answer_key(struct app *app, struct entry *e, int key)
+{
+	if (is_backspace(key))
+		return move_step(app, e, -1);
+	if (e->step == steps(e))
+		return is_enter(key) ? (save_form(app, e), true) : false;
+	if (!(e->correcting && is_enter(key)) && !set_value(e, key))
+		return false;
+	e->step++;
+	app->message[0] = '\0';
+	ask_save(app, e);
 	return true;
 }
 
@@ -728,13 +737,21 @@ entry_key(struct app *app, struct screen *s, int key)
 	struct entry *e = s->data;
 
 	/* Esc and F1 (help) and F10 (quit) keep their meaning, and F2 (save)
-	 * when correcting. */
+	 * when correcting; Up and Down are the screen's bindings. */
 	if (key == 27 || key == KEYFN(KEY_F(1)) || key == KEYFN(KEY_F(10)) ||
+	    key == KEYFN(KEY_UP) || key == KEYFN(KEY_DOWN) ||
 	    (e->correcting && key == KEYFN(KEY_F(2))))
 		return false;
 	if (!(e->step == 0 ? number_key(app, e, key) : answer_key(app, e, key)))
 		beep();
 	return true;
+}
+
+static void
+entry_move(struct app *app, struct screen *s, enum action a)
+{
+	if (!move_step(app, s->data, a == ACT_UP ? -1 : 1))
+		beep();
 }
 
 static bool
@@ -884,6 +901,8 @@ entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 static const struct binding entry_bindings[] = {
 	{ ACT_BACK, leave_entry, true },
+	{ ACT_UP, entry_move, true },
+	{ ACT_DOWN, entry_move, false },
 };
 
 static const struct screen_type entry_type = {
@@ -895,6 +914,8 @@ static const struct screen_type entry_type = {
 static const struct binding correct_bindings[] = {
 	{ ACT_SAVE, save_now, true },
 	{ ACT_BACK, leave_entry, true },
+	{ ACT_UP, entry_move, true },
+	{ ACT_DOWN, entry_move, false },
 };
 
 static const struct screen_type correct_type = {

@@ -99,6 +99,12 @@ expect_sql "SELECT name, date_from, date_to, service FROM sipas_round" "Dot 1|20
 send Enter
 wait_for "Forms entered: 0   (this session: 0)"
 wait_for "Enter: this number, or type another"
+# F1 lists the keys of the fast entry, the arrows too (issue 19).
+send F1
+wait_for 'Keys of the screen "Survey forms: fast entry"'
+wait_for "Up/Down"
+send Escape
+wait_for "Enter: this number, or type another"
 bell_reset
 
 n=0
