@@ -88,7 +88,18 @@ score_text(double points, double max, char *buf, size_t n)
 	snprintf(buf, n, "%s/%s (%s%%)", p, m, pc);
 }
 
-static void
+/* Texts longer than the screen wrap (at 80 columns the no-survey note
+ * and the appraised index were cut); at most rows rows, returns those
+ * used. */
+static int
+wrapped(int y, const char *text, int cols, int rows, attr_t attr)
+{
+	int n = draw_wrapped(y, 1, text, cols - 2, 0, rows, attr);
+
+	return n < rows ? n : rows;
+}
+
+static int
 draw_totals(struct app *app, const struct assessment *a, int y, int cols)
 {
 	char line[512], total[128], idx[32], app_idx[32];
@@ -106,7 +117,7 @@ draw_totals(struct app *app, const struct assessment *a, int y, int cols)
 	if (!a->survey_held)
 		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s",
 		    _("no survey: scaled to 100"));
-	draw_text(y, 1, line, cols - 1, A_BOLD);
+	return wrapped(y, line, cols, 2, A_BOLD);
 }
 
 static void
@@ -119,20 +130,20 @@ draw_detail(const struct assessment *a, int i, int y, int cols)
 
 	if (l->computed) {
 		snprintf(line, sizeof line, _("From: %s"), l->source_text);
-		draw_text(y + r++, 1, line, cols - 1, draw_attr(COLOR_WARN));
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, draw_attr(COLOR_WARN));
 	}
-	if (l->has_override) {
+	if (l->has_override && r < DETAIL_ROWS) {
 		number_format_2(l->self, pts, sizeof pts);
 		snprintf(line, sizeof line, _("Overridden (computed %s): %s"), pts, l->reason);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
-	if (l->nevidence > 0) {
+	if (l->nevidence > 0 && r < DETAIL_ROWS) {
 		char date[11];
 
 		date_iso_to_vn(l->evidence[l->nevidence - 1].date, date);
 		snprintf(line, sizeof line, _("Evidence (%d): %s %s %s"), l->nevidence,
 		    l->evidence[l->nevidence - 1].number, date, l->evidence[l->nevidence - 1].summary);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
 	for (int k = 0; k < 2 && r < DETAIL_ROWS; k++) {
 		const char *note = k == 0 ? l->note1 : l->note2;
@@ -140,15 +151,15 @@ draw_detail(const struct assessment *a, int i, int y, int cols)
 		if (*note == '\0')
 			continue;
 		snprintf(line, sizeof line, _("Round %d note: %s"), k + 1, note);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
 	if (*l->explanation != '\0' && r < DETAIL_ROWS) {
 		snprintf(line, sizeof line, _("Explanation: %s"), l->explanation);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
 	if (*c->hint != '\0' && r < DETAIL_ROWS) {
 		snprintf(line, sizeof line, _("Evidence expected: %s"), c->hint);
-		draw_text(y + r++, 1, line, cols - 1, A_DIM);
+		wrapped(y + r, line, cols, DETAIL_ROWS - r, A_DIM);
 	}
 }
 
@@ -157,7 +168,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct par_data *d = s->data;
 	const struct assessment *a = &d->a;
-	int title_w = cols - 4 * (W_NUM + 1) - 5, list_rows;
+	int title_w = cols - 4 * (W_NUM + 1) - 5, list_rows, top = 1;
 	char line[512], v[4][48];
 
 	if (!d->loaded) {
@@ -169,8 +180,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	snprintf(line, sizeof line, _("PAR INDEX %d — %s"), app->year, a->set.name);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	if (*a->set.note != '\0')
-		draw_text(y + 1, 1, a->set.note, cols - 1, draw_attr(COLOR_WARN));
-	draw_totals(app, a, y + 2, cols);
+		top += wrapped(y + top, a->set.note, cols, 2, draw_attr(COLOR_WARN));
+	top += draw_totals(app, a, y + top, cols);
+	y += top - 3;	/* the rows below follow the header's height */
+	rows -= top - 3;
 	draw_text(y + 3, 1, _("Criterion"), title_w, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 3, 1 + title_w, _("Max"), W_NUM + 1, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 3, 2 + title_w + W_NUM, _("Input"), W_NUM + 1, A_BOLD | A_UNDERLINE);
@@ -583,7 +596,9 @@ static void
 compare_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct compare_data *c = s->data;
-	int title_w = cols - 3 * (W_NUM + 2) - 2;
+	/* A column of W_NUM + 2 every W_NUM + 3: a space between the years and
+	 * "Change" (they ran together at 80 columns). */
+	int title_w = cols - 3 * (W_NUM + 3) - 2;
 	char line[512], v[3][32];
 
 	snprintf(line, sizeof line, _("PAR INDEX %d compared with %d"), c->year, c->year - 1);
@@ -595,8 +610,8 @@ compare_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	snprintf(line, sizeof line, "%d", c->year);
 	draw_text_right(y + 2, 1 + title_w, line, W_NUM + 2, A_BOLD | A_UNDERLINE);
 	snprintf(line, sizeof line, "%d", c->year - 1);
-	draw_text_right(y + 2, 3 + title_w + W_NUM, line, W_NUM + 2, A_BOLD | A_UNDERLINE);
-	draw_text_right(y + 2, 5 + title_w + 2 * W_NUM, _("Change"), W_NUM + 2,
+	draw_text_right(y + 2, 1 + title_w + (W_NUM + 3), line, W_NUM + 2, A_BOLD | A_UNDERLINE);
+	draw_text_right(y + 2, 1 + title_w + 2 * (W_NUM + 3), _("Change"), W_NUM + 2,
 	    A_BOLD | A_UNDERLINE);
 	for (int r = 0; r < c->n && r < rows - 3; r++) {
 		const struct par_compare *p = &c->rows[r];
@@ -613,7 +628,7 @@ compare_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		if (p->has_before && p->difference > 0)
 			memmove(v[2] + 1, v[2], strlen(v[2]) + 1), v[2][0] = '+';
 		for (int k = 0; k < 3; k++)
-			draw_text_right(y + 3 + r, 1 + title_w + k * (W_NUM + 2), v[k], W_NUM + 2,
+			draw_text_right(y + 3 + r, 1 + title_w + k * (W_NUM + 3), v[k], W_NUM + 2,
 			    k == 2 && p->has_before ? at | draw_attr(p->difference < 0 ?
 			    COLOR_BAD : COLOR_GOOD) : at);
 	}
