@@ -82,6 +82,13 @@ wait_for "Thẩm định"
 wait_for "Ghi chú lần 1: Đủ hồ sơ"
 expect_sql "SELECT count(*) FROM par_evidence" "1"
 expect_sql "SELECT appraised1 || ' ' || note1 FROM par_entry" "1.0 Đủ hồ sơ"
+# Without the survey the totals line is too long for 80 columns: it wraps,
+# the appraised index and the note both shown (they were cut).
+send p
+wait_for "Thẩm định 1,47 (D)"
+wait_for "thang 100"
+send p
+wait_gone "thang 100"
 score 1 Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 wait_for "Tổng 3/100 (3%) · Chỉ số 3 · Xếp loại D"
 score 17,5 End Up
