@@ -424,7 +424,7 @@ forms_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y, 1, line, cols - index_w - 3, A_BOLD);
 	draw_text(y + 1, 1, _("Enter: correct the form   Del: delete it   a: type new forms"),
 	    cols - 1, draw_attr(COLOR_WARN));
-	draw_text_right(y + 2, 1, _("Form"), W_NUMBER, A_BOLD | A_UNDERLINE);
+	draw_text_right(y + 2, 1, _("Form #"), W_NUMBER, A_BOLD | A_UNDERLINE);
 	draw_text(y + 2, W_NUMBER + 3, d->q.nfields ? _("Respondent fields | answers, by element") :
 	    _("Answers, by element"), cols - W_NUMBER - 4, A_BOLD | A_UNDERLINE);
 	list_scroll(&s->list, rows - 3);
@@ -848,6 +848,8 @@ entry_draw_head(struct app *app, struct entry *e, int y, int cols)
 	    _("Enter: this number, or type another"), cols - x - 12, draw_attr(COLOR_WARN));
 }
 
+#define CURRENT_ROWS 2
+
 static void
 entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
@@ -876,7 +878,23 @@ entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	legend(q->scale + 1, q->nscale - 1, q->nscale ? q->scale[0].label : "", text, sizeof text);
 	/* The scale stays whole, on two lines if it must. */
 	row += draw_wrapped(row, 1, text, cols - 1, 0, 2, draw_attr(COLOR_WARN)) > 1 ? 2 : 1;
-	avail = y + rows - row;
+	/* The current field's options or question in full on the last rows:
+	 * at 80 columns the lists above cut them. */
+	if (e->step > 0 && e->step <= q->nfields) {
+		const struct sipas_field *fd = &q->fields[e->step - 1];
+		char opts[768];
+
+		legend(fd->options, fd->noptions, _("not given"), opts, sizeof opts);
+		snprintf(text, sizeof text, "%s: %s", fd->name, opts);
+	} else if (e->step > q->nfields && e->step < steps(e)) {
+		const struct sipas_question *qu = &q->questions[e->step - 1 - q->nfields];
+
+		snprintf(text, sizeof text, "%s %s", qu->code, qu->text);
+	} else {
+		text[0] = '\0';
+	}
+	draw_wrapped(y + rows - CURRENT_ROWS, 1, text, cols - 2, 0, CURRENT_ROWS, A_BOLD);
+	avail = y + rows - row - CURRENT_ROWS;
 	if (avail < 1 || q->nquestions == 0)
 		return;
 	ncol = (q->nquestions + avail - 1) / avail;
