@@ -168,8 +168,14 @@ draw_all(struct app *app)
 	keys = key_bar(app, 0, cols, false);
 	app->top->type->draw(app, app->top, 1, rows - 2 - keys, cols);
 	draw_text(rows - 1 - keys, 0, app->message, cols, draw_attr(app->message_color));
-	if (app->mode[0] != '\0')
-		draw_text_right(rows - 1 - keys, cols - 16, app->mode, 16, A_BOLD);
+	/* The typing mode beside the message, or on the title bar when the
+	 * message needs the whole line (an error was cut under it). */
+	if (app->mode[0] != '\0') {
+		bool up = text_width(app->message) + 17 > cols;
+
+		draw_text_right(up ? 0 : rows - 1 - keys, cols - 16, app->mode, 16,
+		    up ? draw_attr(COLOR_BAR) | A_BOLD : A_BOLD);
+	}
 	key_bar(app, rows - keys, cols, true);
 	/* The text cursor shows only where a field is being edited. */
 	if (app->cursor_y >= 0) {

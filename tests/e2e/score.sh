@@ -70,6 +70,17 @@ send F2
 wait_for "Chỉ số CCHC 2025"
 expect_sql "SELECT count(*) || ' ' || group_concat(number || ' ' || date) FROM par_evidence" \
 	"1 12/KH-UBND 2025-01-20"
+# A reason without an override is refused, not dropped; the message takes
+# the whole line and the typing mode moves to the title bar (it cut errors).
+send Enter
+wait_for "Minh chứng 1: số"
+send Tab Tab
+type "x"
+send F2
+wait_for "Lý do đi kèm điểm điều chỉnh; lý do của thẩm định ghi vào ghi chú của lần đó"
+screen | head -1 | grep -q "Gõ: Telex" || fail "typing mode not on the title bar: $(screen | head -1)"
+send BSpace Escape
+wait_for "Chỉ số CCHC 2025"
 # The appraisal, round 1, recorded with its note: the document stays.
 send Enter
 wait_for "Minh chứng 1: số"
