@@ -109,6 +109,23 @@ wait_for "Tổng 20,5/100 (20,5%) · Chỉ số 20,5 · Xếp loại D"
 screen | grep -q "8\.1 .* 20 *17,5 *17,5 *$" || fail "8.1 row: $(screen | grep '8\.1 ')"
 screen | grep -q "^ 8 .* 32 *17,5 *17,5 *$" || fail "section 8 row: $(screen | grep '^ 8 ')"
 
+# The sheet's preview at 132 columns scrolls sideways at 80 (issue 19: its
+# right-hand columns could not be seen): Right shows other text, Left
+# brings the first columns back.
+send P
+wait_for "Trang 1/"
+send w
+wait_for "· 132 cột"
+screen > "$work/left"
+send Right Right Right Right Right Right
+sleep 0.3
+screen | diff -q "$work/left" - >/dev/null && fail "Right did not scroll the preview"
+send Left Left Left Left Left Left
+sleep 0.3
+screen | diff -q "$work/left" - >/dev/null || fail "Left did not bring the preview back"
+send Escape
+wait_for "Tổng 20,5/100"
+
 # The comparison: no 2024, this year's index.
 send v
 wait_for "Chỉ số CCHC 2025 so với 2024"
