@@ -290,7 +290,7 @@ choose_set(struct db *db, const struct score_options *o)
 	if (o->import != NULL)
 		return criteria_import(db, o->import);
 	if (o->template)
-		return criteria_import_template(db);
+		return criteria_import_template(db, o->year);
 	if (o->set != 0)
 		return o->set;
 	return criteria_find(db, o->year);

@@ -17,6 +17,7 @@
 #include "core/target.h"
 #include "core/task.h"
 #include "core/text.h"
+#include "core/trash.h"
 #include "core/validate.h"
 
 /* Computing. */
@@ -355,6 +356,8 @@ assessment_free(struct assessment *a)
 		free(l->source_text);
 		free(l->reason);
 		free(l->explanation);
+		free(l->note1);
+		free(l->note2);
 		for (int k = 0; k < l->nevidence; k++) {
 			free(l->evidence[k].number);
 			free(l->evidence[k].summary);
@@ -386,7 +389,8 @@ static int
 load_entries(struct db *db, struct assessment *a)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT criterion_id, a, b, override, reason, "
-	    "appraised1, appraised2, explanation FROM par_entry WHERE assessment_id = ?");
+	    "appraised1, appraised2, explanation, note1, note2 FROM par_entry "
+	    "WHERE assessment_id = ?");
 	int rc;
 
 	if (st == NULL)
@@ -406,9 +410,13 @@ load_entries(struct db *db, struct assessment *a)
 		column_opt(st, 6, &l->has_r2, &l->r2);
 		free(l->reason);
 		free(l->explanation);
+		free(l->note1);
+		free(l->note2);
 		l->reason = db_column_strdup(st, 4);
 		l->explanation = db_column_strdup(st, 7);
-		if (l->reason == NULL || l->explanation == NULL)
+		l->note1 = db_column_strdup(st, 8);
+		l->note2 = db_column_strdup(st, 9);
+		if (!l->reason || !l->explanation || !l->note1 || !l->note2)
 			break;
 	}
 	sqlite3_finalize(st);
@@ -508,7 +516,10 @@ assessment_load(struct db *db, int64_t set, int year, struct assessment *a)
 		a->lines[i].reason = strdup("");
 		a->lines[i].explanation = strdup("");
 		a->lines[i].source_text = strdup("");
-		if (!a->lines[i].reason || !a->lines[i].explanation || !a->lines[i].source_text) {
+		a->lines[i].note1 = strdup("");
+		a->lines[i].note2 = strdup("");
+		if (!a->lines[i].reason || !a->lines[i].explanation || !a->lines[i].source_text ||
+		    !a->lines[i].note1 || !a->lines[i].note2) {
 			assessment_free(a);
 			return db_fail(db, "%s", _("out of memory"));
 		}
@@ -525,7 +536,8 @@ assessment_load(struct db *db, int64_t set, int year, struct assessment *a)
 /* Saving. */
 
 /* The assessment row of set and year, made when missing; inside the
- * caller's transaction. */
+ * caller's transaction.  The year's first assessment makes its set the
+ * year's current one, so a set imported later does not hide it. */
 static int64_t
 ensure_assessment(struct db *db, int64_t set, int year)
 {
@@ -542,6 +554,8 @@ ensure_assessment(struct db *db, int64_t set, int year)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail_sql(db, "par_assessment");
+	if (criteria_keep_current(db, year, set) != 0)
+		return -1;
 	return find_assessment(db, set, year, &held);
 }
 
@@ -600,31 +614,106 @@ bind_opt(sqlite3_stmt *st, int i, bool has, double v)
 		sqlite3_bind_null(st, i);
 }
 
+/* Adds (d->id 0), updates or, when its number and summary are both
+ * cleared, deletes document k of the entry of assessment and criterion;
+ * inside the caller's transaction. */
+static int
+store_document(struct db *db, int64_t assessment, int64_t criterion,
+    const struct par_document *d, int k, struct field_error *e)
+{
+	char *num = field_text(d->number, e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+	    _("Number, symbol"));
+	char *sum = num ? field_text(d->summary, e, EF_DOCUMENT(k, EF_EVIDENCE_SUMMARY),
+	    _("Summary")) : NULL;
+	struct date date;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (num == NULL || sum == NULL)
+		goto out;
+	if (d->id == 0 && *num == '\0' && *sum == '\0') {
+		field_fail(e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+		    _("Give the document's number or summary"));
+		goto out;
+	}
+	if (d->date != NULL && *d->date != '\0' && !date_parse_iso(d->date, &date)) {
+		field_fail(e, EF_DOCUMENT(k, EF_EVIDENCE_DATE), _("%s is not a date"), _("Date"));
+		goto out;
+	}
+	if (d->id == 0)
+		st = db_prepare(db, "INSERT INTO par_evidence (assessment_id, criterion_id, ord, "
+		    "number, date, summary) VALUES (?1, ?2, (SELECT ifnull(max(ord), 0) + 1 FROM "
+		    "par_evidence WHERE assessment_id = ?1 AND criterion_id = ?2), ?3, ?4, ?5)");
+	else if (*num == '\0' && *sum == '\0')
+		st = db_prepare(db, "DELETE FROM par_evidence WHERE assessment_id = ?1 AND "
+		    "criterion_id = ?2 AND id = ?6");
+	else
+		st = db_prepare(db, "UPDATE par_evidence SET number = ?3, date = ?4, summary = ?5 "
+		    "WHERE assessment_id = ?1 AND criterion_id = ?2 AND id = ?6");
+	if (st == NULL) {
+		field_fail_db(e, db);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, assessment);
+	sqlite3_bind_int64(st, 2, criterion);
+	if (d->id == 0 || *num != '\0' || *sum != '\0') {
+		db_bind_text(st, 3, num);
+		db_bind_text_or_null(st, 4, d->date);
+		db_bind_text(st, 5, sum);
+	}
+	if (d->id != 0)
+		sqlite3_bind_int64(st, 6, d->id);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+	else {
+		db_fail_sql(db, "par_evidence");
+		field_fail_db(e, db);
+	}
+	sqlite3_finalize(st);
+out:
+	free(num);
+	free(sum);
+	return rc;
+}
+
+/* The entry is written with an upsert: INSERT OR REPLACE would delete the
+ * row first, and its documents with it (ON DELETE CASCADE). */
 static int
 store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
     const struct par_entry *en, struct field_error *e)
 {
 	sqlite3_stmt *st;
-	char *reason = NULL, *explanation = NULL;
+	char *reason = NULL, *explanation = NULL, *note1 = NULL, *note2 = NULL;
 	int64_t id;
 	bool typed = *c->source == '\0';
 	int rc = -1;
 
 	if (check_entry(c, en, e) != 0)
 		return -1;
-	if ((reason = field_text(en->has_override ? en->reason : "", e, EF_REASON,
-	    _("Reason"))) == NULL ||
+	if ((reason = field_text(en->reason, e, EF_REASON, _("Reason"))) == NULL ||
 	    (explanation = field_text(en->explanation, e, EF_EXPLANATION,
-	    _("Explanation"))) == NULL)
+	    _("Explanation"))) == NULL ||
+	    (note1 = field_text(en->note1, e, EF_NOTE1, _("Round 1 note"))) == NULL ||
+	    (note2 = field_text(en->note2, e, EF_NOTE2, _("Round 2 note"))) == NULL)
 		goto out;
 	if (en->has_override && *reason == '\0') {
 		field_fail(e, EF_REASON, _("Give the reason for overriding the points"));
 		goto out;
 	}
+	/* Dropping it would lose what was typed (issue 19). */
+	if (!en->has_override && *reason != '\0') {
+		field_fail(e, EF_REASON, _("A reason goes with an override; write the appraisal's "
+		    "in its round's note"));
+		goto out;
+	}
 	if ((id = ensure_assessment(db, set, year)) <= 0 ||
-	    (st = db_prepare(db, "INSERT OR REPLACE INTO par_entry (assessment_id, "
-	    "criterion_id, a, b, override, reason, appraised1, appraised2, explanation) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL) {
+	    (st = db_prepare(db, "INSERT INTO par_entry (assessment_id, criterion_id, a, b, "
+	    "override, reason, appraised1, appraised2, explanation, note1, note2) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, criterion_id) "
+	    "DO UPDATE SET a = excluded.a, b = excluded.b, override = excluded.override, "
+	    "reason = excluded.reason, appraised1 = excluded.appraised1, "
+	    "appraised2 = excluded.appraised2, explanation = excluded.explanation, "
+	    "note1 = excluded.note1, note2 = excluded.note2")) == NULL) {
 		field_fail_db(e, db);
 		goto out;
 	}
@@ -637,6 +726,8 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 	bind_opt(st, 7, en->has_r1, en->r1);
 	bind_opt(st, 8, en->has_r2, en->r2);
 	db_bind_text(st, 9, explanation);
+	db_bind_text(st, 10, note1);
+	db_bind_text(st, 11, note2);
 	if (sqlite3_step(st) == SQLITE_DONE)
 		rc = 0;
 	else {
@@ -644,9 +735,20 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 		field_fail_db(e, db);
 	}
 	sqlite3_finalize(st);
+	for (int k = 0; rc == 0 && k < en->ndocuments; k++) {
+		const struct par_document *d = &en->documents[k];
+
+		/* The form's empty line for a new document. */
+		if (d->id == 0 && (d->number == NULL || *d->number == '\0') &&
+		    (d->summary == NULL || *d->summary == '\0'))
+			continue;
+		rc = store_document(db, id, c->id, d, k, e);
+	}
 out:
 	free(reason);
 	free(explanation);
+	free(note1);
+	free(note2);
 	return rc;
 }
 
@@ -691,60 +793,26 @@ ensure_entry(struct db *db, int64_t set, int year, int64_t criterion)
 }
 
 static int
-store_evidence(struct db *db, int64_t set, int year, int64_t criterion, const char *number,
-    const char *date, const char *summary, struct field_error *e)
+store_evidence(struct db *db, int64_t set, int year, int64_t criterion,
+    const struct par_document *d, struct field_error *e)
 {
-	char *num = field_text(number, e, EF_EVIDENCE_NUMBER, _("Number, symbol"));
-	char *sum = num ? field_text(summary, e, EF_EVIDENCE_SUMMARY, _("Summary")) : NULL;
-	struct date d;
-	sqlite3_stmt *st;
-	int64_t id;
-	int rc = -1;
+	int64_t id = ensure_entry(db, set, year, criterion);
 
-	if (num == NULL || sum == NULL)
-		goto out;
-	if (*num == '\0' && *sum == '\0') {
-		field_fail(e, EF_EVIDENCE_NUMBER, _("Give the document's number or summary"));
-		goto out;
-	}
-	if (date != NULL && *date != '\0' && !date_parse_iso(date, &d)) {
-		field_fail(e, EF_EVIDENCE_DATE, _("%s is not a date"), _("Date"));
-		goto out;
-	}
-	if ((id = ensure_entry(db, set, year, criterion)) <= 0 ||
-	    (st = db_prepare(db, "INSERT INTO par_evidence (assessment_id, criterion_id, ord, "
-	    "number, date, summary) VALUES (?1, ?2, (SELECT ifnull(max(ord), 0) + 1 FROM "
-	    "par_evidence WHERE assessment_id = ?1 AND criterion_id = ?2), ?3, ?4, ?5)")) == NULL) {
-		field_fail_db(e, db);
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, criterion);
-	db_bind_text(st, 3, num);
-	db_bind_text_or_null(st, 4, date);
-	db_bind_text(st, 5, sum);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		rc = 0;
-	else {
-		db_fail_sql(db, "par_evidence");
-		field_fail_db(e, db);
-	}
-	sqlite3_finalize(st);
-out:
-	free(num);
-	free(sum);
-	return rc;
+	if (id <= 0)
+		return field_fail_db(e, db);
+	return store_document(db, id, criterion, d, 0, e);
 }
 
 int
 assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
     const char *number, const char *date, const char *summary, struct field_error *err)
 {
+	struct par_document d = { 0, number, date, summary };
+
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	return field_commit(db, store_evidence(db, set, year, criterion, number, date, summary,
-	    err), err);
+	return field_commit(db, store_evidence(db, set, year, criterion, &d, err), err);
 }
 
 static int
@@ -767,15 +835,13 @@ exec_write(struct db *db, sqlite3_stmt *st, const char *what)
 }
 
 int
-assessment_evidence_delete(struct db *db, int64_t id)
+assessment_evidence_delete(struct db *db, int64_t id, struct trash **undo)
 {
-	sqlite3_stmt *st;
+	static const struct trash_part parts[] = {
+		{ "par_evidence", "id = ?1" },
+	};
 
-	if (db_begin(db) != 0)
-		return -1;
-	if ((st = db_prepare(db, "DELETE FROM par_evidence WHERE id = ?")) != NULL)
-		sqlite3_bind_int64(st, 1, id);
-	return exec_write(db, st, "par_evidence");
+	return trash_delete(db, "par_evidence", id, parts, 1, undo);
 }
 
 int

@@ -26,6 +26,7 @@
 
 struct db;
 struct field_error;
+struct trash;
 
 struct par_evidence {
 	int64_t id;
@@ -46,6 +47,7 @@ struct par_line {
 	char *reason;
 	bool has_r1, has_r2;
 	double r1, r2;
+	char *note1, *note2;	/* each appraisal round's note */
 	char *explanation;
 	int nevidence;
 	struct par_evidence *evidence;
@@ -101,10 +103,24 @@ enum entry_field {
 	EF_REASON,
 	EF_R1,
 	EF_R2,
+	EF_NOTE1,
+	EF_NOTE2,
 	EF_EXPLANATION,
 	EF_EVIDENCE_NUMBER,
 	EF_EVIDENCE_DATE,
 	EF_EVIDENCE_SUMMARY,
+};
+
+/* The field of part (EF_EVIDENCE_NUMBER, _DATE or _SUMMARY) of the k-th
+ * document of an entry's form. */
+#define EF_DOCUMENT(k, part) ((part) + 3 * (k))
+
+/* A document as the entry's form holds it: id 0 is a new one (skipped
+ * when both number and summary are empty); an existing one whose number
+ * and summary are both cleared is deleted. */
+struct par_document {
+	int64_t id;
+	const char *number, *date, *summary;	/* date ISO or "" */
 };
 
 struct par_entry {
@@ -115,15 +131,21 @@ struct par_entry {
 	bool has_r1, has_r2;
 	double r1, r2;
 	const char *explanation;
+	const char *note1, *note2;	/* the rounds' notes; NULL: none */
+	int ndocuments;		/* the documents the form showed, then new ones */
+	const struct par_document *documents;
 };
 
 /* Records what the office entered for leaf criterion of set in year, in
- * one transaction (the assessment row is made when needed).  Inputs are
+ * one transaction (the assessment row is made when needed): the entry is
+ * updated in place, never replaced, so documents the form did not list stay.  Inputs are
  * not negative; a yes/no input is 0 or 1; typed points (manual, survey)
  * within the rule's floor (0 by default) and the maximum; a denominator
- * only for ratio and bands; an override needs its reason; appraised points
- * not above the maximum of a criterion that has one.  0, or -1 with err
- * naming the field. */
+ * only for ratio and bands; an override needs its reason, and a reason its
+ * override (an appraisal's reason is its round's note); appraised points
+ * not above the maximum of a criterion that has one; each document as
+ * assessment_evidence_add checks it (errors name EF_DOCUMENT(k, ...)).  0,
+ * or -1 with err naming the field. */
 int assessment_entry_save(struct db *db, int64_t set, int year, int64_t criterion,
     const struct par_entry *e, struct field_error *err);
 
@@ -131,7 +153,9 @@ int assessment_entry_save(struct db *db, int64_t set, int year, int64_t criterio
  * date ISO or ""), in one transaction.  0, or -1 with err. */
 int assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
     const char *number, const char *date, const char *summary, struct field_error *err);
-int assessment_evidence_delete(struct db *db, int64_t id);
+/* Deletes one document, in one transaction; *undo (when not NULL) can put
+ * it back (trash.h).  0 or -1. */
+int assessment_evidence_delete(struct db *db, int64_t id, struct trash **undo);
 
 /* Whether the social survey was held in the year.  One transaction. */
 int assessment_set_survey(struct db *db, int64_t set, int year, bool held);

@@ -1,5 +1,6 @@
 #include "core/criteria.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -460,8 +461,9 @@ criteria_find(struct db *db, int year)
 	/* The office's kind picks the level; none recorded yet means xã. */
 	if (office_get(db, &o) < 0)
 		return -1;
-	st = db_prepare(db, "SELECT id FROM par_set WHERE year <= ?1 "
-	    "ORDER BY year DESC, level = ?2 DESC, id DESC LIMIT 1");
+	st = db_prepare(db, "SELECT set_id FROM par_year WHERE year = ?1 UNION ALL "
+	    "SELECT * FROM (SELECT id FROM par_set WHERE year <= ?1 "
+	    "ORDER BY year DESC, level = ?2 DESC, id DESC LIMIT 1) LIMIT 1");
 	if (st != NULL) {
 		sqlite3_bind_int(st, 1, year);
 		db_bind_text(st, 2, o.kind && *o.kind ? o.kind : "xa");
@@ -475,6 +477,42 @@ criteria_find(struct db *db, int year)
 	}
 	office_free(&o);
 	return id;
+}
+
+static int
+write_current(struct db *db, int year, int64_t set, bool replace)
+{
+	sqlite3_stmt *st = db_prepare(db, replace ?
+	    "INSERT INTO par_year (year, set_id) VALUES (?, ?) "
+	    "ON CONFLICT (year) DO UPDATE SET set_id = excluded.set_id" :
+	    "INSERT INTO par_year (year, set_id) VALUES (?, ?) ON CONFLICT (year) DO NOTHING");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int64(st, 2, set);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "par_year");
+}
+
+int
+criteria_keep_current(struct db *db, int year, int64_t set)
+{
+	return write_current(db, year, set, false);
+}
+
+int
+criteria_set_current(struct db *db, int year, int64_t set)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	if (write_current(db, year, set, true) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
 }
 
 /* Checking. */
@@ -829,6 +867,7 @@ struct importer {
 	const char *path;
 	struct tsv tsv;
 	int64_t set;
+	int year;		/* 0: the file's */
 	int nbands;
 	/* The last criterion at each depth, for finding parents by code. */
 	int64_t open_id[MAX_DEPTH];
@@ -853,6 +892,27 @@ inumber(struct importer *im, const char *field, const char *s, double *out)
 	return 0;
 }
 
+/* name with the first "from" written as a year (four digits on their own)
+ * made "to": "… năm 2025" imported for 2024 reads "… năm 2024".  NULL when
+ * out of memory. */
+static char *
+name_for_year(const char *name, int from, int to)
+{
+	char y[16], *out;
+	const char *p = name;
+	size_t len;
+
+	snprintf(y, sizeof y, "%d", from);
+	len = strlen(y);
+	while ((p = strstr(p, y)) != NULL && ((p > name && isdigit((unsigned char)p[-1])) ||
+	    isdigit((unsigned char)p[len])))
+		p += len;
+	if (p == NULL || (out = malloc(strlen(name) + 16)) == NULL)
+		return p == NULL ? strdup(name) : NULL;
+	snprintf(out, strlen(name) + 16, "%.*s%d%s", (int)(p - name), name, to, p + len);
+	return out;
+}
+
 static int
 read_set(struct importer *im)
 {
@@ -873,6 +933,13 @@ read_set(struct importer *im)
 		return t <= 0 ? ifail(im, _("total"), _("must be above 0")) : -1;
 	name = text_nfc(tsv_field(&im->tsv, 3));
 	note = text_nfc(tsv_field(&im->tsv, 5));
+	if (im->year != 0 && im->year != year && name != NULL) {
+		char *moved = name_for_year(name, (int)year, im->year);
+
+		free(name);
+		name = moved;
+		year = im->year;
+	}
 	folded = name ? text_fold(name) : NULL;
 	rc = -1;
 	if (name == NULL || note == NULL || folded == NULL)
@@ -1017,10 +1084,10 @@ import_records(struct importer *im)
 	return 0;
 }
 
-int64_t
-criteria_import(struct db *db, const char *path)
+static int64_t
+import_file(struct db *db, const char *path, int year)
 {
-	struct importer im = { .db = db, .path = path };
+	struct importer im = { .db = db, .path = path, .year = year };
 	const char *why;
 	int rc;
 
@@ -1042,13 +1109,19 @@ criteria_import(struct db *db, const char *path)
 }
 
 int64_t
-criteria_import_template(struct db *db)
+criteria_import(struct db *db, const char *path)
+{
+	return import_file(db, path, 0);
+}
+
+int64_t
+criteria_import_template(struct db *db, int year)
 {
 	char path[4096];
 
 	if (paths_join(path, sizeof path, paths_datadir(), CRITERIA_TEMPLATE_FILE) != 0)
 		return db_fail(db, "%s", _("the data folder's name is too long"));
-	return criteria_import(db, path);
+	return import_file(db, path, year);
 }
 
 /* Export. */

@@ -87,20 +87,33 @@ void criteria_sets_free(struct criteria_set *s, int n);
 int criteria_load(struct db *db, int64_t id, struct criteria_set *s);
 void criteria_free(struct criteria_set *s);
 
-/* The set to score year with: that year's set of the level (the office's
- * kind, "xa" when unknown; any level when none of it), else the latest set
- * of an earlier year.  The id, 0 when there is none, -1 on error. */
+/* The set to score year with: the year's current set -- fixed by its first
+ * assessment (assessment.c) or by criteria_set_current() --, else that
+ * year's set of the level (the office's kind, "xa" when unknown; any level
+ * when none of it), else the latest set of an earlier year.  So importing
+ * a set never moves a year that has an assessment off its set.  The id, 0
+ * when there is none, -1 on error. */
 int64_t criteria_find(struct db *db, int year);
+
+/* Makes set the one year is scored with (an explicit choice, confirmed by
+ * the caller); the assessments made on other sets stay.  One transaction;
+ * 0 or -1. */
+int criteria_set_current(struct db *db, int year, int64_t set);
+
+/* Records set as year's current set when the year has none yet; inside the
+ * caller's transaction.  0 or -1. */
+int criteria_keep_current(struct db *db, int year, int64_t set);
 
 /* Reads a cchc-criteria(5) file into a new set, in one transaction.  The
  * id, or -1 with the message (file, line, field, reason) in db_error(). */
 int64_t criteria_import(struct db *db, const char *path);
 
 /* The template set shipped for communes (criteria-xa-template.tsv in the
- * data folder), imported as criteria_import() does: offered when the
- * database has no set.  The id or -1. */
+ * data folder), imported as criteria_import() does but for year: the set
+ * takes that year, in its name too (where the file's year is written).
+ * The id or -1. */
 #define CRITERIA_TEMPLATE_FILE "criteria-xa-template.tsv"
-int64_t criteria_import_template(struct db *db);
+int64_t criteria_import_template(struct db *db, int year);
 
 /* Writes set s in the cchc-criteria(5) format.  0, or -1 on a write error
  * (errno set). */

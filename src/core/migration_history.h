@@ -83,7 +83,8 @@
 	"CREATE INDEX history_record ON history(table_name, record_id);" \
 	"CREATE INDEX history_parent ON history(parent_id) WHERE parent_id IS NOT NULL;" \
 	HISTORY_TRIGGERS(office, id, HISTORY_OFFICE, id, "NULL", "NULL") \
-	/* office_put() writes INSERT OR REPLACE, whose implicit delete fires \
+	/* INSERT OR REPLACE (office_put() wrote it before issue 19; the sqlite3 \
+	 * shell may), whose implicit delete fires \
 	 * no trigger: record the replaced row here, and history.c merges \
 	 * the pair into an update. */ \
 	"CREATE TRIGGER history_office_replace BEFORE INSERT ON office" \

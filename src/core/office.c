@@ -38,17 +38,27 @@ office_put(struct db *db, const char *name, const char *kind, const char *provin
 		db_fail(db, _("office: not valid UTF-8 text"));
 		goto out;
 	}
-	st = db_prepare(db, "INSERT OR REPLACE INTO office (id, name, kind, province) "
-	    "VALUES (1, ?, ?, ?)");
-	if (st == NULL)
-		goto out;
-	db_bind_text(st, 1, n);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, p);
-	if (sqlite3_step(st) == SQLITE_DONE)
-		rc = 0;
-	else
-		db_fail(db, _("office: the name is required and the kind must be xa, phuong or so"));
+	/* UPDATE, then INSERT when there was no office: INSERT OR REPLACE (or an
+	 * upsert, which fires the insert triggers) would record a delete and an
+	 * insert at each save, even of an unchanged office. */
+	for (int pass = 0; pass < 2 && rc != 0; pass++) {
+		sqlite3_finalize(st);
+		st = db_prepare(db, pass == 0 ?
+		    "UPDATE office SET name = ?1, kind = ?2, province = ?3 WHERE id = 1" :
+		    "INSERT INTO office (id, name, kind, province) VALUES (1, ?1, ?2, ?3)");
+		if (st == NULL)
+			goto out;
+		db_bind_text(st, 1, n);
+		db_bind_text(st, 2, kind);
+		db_bind_text(st, 3, p);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_fail(db, _("office: the name is required and the kind must be xa, "
+			    "phuong or so"));
+			goto out;
+		}
+		if (pass == 1 || sqlite3_changes(db->sql) > 0)
+			rc = 0;
+	}
 out:
 	sqlite3_finalize(st);
 	free(n);

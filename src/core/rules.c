@@ -141,13 +141,20 @@ rule_score(const struct rule *r, double max, const struct rule_input *in, double
 		*points = rule_yesno(max, in->a != 0, r->has_no ? r->no : 0);
 		return true;
 	case RULE_RATIO:
-		if (!in->has_b)
+		if (!in->has_b || (in->b <= 0 && r->empty == EMPTY_NONE))
 			return false;
-		*points = rule_ratio(max, in->has_a ? in->a : 0, in->b, r->empty_zero);
+		if (r->goal > 0 && in->b > 0)	/* the rate against the goal */
+			*points = rule_ratio(max, (in->has_a ? in->a : 0) / in->b * 100, r->goal,
+			    false);
+		else
+			*points = rule_ratio(max, in->has_a ? in->a : 0, in->b,
+			    r->empty == EMPTY_ZERO);
 		return true;
 	case RULE_BANDS:
 		if (in->has_b && in->b <= 0) {
-			*points = r->empty_zero ? 0 : rule_round(max);
+			if (r->empty == EMPTY_NONE)
+				return false;
+			*points = r->empty == EMPTY_ZERO ? 0 : rule_round(max);
 			return true;
 		}
 		return rule_bands(r->bands, r->nbands, in->has_b ? in->a / in->b * 100 : in->a,
@@ -238,13 +245,15 @@ parse_item(struct parser *p, char *item)
 	*eq = '\0';
 	key = text_trim(item);
 	text_trim(eq + 1);
-	if (strcmp(eq + 1, "full") == 0 && strcmp(key, "empty") == 0) {
-		r->empty_zero = false;
-		return 0;
-	}
-	if (strcmp(eq + 1, "zero") == 0 && strcmp(key, "empty") == 0) {
-		r->empty_zero = true;
-		return 0;
+	if (strcmp(key, "empty") == 0 && (r->kind == RULE_RATIO || r->kind == RULE_BANDS)) {
+		static const char *const names[] = { "full", "zero", "none" };
+
+		for (int i = 0; i < 3; i++)
+			if (strcmp(eq + 1, names[i]) == 0) {
+				r->empty = (enum rule_empty)i;
+				return 0;
+			}
+		return perr(p, key, _("write empty=full, empty=zero or empty=none"));
 	}
 	if (!number_parse(eq + 1, &v))
 		return perr(p, key, _("not a number"));
@@ -256,6 +265,8 @@ parse_item(struct parser *p, char *item)
 	}
 	if (strcmp(key, "required") == 0 && r->kind == RULE_COUNT && v >= 0)
 		r->required = v, p->seen_required = true;
+	else if (strcmp(key, "goal") == 0 && r->kind == RULE_RATIO && v > 0 && v <= 100)
+		r->goal = v;
 	else if (strcmp(key, "all") == 0 && r->kind == RULE_COUNT)
 		r->all_or_nothing = v != 0;
 	else if (strcmp(key, "no") == 0 && r->kind == RULE_YESNO)

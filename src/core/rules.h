@@ -7,11 +7,17 @@
  *   manual    points typed by the user, 0..max (floor=F allows down to F)
  *   survey    points from the social survey, typed, 0..max
  *   yesno     a = 1: max, a = 0: 0                          (no=P: points for no)
- *   ratio     a / b x max; b = 0 is "không phát sinh"       (empty=full|zero)
+ *   ratio     a / b x max; b = 0 is "không phát sinh"  (empty=full|zero|none)
+ *             goal=G: a criterion following a target ("tối thiểu 25%"):
+ *             a rate a / b x 100 of G or more is max, below it G's share
  *   bands     the rate a / b x 100 (or a itself when there is no b) falls in
  *             one band: "[100,]=1; [80,100)=0.5; [,80)=0" -- '[' and ']'
  *             include the bound, '(' and ')' exclude it, so "từ 80% đến
- *             dưới 100%" is [80,100)                        (empty=full|zero)
+ *             dưới 100%" is [80,100)                   (empty=full|zero|none)
+ *
+ * empty= says what "nothing arose" (b = 0) scores: full points (the
+ * default: no late file to apologise for), zero (a plan with no task has
+ * done none) or none (no points until the office types or overrides them).
  *   count     a against required=N: a / N x max, at most max (all=1: max
  *             only when a >= N, else 0)
  *   deduct    max minus per=P for each of a occurrences, down to floor=F
@@ -51,9 +57,16 @@ struct rule_band {
 	double points;
 };
 
+enum rule_empty {
+	EMPTY_FULL,
+	EMPTY_ZERO,
+	EMPTY_NONE,
+};
+
 struct rule {
 	enum rule_kind kind;
-	bool empty_zero;	/* ratio, bands: b = 0 gives 0, not full points */
+	enum rule_empty empty;	/* ratio, bands: what b = 0 scores */
+	double goal;		/* ratio: the rate that scores max, 0: 100 */
 	bool all_or_nothing;	/* count */
 	bool has_no;		/* yesno */
 	double no;		/* yesno: points for "no" */

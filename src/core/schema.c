@@ -16,6 +16,8 @@
 #include "core/migration_history.h"
 #include "core/migration_par.h"
 #include "core/migration_review.h"
+#include "core/migration_par_year.h"
+#include "core/migration_appraisal_note.h"
 #include "core/migration_sipas.h"
 
 static const char *const migrations[] = {
@@ -168,6 +170,10 @@ static const char *const migrations[] = {
 	MIGRATION_EVIDENCE,
 	/* 5 -> 6 */
 	MIGRATION_REVIEW,
+	/* 6 -> 7 */
+	MIGRATION_PAR_YEAR,
+	/* 7 -> 8 */
+	MIGRATION_APPRAISAL_NOTE,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
@@ -175,7 +181,7 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
 
 const char *const schema_tables[] = {
 	"history", "history_operator", "office", "par_assessment", "par_band", "par_criterion",
-	"par_entry", "par_evidence", "par_set", "period", "phase", "plan", "product", "result",
+	"par_entry", "par_evidence", "par_set", "par_year", "period", "phase", "plan", "product", "result",
 	"section", "section_alias", "setting", "sipas_answer", "sipas_element", "sipas_field",
 	"sipas_field_option", "sipas_form", "sipas_question", "sipas_questionnaire",
 	"sipas_respondent", "sipas_round", "sipas_scale", "target", "target_phase", "task",

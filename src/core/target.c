@@ -189,23 +189,6 @@ target_delete(struct db *db, int64_t id, struct trash **undo)
 	return trash_delete(db, "target", id, parts, sizeof parts / sizeof parts[0], undo);
 }
 
-int
-target_set_phase_value(struct db *db, int64_t target, int64_t phase, double value)
-{
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO target_phase "
-	    "(target_id, phase_id, value) VALUES (?, ?, ?)");
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, target);
-	sqlite3_bind_int64(st, 2, phase);
-	sqlite3_bind_double(st, 3, value);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "target phase");
-}
-
 static void
 read_measure(sqlite3_stmt *st, int col, struct measure *m)
 {

@@ -46,9 +46,6 @@ int target_check_value(enum target_kind k, double v, struct field_error *e, int 
  * target_save's checks.  The id, or -1 with the message in db_error(). */
 int64_t target_insert(struct db *db, const struct target *t);
 
-/* Gives a target another value within a phase of a five-year plan. */
-int target_set_phase_value(struct db *db, int64_t target, int64_t phase, double value);
-
 /* The targets of a plan (section 0: all), in section then plan order, each
  * with its value for the period's phase, its result for the period and the
  * verdict. */

@@ -63,6 +63,9 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_QUIT] = { ACT_QUIT, "quit", { KEYFN(KEY_F(10)), 'q', 0 }, N_("q"), N_("quit") },
 	[ACT_SKIP] = { ACT_SKIP, "skip-row", { 'x', 0 }, N_("x"), N_("skip the row") },
 	[ACT_MERGE_UP] = { ACT_MERGE_UP, "merge-up", { 'U', 0 }, N_("U"), N_("merge into the task above") },
+	[ACT_OTHER_SET] = { ACT_OTHER_SET, "other-set", { 'x', 0 }, N_("x"), N_("the year's set") },
+	[ACT_LEFT] = { ACT_LEFT, "scroll-left", { KEYFN(KEY_LEFT), 0 }, N_("Left/Right"), N_("scroll sideways") },
+	[ACT_RIGHT] = { ACT_RIGHT, "scroll-right", { KEYFN(KEY_RIGHT), 0 }, N_("Right"), N_("scroll right") },
 };
 
 const enum action global_actions[] = { ACT_HELP, ACT_QUIT };

@@ -90,15 +90,19 @@ draw_title(struct app *app, int cols)
 
 /* The key bar: help and quit first (they lead to every other key), then
  * the screen's keys, each whole, on as many of KEY_LINES lines as they
- * need.  Draws when draw is true; returns the lines used. */
+ * need; when some do not fit, the last line ends with "… F1", which lists
+ * them all.  Draws when draw is true; returns the lines used. */
 #define KEY_LINES 2
 
+/* Lays the keys out, the last line reserve columns short; *all: every key
+ * fitted. */
 static int
-key_bar(struct app *app, int y, int cols, bool draw)
+key_layout(struct app *app, int y, int cols, int reserve, bool draw, bool *all)
 {
 	const struct screen_type *t = app->top->type;
 	int x = 0, line = 0;
 
+	*all = true;
 	for (int i = 0; i < nglobal_actions + t->nbindings; i++) {
 		bool global = i < nglobal_actions;
 		enum action a = global ? global_actions[i] : t->bindings[i - nglobal_actions].action;
@@ -108,9 +112,11 @@ key_bar(struct app *app, int y, int cols, bool draw)
 		if (!global && !t->bindings[i - nglobal_actions].hint)
 			continue;
 		w = text_width(_(d->key_label)) + 1 + text_width(_(d->label));
-		if (x > 0 && x + w > cols) {
-			if (line + 1 == KEY_LINES)
+		if (x > 0 && x + w > cols - (line + 1 == KEY_LINES ? reserve : 0)) {
+			if (line + 1 == KEY_LINES) {
+				*all = false;
 				break;
+			}
 			line++;
 			x = 0;
 		}
@@ -122,6 +128,22 @@ key_bar(struct app *app, int y, int cols, bool draw)
 		x += w + 2;
 	}
 	return line + 1;
+}
+
+static int
+key_bar(struct app *app, int y, int cols, bool draw)
+{
+	static const char more[] = "… F1";
+	int lines, w = text_width(more);
+	bool all;
+
+	lines = key_layout(app, y, cols, 0, false, &all);
+	if (all)
+		return draw ? key_layout(app, y, cols, 0, true, &all) : lines;
+	lines = key_layout(app, y, cols, w + 1, draw, &all);
+	if (draw)
+		draw_text(y + lines - 1, cols - w, more, w, draw_attr(COLOR_BAR));
+	return lines;
 }
 
 static void
@@ -146,8 +168,14 @@ draw_all(struct app *app)
 	keys = key_bar(app, 0, cols, false);
 	app->top->type->draw(app, app->top, 1, rows - 2 - keys, cols);
 	draw_text(rows - 1 - keys, 0, app->message, cols, draw_attr(app->message_color));
-	if (app->mode[0] != '\0')
-		draw_text_right(rows - 1 - keys, cols - 16, app->mode, 16, A_BOLD);
+	/* The typing mode beside the message, or on the title bar when the
+	 * message needs the whole line (an error was cut under it). */
+	if (app->mode[0] != '\0') {
+		bool up = text_width(app->message) + 17 > cols;
+
+		draw_text_right(up ? 0 : rows - 1 - keys, cols - 16, app->mode, 16,
+		    up ? draw_attr(COLOR_BAR) | A_BOLD : A_BOLD);
+	}
 	key_bar(app, rows - keys, cols, true);
 	/* The text cursor shows only where a field is being edited. */
 	if (app->cursor_y >= 0) {

@@ -15,6 +15,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/trash.h"
 #include "core/validate.h"
 #include "ui/form.h"
 #include "ui/par.h"
@@ -23,6 +24,7 @@
 
 struct par_data {
 	int64_t set;		/* 0: none yet */
+	int64_t other;		/* the set 'x' offers to score the year with */
 	struct assessment a;
 	bool loaded;
 };
@@ -86,7 +88,18 @@ score_text(double points, double max, char *buf, size_t n)
 	snprintf(buf, n, "%s/%s (%s%%)", p, m, pc);
 }
 
-static void
+/* Texts longer than the screen wrap (at 80 columns the no-survey note
+ * and the appraised index were cut); at most rows rows, returns those
+ * used. */
+static int
+wrapped(int y, const char *text, int cols, int rows, attr_t attr)
+{
+	int n = draw_wrapped(y, 1, text, cols - 2, 0, rows, attr);
+
+	return n < rows ? n : rows;
+}
+
+static int
 draw_totals(struct app *app, const struct assessment *a, int y, int cols)
 {
 	char line[512], total[128], idx[32], app_idx[32];
@@ -104,7 +117,7 @@ draw_totals(struct app *app, const struct assessment *a, int y, int cols)
 	if (!a->survey_held)
 		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s",
 		    _("no survey: scaled to 100"));
-	draw_text(y, 1, line, cols - 1, A_BOLD);
+	return wrapped(y, line, cols, 2, A_BOLD);
 }
 
 static void
@@ -117,28 +130,36 @@ draw_detail(const struct assessment *a, int i, int y, int cols)
 
 	if (l->computed) {
 		snprintf(line, sizeof line, _("From: %s"), l->source_text);
-		draw_text(y + r++, 1, line, cols - 1, draw_attr(COLOR_WARN));
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, draw_attr(COLOR_WARN));
 	}
-	if (l->has_override) {
+	if (l->has_override && r < DETAIL_ROWS) {
 		number_format_2(l->self, pts, sizeof pts);
 		snprintf(line, sizeof line, _("Overridden (computed %s): %s"), pts, l->reason);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
-	if (l->nevidence > 0) {
+	if (l->nevidence > 0 && r < DETAIL_ROWS) {
 		char date[11];
 
 		date_iso_to_vn(l->evidence[l->nevidence - 1].date, date);
 		snprintf(line, sizeof line, _("Evidence (%d): %s %s %s"), l->nevidence,
 		    l->evidence[l->nevidence - 1].number, date, l->evidence[l->nevidence - 1].summary);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
+	}
+	for (int k = 0; k < 2 && r < DETAIL_ROWS; k++) {
+		const char *note = k == 0 ? l->note1 : l->note2;
+
+		if (*note == '\0')
+			continue;
+		snprintf(line, sizeof line, _("Round %d note: %s"), k + 1, note);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
 	if (*l->explanation != '\0' && r < DETAIL_ROWS) {
 		snprintf(line, sizeof line, _("Explanation: %s"), l->explanation);
-		draw_text(y + r++, 1, line, cols - 1, A_NORMAL);
+		r += wrapped(y + r, line, cols, DETAIL_ROWS - r, A_NORMAL);
 	}
 	if (*c->hint != '\0' && r < DETAIL_ROWS) {
 		snprintf(line, sizeof line, _("Evidence expected: %s"), c->hint);
-		draw_text(y + r++, 1, line, cols - 1, A_DIM);
+		wrapped(y + r, line, cols, DETAIL_ROWS - r, A_DIM);
 	}
 }
 
@@ -147,7 +168,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct par_data *d = s->data;
 	const struct assessment *a = &d->a;
-	int title_w = cols - 4 * (W_NUM + 1) - 5, list_rows;
+	int title_w = cols - 4 * (W_NUM + 1) - 5, list_rows, top = 1;
 	char line[512], v[4][48];
 
 	if (!d->loaded) {
@@ -159,8 +180,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	snprintf(line, sizeof line, _("PAR INDEX %d — %s"), app->year, a->set.name);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	if (*a->set.note != '\0')
-		draw_text(y + 1, 1, a->set.note, cols - 1, draw_attr(COLOR_WARN));
-	draw_totals(app, a, y + 2, cols);
+		top += wrapped(y + top, a->set.note, cols, 2, draw_attr(COLOR_WARN));
+	top += draw_totals(app, a, y + top, cols);
+	y += top - 3;	/* the rows below follow the header's height */
+	rows -= top - 3;
 	draw_text(y + 3, 1, _("Criterion"), title_w, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 3, 1 + title_w, _("Max"), W_NUM + 1, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 3, 2 + title_w + W_NUM, _("Input"), W_NUM + 1, A_BOLD | A_UNDERLINE);
@@ -205,8 +228,25 @@ struct entry_edit {
 	int64_t set, criterion;
 	int year;
 	bool computed, uses_b;
-	int fa, fb, foverride, freason, fr1, fr2, fexpl, fnumber, fdate, fsummary;
+	struct rule rule;	/* the criterion's, for the computed points */
+	double max;
+	struct rule_input in;	/* a computed criterion's, from the plans */
+	int fa, fb, foverride, freason, fr1, fnote1, fr2, fnote2, fexpl;
+	/* The documents shown, then an empty one to add: three fields each
+	 * (number, date, summary) from fdocument on. */
+	int ndocuments;		/* shown ones */
+	int64_t *documents;	/* their ids */
+	int fdocument;
 };
+
+static void
+entry_edit_free(void *p)
+{
+	struct entry_edit *e = p;
+
+	free(e->documents);
+	free(e);
+}
 
 static int
 read_number(struct form *f, int field, int id, bool *has, double *v, struct field_error *err)
@@ -223,24 +263,86 @@ save_entry(struct app *app, struct form *f, struct field_error *err)
 {
 	struct entry_edit *e = f->record;
 	struct par_entry en = { 0 };
-	char iso[11];
-	const char *number = form_text(f, e->fnumber), *summary = form_text(f, e->fsummary);
+	int n = e->ndocuments + 1, rc = -1;
+	struct par_document *docs = calloc((size_t)n, sizeof *docs);
+	char (*iso)[11] = calloc((size_t)n, sizeof *iso);
 
+	if (docs == NULL || iso == NULL) {
+		field_fail(err, -1, "%s", _("out of memory"));
+		goto out;
+	}
 	if (read_number(f, e->fa, EF_A, &en.in.has_a, &en.in.a, err) != 0 ||
 	    read_number(f, e->fb, EF_B, &en.in.has_b, &en.in.b, err) != 0 ||
 	    read_number(f, e->foverride, EF_OVERRIDE, &en.has_override, &en.override, err) != 0 ||
 	    read_number(f, e->fr1, EF_R1, &en.has_r1, &en.r1, err) != 0 ||
-	    read_number(f, e->fr2, EF_R2, &en.has_r2, &en.r2, err) != 0 ||
-	    validate_date(form_text(f, e->fdate), iso, err, EF_EVIDENCE_DATE, _("Date")) != 0)
-		return -1;
+	    read_number(f, e->fr2, EF_R2, &en.has_r2, &en.r2, err) != 0)
+		goto out;
+	for (int k = 0; k < n; k++) {
+		int fd = e->fdocument + 3 * k;
+
+		if (validate_date(form_text(f, fd + 1), iso[k], err,
+		    EF_DOCUMENT(k, EF_EVIDENCE_DATE), f->fields[fd + 1].label) != 0)
+			goto out;
+		docs[k] = (struct par_document){ k < e->ndocuments ? e->documents[k] : 0,
+		    form_text(f, fd), iso[k], form_text(f, fd + 2) };
+	}
 	en.reason = form_text(f, e->freason);
 	en.explanation = form_text(f, e->fexpl);
-	if (assessment_entry_save(app->db, e->set, e->year, e->criterion, &en, err) != 0)
+	en.note1 = form_text(f, e->fnote1);
+	en.note2 = form_text(f, e->fnote2);
+	en.ndocuments = n;
+	en.documents = docs;
+	rc = assessment_entry_save(app->db, e->set, e->year, e->criterion, &en, err);
+out:
+	free(docs);
+	free(iso);
+	return rc;
+}
+
+/* The points the rule gives for the inputs as typed so far, beside the
+ * override ("computed: 1,5"), after each key. */
+static void
+entry_changed(struct app *app, struct form *f, int field)
+{
+	struct entry_edit *e = f->record;
+	struct rule_input in = e->in;
+	struct field_error err;
+	char pts[32] = "—";
+	double points;
+
+	if (!e->computed &&
+	    (read_number(f, e->fa, EF_A, &in.has_a, &in.a, &err) != 0 ||
+	    read_number(f, e->fb, EF_B, &in.has_b, &in.b, &err) != 0))
+		snprintf(pts, sizeof pts, "?");
+	else if (rule_score(&e->rule, e->max, &in, &points))
+		number_format_2(points, pts, sizeof pts);
+	snprintf(f->fields[e->foverride].hint, sizeof f->fields[0].hint, _("computed: %s"), pts);
+}
+
+/* The three fields of document k (k == nevidence: a new one). */
+static int
+add_document(struct form *f, const struct par_line *l, int k)
+{
+	const struct par_evidence *ev = k < l->nevidence ? &l->evidence[k] : NULL;
+	char label[64], date[11] = "";
+	int first;
+
+	if (ev != NULL) {
+		date_iso_to_vn(ev->date, date);
+		snprintf(label, sizeof label, _("Evidence %d: number"), k + 1);
+	} else {
+		snprintf(label, sizeof label, "%s", _("New evidence: number"));
+	}
+	if ((first = form_add_text(f, label, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+	    ev ? ev->number : NULL, false)) < 0 ||
+	    form_add_text(f, _("  date"), EF_DOCUMENT(k, EF_EVIDENCE_DATE), date, false) < 0 ||
+	    form_add_text(f, _("  summary"), EF_DOCUMENT(k, EF_EVIDENCE_SUMMARY),
+	    ev ? ev->summary : NULL, false) < 0)
 		return -1;
-	if (*number == '\0' && *summary == '\0')
-		return 0;
-	return assessment_evidence_add(app->db, e->set, e->year, e->criterion, number, iso,
-	    summary, err);
+	if (ev != NULL)
+		snprintf(f->fields[first].hint, sizeof f->fields[first].hint, "%s",
+		    _("clear number and summary to remove"));
+	return first;
 }
 
 static const char *
@@ -269,7 +371,7 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	const struct par_node *c = &d->a.set.nodes[i];
 	const struct par_line *l = &d->a.lines[i];
 	struct entry_edit *e = calloc(1, sizeof *e);
-	char title[600], v[6][32];
+	char title[600], v[5][32];
 	struct screen *s;
 	struct form *f;
 
@@ -279,9 +381,20 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	e->criterion = c->id;
 	e->year = app->year;
 	e->computed = l->computed;
+	e->rule = c->rule;
+	e->max = c->max;
+	e->in = l->in;
 	e->fa = e->fb = -1;
 	snprintf(title, sizeof title, "%s %s (%s)", c->code, c->title, rule_kind_name(c->kind));
-	if ((s = form_new(title, save_entry, e, free)) == NULL)
+	if (l->nevidence > 0 &&
+	    (e->documents = calloc((size_t)l->nevidence, sizeof *e->documents)) == NULL) {
+		free(e);
+		return NULL;
+	}
+	e->ndocuments = l->nevidence;
+	for (int k = 0; k < l->nevidence; k++)
+		e->documents[k] = l->evidence[k].id;
+	if ((s = form_new(title, save_entry, e, entry_edit_free)) == NULL)
 		return NULL;
 	f = form_of(s);
 	num(l->in.has_a, l->in.a, v[0], sizeof v[0]);
@@ -289,7 +402,6 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	num(l->has_override, l->override, v[2], sizeof v[2]);
 	num(l->has_r1, l->r1, v[3], sizeof v[3]);
 	num(l->has_r2, l->r2, v[4], sizeof v[4]);
-	num(l->has_self, l->self, v[5], sizeof v[5]);
 	if (!l->computed) {
 		e->fa = form_add_text(f, input_label(c->kind), EF_A, v[0], false);
 		if (rule_uses_b(c->kind))
@@ -299,17 +411,17 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 			    _("0: nothing arose"));
 	}
 	e->foverride = form_add_text(f, _("Override"), EF_OVERRIDE, v[2], false);
-	snprintf(f->fields[e->foverride].hint, sizeof f->fields[0].hint, _("computed: %s"),
-	    *v[5] ? v[5] : "—");
+	f->changed = entry_changed;
+	entry_changed(app, f, e->foverride);
 	e->freason = form_add_text(f, _("Reason"), EF_REASON, l->reason, false);
 	e->fr1 = form_add_text(f, _("Round 1"), EF_R1, v[3], false);
+	e->fnote1 = form_add_text(f, _("  note"), EF_NOTE1, l->note1, false);
 	e->fr2 = form_add_text(f, _("Round 2"), EF_R2, v[4], false);
+	e->fnote2 = form_add_text(f, _("  note"), EF_NOTE2, l->note2, false);
 	e->fexpl = form_add_text(f, _("Explanation"), EF_EXPLANATION, l->explanation, true);
-	e->fnumber = form_add_text(f, _("Evidence: number"), EF_EVIDENCE_NUMBER,
-	    NULL, false);
-	e->fdate = form_add_text(f, _("Evidence: date"), EF_EVIDENCE_DATE, NULL, false);
-	e->fsummary = form_add_text(f, _("Evidence: summary"), EF_EVIDENCE_SUMMARY, NULL,
-	    false);
+	e->fdocument = add_document(f, l, 0);
+	for (int k = 1; k <= l->nevidence; k++)
+		add_document(f, l, k);
 	return s;
 }
 
@@ -329,22 +441,80 @@ open_entry(struct app *app, struct screen *s, enum action a)
 		app_push(app, entry_form_new(app, d, s->list.selected));
 }
 
+/* Also when the set shown is an earlier year's: the year gets its own. */
 static void
 import_template(struct app *app, struct screen *s, enum action a)
 {
 	struct par_data *d = s->data;
 	int64_t id;
 
-	if (d->loaded || !app_may_write(app))
+	if ((d->loaded && d->a.set.year == app->year) || !app_may_write(app))
 		return;
-	if ((id = criteria_import_template(app->db)) < 0) {
+	if ((id = criteria_import_template(app->db, app->year)) < 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
 	}
-	d->set = id;
+	d->set = 0;
 	load(app, s);
-	app_message(app, COLOR_WARN, "%s", _("Template imported: replace it with the "
-	    "province's official set."));
+	if (d->set != id)
+		app_message(app, COLOR_WARN, _("Template imported for %d; the year stays on the set "
+		    "of its assessment (x: change)."), app->year);
+	else
+		app_message(app, COLOR_WARN, "%s", _("Template imported: replace it with the "
+		    "province's official set."));
+}
+
+static void
+other_set_confirmed(struct app *app, struct screen *s)
+{
+	struct par_data *d = s->data;
+
+	if (criteria_set_current(app->db, app->year, d->other) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	d->set = 0;
+	load(app, s);
+	app_message(app, COLOR_GOOD, _("%d is now scored with this set."), app->year);
+}
+
+/* Offers the next set of the year (after the one shown, wrapping) as the
+ * one to score it with; the assessments on the others stay. */
+static void
+other_set(struct app *app, struct screen *s, enum action a)
+{
+	struct par_data *d = s->data;
+	struct criteria_set *sets;
+	char question[512];
+	int n, here = -1, pick = -1;
+
+	if (!app_may_write(app))
+		return;
+	if (criteria_set_list(app->db, &sets, &n) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		if (sets[i].id == d->set)
+			here = i;
+	for (int k = 1; k <= n && pick < 0; k++) {
+		int i = (here + k + n) % n;
+
+		if (sets[i].year == app->year && sets[i].id != d->set)
+			pick = i;
+	}
+	if (pick < 0) {
+		app_message(app, COLOR_WARN, _("No other criteria set for %d (cchc score --import "
+		    "FILE adds one)."), app->year);
+	} else {
+		d->other = sets[pick].id;
+		/* The name last: at 80 columns only it is cut. */
+		snprintf(question, sizeof question, _("Score %d with set %lld? y: yes, other key: "
+		    "no (the assessment shown is kept) — %s"), app->year,
+		    (long long)sets[pick].id, sets[pick].name);
+		app_confirm(app, question, other_set_confirmed);
+	}
+	criteria_sets_free(sets, n);
 }
 
 static void
@@ -376,12 +546,15 @@ delete_evidence_confirmed(struct app *app, struct screen *s)
 	struct par_data *d = s->data;
 	const struct par_line *l = &d->a.lines[s->list.selected];
 
-	if (assessment_evidence_delete(app->db, l->evidence[l->nevidence - 1].id) != 0) {
+	struct trash *undo;
+
+	if (assessment_evidence_delete(app->db, l->evidence[l->nevidence - 1].id, &undo) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
 	}
+	app_keep_trash(app, undo);
 	load(app, s);
-	app_message(app, COLOR_GOOD, "%s", _("Evidence deleted."));
+	app_message(app, COLOR_GOOD, "%s", _("Evidence deleted. u: undo"));
 }
 
 static void
@@ -423,7 +596,9 @@ static void
 compare_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct compare_data *c = s->data;
-	int title_w = cols - 3 * (W_NUM + 2) - 2;
+	/* A column of W_NUM + 2 every W_NUM + 3: a space between the years and
+	 * "Change" (they ran together at 80 columns). */
+	int title_w = cols - 3 * (W_NUM + 3) - 2;
 	char line[512], v[3][32];
 
 	snprintf(line, sizeof line, _("PAR INDEX %d compared with %d"), c->year, c->year - 1);
@@ -435,8 +610,8 @@ compare_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	snprintf(line, sizeof line, "%d", c->year);
 	draw_text_right(y + 2, 1 + title_w, line, W_NUM + 2, A_BOLD | A_UNDERLINE);
 	snprintf(line, sizeof line, "%d", c->year - 1);
-	draw_text_right(y + 2, 3 + title_w + W_NUM, line, W_NUM + 2, A_BOLD | A_UNDERLINE);
-	draw_text_right(y + 2, 5 + title_w + 2 * W_NUM, _("Change"), W_NUM + 2,
+	draw_text_right(y + 2, 1 + title_w + (W_NUM + 3), line, W_NUM + 2, A_BOLD | A_UNDERLINE);
+	draw_text_right(y + 2, 1 + title_w + 2 * (W_NUM + 3), _("Change"), W_NUM + 2,
 	    A_BOLD | A_UNDERLINE);
 	for (int r = 0; r < c->n && r < rows - 3; r++) {
 		const struct par_compare *p = &c->rows[r];
@@ -453,7 +628,7 @@ compare_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		if (p->has_before && p->difference > 0)
 			memmove(v[2] + 1, v[2], strlen(v[2]) + 1), v[2][0] = '+';
 		for (int k = 0; k < 3; k++)
-			draw_text_right(y + 3 + r, 1 + title_w + k * (W_NUM + 2), v[k], W_NUM + 2,
+			draw_text_right(y + 3 + r, 1 + title_w + k * (W_NUM + 3), v[k], W_NUM + 2,
 			    k == 2 && p->has_before ? at | draw_attr(p->difference < 0 ?
 			    COLOR_BAD : COLOR_GOOD) : at);
 	}
@@ -524,6 +699,7 @@ static const struct binding bindings[] = {
 	{ ACT_OPEN, open_entry, true },
 	{ ACT_EDIT, open_entry, false },
 	{ ACT_TEMPLATE, import_template, false },
+	{ ACT_OTHER_SET, other_set, false },
 	{ ACT_CRITERIA, open_editor, true },
 	{ ACT_COMPARE, open_compare, true },
 	{ ACT_REPORT, preview_sheet, true },

@@ -197,12 +197,13 @@ criterion_form_new(struct editor_data *d, const struct par_node *c, const char *
 	e->fsource = form_add_text(f, _("Computed from"),
 	    CF_SOURCE, c ? c->source : NULL, false);
 	e->fhint = form_add_text(f, _("Evidence expected"), CF_HINT, c ? c->hint : NULL, true);
+	/* Hints within the 57 columns a field has at 80 (they were cut). */
 	snprintf(f->fields[e->fcode].hint, sizeof f->fields[0].hint, "%s",
-	    _("1, 1.2, 1.2.3; another parent's code moves it there with its sub-criteria"));
+	    _("1, 1.2, 1.2.3; another parent's code moves it there"));
 	snprintf(f->fields[e->fparams].hint, sizeof f->fields[0].hint, "%s",
-	    _("required=2; per=0.25; floor=-0.25; cap=1; [80,100)=0.5"));
+	    _("required= per= floor= cap= empty= goal= [80,100)="));
 	snprintf(f->fields[e->fsource].hint, sizeof f->fields[0].hint, "%s",
-	    _("tasks_on_time, tasks_done:TEXT, targets_met, target:TEXT, sipas"));
+	    _("tasks_on_time tasks_done:… targets_met target:… sipas"));
 	return s;
 }
 

@@ -16,6 +16,7 @@
 #include "core/i18n.h"
 #include "core/pdf.h"
 #include "core/report.h"
+#include "core/text.h"
 #include "core/unit.h"
 #include "core/validate.h"
 #include "ui/form.h"
@@ -37,6 +38,7 @@ struct preview {
 	int *first;		/* per page: its first line */
 	int npages;
 	int page, scroll;	/* the page shown and its first line shown */
+	int left;		/* columns scrolled off to the left (132 in 80) */
 };
 
 static void
@@ -136,8 +138,20 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	end = page_end(p);
 	if (p->scroll > end - first - 1)
 		p->scroll = end - first - 1 > 0 ? end - first - 1 : 0;
-	for (int i = 0; i + 1 < rows && first + p->scroll + i < end; i++)
-		draw_text(y + 1 + i, 0, p->lines[first + p->scroll + i], cols, A_NORMAL);
+	if (p->left > p->width - cols)
+		p->left = p->width - cols > 0 ? p->width - cols : 0;
+	for (int i = 0; i + 1 < rows && first + p->scroll + i < end; i++) {
+		const char *l = p->lines[first + p->scroll + i];
+		size_t skip = text_fit(l, p->left);
+		int w = text_width_n(l, skip);
+
+		/* a wide letter across the edge is left out, a space for it */
+		if (w < p->left && l[skip] != '\0') {
+			skip = text_next_grapheme(l, skip);
+			w = text_width_n(l, skip);
+		}
+		draw_text(y + 1 + i, w - p->left, l + skip, cols, A_NORMAL);
+	}
 }
 
 static void
@@ -166,6 +180,12 @@ turn(struct app *app, struct screen *s, enum action a)
 	case ACT_UP:
 		if (p->scroll > 0)
 			p->scroll--;
+		break;
+	case ACT_LEFT:
+		p->left = p->left > 10 ? p->left - 10 : 0;
+		break;
+	case ACT_RIGHT:
+		p->left += 10;	/* draw() stops it at the page's right edge */
 		break;
 	case ACT_HOME:
 		p->page = p->scroll = 0;
@@ -388,7 +408,7 @@ act(struct app *app, struct screen *s, enum action a)
 		break;
 	default:
 		p->width = p->width == REPORT_WIDTH_NARROW ? REPORT_WIDTH_WIDE : REPORT_WIDTH_NARROW;
-		p->page = p->scroll = 0;
+		p->page = p->scroll = p->left = 0;
 		if (preview_paginate(p) != 0)
 			app_message(app, COLOR_BAD, "%s", _("Out of memory."));
 		break;
@@ -414,6 +434,8 @@ static const struct binding bindings[] = {
 	{ ACT_UP, turn, false },
 	{ ACT_DOWN, turn, false },
 	{ ACT_HOME, turn, false },
+	{ ACT_LEFT, turn, true },
+	{ ACT_RIGHT, turn, false },
 	{ ACT_END, turn, false },
 };
 

@@ -4,14 +4,17 @@
  * Fast entry is built for typing a pile of forms without looking up: one
  * form a page, one key an answer.  The form number comes first (the next
  * free one is proposed: Enter takes it), then one digit per respondent field
- * and per question; the cursor moves on by itself, Backspace goes back one
- * answer, and the last answer saves the form (one transaction) and starts
- * the next one.  A key that is not an answer beeps and changes nothing.
+ * and per question; the cursor moves on by itself, Backspace or Up goes back
+ * one answer, Down forward over those typed, and after the last answer a
+ * line asks for Enter, which saves the form (one transaction) and starts
+ * the next one -- so a wrong last key is still taken back with Backspace.
+ * A key that is not an answer beeps and changes nothing.
  *
  * The forms of a round are listed one a row, as the digits typed, to find
  * a form typed wrong: Del deletes it, Enter opens it in the fast entry to
- * be corrected (Enter keeps an answer, a digit changes it, F2 or the last
- * answer saves), the round's index beside them. */
+ * be corrected (Enter or Down keeps an answer, a digit changes it, Up goes
+ * back, F2 or Enter after the last answer saves), the round's index beside
+ * them. */
 #include "ui/app.h"
 
 #include <curses.h>
@@ -421,7 +424,7 @@ forms_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y, 1, line, cols - index_w - 3, A_BOLD);
 	draw_text(y + 1, 1, _("Enter: correct the form   Del: delete it   a: type new forms"),
 	    cols - 1, draw_attr(COLOR_WARN));
-	draw_text_right(y + 2, 1, _("Form"), W_NUMBER, A_BOLD | A_UNDERLINE);
+	draw_text_right(y + 2, 1, _("Form #"), W_NUMBER, A_BOLD | A_UNDERLINE);
 	draw_text(y + 2, W_NUMBER + 3, d->q.nfields ? _("Respondent fields | answers, by element") :
 	    _("Answers, by element"), cols - W_NUMBER - 4, A_BOLD | A_UNDERLINE);
 	list_scroll(&s->list, rows - 3);
@@ -541,8 +544,9 @@ struct entry {
 	char *round_name;
 	struct sipas_form form;
 	/* 0: the form number; 1..nfields: the respondent fields; then the
-	 * questions.  The form is saved when the last step is typed. */
+	 * questions; steps(): all typed, Enter saves. */
 	int step;
+	int reached;		/* steps below it are typed (shown) */
 	char number[10];	/* digits typed; "" takes the proposed number */
 	int proposed;
 	int count;		/* forms in the round */
@@ -574,7 +578,7 @@ static int
 next_form(struct app *app, struct entry *e)
 {
 	memset(&e->form, 0, sizeof e->form);
-	e->step = 0;
+	e->step = e->reached = 0;
 	e->number[0] = '\0';
 	if ((e->proposed = sipas_form_next_number(app->db, e->round)) < 0 ||
 	    (e->count = sipas_form_count(app->db, e->round)) < 0) {
@@ -685,20 +689,45 @@ set_value(struct entry *e, int key)
 	return true;
 }
 
+static void
+ask_save(struct app *app, struct entry *e)
+{
+	if (e->step > e->reached)
+		e->reached = e->step;
+	if (e->step == steps(e))
+		app_message(app, COLOR_WARN, _("Enter: save form %d   Backspace: back to the last "
+		    "answer"), e->form.number);
+}
+
+/* One answer back (delta -1), or on over what is typed (any answer when
+ * correcting); false when there is nowhere to go. */
+static bool
+move_step(struct app *app, struct entry *e, int delta)
+{
+	if (e->step == 0 || (delta > 0 && (e->step == steps(e) ||
+	    (!e->correcting && e->step + 1 > e->reached))))
+		return false;
+	e->step += delta;
+	app->message[0] = '\0';
+	ask_save(app, e);
+	return true;
+}
+
 /* A digit for the current field or question (or, correcting, Enter to
- * keep it); false when the key is neither. */
+ * keep it), Backspace back, Enter once all is typed to save; false for
+ * any other key. */
 static bool
 answer_key(struct app *app, struct entry *e, int key)
 {
-	if (is_backspace(key)) {
-		e->step--;
-		return true;
-	}
+	if (is_backspace(key))
+		return move_step(app, e, -1);
+	if (e->step == steps(e))
+		return is_enter(key) ? (save_form(app, e), true) : false;
 	if (!(e->correcting && is_enter(key)) && !set_value(e, key))
 		return false;
+	e->step++;
 	app->message[0] = '\0';
-	if (++e->step == steps(e))
-		save_form(app, e);
+	ask_save(app, e);
 	return true;
 }
 
@@ -716,6 +745,13 @@ entry_key(struct app *app, struct screen *s, int key)
 	if (!(e->step == 0 ? number_key(app, e, key) : answer_key(app, e, key)))
 		beep();
 	return true;
+}
+
+static void
+entry_move(struct app *app, struct screen *s, enum action a)
+{
+	if (!move_step(app, s->data, a == ACT_FIELD_UP ? -1 : 1))
+		beep();
 }
 
 static bool
@@ -780,7 +816,7 @@ value_text(int v, bool shown, char *buf)
 static bool
 value_shown(const struct entry *e, int step)
 {
-	return e->correcting || e->step > step;
+	return e->correcting || e->reached > step;
 }
 
 static void
@@ -812,6 +848,8 @@ entry_draw_head(struct app *app, struct entry *e, int y, int cols)
 	    _("Enter: this number, or type another"), cols - x - 12, draw_attr(COLOR_WARN));
 }
 
+#define CURRENT_ROWS 2
+
 static void
 entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
@@ -840,7 +878,23 @@ entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	legend(q->scale + 1, q->nscale - 1, q->nscale ? q->scale[0].label : "", text, sizeof text);
 	/* The scale stays whole, on two lines if it must. */
 	row += draw_wrapped(row, 1, text, cols - 1, 0, 2, draw_attr(COLOR_WARN)) > 1 ? 2 : 1;
-	avail = y + rows - row;
+	/* The current field's options or question in full on the last rows:
+	 * at 80 columns the lists above cut them. */
+	if (e->step > 0 && e->step <= q->nfields) {
+		const struct sipas_field *fd = &q->fields[e->step - 1];
+		char opts[768];
+
+		legend(fd->options, fd->noptions, _("not given"), opts, sizeof opts);
+		snprintf(text, sizeof text, "%s: %s", fd->name, opts);
+	} else if (e->step > q->nfields && e->step < steps(e)) {
+		const struct sipas_question *qu = &q->questions[e->step - 1 - q->nfields];
+
+		snprintf(text, sizeof text, "%s %s", qu->code, qu->text);
+	} else {
+		text[0] = '\0';
+	}
+	draw_wrapped(y + rows - CURRENT_ROWS, 1, text, cols - 2, 0, CURRENT_ROWS, A_BOLD);
+	avail = y + rows - row - CURRENT_ROWS;
 	if (avail < 1 || q->nquestions == 0)
 		return;
 	ncol = (q->nquestions + avail - 1) / avail;
@@ -865,6 +919,8 @@ entry_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 static const struct binding entry_bindings[] = {
 	{ ACT_BACK, leave_entry, true },
+	{ ACT_FIELD_UP, entry_move, true },
+	{ ACT_FIELD_DOWN, entry_move, false },
 };
 
 const struct screen_type entry_type = {
@@ -876,6 +932,8 @@ const struct screen_type entry_type = {
 static const struct binding correct_bindings[] = {
 	{ ACT_SAVE, save_now, true },
 	{ ACT_BACK, leave_entry, true },
+	{ ACT_FIELD_UP, entry_move, true },
+	{ ACT_FIELD_DOWN, entry_move, false },
 };
 
 const struct screen_type correct_type = {

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SIPAS fast entry, keyboard only: a new survey round, ten forms of the
 # shipped questionnaire (3 respondent fields, 20 questions) typed one key an
-# answer, each form in exactly answers + 1 keys (Enter takes the proposed
-# form number); then the indexes on the results screen, in the database and
+# answer, each form in exactly answers + 2 keys (Enter takes the proposed
+# form number, Enter after the last answer saves); then the indexes on the results screen, in the database and
 # in a target's result.  A form number already entered is refused and a key
 # that is no answer beeps and changes nothing.
 #
@@ -52,12 +52,14 @@ expect_bell() {
 	bell_reset
 }
 
-# type_form FIELDS ANSWERS: Enter on the proposed number, then one key an
-# answer, nothing else.
+# type_form FIELDS ANSWERS: Enter on the proposed number, one key an
+# answer, Enter on the line that asks to save.
 type_form() {
 	send Enter
 	wait_gone "Enter: this number"
 	send -l "$1$2"
+	wait_for "Enter: save form"
+	send Enter
 }
 
 # find_down TEXT: moves down the results line by line until TEXT shows.
@@ -96,6 +98,12 @@ expect_sql "SELECT name, date_from, date_to, service FROM sipas_round" "Dot 1|20
 
 send Enter
 wait_for "Forms entered: 0   (this session: 0)"
+wait_for "Enter: this number, or type another"
+# F1 lists the keys of the fast entry, the arrows too (issue 19).
+send F1
+wait_for 'Keys of the screen "Survey forms: fast entry"'
+wait_for "Up/Down"
+send Escape
 wait_for "Enter: this number, or type another"
 bell_reset
 
@@ -144,6 +152,9 @@ screen | diff "$work/before" - >/dev/null || fail "a wrong key changed the scree
 # Backspace goes back one answer: from the gender to the number.
 send 1 2
 wait_for "Nhóm tuổi          [2]"
+# The current field's options in full on the last rows: its list above is
+# cut at 80 columns before the last one (issue 19).
+wait_for "5 Khác"
 send BSpace BSpace BSpace
 wait_for "Enter: this number, or type another"
 expect_sql "SELECT count(*) FROM sipas_form" "10"
@@ -223,7 +234,7 @@ send y
 wait_for "Forms of Dot 1 (9)"
 expect_sql "SELECT count(*) FROM sipas_answer" "180"
 
-# Form 7 corrected, retyped whole: 2.1 was 3, is 5; the last answer saves.
+# Form 7 corrected, retyped whole: 2.1 was 3, is 5; Enter then saves.
 # Element 2: 31 of 45 satisfied -> 68.888…%; index (100 + 68.888… + 3 ·
 # 66.666…) / 5 = 73.777… -> 73.78%.
 send Home Down Down Down Down Down Down Enter
@@ -242,6 +253,28 @@ answers="3|50
 4|9
 5|121"
 expect_sql "SELECT value, count(*) FROM sipas_answer GROUP BY value ORDER BY value" "$answers"
+
+# Issue 19: form 9 corrected with the arrows: Down 22 times passes the 3
+# fields and 19 answers to the last; a wrong last key is not saved but
+# asks, Backspace takes it back, Up and Down move, Enter saves.
+send Down Down Enter
+wait_for "(correcting form 9)"
+wait_for "Form number: 9"
+send Enter
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22; do
+	send Down
+done
+send 4
+wait_for "Enter: save form 9"
+send BSpace
+wait_gone "Enter: save form 9"
+send Up Down 3
+wait_for "Enter: save form 9"
+send Enter
+wait_for "Form 9 corrected."
+wait_for "Forms of Dot 1 (9)"
+expect_sql "SELECT value, count(*) FROM sipas_answer GROUP BY value ORDER BY value" "$answers"
+send Up Up
 
 # Form 8 renumbered: a number taken is refused, F2 saves it as it stands.
 send Down e

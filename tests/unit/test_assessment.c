@@ -13,12 +13,14 @@
 
 #include "core/assessment.h"
 #include "core/db.h"
+#include "core/office.h"
 #include "core/plan.h"
 #include "core/plan_file.h"
 #include "core/result.h"
 #include "core/sipas.h"
 #include "core/target.h"
 #include "core/task.h"
+#include "core/trash.h"
 #include "core/validate.h"
 #include "fixture.h"
 
@@ -37,7 +39,7 @@ open_db(bool sample)
 	date_set_today(today);
 	db = fixture_open("assessment", true, sample);
 	setenv("CCHC_DATADIR", fixture_datadir(), 1);
-	set = criteria_import_template(db);
+	set = criteria_import_template(db, 2025);
 	ck_assert_msg(set > 0, "%s", db_error(db));
 }
 
@@ -119,12 +121,12 @@ enter(int year, const struct typed *t)
  * sources give nothing and score 0 unless overridden):
  *
  *  1   1.1 yes/no, yes                           1
- *      1.2 tasks_on_time 0 of 0: full            3
+ *      1.2 tasks_on_time 0 of 0: empty=zero      0
  *      1.3 no target; override 1.5 (reason)      1.5
  *      1.4, 1.5, 1.6 no target                   0
- *      1.7 targets_met 0 of 0: full              2
+ *      1.7 targets_met 0 of 0: empty=zero        0
  *      1.8 bonus 1 x 0.5 (cap 1)                 0.5
- *                                        total   8      of 12
+ *                                        total   3      of 12
  *  2   2.1 override 2 (reason)                   2      of 6
  *  3   3.2 override 4; appraised r1 3, r2 3.5    4
  *      3.4 yes                                   2
@@ -137,12 +139,12 @@ enter(int year, const struct typed *t)
  *  6   6.2 yes 1, 6.3 yes 1.5, 6.4 yes 1.5,
  *      6.5 no 0                                  4      of 8
  *  7   nothing                                   0      of 12
- *  appraised part: 8 + 2 + 5.25 + 3.75 + 3.5 + 4 + 0 = 26.5 of 68
+ *  appraised part: 3 + 2 + 5.25 + 3.75 + 3.5 + 4 + 0 = 21.5 of 68
  *  8   8.1 survey 17.5, 8.2 survey 10.25         27.75  of 32
- *  total 26.5 + 27.75 = 54.25 of 100: index 54.25, band D
- *  appraised: 1.1 r1 0 (-1), 3.2 r2 3.5 (-0.5): 52.75, band D
- *  without a survey: 26.5 / 68 x 100 = 38.970... -> 38.97; appraised
- *  25 / 68 x 100 = 36.764... -> 36.76 */
+ *  total 21.5 + 27.75 = 49.25 of 100: index 49.25, band D
+ *  appraised: 1.1 r1 0 (-1), 3.2 r2 3.5 (-0.5): 47.75, band D
+ *  without a survey: 21.5 / 68 x 100 = 31.617... -> 31.62; appraised
+ *  20 / 68 x 100 = 29.411... -> 29.41 */
 static const struct typed year2025[] = {
 	{ "1.1", true, 1, false, 0, NULL, true, false, 0, 0 },
 	{ "1.3", false, 0, true, 1.5, "Đã kiểm tra 2 của 4 phòng", false, false, 0, 0 },
@@ -170,8 +172,8 @@ static const struct {
 	const char *code;
 	double points;
 } expected2025[] = {
-	{ "1.1", 1 }, { "1.2", 3 }, { "1.3", 1.5 }, { "1.4", 0 }, { "1.7", 2 }, { "1.8", 0.5 },
-	{ "1", 8 }, { "2", 2 }, { "3.6", -0.25 }, { "3.7", -0.5 }, { "3", 5.25 },
+	{ "1.1", 1 }, { "1.2", 0 }, { "1.3", 1.5 }, { "1.4", 0 }, { "1.7", 0 }, { "1.8", 0.5 },
+	{ "1", 3 }, { "2", 2 }, { "3.6", -0.25 }, { "3.7", -0.5 }, { "3", 5.25 },
 	{ "4", 3.75 }, { "5.4", 1.5 }, { "5", 3.5 }, { "6", 4 }, { "7", 0 }, { "8", 27.75 },
 };
 
@@ -189,14 +191,14 @@ START_TEST(test_full)
 		ck_assert_msg(fabs(a.lines[line(&a, expected2025[i].code)].points -
 		    expected2025[i].points) < EPS, "%s: %g, not %g", expected2025[i].code,
 		    a.lines[line(&a, expected2025[i].code)].points, expected2025[i].points);
-	ck_assert_double_eq_tol(a.total, 54.25, EPS);
+	ck_assert_double_eq_tol(a.total, 49.25, EPS);
 	ck_assert_double_eq_tol(a.max, 100, EPS);
 	ck_assert_double_eq_tol(a.survey, 27.75, EPS);
 	ck_assert_double_eq_tol(a.survey_max, 32, EPS);
-	ck_assert_double_eq_tol(a.self.index, 54.25, EPS);
+	ck_assert_double_eq_tol(a.self.index, 49.25, EPS);
 	ck_assert_str_eq(a.self.band, "D");
 	ck_assert(a.has_appraised);
-	ck_assert_double_eq_tol(a.appraised.points, 52.75, EPS);
+	ck_assert_double_eq_tol(a.appraised.points, 47.75, EPS);
 	ck_assert_double_eq_tol(a.lines[line(&a, "3")].appraised, 4.75, EPS);
 	/* the computed inputs say where they came from */
 	ck_assert(a.lines[line(&a, "1.2")].computed);
@@ -209,10 +211,10 @@ START_TEST(test_full)
 	ck_assert_int_eq(assessment_set_survey(db, set, 2025, false), 0);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	ck_assert(!a.survey_held);
-	ck_assert_double_eq_tol(a.self.points, 26.5, EPS);
+	ck_assert_double_eq_tol(a.self.points, 21.5, EPS);
 	ck_assert_double_eq_tol(a.self.max, 68, EPS);
-	ck_assert_double_eq_tol(a.self.index, 38.97, EPS);
-	ck_assert_double_eq_tol(a.appraised.index, 36.76, EPS);
+	ck_assert_double_eq_tol(a.self.index, 31.62, EPS);
+	ck_assert_double_eq_tol(a.appraised.index, 29.41, EPS);
 	assessment_free(&a);
 }
 END_TEST
@@ -226,20 +228,20 @@ START_TEST(test_index_bands)
 
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	i = line(&a, "8.1");
-	/* 1.2 (3) and 1.7 (2) are full with nothing to do: 5 points so far */
-	ck_assert_double_eq_tol(a.total, 5, EPS);
+	/* 1.2 and 1.7 (empty=zero) give nothing for an empty plan: 0 so far */
+	ck_assert_double_eq_tol(a.total, 0, EPS);
 	a.lines[i].has_override = true;
-	a.lines[i].override = 85;	/* an override is not capped: 90 in all */
+	a.lines[i].override = 90;	/* an override is not capped */
 	assessment_compute(&a);
 	ck_assert_double_eq_tol(a.self.index, 90, EPS);
 	ck_assert_str_eq(a.self.band, "A");
-	a.lines[i].override = 84.99;
+	a.lines[i].override = 89.99;
 	assessment_compute(&a);
 	ck_assert_str_eq(a.self.band, "B");
-	a.lines[i].override = 65;
+	a.lines[i].override = 70;
 	assessment_compute(&a);
 	ck_assert_str_eq(a.self.band, "C");
-	a.lines[i].override = 64.99;
+	a.lines[i].override = 69.99;
 	assessment_compute(&a);
 	ck_assert_str_eq(a.self.band, "D");
 	assessment_free(&a);
@@ -252,15 +254,18 @@ static const struct {
 	struct par_entry e;
 	int field;
 } refused[] = {
-	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "" }, EF_B },
-	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "" }, EF_REASON },
-	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "" }, EF_REASON },
-	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "" }, EF_R1 },
-	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, EF_A },
-	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "" }, -1 },
+	{ "1.1", { { true, false, 2, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "1.1", { { true, true, 1, 1 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_B },
+	{ "4.4", { { true, false, 2.5, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "8.1", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "", false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, true, 1, "  ", false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_REASON },
+	{ "1.1", { { false, false, 0, 0 }, false, 0, NULL, true, false, 2, 0, "", NULL, NULL, 0, NULL }, EF_R1 },
+	{ "3.6", { { true, false, -1, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, EF_A },
+	{ "1", { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "", NULL, NULL, 0, NULL }, -1 },
+	/* a reason without an override was dropped (issue 19) */
+	{ "1.1", { { true, false, 1, 0 }, false, 0, "Sai số liệu", true, false, 0.5, 0, "", NULL,
+	    NULL, 0, NULL }, EF_REASON },
 };
 
 START_TEST(test_refused)
@@ -278,6 +283,7 @@ START_TEST(test_evidence)
 {
 	struct field_error e;
 	struct assessment a;
+	struct trash *undo;
 	int64_t c = id_of("1.1");
 	int i;
 
@@ -296,18 +302,215 @@ START_TEST(test_evidence)
 	ck_assert_str_eq(a.lines[i].evidence[0].number, "12/KH-UBND");
 	ck_assert_str_eq(a.lines[i].evidence[0].date, "2025-01-20");
 	ck_assert_str_eq(a.lines[i].evidence[1].date, "");
-	ck_assert_int_eq(assessment_evidence_delete(db, a.lines[i].evidence[0].id), 0);
+	ck_assert_int_eq(assessment_evidence_delete(db, a.lines[i].evidence[0].id, &undo), 0);
 	assessment_free(&a);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	ck_assert_int_eq(a.lines[line(&a, "1.1")].nevidence, 1);
 	assessment_free(&a);
+	/* undone: the document is back, first again */
+	ck_assert_int_eq(trash_restore(db, undo), 0);
+	trash_free(undo);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	ck_assert_int_eq(a.lines[i].nevidence, 2);
+	ck_assert_str_eq(a.lines[i].evidence[0].number, "12/KH-UBND");
+	assessment_free(&a);
 }
 END_TEST
 
-/* 2024 by hand: 1.1 yes 1, 1.2 and 1.7 full 3 + 2 (0 of 0): section 1 is
- * 6; 8.1 survey 15: section 8 is 15; total 21, index 21.  Against 2025
- * (test_full): section 1 8 - 6 = 2, section 7 0 - 0 = 0, section 8
- * 27.75 - 15 = 12.75, index 54.25 - 21 = 33.25. */
+/* Every row of every table, as text: two equal snapshots mean a save
+ * changed nothing, not even the history. */
+static char *
+snapshot(void)
+{
+	sqlite3_str *out = sqlite3_str_new(db->sql);
+	sqlite3_stmt *tables, *rows;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT name FROM sqlite_schema "
+	    "WHERE type = 'table' ORDER BY name", -1, &tables, NULL), SQLITE_OK);
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"",
+		    (const char *)sqlite3_column_text(tables, 0));
+
+		ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+		sqlite3_str_appendf(out, "%s\n", sqlite3_column_text(tables, 0));
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(rows); c++)
+				sqlite3_str_appendf(out, "%s|", sqlite3_column_type(rows, c) ==
+				    SQLITE_NULL ? "NULL" : (const char *)sqlite3_column_text(rows, c));
+			sqlite3_str_appendchar(out, 1, '\n');
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	return sqlite3_str_finish(out);
+}
+
+/* Fails showing where two snapshots first differ (whole ones are too long
+ * for Check's messages). */
+static void
+same_snapshot(const char *before, const char *after)
+{
+	size_t k = 0;
+
+	while (before[k] != '\0' && before[k] == after[k])
+		k++;
+	k = k > 80 ? k - 80 : 0;
+	ck_assert_msg(strcmp(before, after) == 0, "before: ...%.200s\nafter: ...%.200s",
+	    before + k, after + k);
+}
+
+/* Issue 19: re-saving an entry (a typo fixed in the override's reason, the
+ * appraisal recorded) kept the entry row but its INSERT OR REPLACE deleted
+ * the documents hanging on it. */
+START_TEST(test_resave_keeps_evidence)
+{
+	struct typed t = { "1.3", false, 0, true, 1.5, "Kiem tra 2 phong", false, false, 0, 0 };
+	struct field_error e;
+	struct assessment a;
+	int64_t doc;
+	int i;
+
+	enter(2025, &t);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, id_of("1.3"), "05/KH-UBND",
+	    "2025-02-10", "Kế hoạch kiểm tra CCHC", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	doc = a.lines[line(&a, "1.3")].evidence[0].id;
+	assessment_free(&a);
+	t.reason = "Kiểm tra 2 phòng";
+	enter(2025, &t);
+	t.has_r1 = true;
+	t.r1 = 1;
+	enter(2025, &t);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.3");
+	ck_assert_int_eq(a.lines[i].nevidence, 1);
+	ck_assert_int_eq(a.lines[i].evidence[0].id, doc);
+	ck_assert_str_eq(a.lines[i].reason, "Kiểm tra 2 phòng");
+	ck_assert_double_eq_tol(a.lines[i].r1, 1, EPS);
+	assessment_free(&a);
+}
+END_TEST
+
+/* The entry's form lists its documents: saved with the entry, each is
+ * edited in place, removed when cleared, and a new one added; a bad date
+ * names the document's field. */
+START_TEST(test_documents)
+{
+	struct par_entry en = { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "",
+	    NULL, NULL, 0, NULL };
+	struct par_document docs[3];
+	struct field_error e;
+	struct assessment a;
+	int64_t c = id_of("1.1"), first, second;
+	int i;
+
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "12/KH-UBND", "2025-01-20",
+	    "Kế hoạch CCHC", &e), 0);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "15/KH-UBND", "",
+	    "Kế hoạch tuyên truyền", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	first = a.lines[i].evidence[0].id;
+	second = a.lines[i].evidence[1].id;
+	assessment_free(&a);
+	docs[0] = (struct par_document){ first, "12/KH-UBND", "2025-01-21", "Kế hoạch CCHC năm" };
+	docs[1] = (struct par_document){ second, "15/KH-UBND", "2025-02-30", "x" };
+	docs[2] = (struct par_document){ 0, "", "", "" };
+	en.ndocuments = 3;
+	en.documents = docs;
+	ck_assert_int_eq(assessment_entry_save(db, set, 2025, c, &en, &e), -1);
+	ck_assert_int_eq(e.field, EF_DOCUMENT(1, EF_EVIDENCE_DATE));
+	docs[1] = (struct par_document){ second, " ", "", "" };
+	docs[2] = (struct par_document){ 0, "20/BC-UBND", "2025-12-15", "Báo cáo CCHC" };
+	/* and the appraisal of round 1 with its note (issue 19) */
+	en.has_r1 = true;
+	en.r1 = 0.5;
+	en.note1 = "Thiếu kế hoạch tuyên truyền";
+	ck_assert_msg(assessment_entry_save(db, set, 2025, c, &en, &e) == 0, "%s", e.message);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	i = line(&a, "1.1");
+	ck_assert_int_eq(a.lines[i].nevidence, 2);
+	ck_assert_int_eq(a.lines[i].evidence[0].id, first);
+	ck_assert_str_eq(a.lines[i].evidence[0].date, "2025-01-21");
+	ck_assert_str_eq(a.lines[i].evidence[0].summary, "Kế hoạch CCHC năm");
+	ck_assert_str_eq(a.lines[i].evidence[1].number, "20/BC-UBND");
+	ck_assert_str_eq(a.lines[i].note1, "Thiếu kế hoạch tuyên truyền");
+	ck_assert_str_eq(a.lines[i].note2, "");
+	ck_assert_double_eq_tol(a.lines[i].r1, 0.5, EPS);
+	assessment_free(&a);
+}
+END_TEST
+
+/* Issue 19: loading the template for a 2024 plan made a set labelled 2025
+ * which the 2025 screen then took (the newest), hiding its assessment.
+ * Now the template takes the plan's year, a year keeps the set its
+ * assessment was made on, and only an explicit choice moves it. */
+START_TEST(test_year_keeps_its_set)
+{
+	struct typed t = { "1.1", true, 1, false, 0, NULL, false, false, 0, 0 };
+	struct criteria_set s;
+	struct assessment a;
+	int64_t y2024, official;
+
+	enter(2025, &t);
+	ck_assert_int_eq(criteria_find(db, 2024), 0);
+	y2024 = criteria_import_template(db, 2024);
+	ck_assert_msg(y2024 > 0, "%s", db_error(db));
+	ck_assert_int_eq(criteria_load(db, y2024, &s), 0);
+	ck_assert_int_eq(s.year, 2024);
+	ck_assert_ptr_nonnull(strstr(s.name, "năm 2024"));
+	ck_assert_ptr_null(strstr(s.name, "2025"));
+	criteria_free(&s);
+	ck_assert_int_eq(criteria_find(db, 2024), y2024);
+	ck_assert_int_eq(criteria_find(db, 2025), set);
+	/* Another set of 2025 (the province's, say): 2025 stays on its own. */
+	official = criteria_import_template(db, 2025);
+	ck_assert_int_gt(official, set);
+	ck_assert_int_eq(criteria_find(db, 2025), set);
+	/* Chosen explicitly: 2025 moves; the first assessment stays. */
+	ck_assert_int_eq(criteria_set_current(db, 2025, official), 0);
+	ck_assert_int_eq(criteria_find(db, 2025), official);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_int_ne(a.id, 0);
+	ck_assert(a.lines[line(&a, "1.1")].in.has_a);
+	assessment_free(&a);
+	ck_assert_int_eq(criteria_set_current(db, 2025, set), 0);
+	ck_assert_int_eq(criteria_find(db, 2025), set);
+	/* Deleting the current set leaves the year to the latest one again. */
+	ck_assert_int_eq(criteria_set_delete(db, set), 0);
+	ck_assert_int_eq(criteria_find(db, 2025), official);
+}
+END_TEST
+
+/* Saving again what was loaded, unchanged, changes nothing: no row, no
+ * history (the office was written with INSERT OR REPLACE, which recorded a
+ * delete and an insert each time). */
+START_TEST(test_resave_unchanged)
+{
+	struct typed t = { "1.1", true, 1, false, 0, NULL, true, false, 1, 0 };
+	struct field_error e;
+	char *before, *after;
+
+	ck_assert_int_eq(office_put(db, "UBND xã Tân Đoàn", "xa", "tỉnh Lạng Sơn"), 0);
+	enter(2025, &t);
+	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, id_of("1.1"), "12/KH-UBND",
+	    "2025-01-20", "Kế hoạch CCHC năm 2025", &e), 0);
+	before = snapshot();
+	ck_assert_int_eq(office_put(db, "UBND xã Tân Đoàn", "xa", "tỉnh Lạng Sơn"), 0);
+	enter(2025, &t);
+	after = snapshot();
+	same_snapshot(before, after);
+	sqlite3_free(before);
+	sqlite3_free(after);
+}
+END_TEST
+
+/* 2024 by hand: 1.1 yes 1, 1.2 and 1.7 nothing (0 of 0, empty=zero):
+ * section 1 is 1; 8.1 survey 15: section 8 is 15; total 16, index 16.
+ * Against 2025 (test_full): section 1 3 - 1 = 2, section 7 0 - 0 = 0,
+ * section 8 27.75 - 15 = 12.75, index 49.25 - 16 = 33.25. */
 START_TEST(test_compare)
 {
 	static const struct typed year2024[] = {
@@ -324,18 +527,18 @@ START_TEST(test_compare)
 		enter(2024, &year2024[i]);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &now), 0);
 	ck_assert_int_eq(assessment_load(db, set, 2024, &before), 0);
-	ck_assert_double_eq_tol(before.total, 21, EPS);
+	ck_assert_double_eq_tol(before.total, 16, EPS);
 	ck_assert_int_eq(assessment_compare(&now, &before, &rows, &n), 0);
 	ck_assert_int_eq(n, 9);
 	ck_assert_str_eq(rows[0].code, "1");
-	ck_assert_double_eq_tol(rows[0].now, 8, EPS);
-	ck_assert_double_eq_tol(rows[0].before, 6, EPS);
+	ck_assert_double_eq_tol(rows[0].now, 3, EPS);
+	ck_assert_double_eq_tol(rows[0].before, 1, EPS);
 	ck_assert_double_eq_tol(rows[0].difference, 2, EPS);
 	ck_assert_double_eq_tol(rows[6].difference, 0, EPS);
 	ck_assert_double_eq_tol(rows[7].difference, 12.75, EPS);
 	ck_assert_ptr_null(rows[8].title);
-	ck_assert_double_eq_tol(rows[8].now, 54.25, EPS);
-	ck_assert_double_eq_tol(rows[8].before, 21, EPS);
+	ck_assert_double_eq_tol(rows[8].now, 49.25, EPS);
+	ck_assert_double_eq_tol(rows[8].before, 16, EPS);
 	ck_assert_double_eq_tol(rows[8].difference, 33.25, EPS);
 	free(rows);
 	/* no previous year: rows without a "before" */
@@ -428,12 +631,45 @@ START_TEST(test_computed)
 }
 END_TEST
 
+/* Issue 19: 1.3 "Kiểm tra CCHC tối thiểu 25%" (ratio, goal=25) follows
+ * the sample's inspection target: 2 of 5 inspected (40%) meets it, 2
+ * points of 2 (plain ratio gave 0.8); 1 of 5 (20%) is 0.8 of the goal: 1.6. */
+START_TEST(test_goal_met)
+{
+	struct plan plan;
+	struct target *t;
+	struct assessment a;
+	struct field_error e;
+	struct measure m = { true, true, false, 2, 5, 0 };
+	int nt, inspect = -1;
+
+	ck_assert_int_eq(plan_current(db, &plan), 1);
+	ck_assert_int_eq(target_list(db, plan.id, 0, 2025, PERIOD_YEAR, &t, &nt), 0);
+	for (int i = 0; i < nt && inspect < 0; i++)
+		if (strstr(t[i].text, "Kiểm tra CCHC tối thiểu 25%") != NULL)
+			inspect = i;
+	ck_assert_int_ge(inspect, 0);
+	ck_assert_msg(result_save(db, &t[inspect], 2025, PERIOD_YEAR, &m, "", "", &e) == 0,
+	    "%s", e.message);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.3")].points, 2, EPS);
+	assessment_free(&a);
+	m.numerator = 1;
+	ck_assert_int_eq(result_save(db, &t[inspect], 2025, PERIOD_YEAR, &m, "", "", &e), 0);
+	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
+	ck_assert_double_eq_tol(a.lines[line(&a, "1.3")].points, 1.6, EPS);
+	assessment_free(&a);
+	targets_free(t, nt);
+	plan_free(&plan);
+}
+END_TEST
+
 /* A computed criterion keeps its inputs from the plans: typed ones are not
  * stored, but an override with its reason is. */
 START_TEST(test_computed_override)
 {
 	struct par_entry en = { { true, true, 1, 1 }, true, 5, "Số liệu của tỉnh", false, false,
-	    0, 0, "" };
+	    0, 0, "", NULL, NULL, 0, NULL };
 	struct field_error e;
 	struct assessment a;
 
@@ -590,12 +826,17 @@ assessment_suite(void)
 	tcase_add_test(empty, test_index_bands);
 	tcase_add_loop_test(empty, test_refused, 0, NELEM(refused));
 	tcase_add_test(empty, test_evidence);
+	tcase_add_test(empty, test_resave_keeps_evidence);
+	tcase_add_test(empty, test_resave_unchanged);
+	tcase_add_test(empty, test_documents);
+	tcase_add_test(empty, test_year_keeps_its_set);
 	tcase_add_test(empty, test_compare);
 	tcase_add_test(empty, test_sipas);
 	suite_add_tcase(s, empty);
 	tcase_add_checked_fixture(sample, setup_sample, teardown);
 	tcase_add_test(sample, test_computed);
 	tcase_add_test(sample, test_computed_override);
+	tcase_add_test(sample, test_goal_met);
 	suite_add_tcase(s, sample);
 	return s;
 }

@@ -36,7 +36,7 @@ teardown(void)
 static int64_t
 import_template(struct criteria_set *s)
 {
-	int64_t id = criteria_import_template(db);
+	int64_t id = criteria_import_template(db, 2025);
 
 	ck_assert_msg(id > 0, "import: %s", db_error(db));
 	ck_assert_int_eq(criteria_load(db, id, s), 0);

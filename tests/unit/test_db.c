@@ -482,6 +482,9 @@ START_TEST(test_migrate_evidence)
 	    "ALTER TABLE task DROP COLUMN raw_cells;"
 	    HISTORY_TRIGGERS(task, id, HISTORY_TASK, id, "NEW.plan_id", "OLD.plan_id")
 	    "UPDATE task SET evidence = 'Báo cáo số 12' WHERE id = 1;"
+	    "DROP TABLE par_year;"
+	    "ALTER TABLE par_entry DROP COLUMN note1;"
+	    "ALTER TABLE par_entry DROP COLUMN note2;"
 	    "PRAGMA user_version = 4;";
 	struct db *db = open_ok();
 
@@ -501,6 +504,41 @@ START_TEST(test_migrate_evidence)
 	    "AND json_extract(after_json, '$.evidence_number') = '120/BC-UBND' "
 	    "AND json_extract(after_json, '$.evidence_date') = '2025-06-20' "
 	    "AND json_extract(after_json, '$.evidence') = 'Báo cáo số 12'"), 1);
+	db_close(db);
+}
+END_TEST
+
+/* A file of schema version 5 where a set imported for 2024 (labelled
+ * 2025, issue 19) hid the 2025 assessment: the upgrade gives each assessed
+ * year the set its assessment holds most entries on, the older on a tie. */
+START_TEST(test_migrate_par_year)
+{
+	static const char v6[] =
+	    "DROP TABLE par_year;"
+	    "ALTER TABLE par_entry DROP COLUMN note1;"
+	    "ALTER TABLE par_entry DROP COLUMN note2;"
+	    "INSERT INTO par_set (id, year, level, name, folded) VALUES "
+	    "  (1, 2025, 'xa', 'Mẫu', 'mau'), (2, 2025, 'xa', 'Mẫu', 'mau'),"
+	    "  (3, 2023, 'xa', 'Cũ', 'cu');"
+	    "INSERT INTO par_criterion (id, set_id, ord, code, title, max) VALUES "
+	    "  (1, 1, 1, '1', 'Một', 1), (2, 1, 2, '2', 'Hai', 1), (3, 2, 1, '1', 'Một', 1);"
+	    "INSERT INTO par_assessment (id, set_id, year) VALUES (1, 1, 2025), (2, 2, 2025),"
+	    "  (3, 2, 2024), (4, 3, 2023), (5, 1, 2023);"
+	    "INSERT INTO par_entry (assessment_id, criterion_id, a) VALUES (1, 1, 1), (1, 2, 1),"
+	    "  (2, 3, 1), (3, 3, 1);"
+	    "PRAGMA user_version = 6;";
+	struct db *db = open_ok();
+
+	ck_assert_msg(sqlite3_exec(db->sql, v6, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db->sql));
+	db_close(db);
+
+	db = open_ok();
+	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT set_id FROM par_year WHERE year = 2025"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT set_id FROM par_year WHERE year = 2024"), 2);
+	ck_assert_int_eq(query_int(db, "SELECT set_id FROM par_year WHERE year = 2023"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM par_year"), 3);
 	db_close(db);
 }
 END_TEST
@@ -667,6 +705,7 @@ db_suite(void)
 	tcase_add_test(tc, test_out_file);
 	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
 	tcase_add_test(tc, test_migrate_evidence);
+	tcase_add_test(tc, test_migrate_par_year);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);

@@ -57,6 +57,15 @@ static const struct {
 	{ "ratio", "", 2, false, true, 0, 0, true, 2 },		/* b = 0 alone is enough */
 	{ "ratio", "empty=zero", 2, true, true, 0, 0, true, 0 },
 	{ "ratio", "", 2, true, false, 3, 0, false, 0 },	/* no denominator */
+	/* empty=none: nothing arose gives no points until typed (issue 19). */
+	{ "ratio", "empty=none", 2, true, true, 0, 0, false, 0 },
+	{ "ratio", "empty=none", 2, true, true, 1, 2, true, 1 },
+	/* goal=25 ("tối thiểu 25%"): 40% meets it, full; 20% is 0.8 of it;
+	 * without it 40% was 0.8 of 2 (issue 19). */
+	{ "ratio", "goal=25", 2, true, true, 4, 10, true, 2 },
+	{ "ratio", "goal=25", 2, true, true, 1, 5, true, 1.6 },
+	{ "ratio", "", 2, true, true, 4, 10, true, 0.8 },
+	{ "ratio", "goal=25; empty=zero", 2, true, true, 0, 0, true, 0 },
 	/* bands "[100,]=1; [80,100)=0.5; [,80)=0": 100% is 1; 80% exactly is
 	 * "từ 80%" so 0.5; 99.99% is "dưới 100%" so 0.5; 79.99% is 0. */
 	{ "bands", "[100,]=1; [80,100)=0.5; [,80)=0", 1, true, true, 50, 50, true, 1 },
@@ -72,6 +81,8 @@ static const struct {
 	{ "bands", "[80,]=1; [,50)=0", 1, true, false, 50, 0, false, 0 },
 	{ "bands", "[100,]=1; [,100)=0", 1, true, true, 0, 0, true, 1 },
 	{ "bands", "empty=zero; [100,]=1; [,100)=0", 1, true, true, 0, 0, true, 0 },
+	{ "bands", "empty=none; [100,]=1; [,100)=0", 1, true, true, 0, 0, false, 0 },
+	{ "bands", "empty=full; [100,]=1; [,100)=0", 1, true, true, 0, 0, true, 1 },
 	/* count against required: 1 of 2 x 2 = 1; 3 of 2 is full; all=1. */
 	{ "count", "required=2", 2, true, false, 1, 0, true, 1 },
 	{ "count", "required=2", 2, true, false, 3, 0, true, 2 },
@@ -157,6 +168,10 @@ static const struct {
 	{ "deduct", "per=0.25; floor=0.5", "floor" },	/* a floor is not above 0 */
 	{ "count", "required", "required" },		/* no '=' */
 	{ "count", "required=two", "required" },
+	{ "ratio", "empty=some", "empty" },
+	{ "count", "required=1; empty=zero", "empty" },	/* only ratio and bands */
+	{ "ratio", "goal=120", "goal" },
+	{ "bands", "goal=25; [,]=1", "goal" },
 };
 
 START_TEST(test_refused)
