@@ -81,6 +81,8 @@ report_verdict_label(enum verdict v)
 		return _("Met");
 	case VERDICT_NOT_MET:
 		return _("Not met");
+	case VERDICT_IN_PROGRESS:
+		return _("In progress");
 	default:
 		return _("Unknown");
 	}
@@ -391,6 +393,22 @@ target_entered(const struct target *t, char *buf, size_t n)
 	}
 }
 
+void
+report_verdict_text(const struct target *t, char *buf, size_t n)
+{
+	double achieved;
+	char a[32], p[32];
+
+	if (t->verdict != VERDICT_IN_PROGRESS ||
+	    !evaluate_achieved(&t->rule, &t->result.measure, &achieved)) {
+		snprintf(buf, n, "%s", report_verdict_label(t->verdict));
+		return;
+	}
+	number_format_2(achieved, a, sizeof a);
+	number_format_2(t->rule.value, p, sizeof p);
+	snprintf(buf, n, "%s/%s · %s", a, p, report_verdict_label(t->verdict));
+}
+
 /* The rate achieved, for the targets measured in percent. */
 static void
 target_rate(const struct target *t, char *buf, size_t n)
@@ -522,6 +540,7 @@ build_dashboard(struct builder *b, struct source *src)
 		{ N_("Targets"), 8, 0, REPORT_RIGHT },
 		{ N_("Met"), 8, 0, REPORT_RIGHT },
 		{ N_("Not met"), 8, 0, REPORT_RIGHT },
+		{ N_("In progress"), 8, 0, REPORT_RIGHT },
 		{ N_("Unknown"), 8, 0, REPORT_RIGHT },
 	};
 	static const struct column_spec task_cols[] = {
@@ -552,22 +571,23 @@ build_dashboard(struct builder *b, struct source *src)
 	    "soon when it is not done and due within %d days."), period, today, REPORT_SOON_DAYS);
 	add_paragraph(b, s, text);
 	free(text);
-	targets = add_table(b, add_section(b, _("Targets")), target_cols, 5);
+	targets = add_table(b, add_section(b, _("Targets")), target_cols, 6);
 	tasks = add_table(b, add_section(b, _("Tasks")), task_cols, 5);
 	for (int i = 0; i <= src->nsections; i++) {
 		const struct section_summary *c = i < src->nsections ? &sum[i] : &total;
-		char name[512], v[8][16];
-		const int n[8] = { c->targets, c->met, c->not_met, c->unknown,
+		char name[512], v[9][16];
+		const int n[9] = { c->targets, c->met, c->not_met, c->in_progress, c->unknown,
 		    c->tasks, c->done, c->overdue, c->due_soon };
 
 		if (i < src->nsections)
 			snprintf(name, sizeof name, "%s. %s", roman(i + 1), src->sections[i].title);
 		else
 			snprintf(name, sizeof name, "%s", _("All sections"));
-		for (int j = 0; j < 8; j++)
+		for (int j = 0; j < 9; j++)
 			snprintf(v[j], sizeof v[j], "%d", n[j]);
-		add_row(b, targets, (const char *[]){ name, v[0], v[1], v[2], v[3] }, i == src->nsections);
-		add_row(b, tasks, (const char *[]){ name, v[4], v[5], v[6], v[7] }, i == src->nsections);
+		add_row(b, targets, (const char *[]){ name, v[0], v[1], v[2], v[3], v[4] },
+		    i == src->nsections);
+		add_row(b, tasks, (const char *[]){ name, v[5], v[6], v[7], v[8] }, i == src->nsections);
 	}
 	free(sum);
 	return 0;
@@ -586,14 +606,14 @@ static const struct column_spec target_columns[] = {
 static void
 add_target_row(struct builder *b, struct report_table *t, int no, const struct target *g)
 {
-	char num[16], planned[64], entered[64], rate[48];
+	char num[16], planned[64], entered[64], rate[48], verdict[96];
 
 	snprintf(num, sizeof num, "%d", no);
+	report_verdict_text(g, verdict, sizeof verdict);
 	target_planned(g, planned, sizeof planned);
 	target_entered(g, entered, sizeof entered);
 	target_rate(g, rate, sizeof rate);
-	add_row(b, t, (const char *[]){ num, g->text, planned, entered, rate,
-	    report_verdict_label(g->verdict) }, false);
+	add_row(b, t, (const char *[]){ num, g->text, planned, entered, rate, verdict }, false);
 }
 
 /* Per unit: its share of the tasks. */
@@ -777,12 +797,13 @@ build_overdue(struct builder *b, struct source *src)
 static void
 add_period_summary(struct builder *b, struct source *src)
 {
-	int met = 0, not_met = 0, done = 0, late = 0, overdue = 0, soon = 0;
+	int met = 0, not_met = 0, going = 0, done = 0, late = 0, overdue = 0, soon = 0;
 	char *text;
 
 	for (int i = 0; i < src->ntargets; i++) {
 		met += src->targets[i].verdict == VERDICT_MET;
 		not_met += src->targets[i].verdict == VERDICT_NOT_MET;
+		going += src->targets[i].verdict == VERDICT_IN_PROGRESS;
 	}
 	for (int i = 0; i < src->ntasks; i++) {
 		const struct task *t = &src->tasks[i];
@@ -792,9 +813,9 @@ add_period_summary(struct builder *b, struct source *src)
 		overdue += t->status == STATUS_OVERDUE;
 		soon += task_due_soon(src, t);
 	}
-	text = dupf(b, _("Targets: %d in all; %d met, %d not met, %d not yet known.\n"
+	text = dupf(b, _("Targets: %d in all; %d met, %d not met, %d in progress, %d not yet known.\n"
 	    "Tasks: %d in all; %d done (%d of them late), %d overdue, %d due within %d days."),
-	    src->ntargets, met, not_met, src->ntargets - met - not_met,
+	    src->ntargets, met, not_met, going, src->ntargets - met - not_met - going,
 	    src->ntasks, done, late, overdue, soon, REPORT_SOON_DAYS);
 	add_paragraph(b, add_section(b, ""), text);
 	free(text);

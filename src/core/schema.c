@@ -16,6 +16,7 @@
 #include "core/migration_history.h"
 #include "core/migration_par.h"
 #include "core/migration_sipas.h"
+#include "core/migration_year.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the model of domain.md. */
@@ -165,6 +166,8 @@ static const char *const migrations[] = {
 	MIGRATION_SIPAS,
 	/* 4 -> 5 */
 	MIGRATION_EVIDENCE,
+	/* 5 -> 6 */
+	MIGRATION_YEAR,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

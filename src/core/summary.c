@@ -22,6 +22,7 @@ count_target(struct section_summary *s, const struct target *t)
 	s->targets++;
 	s->met += t->verdict == VERDICT_MET;
 	s->not_met += t->verdict == VERDICT_NOT_MET;
+	s->in_progress += t->verdict == VERDICT_IN_PROGRESS;
 	s->unknown += t->verdict == VERDICT_UNKNOWN;
 }
 

@@ -10,7 +10,7 @@ struct db;
 
 struct section_summary {
 	int64_t section_id;
-	int targets, met, not_met, unknown;
+	int targets, met, not_met, in_progress, unknown;
 	int tasks, done, overdue, due_soon;
 };
 

@@ -19,10 +19,12 @@
 #define DUE_SOON_DAYS 14
 
 static const char *const columns[] = {
-	N_("Total"), N_("Met"), N_("Not met"), N_("Unknown"),
+	N_("Total"), N_("Met"), N_("Not met"), N_("In progress"), N_("Unknown"),
 	N_("Total"), N_("Done"), N_("Overdue"), N_("Due soon"),
 };
-#define NCOLUMNS 8
+#define NCOLUMNS 9
+/* The last of the targets' columns, before the gap. */
+#define LAST_TARGET_COLUMN 4
 
 static int
 column_width(int i)
@@ -54,10 +56,10 @@ draw_header(struct app *app, int y, int cols)
 static void
 draw_counts(int y, int x, const struct section_summary *s, attr_t base)
 {
-	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->unknown,
+	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->in_progress, s->unknown,
 	    s->tasks, s->done, s->overdue, s->due_soon };
-	const enum color c[NCOLUMNS] = { COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_NORMAL,
-	    COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN };
+	const enum color c[NCOLUMNS] = { COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN,
+	    COLOR_NORMAL, COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN };
 
 	for (int i = 0; i < NCOLUMNS; i++) {
 		char num[16];
@@ -65,7 +67,7 @@ draw_counts(int y, int x, const struct section_summary *s, attr_t base)
 
 		snprintf(num, sizeof num, "%d", v[i]);
 		draw_text_right(y, x, num, w, base | (v[i] ? draw_attr(c[i]) : 0));
-		x += w + (i == 3);
+		x += w + (i == LAST_TARGET_COLUMN);
 	}
 }
 
@@ -85,7 +87,7 @@ tasks_x(int name_w)
 {
 	int x = 1 + name_w + 1;
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i <= LAST_TARGET_COLUMN; i++)
 		x += column_width(i);
 	return x;
 }
@@ -141,7 +143,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y + 4, 1, _("Section"), name_w, A_BOLD | A_UNDERLINE);
 	for (int i = 0; i < NCOLUMNS; i++) {
 		draw_text_right(y + 4, x, _(columns[i]), column_width(i), A_BOLD | A_UNDERLINE);
-		x += column_width(i) + (i == 3);
+		x += column_width(i) + (i == LAST_TARGET_COLUMN);
 	}
 	list_scroll(&s->list, rows - 6);
 	for (int i = 0; i < app->nsections && i < rows - 6; i++) {
