@@ -384,9 +384,22 @@ END_TEST
  * columns, and the task triggers as migration 2 made them), with a task's
  * evidence: the upgrade keeps the evidence as the summary, and history
  * then records the document's number and date too. */
+/* Takes a current database back to version 5: the target as migration 6
+ * found it. */
+#define BACK_TO_5 \
+	"DROP TRIGGER history_target_insert;" \
+	"DROP TRIGGER history_target_update;" \
+	"DROP TRIGGER history_target_delete;" \
+	"ALTER TABLE target DROP COLUMN horizon;" \
+	"ALTER TABLE target DROP COLUMN value_q1;" \
+	"ALTER TABLE target DROP COLUMN value_h1;" \
+	"ALTER TABLE target DROP COLUMN value_m9;" \
+	HISTORY_TRIGGERS(target, id, HISTORY_TARGET, id, "NEW.plan_id", "OLD.plan_id")
+
 START_TEST(test_migrate_evidence)
 {
 	static const char v4[] =
+	    BACK_TO_5
 	    "DROP TRIGGER history_task_insert;"
 	    "DROP TRIGGER history_task_update;"
 	    "DROP TRIGGER history_task_delete;"
@@ -413,6 +426,34 @@ START_TEST(test_migrate_evidence)
 	    "AND json_extract(after_json, '$.evidence_number') = '120/BC-UBND' "
 	    "AND json_extract(after_json, '$.evidence_date') = '2025-06-20' "
 	    "AND json_extract(after_json, '$.evidence') = 'Báo cáo số 12'"), 1);
+	db_close(db);
+}
+END_TEST
+
+/* Migration 6 adds a target's horizon and interim values, and its history
+ * records them. */
+START_TEST(test_migrate_year)
+{
+	static const char v5[] = BACK_TO_5 "PRAGMA user_version = 5;";
+	struct db *db = open_ok();
+
+	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db->sql, v5, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db->sql));
+	db_close(db);
+
+	db = open_ok();
+	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM target WHERE horizon IS NULL "
+	    "AND value_q1 IS NULL AND value_h1 IS NULL AND value_m9 IS NULL"),
+	    query_int(db, "SELECT count(*) FROM target"));
+	ck_assert_int_ne(sqlite3_exec(db->sql, "UPDATE target SET horizon = 'week'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE target SET horizon = 'phase', value_h1 = 5 "
+	    "WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'target' "
+	    "AND action = 'update' AND json_extract(after_json, '$.horizon') = 'phase' "
+	    "AND json_extract(after_json, '$.value_h1') = 5"), 1);
 	db_close(db);
 }
 END_TEST
@@ -576,6 +617,7 @@ db_suite(void)
 	tcase_add_test(tc, test_unwritable);
 	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
 	tcase_add_test(tc, test_migrate_evidence);
+	tcase_add_test(tc, test_migrate_year);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);
