@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/office.h"
+#include "core/period.h"
 #include "core/plan.h"
 #include "core/section.h"
 #include "core/sipas.h"
@@ -122,6 +123,8 @@ struct source {
 	int year;
 	enum period_kind period;
 	char soon[11];		/* the last day that is "due soon", ISO */
+	struct date span_start, span_end;	/* the data the report counts */
+	struct date as_of;	/* tasks' statuses as on this day */
 };
 
 /* Adds to the report and remembers that memory ran out, so that the
@@ -500,7 +503,8 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	src->unit = unit;
 	src->year = year;
 	src->period = period;
-	date_format_iso(date_add_days(date_today(), REPORT_SOON_DAYS), src->soon);
+	src->as_of = date_today();
+	date_format_iso(date_add_days(src->as_of, REPORT_SOON_DAYS), src->soon);
 	if (plan == 0 && kind == REPORT_SIPAS)
 		return 0;
 	switch (plan_get(db, plan, &src->plan)) {
@@ -513,10 +517,16 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	}
 	if (kind == REPORT_PAR || kind == REPORT_SIPAS)
 		return 0;
+	period_span(year, period, period_calendar_setting(db), src->plan.issue_date,
+	    &src->span_start, &src->span_end);
+	src->as_of = period_as_of(src->span_end, src->as_of);
+	date_format_iso(date_add_days(src->as_of, REPORT_SOON_DAYS), src->soon);
 	if (section_list(db, &src->sections, &src->nsections) != 0 ||
 	    target_list(db, plan, 0, year, period, &src->targets, &src->ntargets) != 0 ||
 	    task_list(db, plan, 0, &src->tasks, &src->ntasks) != 0)
 		return -1;
+	for (int i = 0; i < src->ntasks; i++)
+		task_as_of(&src->tasks[i], src->as_of);
 	return unit != 0 ? apply_unit_filter(src) : 0;
 }
 
@@ -559,13 +569,14 @@ build_dashboard(struct builder *b, struct source *src)
 		b->oom = true;
 		return 0;
 	}
-	if (summary_by_section(src->db, src->plan.id, src->year, src->period, REPORT_SOON_DAYS,
+	if (summary_by_section(src->db, src->plan.id, src->year, src->period, src->as_of,
+	    REPORT_SOON_DAYS,
 	    src->sections, src->nsections, sum, &total) != 0) {
 		free(sum);
 		return -1;
 	}
 	report_period_label(src->year, src->period, period, sizeof period);
-	date_format_vn(b->r->today, today);
+	date_format_vn(src->as_of, today);
 	s = add_section(b, "");
 	text = dupf(b, _("Targets are judged for the period %s, tasks as of %s; a task is due "
 	    "soon when it is not done and due within %d days."), period, today, REPORT_SOON_DAYS);
@@ -779,7 +790,7 @@ add_deadline_section(struct builder *b, struct source *src, bool overdue)
 		task_number(src, v[i], tt, sizeof tt);
 		task_due(v[i], due, sizeof due);
 		date_parse_iso(v[i]->due_date, &d);
-		snprintf(days, sizeof days, "%ld", labs(date_to_days(b->r->today) - date_to_days(d)));
+		snprintf(days, sizeof days, "%ld", labs(date_to_days(src->as_of) - date_to_days(d)));
 		add_row(b, t, (const char *[]){ tt, v[i]->description, v[i]->lead_unit, due, days },
 		    false);
 	}
@@ -1324,6 +1335,19 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	free(unit);
 }
 
+/* The span of data, first in a periodic report: "Số liệu tính từ ngày
+ * 15/12/2024 đến ngày 14/6/2025", days and months as offices write them. */
+static void
+add_span(struct builder *b, const struct source *src)
+{
+	char *text = dupf(b, _("Data from %d/%d/%d to %d/%d/%d."),
+	    src->span_start.day, src->span_start.month, src->span_start.year,
+	    src->span_end.day, src->span_end.month, src->span_end.year);
+
+	add_paragraph(b, add_section(b, ""), text);
+	free(text);
+}
+
 /* Builds kind from src's arguments (plan, year, period, unit, round). */
 static int
 build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *args,
@@ -1354,6 +1378,8 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	    source_load(db, kind, plan, args->year, args->period, args->unit, &src) != 0)
 		goto out;
 	set_frame(&b, &src, db, has_office ? &o : NULL);
+	if (kind != REPORT_PAR && kind != REPORT_SIPAS)
+		add_span(&b, &src);
 	rc = build[kind](&b, &src);
 	if (rc == 0 && b.oom)
 		rc = db_fail(db, _("out of memory"));

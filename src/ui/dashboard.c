@@ -119,7 +119,7 @@ load(struct app *app, struct screen *s)
 	s->list.count = app->nsections;
 	if (!app->has_plan)
 		return 0;
-	if (summary_by_section(app->db, app->plan.id, app->year, app->period, DUE_SOON_DAYS,
+	if (summary_by_section(app->db, app->plan.id, app->year, app->period, date_today(), DUE_SOON_DAYS,
 	    app->sections, app->nsections, c->sections, &c->total) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
