@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/assessment.h"
+#include "core/calendar.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/office.h"
@@ -22,7 +23,7 @@
 #include "core/unit.h"
 
 static const char *const kind_names[REPORT_KINDS] = {
-	"dashboard", "units", "overdue", "period", "par", "sipas",
+	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
 };
 
 const char *
@@ -1276,6 +1277,7 @@ static const char *const titles[REPORT_KINDS] = {
 	N_("Report on the results of administrative reform"),
 	N_("PAR INDEX self-assessment"),
 	N_("Results of the satisfaction survey (SIPAS)"),
+	N_("Report calendar"),
 };
 
 /* The place of the place-date line: the setting "report_place", else the
@@ -1335,6 +1337,49 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	free(unit);
 }
 
+/* The periodic reports of the period's year: the data each counts, when it
+ * is due, and whether it was sent, is late or how long is left. */
+static int
+build_calendar(struct builder *b, struct source *src)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Report"), 0, 1, REPORT_LEFT },
+		{ N_("Data from"), 10, 0, REPORT_LEFT },
+		{ N_("Data to"), 10, 0, REPORT_LEFT },
+		{ N_("Due"), 10, 0, REPORT_LEFT },
+		{ N_("State"), 0, 1, REPORT_LEFT },
+	};
+	struct report_due v[PERIOD_KINDS];
+	struct report_table *t;
+
+	if (calendar_year(src->db, src->year, src->plan.issue_date, v) != 0)
+		return -1;
+	t = add_table(b, add_section(b, ""), cols, 5);
+	for (int k = 0; k < PERIOD_KINDS; k++) {
+		char name[64], from[11], to[11], due[11], state[96];
+		long left = date_to_days(v[k].due) - date_to_days(b->r->today);
+
+		report_period_label(v[k].year, v[k].kind, name, sizeof name);
+		date_format_vn(v[k].span_start, from);
+		date_format_vn(v[k].span_end, to);
+		date_format_vn(v[k].due, due);
+		if (v[k].sent) {
+			char on[11];
+
+			date_format_vn(v[k].sent_on, on);
+			snprintf(state, sizeof state, _("Sent on %s"), on);
+		} else if (left < 0) {
+			snprintf(state, sizeof state, ngettext("Overdue by %ld day",
+			    "Overdue by %ld days", (unsigned long)-left), -left);
+		} else {
+			snprintf(state, sizeof state, ngettext("%ld day left", "%ld days left",
+			    (unsigned long)left), left);
+		}
+		add_row(b, t, (const char *[]){ name, from, to, due, state }, false);
+	}
+	return 0;
+}
+
 /* The span of data, first in a periodic report: "Số liệu tính từ ngày
  * 15/12/2024 đến ngày 14/6/2025", days and months as offices write them. */
 static void
@@ -1355,6 +1400,7 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 {
 	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
 		build_dashboard, build_units, build_overdue, build_period, build_par, build_sipas,
+		build_calendar,
 	};
 	struct builder b = { NULL, false };
 	struct source src;
@@ -1378,7 +1424,7 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	    source_load(db, kind, plan, args->year, args->period, args->unit, &src) != 0)
 		goto out;
 	set_frame(&b, &src, db, has_office ? &o : NULL);
-	if (kind != REPORT_PAR && kind != REPORT_SIPAS)
+	if (kind != REPORT_PAR && kind != REPORT_SIPAS && kind != REPORT_CALENDAR)
 		add_span(&b, &src);
 	rc = build[kind](&b, &src);
 	if (rc == 0 && b.oom)

@@ -25,8 +25,9 @@ enum report_kind {
 	REPORT_PERIOD,		/* "Báo cáo kết quả thực hiện CCHC" of a period */
 	REPORT_PAR,		/* the PAR INDEX self-assessment sheet of a year */
 	REPORT_SIPAS,		/* the results of a SIPAS survey round */
+	REPORT_CALENDAR,	/* the periodic reports of a year: spans, due dates */
 };
-#define REPORT_KINDS 6
+#define REPORT_KINDS 7
 
 /* Tasks not done and due within this many days are "due soon". */
 #define REPORT_SOON_DAYS 14
@@ -87,7 +88,7 @@ struct report {
 	struct report_section *sections;
 };
 
-/* "dashboard", "units", "overdue", "period", "par", "sipas": names for
+/* "dashboard", "units", "overdue", "period", "par", "sipas", "calendar": names for
  * the command line. */
 const char *report_kind_name(enum report_kind k);
 bool report_kind_parse(const char *s, enum report_kind *out);

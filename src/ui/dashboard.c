@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "core/backup.h"
+#include "core/calendar.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/report.h"
@@ -34,6 +35,37 @@ column_width(int i)
 	return w < 5 ? 5 : w;
 }
 
+/* The next report due and the days left, and one overdue. */
+static void
+draw_calendar(struct app *app, int y, int cols)
+{
+	struct report_due next, late;
+	bool has_next, has_late;
+	struct date today = date_today();
+	char line[512], period[64], due[11];
+	int n = 0;
+
+	if (calendar_status(app->db, app->plan.year_from, app->plan.year_to, app->plan.issue_date,
+	    today, &next, &has_next, &late, &has_late) != 0)
+		return;
+	line[0] = '\0';
+	if (has_next) {
+		long days = date_to_days(next.due) - date_to_days(today);
+
+		report_period_label(next.year, next.kind, period, sizeof period);
+		date_format_vn(next.due, due);
+		n = snprintf(line, sizeof line, ngettext("Next report: %s, due %s (%ld day left)",
+		    "Next report: %s, due %s (%ld days left)", (unsigned long)days), period, due, days);
+	}
+	if (has_late && n >= 0 && (size_t)n < sizeof line) {
+		report_period_label(late.year, late.kind, period, sizeof period);
+		date_format_vn(late.due, due);
+		snprintf(line + n, sizeof line - n, _("%sReport %s overdue (due %s)"), n ? "   " : "",
+		    period, due);
+	}
+	draw_text(y, 1, line, cols - 1, has_late ? draw_attr(COLOR_BAD) : A_NORMAL);
+}
+
 static void
 draw_header(struct app *app, int y, int cols)
 {
@@ -51,6 +83,7 @@ draw_header(struct app *app, int y, int cols)
 	snprintf(line, sizeof line, _("Period: %s   Today: %s   Issued by: %s"), period, today,
 	    app->plan.issuer);
 	draw_text(y + 1, 1, line, cols - 1, A_NORMAL);
+	draw_calendar(app, y + 2, cols);
 }
 
 static void
