@@ -551,7 +551,7 @@ build_dashboard(struct builder *b, struct source *src)
 		{ N_("Targets"), 8, 0, REPORT_RIGHT },
 		{ N_("Met"), 8, 0, REPORT_RIGHT },
 		{ N_("Not met"), 8, 0, REPORT_RIGHT },
-		{ N_("In progress"), 8, 0, REPORT_RIGHT },
+		{ N_("Ongoing"), 8, 0, REPORT_RIGHT },
 		{ N_("Unknown"), 8, 0, REPORT_RIGHT },
 	};
 	static const struct column_spec task_cols[] = {

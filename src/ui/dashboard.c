@@ -20,18 +20,28 @@
 #define DUE_SOON_DAYS 14
 
 static const char *const columns[] = {
-	N_("Total"), N_("Met"), N_("Not met"), N_("In progress"), N_("Unknown"),
+	N_("Total"), N_("Met"), N_("Not met"), N_("Ongoing"), N_("Unknown"),
 	N_("Total"), N_("Done"), N_("Overdue"), N_("Due soon"),
 };
 #define NCOLUMNS 9
 /* The last of the targets' columns, before the gap. */
 #define LAST_TARGET_COLUMN 4
+#define ONGOING_COLUMN 3
+/* The room the sections' short titles need ("3. Thủ tục hành chính"). */
+#define NAME_MIN 22
+
+/* Whether the targets in progress have their own column: only when the
+ * section names keep their room (not on 80 columns); else they are
+ * counted with the unknown, as not judged yet.  Set by draw(). */
+static bool ongoing_shown;
 
 static int
 column_width(int i)
 {
 	int w = text_width(_(columns[i])) + 1;
 
+	if (i == ONGOING_COLUMN && !ongoing_shown)
+		return 0;
 	return w < 5 ? 5 : w;
 }
 
@@ -89,7 +99,8 @@ draw_header(struct app *app, int y, int cols)
 static void
 draw_counts(int y, int x, const struct section_summary *s, attr_t base)
 {
-	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->in_progress, s->unknown,
+	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->in_progress,
+	    s->unknown + (ongoing_shown ? 0 : s->in_progress),
 	    s->tasks, s->done, s->overdue, s->due_soon };
 	const enum color c[NCOLUMNS] = { COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN,
 	    COLOR_NORMAL, COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN };
@@ -98,6 +109,8 @@ draw_counts(int y, int x, const struct section_summary *s, attr_t base)
 		char num[16];
 		int w = column_width(i);
 
+		if (w == 0)
+			continue;
 		snprintf(num, sizeof num, "%d", v[i]);
 		draw_text_right(y, x, num, w, base | (v[i] ? draw_attr(c[i]) : 0));
 		x += w + (i == LAST_TARGET_COLUMN);
@@ -165,7 +178,11 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	const struct counts *c = s->data;
-	int name_w = cols - counts_width() - 2, x;
+	int name_w, x;
+
+	ongoing_shown = true;
+	ongoing_shown = cols - counts_width() - 2 >= NAME_MIN;
+	name_w = cols - counts_width() - 2;
 
 	draw_header(app, y, cols);
 	if (c == NULL || !c->ok)
@@ -175,6 +192,8 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y + 3, tasks_x(name_w) + 1, _("Tasks"), cols - tasks_x(name_w) - 1, A_BOLD);
 	draw_text(y + 4, 1, _("Section"), name_w, A_BOLD | A_UNDERLINE);
 	for (int i = 0; i < NCOLUMNS; i++) {
+		if (column_width(i) == 0)
+			continue;
 		draw_text_right(y + 4, x, _(columns[i]), column_width(i), A_BOLD | A_UNDERLINE);
 		x += column_width(i) + (i == LAST_TARGET_COLUMN);
 	}
