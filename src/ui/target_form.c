@@ -119,14 +119,14 @@ target_form_new(struct app *app, const struct target *t, int section)
 	e->fkind = form_add_choice(f, _("Kind"), TF_KIND, kinds, 5, e->target.rule.kind);
 	e->fcmp = form_add_choice(f, _("Comparator"), TF_COMPARATOR, comparators, 5, e->target.rule.cmp);
 	e->fvalue = form_add_text(f, _("Planned value"), TF_VALUE, value, false);
-	/* By phase ("2026-2027: 80") and for the interim reports ("6T: 5"). */
-	e->fphases = form_add_text(f, _("Values by phase or period"), TF_PHASE_VALUES, values, false);
-	e->fhorizon = form_add_choice(f, _("Judged"), TF_HORIZON, horizons, 4,
-	    e->target.has_horizon ? (int)e->target.horizon + 1 : 0);
 	e->fbaseline = form_add_text(f, _("Baseline"), TF_BASELINE, baseline, false);
 	e->fnum = form_add_text(f, _("Numerator is"), TF_NUMERATOR_LABEL, t ? t->numerator_label : NULL, false);
 	e->fden = form_add_text(f, _("Denominator is"), TF_DENOMINATOR_LABEL, t ? t->denominator_label : NULL, false);
 	e->flead = form_add_unit(f, _("Lead unit"), TF_LEAD_UNIT, t ? t->lead_unit : NULL, false);
+	/* By phase ("2026-2027: 80") and for the interim reports ("6T: 5"). */
+	e->fphases = form_add_text(f, _("Values by period"), TF_PHASE_VALUES, values, false);
+	e->fhorizon = form_add_choice(f, _("Judged"), TF_HORIZON, horizons, 4,
+	    e->target.has_horizon ? (int)e->target.horizon + 1 : 0);
 	free(values);
 	return s;
 }
