@@ -63,7 +63,7 @@ dashboard(struct ctx *c)
 {
 	struct section_summary sum[16], total;
 
-	check(summary_by_section(c->db, c->plan.id, c->year, c->period, 14, c->sections,
+	check(summary_by_section(c->db, c->plan.id, c->year, c->period, date_today(), 14, c->sections,
 	    c->nsections, sum, &total), c, "summary");
 }
 

@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/number.h"
 #include "core/pdf.h"
+#include "core/calendar.h"
 #include "core/plan.h"
 #include "core/report.h"
 #include "core/unit.h"
@@ -42,6 +43,7 @@ struct report_args {
 	const char *output;
 	bool print;		/* --print: the PDF goes to the printer */
 	const char *printer;
+	const char *sent;	/* calendar: the period's report was sent that day */
 };
 
 static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -59,6 +61,8 @@ usage(const char *fmt, ...)
 	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
 	    "--format txt|html|csv|pdf [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
 	    "[--print [--printer NAME]]"));
+	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
+	    _("report calendar [--period YEAR-Q1|6T|9T|N [--sent DATE]] --format txt|html|csv"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
 	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv|pdf "
 	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]]"));
@@ -78,6 +82,7 @@ parse_args(int argc, char **argv, struct report_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "print", no_argument, NULL, 'P' },
 		{ "printer", required_argument, NULL, 'd' },
+		{ "sent", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *period = NULL, *round = NULL;
@@ -86,13 +91,16 @@ parse_args(int argc, char **argv, struct report_args *a)
 	memset(a, 0, sizeof *a);
 	a->width = REPORT_WIDTH_NARROW;
 	a->format = FORMAT_TXT;
-	while ((c = getopt_long(argc, argv, "p:u:r:f:w:e:o:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:u:r:f:w:e:o:s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			period = optarg;
 			break;
 		case 'u':
 			a->unit = optarg;
+			break;
+		case 's':
+			a->sent = optarg;
 			break;
 		case 'r':
 			round = optarg;
@@ -169,6 +177,16 @@ parse_args(int argc, char **argv, struct report_args *a)
 	}
 	if (round != NULL)
 		return usage("%s", _("--round belongs to the sipas report"));
+	if (a->sent != NULL && (a->kind != REPORT_CALENDAR || period == NULL))
+		return usage("%s", _("--sent belongs to the calendar report, with the --period sent"));
+	if (a->kind == REPORT_CALENDAR && a->unit != NULL)
+		return usage("%s", _("report calendar: --unit does not apply"));
+	/* The calendar is of this year unless told. */
+	if (a->kind == REPORT_CALENDAR && period == NULL) {
+		a->year = date_today().year;
+		a->period = PERIOD_YEAR;
+		return 0;
+	}
 	if (period == NULL)
 		return usage("%s", _("--period is required (2025-Q1, 2025-6T, 2025-9T or 2025-N)"));
 	if (!report_period_parse(period, &a->year, &a->period))
@@ -249,6 +267,23 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 	return rc != 0 ? 1 : 0;
 }
 
+/* Records that the report of a's period was sent on a->sent. */
+static int
+mark_sent(struct db *db, const struct report_args *a)
+{
+	struct date on;
+
+	if (!date_parse_vn(a->sent, &on) && !date_parse_iso(a->sent, &on)) {
+		fprintf(stderr, _("%s: --sent: not a date: %s (write 18/6/2026)\n"), PACKAGE, a->sent);
+		return -1;
+	}
+	if (db_claim(db) != 0 || calendar_mark_sent(db, a->year, a->period, on) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return -1;
+	}
+	return 0;
+}
+
 int
 cli_report(struct db *db, int argc, char **argv)
 {
@@ -302,6 +337,10 @@ cli_report(struct db *db, int argc, char **argv)
 		    _("--unit does not apply to the PAR INDEX sheet (it is for the whole office)"));
 		plan_free(&plan);
 		return 2;
+	}
+	if (a.sent != NULL && mark_sent(db, &a) != 0) {
+		plan_free(&plan);
+		return 1;
 	}
 	rc = report_build(db, a.kind, plan.id, a.year, a.period, unit, &r);
 	plan_free(&plan);

@@ -126,9 +126,11 @@ copy_targets(struct db *db, const struct plan *old, int64_t plan, int shift)
 	list = db_prepare(db, "SELECT id, text FROM target WHERE plan_id = ? ORDER BY section_id, ord, id");
 	if (list == NULL ||
 	    (ins = db_prepare(db, "INSERT INTO target (plan_id, section_id, ord, text, folded, "
-	    "kind, comparator, value, baseline, numerator_label, denominator_label, lead_unit_id) "
+	    "kind, comparator, value, baseline, numerator_label, denominator_label, lead_unit_id, "
+	    "horizon, value_q1, value_h1, value_m9) "
 	    "SELECT ?1, section_id, ord, ?2, ?3, kind, comparator, value, baseline, "
-	    "numerator_label, denominator_label, lead_unit_id FROM target WHERE id = ?4")) == NULL ||
+	    "numerator_label, denominator_label, lead_unit_id, horizon, value_q1, value_h1, value_m9 "
+	    "FROM target WHERE id = ?4")) == NULL ||
 	    (phases = db_prepare(db, "INSERT INTO target_phase (target_id, phase_id, value) "
 	    "SELECT ?1, np.id, tp.value FROM target_phase tp JOIN phase op ON op.id = tp.phase_id "
 	    "JOIN phase np ON np.plan_id = ?2 AND np.year_from = op.year_from + ?3 "

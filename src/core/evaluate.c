@@ -19,6 +19,12 @@ static const char *const kind_names[] = {
 	[TARGET_YESNO] = "yesno",
 };
 
+static const char *const horizon_names[] = {
+	[HORIZON_PERIOD] = "period",
+	[HORIZON_YEAR] = "year",
+	[HORIZON_PHASE] = "phase",
+};
+
 static const char *const cmp_symbols[] = {
 	[CMP_GT] = ">",
 	[CMP_GE] = ">=",
@@ -151,6 +157,25 @@ evaluate_target(const struct target_rule *rule, const struct measure *m)
 	    VERDICT_NOT_MET;
 }
 
+enum target_horizon
+target_kind_horizon(enum target_kind k)
+{
+	return k == TARGET_RATE ? HORIZON_PERIOD : HORIZON_YEAR;
+}
+
+enum verdict
+evaluate_interim(const struct target_rule *rule, const struct measure *m, bool final)
+{
+	enum verdict v = evaluate_target(rule, m);
+	/* A rank is given anew each year and a "< N" may still be exceeded:
+	 * only a figure that grows settles before the end. */
+	bool grows = rule->kind != TARGET_RANK && (rule->cmp == CMP_GT || rule->cmp == CMP_GE);
+
+	if (final || v == VERDICT_UNKNOWN || (v == VERDICT_MET && grows))
+		return v;
+	return VERDICT_IN_PROGRESS;
+}
+
 const char *
 target_kind_name(enum target_kind k)
 {
@@ -192,6 +217,25 @@ comparator_symbol(enum comparator c)
 	if ((size_t)c >= NELEM(cmp_symbols))
 		return NULL;
 	return cmp_symbols[c];
+}
+
+const char *
+target_horizon_name(enum target_horizon h)
+{
+	if ((size_t)h >= NELEM(horizon_names))
+		return NULL;
+	return horizon_names[h];
+}
+
+bool
+target_horizon_parse(const char *s, enum target_horizon *out)
+{
+	int i;
+
+	if (!lookup(horizon_names, NELEM(horizon_names), s, &i))
+		return false;
+	*out = (enum target_horizon)i;
+	return true;
 }
 
 bool

@@ -30,6 +30,19 @@ enum verdict {
 	VERDICT_UNKNOWN,	/* no result yet, or not enough to decide */
 	VERDICT_MET,
 	VERDICT_NOT_MET,
+	/* An accumulating target before the end of its horizon, with a
+	 * figure that has not reached the planned value yet: "6/10 · đang
+	 * thực hiện", not "Không đạt". */
+	VERDICT_IN_PROGRESS,
+};
+
+/* When a target is judged.  A rate is measured afresh each period and
+ * judged in each; counts, yes/no, reductions and ranks accumulate over the
+ * year (or the plan's phase) and are judged at its end. */
+enum target_horizon {
+	HORIZON_PERIOD,		/* every reporting period */
+	HORIZON_YEAR,		/* the year's report */
+	HORIZON_PHASE,		/* the year's report of the phase's last year */
 };
 
 /* What the office entered for a period.  A field is used only when its
@@ -57,12 +70,26 @@ bool evaluate_achieved(const struct target_rule *rule, const struct measure *m, 
 
 enum verdict evaluate_target(const struct target_rule *rule, const struct measure *m);
 
+/* The horizon of a kind when the target does not name one: rates are
+ * judged each period, every other kind accumulates over the year. */
+enum target_horizon target_kind_horizon(enum target_kind k);
+
+/* The verdict in a period.  final: the period ends the target's horizon,
+ * or the plan gave a planned value for this very period.  Before that, an
+ * accumulating target is met as soon as it reaches a value it can only
+ * grow from (a count, yes/no or reduction with > or >=), and otherwise in
+ * progress; without a figure it is unknown. */
+enum verdict evaluate_interim(const struct target_rule *rule, const struct measure *m, bool final);
+
 /* Text forms used in the database: "rate", "count", "reduction", "rank",
  * "yesno" and ">", ">=", "<", "<=", "=".  Parsers return false on anything
  * else. */
 const char *target_kind_name(enum target_kind k);
 bool target_kind_parse(const char *s, enum target_kind *out);
 const char *comparator_symbol(enum comparator c);
+/* "period", "year", "phase". */
+const char *target_horizon_name(enum target_horizon h);
+bool target_horizon_parse(const char *s, enum target_horizon *out);
 bool comparator_parse(const char *s, enum comparator *out);
 
 #endif

@@ -48,6 +48,8 @@ static const struct {
 	{ "target", "comparator", N_("how a result compares with value: > >= < <= =") },
 	{ "target", "value", N_("the planned value (a percentage for rates and reductions)") },
 	{ "target", "baseline", N_("reductions: the figure the reduction is measured from") },
+	{ "target", "horizon", N_("when it is judged: period, year or phase; empty: by its kind") },
+	{ "target", "value_h1", N_("the planned value at six months (value_q1, value_m9 alike)") },
 	{ "target_phase", NULL, N_("A target's value in a later phase of its plan.") },
 	{ "task", NULL, N_("Tasks (nhiệm vụ) of a plan's appendix.") },
 	{ "task", "tt", N_("the number (TT) as printed in the appendix") },

@@ -76,9 +76,15 @@ struct target {
 	char *denominator_label;
 	int64_t lead_unit_id;
 	char *lead_unit;		/* name, "" if none */
-	/* When saving: values by phase as text (phase.h), NULL to leave them. */
+	/* When saving: values by phase and by reporting period as text
+	 * (phase.h), NULL to leave them. */
 	const char *phase_values;
+	/* When it is judged: its own horizon when has_horizon, else its
+	 * kind's (target_kind_horizon). */
+	bool has_horizon;
+	enum target_horizon horizon;
 	/* For the period the list was loaded for: */
+	bool final;		/* the verdict is the period's last word */
 	bool has_result;
 	struct result result;
 	enum verdict verdict;

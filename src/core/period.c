@@ -1,5 +1,7 @@
 #include "core/period.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -32,6 +34,66 @@ period_bounds(int year, enum period_kind k, struct date *start, struct date *end
 
 	*start = (struct date){ year, 1, 1 };
 	*end = (struct date){ year, m, date_days_in_month(year, m) };
+}
+
+enum period_calendar
+period_calendar_setting(struct db *db)
+{
+	char *v = db_setting_get(db, "report_periods");
+	enum period_calendar c = v != NULL && strcmp(v, "calendar") == 0 ? CALENDAR_MONTHS
+	    : CALENDAR_CUTOFF;
+
+	free(v);
+	return c;
+}
+
+void
+period_span(int year, enum period_kind k, enum period_calendar c, const char *plan_start,
+    struct date *start, struct date *end)
+{
+	struct date from;
+
+	if (c == CALENDAR_MONTHS) {
+		period_bounds(year, k, start, end);
+	} else {
+		*start = (struct date){ year - 1, 12, 15 };
+		*end = (struct date){ year, last_month[k], 14 };
+	}
+	if (plan_start != NULL && date_parse_iso(plan_start, &from) &&
+	    date_cmp(from, *start) > 0 && date_cmp(from, *end) <= 0)
+		*start = from;
+}
+
+struct date
+period_as_of(struct date span_end, struct date today)
+{
+	return date_cmp(today, span_end) < 0 ? today : span_end;
+}
+
+struct date
+period_due(struct db *db, int year, enum period_kind k)
+{
+	char key[32], *v;
+	int m = last_month[k], day = 20, month = m, n = 0;
+	struct date d = { year, m, 20 };
+
+	snprintf(key, sizeof key, "report_due_%s", codes[k]);
+	if ((v = db_setting_get(db, key)) == NULL)
+		return d;
+	/* "15" is a day of the last month; "10/01" a day and month, which
+	 * before the last month falls in the next year. */
+	if (sscanf(v, "%d%n", &day, &n) == 1 && v[n] == '\0')
+		month = m;
+	else if (sscanf(v, "%d/%d%n", &day, &month, &n) != 2 || v[n] != '\0')
+		day = 0;
+	if (day > 0) {
+		int y = month < m ? year + 1 : year;
+
+		if (date_valid(y, month, day))
+			d = (struct date){ y, month, day };
+	}
+	free(v);
+	return d;
 }
 
 void

@@ -7,10 +7,44 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/period.h"
 #include "core/text.h"
 #include "core/validate.h"
 
 #define MAX_PHASES 10
+/* The phases and the three interim reports. */
+#define MAX_VALUES (MAX_PHASES + 3)
+
+/* The interim reports as plans write them, folded and without spaces:
+ * "quý I", "6 tháng", "9 tháng", or the --period suffixes. */
+static const char *const interim_names[][2] = {
+	[PERIOD_Q1] = { "quyi", "q1" },
+	[PERIOD_H1] = { "6thang", "6t" },
+	[PERIOD_M9] = { "9thang", "9t" },
+};
+static const char *const interim_labels[] = { "quý I", "6 tháng", "9 tháng" };
+
+static bool
+parse_interim(const char *s, enum period_kind *k)
+{
+	char *folded = text_fold(s), *w = folded;
+	bool found = false;
+
+	if (folded == NULL)
+		return false;
+	for (const char *r = folded; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	for (int i = PERIOD_Q1; i < PERIOD_YEAR && !found; i++) {
+		if (strcmp(folded, interim_names[i][0]) == 0 || strcmp(folded, interim_names[i][1]) == 0) {
+			*k = (enum period_kind)i;
+			found = true;
+		}
+	}
+	free(folded);
+	return found;
+}
 
 struct span {
 	int from, to;
@@ -181,6 +215,43 @@ phase_text(struct db *db, int64_t plan)
 	return join_rows(db, st);
 }
 
+/* out followed by the target's planned values of the interim reports
+ * ("6 tháng: 5"); NULL (out freed) on error. */
+static char *
+append_interim(struct db *db, int64_t target, char *out)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT value_q1, value_h1, value_m9 FROM target WHERE id = ?");
+	size_t len = strlen(out);
+	char *grown;
+
+	if (st == NULL) {
+		free(out);
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, target);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = PERIOD_Q1; i < PERIOD_YEAR && out != NULL; i++) {
+			char num[32], item[96];
+			int n;
+
+			if (sqlite3_column_type(st, i) == SQLITE_NULL)
+				continue;
+			number_format(sqlite3_column_double(st, i), num, sizeof num);
+			n = snprintf(item, sizeof item, "%s%s: %s", len ? "; " : "", interim_labels[i], num);
+			if ((grown = realloc(out, len + (size_t)n + 1)) == NULL) {
+				free(out);
+				out = NULL;
+				break;
+			}
+			out = grown;
+			memcpy(out + len, item, (size_t)n + 1);
+			len += (size_t)n;
+		}
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
 char *
 phase_values_text(struct db *db, int64_t target)
 {
@@ -211,33 +282,54 @@ phase_values_text(struct db *db, int64_t target)
 		len += (size_t)n;
 	}
 	sqlite3_finalize(st);
-	return out;
+	return out == NULL ? NULL : append_interim(db, target, out);
 }
 
 int
 phase_values_store(struct db *db, int64_t target, const char *text,
     struct field_error *e, int field)
 {
-	char *items[MAX_PHASES], *copy = NULL, label[32];
-	int n = split(text, &copy, items, MAX_PHASES), rc = -1;
+	char *items[MAX_VALUES], *copy = NULL, label[32];
+	int n = split(text, &copy, items, MAX_VALUES), rc = -1;
 
 	if (n < 0) {
-		field_fail(e, field, _("Values by phase: at most %d, separated by ';'"), MAX_PHASES);
+		field_fail(e, field, _("Values by phase: at most %d, separated by ';'"), MAX_VALUES);
 		goto out;
 	}
-	if (exec_bound(db, "DELETE FROM target_phase WHERE target_id = ?1", target, NULL, 0, 0) != 0)
+	if (exec_bound(db, "DELETE FROM target_phase WHERE target_id = ?1", target, NULL, 0, 0) != 0 ||
+	    exec_bound(db, "UPDATE target SET value_q1 = NULL, value_h1 = NULL, value_m9 = NULL "
+	    "WHERE id = ?1", target, NULL, 0, 0) != 0)
 		goto fail_db;
 	for (int i = 0; i < n; i++) {
 		char *colon = strchr(items[i], ':');
+		enum period_kind k = PERIOD_YEAR;
 		struct span sp;
 		double v;
 		sqlite3_stmt *st;
 		int step;
 
-		if (colon == NULL || (*colon = '\0', !parse_span(items[i], &sp)) ||
-		    !number_parse(colon + 1, &v)) {
-			field_fail(e, field, _("Values by phase: write them as 2026-2027: 80"));
+		if (colon != NULL)
+			*colon = '\0';
+		if (colon == NULL || !number_parse(colon + 1, &v) ||
+		    (!parse_span(items[i], &sp) && !parse_interim(items[i], &k))) {
+			field_fail(e, field, _("Values by phase: write them as 2026-2027: 80 or 6T: 5"));
 			goto out;
+		}
+		if (!parse_span(items[i], &sp)) {
+			st = db_prepare(db, "UPDATE target SET"
+			    " value_q1 = CASE ?2 WHEN 'q1' THEN ?3 ELSE value_q1 END,"
+			    " value_h1 = CASE ?2 WHEN 'h1' THEN ?3 ELSE value_h1 END,"
+			    " value_m9 = CASE ?2 WHEN 'm9' THEN ?3 ELSE value_m9 END WHERE id = ?1");
+			if (st == NULL)
+				goto fail_db;
+			sqlite3_bind_int64(st, 1, target);
+			sqlite3_bind_text(st, 2, period_kind_code(k), -1, SQLITE_STATIC);
+			sqlite3_bind_double(st, 3, v);
+			step = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (step != SQLITE_DONE)
+				goto fail_db;
+			continue;
 		}
 		span_label(sp, label, sizeof label);
 		st = db_prepare(db, "INSERT INTO target_phase (target_id, phase_id, value) "

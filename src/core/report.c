@@ -8,9 +8,11 @@
 #include <strings.h>
 
 #include "core/assessment.h"
+#include "core/calendar.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/office.h"
+#include "core/period.h"
 #include "core/plan.h"
 #include "core/section.h"
 #include "core/sipas.h"
@@ -21,7 +23,7 @@
 #include "core/unit.h"
 
 static const char *const kind_names[REPORT_KINDS] = {
-	"dashboard", "units", "overdue", "period", "par", "sipas",
+	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
 };
 
 const char *
@@ -81,6 +83,8 @@ report_verdict_label(enum verdict v)
 		return _("Met");
 	case VERDICT_NOT_MET:
 		return _("Not met");
+	case VERDICT_IN_PROGRESS:
+		return _("In progress");
 	default:
 		return _("Unknown");
 	}
@@ -120,6 +124,8 @@ struct source {
 	int year;
 	enum period_kind period;
 	char soon[11];		/* the last day that is "due soon", ISO */
+	struct date span_start, span_end;	/* the data the report counts */
+	struct date as_of;	/* tasks' statuses as on this day */
 };
 
 /* Adds to the report and remembers that memory ran out, so that the
@@ -391,6 +397,22 @@ target_entered(const struct target *t, char *buf, size_t n)
 	}
 }
 
+void
+report_verdict_text(const struct target *t, char *buf, size_t n)
+{
+	double achieved;
+	char a[32], p[32];
+
+	if (t->verdict != VERDICT_IN_PROGRESS ||
+	    !evaluate_achieved(&t->rule, &t->result.measure, &achieved)) {
+		snprintf(buf, n, "%s", report_verdict_label(t->verdict));
+		return;
+	}
+	number_format_2(achieved, a, sizeof a);
+	number_format_2(t->rule.value, p, sizeof p);
+	snprintf(buf, n, "%s/%s · %s", a, p, report_verdict_label(t->verdict));
+}
+
 /* The rate achieved, for the targets measured in percent. */
 static void
 target_rate(const struct target *t, char *buf, size_t n)
@@ -482,7 +504,8 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	src->unit = unit;
 	src->year = year;
 	src->period = period;
-	date_format_iso(date_add_days(date_today(), REPORT_SOON_DAYS), src->soon);
+	src->as_of = date_today();
+	date_format_iso(date_add_days(src->as_of, REPORT_SOON_DAYS), src->soon);
 	if (plan == 0 && kind == REPORT_SIPAS)
 		return 0;
 	switch (plan_get(db, plan, &src->plan)) {
@@ -495,10 +518,16 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	}
 	if (kind == REPORT_PAR || kind == REPORT_SIPAS)
 		return 0;
+	period_span(year, period, period_calendar_setting(db), src->plan.issue_date,
+	    &src->span_start, &src->span_end);
+	src->as_of = period_as_of(src->span_end, src->as_of);
+	date_format_iso(date_add_days(src->as_of, REPORT_SOON_DAYS), src->soon);
 	if (section_list(db, &src->sections, &src->nsections) != 0 ||
 	    target_list(db, plan, 0, year, period, &src->targets, &src->ntargets) != 0 ||
 	    task_list(db, plan, 0, &src->tasks, &src->ntasks) != 0)
 		return -1;
+	for (int i = 0; i < src->ntasks; i++)
+		task_as_of(&src->tasks[i], src->as_of);
 	return unit != 0 ? apply_unit_filter(src) : 0;
 }
 
@@ -522,6 +551,7 @@ build_dashboard(struct builder *b, struct source *src)
 		{ N_("Targets"), 8, 0, REPORT_RIGHT },
 		{ N_("Met"), 8, 0, REPORT_RIGHT },
 		{ N_("Not met"), 8, 0, REPORT_RIGHT },
+		{ N_("Ongoing"), 8, 0, REPORT_RIGHT },
 		{ N_("Unknown"), 8, 0, REPORT_RIGHT },
 	};
 	static const struct column_spec task_cols[] = {
@@ -540,34 +570,36 @@ build_dashboard(struct builder *b, struct source *src)
 		b->oom = true;
 		return 0;
 	}
-	if (summary_by_section(src->db, src->plan.id, src->year, src->period, REPORT_SOON_DAYS,
+	if (summary_by_section(src->db, src->plan.id, src->year, src->period, src->as_of,
+	    REPORT_SOON_DAYS,
 	    src->sections, src->nsections, sum, &total) != 0) {
 		free(sum);
 		return -1;
 	}
 	report_period_label(src->year, src->period, period, sizeof period);
-	date_format_vn(b->r->today, today);
+	date_format_vn(src->as_of, today);
 	s = add_section(b, "");
 	text = dupf(b, _("Targets are judged for the period %s, tasks as of %s; a task is due "
 	    "soon when it is not done and due within %d days."), period, today, REPORT_SOON_DAYS);
 	add_paragraph(b, s, text);
 	free(text);
-	targets = add_table(b, add_section(b, _("Targets")), target_cols, 5);
+	targets = add_table(b, add_section(b, _("Targets")), target_cols, 6);
 	tasks = add_table(b, add_section(b, _("Tasks")), task_cols, 5);
 	for (int i = 0; i <= src->nsections; i++) {
 		const struct section_summary *c = i < src->nsections ? &sum[i] : &total;
-		char name[512], v[8][16];
-		const int n[8] = { c->targets, c->met, c->not_met, c->unknown,
+		char name[512], v[9][16];
+		const int n[9] = { c->targets, c->met, c->not_met, c->in_progress, c->unknown,
 		    c->tasks, c->done, c->overdue, c->due_soon };
 
 		if (i < src->nsections)
 			snprintf(name, sizeof name, "%s. %s", roman(i + 1), src->sections[i].title);
 		else
 			snprintf(name, sizeof name, "%s", _("All sections"));
-		for (int j = 0; j < 8; j++)
+		for (int j = 0; j < 9; j++)
 			snprintf(v[j], sizeof v[j], "%d", n[j]);
-		add_row(b, targets, (const char *[]){ name, v[0], v[1], v[2], v[3] }, i == src->nsections);
-		add_row(b, tasks, (const char *[]){ name, v[4], v[5], v[6], v[7] }, i == src->nsections);
+		add_row(b, targets, (const char *[]){ name, v[0], v[1], v[2], v[3], v[4] },
+		    i == src->nsections);
+		add_row(b, tasks, (const char *[]){ name, v[5], v[6], v[7], v[8] }, i == src->nsections);
 	}
 	free(sum);
 	return 0;
@@ -586,14 +618,14 @@ static const struct column_spec target_columns[] = {
 static void
 add_target_row(struct builder *b, struct report_table *t, int no, const struct target *g)
 {
-	char num[16], planned[64], entered[64], rate[48];
+	char num[16], planned[64], entered[64], rate[48], verdict[96];
 
 	snprintf(num, sizeof num, "%d", no);
+	report_verdict_text(g, verdict, sizeof verdict);
 	target_planned(g, planned, sizeof planned);
 	target_entered(g, entered, sizeof entered);
 	target_rate(g, rate, sizeof rate);
-	add_row(b, t, (const char *[]){ num, g->text, planned, entered, rate,
-	    report_verdict_label(g->verdict) }, false);
+	add_row(b, t, (const char *[]){ num, g->text, planned, entered, rate, verdict }, false);
 }
 
 /* Per unit: its share of the tasks. */
@@ -759,7 +791,7 @@ add_deadline_section(struct builder *b, struct source *src, bool overdue)
 		task_number(src, v[i], tt, sizeof tt);
 		task_due(v[i], due, sizeof due);
 		date_parse_iso(v[i]->due_date, &d);
-		snprintf(days, sizeof days, "%ld", labs(date_to_days(b->r->today) - date_to_days(d)));
+		snprintf(days, sizeof days, "%ld", labs(date_to_days(src->as_of) - date_to_days(d)));
 		add_row(b, t, (const char *[]){ tt, v[i]->description, v[i]->lead_unit, due, days },
 		    false);
 	}
@@ -777,12 +809,13 @@ build_overdue(struct builder *b, struct source *src)
 static void
 add_period_summary(struct builder *b, struct source *src)
 {
-	int met = 0, not_met = 0, done = 0, late = 0, overdue = 0, soon = 0;
+	int met = 0, not_met = 0, going = 0, done = 0, late = 0, overdue = 0, soon = 0;
 	char *text;
 
 	for (int i = 0; i < src->ntargets; i++) {
 		met += src->targets[i].verdict == VERDICT_MET;
 		not_met += src->targets[i].verdict == VERDICT_NOT_MET;
+		going += src->targets[i].verdict == VERDICT_IN_PROGRESS;
 	}
 	for (int i = 0; i < src->ntasks; i++) {
 		const struct task *t = &src->tasks[i];
@@ -792,9 +825,9 @@ add_period_summary(struct builder *b, struct source *src)
 		overdue += t->status == STATUS_OVERDUE;
 		soon += task_due_soon(src, t);
 	}
-	text = dupf(b, _("Targets: %d in all; %d met, %d not met, %d not yet known.\n"
+	text = dupf(b, _("Targets: %d in all; %d met, %d not met, %d in progress, %d not yet known.\n"
 	    "Tasks: %d in all; %d done (%d of them late), %d overdue, %d due within %d days."),
-	    src->ntargets, met, not_met, src->ntargets - met - not_met,
+	    src->ntargets, met, not_met, going, src->ntargets - met - not_met - going,
 	    src->ntasks, done, late, overdue, soon, REPORT_SOON_DAYS);
 	add_paragraph(b, add_section(b, ""), text);
 	free(text);
@@ -1245,6 +1278,7 @@ static const char *const titles[REPORT_KINDS] = {
 	N_("Report on the results of administrative reform"),
 	N_("PAR INDEX self-assessment"),
 	N_("Results of the satisfaction survey (SIPAS)"),
+	N_("Report calendar"),
 };
 
 /* The place of the place-date line: the setting "report_place", else the
@@ -1304,6 +1338,62 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	free(unit);
 }
 
+/* The periodic reports of the period's year: the data each counts, when it
+ * is due, and whether it was sent, is late or how long is left. */
+static int
+build_calendar(struct builder *b, struct source *src)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Report"), 0, 1, REPORT_LEFT },
+		{ N_("Data from"), 10, 0, REPORT_LEFT },
+		{ N_("Data to"), 10, 0, REPORT_LEFT },
+		{ N_("Due"), 10, 0, REPORT_LEFT },
+		{ N_("State"), 0, 1, REPORT_LEFT },
+	};
+	struct report_due v[PERIOD_KINDS];
+	struct report_table *t;
+
+	if (calendar_year(src->db, src->year, src->plan.issue_date, v) != 0)
+		return -1;
+	t = add_table(b, add_section(b, ""), cols, 5);
+	for (int k = 0; k < PERIOD_KINDS; k++) {
+		char name[64], from[11], to[11], due[11], state[96];
+		long left = date_to_days(v[k].due) - date_to_days(b->r->today);
+
+		report_period_label(v[k].year, v[k].kind, name, sizeof name);
+		date_format_vn(v[k].span_start, from);
+		date_format_vn(v[k].span_end, to);
+		date_format_vn(v[k].due, due);
+		if (v[k].sent) {
+			char on[11];
+
+			date_format_vn(v[k].sent_on, on);
+			snprintf(state, sizeof state, _("Sent on %s"), on);
+		} else if (left < 0) {
+			snprintf(state, sizeof state, ngettext("Overdue by %ld day",
+			    "Overdue by %ld days", (unsigned long)-left), -left);
+		} else {
+			snprintf(state, sizeof state, ngettext("%ld day left", "%ld days left",
+			    (unsigned long)left), left);
+		}
+		add_row(b, t, (const char *[]){ name, from, to, due, state }, false);
+	}
+	return 0;
+}
+
+/* The span of data, first in a periodic report: "Số liệu tính từ ngày
+ * 15/12/2024 đến ngày 14/6/2025", days and months as offices write them. */
+static void
+add_span(struct builder *b, const struct source *src)
+{
+	char *text = dupf(b, _("Data from %d/%d/%d to %d/%d/%d."),
+	    src->span_start.day, src->span_start.month, src->span_start.year,
+	    src->span_end.day, src->span_end.month, src->span_end.year);
+
+	add_paragraph(b, add_section(b, ""), text);
+	free(text);
+}
+
 /* Builds kind from src's arguments (plan, year, period, unit, round). */
 static int
 build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *args,
@@ -1311,6 +1401,7 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 {
 	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
 		build_dashboard, build_units, build_overdue, build_period, build_par, build_sipas,
+		build_calendar,
 	};
 	struct builder b = { NULL, false };
 	struct source src;
@@ -1334,6 +1425,8 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	    source_load(db, kind, plan, args->year, args->period, args->unit, &src) != 0)
 		goto out;
 	set_frame(&b, &src, db, has_office ? &o : NULL);
+	if (kind != REPORT_PAR && kind != REPORT_SIPAS && kind != REPORT_CALENDAR)
+		add_span(&b, &src);
 	rc = build[kind](&b, &src);
 	if (rc == 0 && b.oom)
 		rc = db_fail(db, _("out of memory"));

@@ -25,8 +25,9 @@ enum report_kind {
 	REPORT_PERIOD,		/* "Báo cáo kết quả thực hiện CCHC" of a period */
 	REPORT_PAR,		/* the PAR INDEX self-assessment sheet of a year */
 	REPORT_SIPAS,		/* the results of a SIPAS survey round */
+	REPORT_CALENDAR,	/* the periodic reports of a year: spans, due dates */
 };
-#define REPORT_KINDS 6
+#define REPORT_KINDS 7
 
 /* Tasks not done and due within this many days are "due soon". */
 #define REPORT_SOON_DAYS 14
@@ -87,7 +88,7 @@ struct report {
 	struct report_section *sections;
 };
 
-/* "dashboard", "units", "overdue", "period", "par", "sipas": names for
+/* "dashboard", "units", "overdue", "period", "par", "sipas", "calendar": names for
  * the command line. */
 const char *report_kind_name(enum report_kind k);
 bool report_kind_parse(const char *s, enum report_kind *out);
@@ -120,6 +121,9 @@ void report_free(struct report *r);
 /* Wording the reports share with the screens. */
 const char *report_verdict_label(enum verdict v);
 const char *report_status_label(enum task_status s);
+/* The verdict of t as a cell: its label, or for one in progress the figure
+ * reached over the planned one: "6/10 · In progress". */
+void report_verdict_text(const struct target *t, char *buf, size_t n);
 
 /* Plain text for A4 at width 80 or 132 columns: pages separated by a form
  * feed, each with a header (office, title, page x/y, date); tables in box

@@ -19,6 +19,7 @@
 #include "core/migration_par_year.h"
 #include "core/migration_appraisal_note.h"
 #include "core/migration_sipas.h"
+#include "core/migration_year.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the model of domain.md. */
@@ -174,6 +175,8 @@ static const char *const migrations[] = {
 	MIGRATION_PAR_YEAR,
 	/* 7 -> 8 */
 	MIGRATION_APPRAISAL_NOTE,
+	/* 8 -> 9 */
+	MIGRATION_YEAR,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

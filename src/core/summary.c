@@ -22,6 +22,7 @@ count_target(struct section_summary *s, const struct target *t)
 	s->targets++;
 	s->met += t->verdict == VERDICT_MET;
 	s->not_met += t->verdict == VERDICT_NOT_MET;
+	s->in_progress += t->verdict == VERDICT_IN_PROGRESS;
 	s->unknown += t->verdict == VERDICT_UNKNOWN;
 }
 
@@ -56,7 +57,7 @@ soon_date(int soon_days, char soon[11])
 
 int
 summary_by_section(struct db *db, int64_t plan, int year, enum period_kind period,
-    int soon_days, const struct section *sections, int nsections,
+    struct date as_of, int soon_days, const struct section *sections, int nsections,
     struct section_summary *out, struct section_summary *total)
 {
 	struct target *targets;
@@ -75,7 +76,7 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
 		targets_free(targets, ntargets);
 		return -1;
 	}
-	soon_date(soon_days, soon);
+	date_format_iso(date_add_days(as_of, soon_days), soon);
 	for (int i = 0; i < ntargets; i++) {
 		struct section_summary *s = find(out, nsections, targets[i].section_id);
 
@@ -86,6 +87,7 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
 	for (int i = 0; i < ntasks; i++) {
 		struct section_summary *s = find(out, nsections, tasks[i].section_id);
 
+		task_as_of(&tasks[i], as_of);
 		if (s != NULL)
 			count_task(s, &tasks[i], soon);
 		count_task(total, &tasks[i], soon);

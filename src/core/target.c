@@ -103,9 +103,9 @@ store(struct db *db, struct target *t, struct field_error *e)
 	if (t->id == 0)
 		st = db_prepare(db, "INSERT INTO target (plan_id, section_id, ord, text, folded, "
 		    "kind, comparator, value, baseline, numerator_label, denominator_label, "
-		    "lead_unit_id) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE "
+		    "lead_unit_id, horizon) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE "
 		    "(SELECT ifnull(max(ord), 0) + 1 FROM target WHERE plan_id = ?1 AND "
-		    "section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+		    "section_id = ?2) END, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)");
 	else
 		/* The right-hand sides see the row before the update. */
 		st = db_prepare(db, "UPDATE target SET ord = CASE WHEN section_id <> ?2 THEN "
@@ -113,7 +113,7 @@ store(struct db *db, struct target *t, struct field_error *e)
 		    "o.plan_id = target.plan_id AND o.section_id = ?2) WHEN ?3 > 0 THEN ?3 "
 		    "ELSE ord END, section_id = ?2, text = ?4, folded = ?5, kind = ?6, "
 		    "comparator = ?7, value = ?8, baseline = ?9, numerator_label = ?10, "
-		    "denominator_label = ?11, lead_unit_id = ?12 WHERE id = ?13");
+		    "denominator_label = ?11, lead_unit_id = ?12, horizon = ?14 WHERE id = ?13");
 	if (st == NULL) {
 		field_fail_db(e, db);
 		goto out;
@@ -133,6 +133,8 @@ store(struct db *db, struct target *t, struct field_error *e)
 	db_bind_id_or_null(st, 12, t->lead_unit_id);
 	if (t->id != 0)
 		sqlite3_bind_int64(st, 13, t->id);
+	if (t->has_horizon)
+		db_bind_text(st, 14, target_horizon_name(t->horizon));
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "target");
 		field_fail_db(e, db);
@@ -200,8 +202,23 @@ read_measure(sqlite3_stmt *st, int col, struct measure *m)
 	m->value = sqlite3_column_double(st, col + 2);
 }
 
+/* Whether the period's verdict is final: the period ends the target's
+ * horizon (columns 19-21: its own horizon, its planned value for this
+ * interim report, the last year of its phase or plan). */
+static bool
+is_final(sqlite3_stmt *st, const struct target *t, int year, enum period_kind period)
+{
+	enum target_horizon h = t->has_horizon ? t->horizon : target_kind_horizon(t->rule.kind);
+
+	if (h == HORIZON_PERIOD || sqlite3_column_type(st, 20) != SQLITE_NULL)
+		return true;
+	if (period != PERIOD_YEAR)
+		return false;
+	return h == HORIZON_YEAR || year >= sqlite3_column_int(st, 21);
+}
+
 static void
-read_target(sqlite3_stmt *st, struct target *t)
+read_target(sqlite3_stmt *st, struct target *t, int year, enum period_kind period)
 {
 	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(st, 0);
@@ -224,9 +241,16 @@ read_target(sqlite3_stmt *st, struct target *t)
 	read_measure(st, 14, &t->result.measure);
 	t->result.evidence = db_column_strdup(st, 17);
 	t->result.note = db_column_strdup(st, 18);
-	t->verdict = t->has_result ? evaluate_target(&t->rule, &t->result.measure)
+	t->has_horizon = sqlite3_column_type(st, 19) != SQLITE_NULL &&
+	    target_horizon_parse((const char *)sqlite3_column_text(st, 19), &t->horizon);
+	t->final = is_final(st, t, year, period);
+	t->verdict = t->has_result ? evaluate_interim(&t->rule, &t->result.measure, t->final)
 	    : VERDICT_UNKNOWN;
 }
+
+/* The planned value of the period ?4 when it is an interim report. */
+#define INTERIM_VALUE "CASE ?4 WHEN 'q1' THEN t.value_q1 WHEN 'h1' THEN t.value_h1" \
+	" WHEN 'm9' THEN t.value_m9 END"
 
 int
 target_list(struct db *db, int64_t plan, int64_t section,
@@ -240,11 +264,14 @@ target_list(struct db *db, int64_t plan, int64_t section,
 	*n = 0;
 	st = db_prepare(db,
 	    "SELECT t.id, t.plan_id, t.section_id, t.ord, t.text, t.kind, t.comparator,"
-	    " coalesce((SELECT tp.value FROM target_phase tp JOIN phase ph ON ph.id = tp.phase_id"
+	    " coalesce(" INTERIM_VALUE ", (SELECT tp.value FROM target_phase tp"
+	    "  JOIN phase ph ON ph.id = tp.phase_id"
 	    "  WHERE tp.target_id = t.id AND ?3 BETWEEN ph.year_from AND ph.year_to), t.value),"
 	    " t.baseline, t.numerator_label, t.denominator_label, ifnull(t.lead_unit_id, 0),"
-	    " ifnull(u.name, ''), r.id, r.numerator, r.denominator, r.value, r.evidence, r.note"
-	    " FROM target t JOIN section s ON s.id = t.section_id"
+	    " ifnull(u.name, ''), r.id, r.numerator, r.denominator, r.value, r.evidence, r.note,"
+	    " t.horizon, " INTERIM_VALUE ", coalesce((SELECT ph.year_to FROM phase ph"
+	    "  WHERE ph.plan_id = t.plan_id AND ?3 BETWEEN ph.year_from AND ph.year_to), p.year_to)"
+	    " FROM target t JOIN section s ON s.id = t.section_id JOIN plan p ON p.id = t.plan_id"
 	    " LEFT JOIN unit u ON u.id = t.lead_unit_id"
 	    " LEFT JOIN result r ON r.target_id = t.id AND r.period_id ="
 	    "  (SELECT id FROM period WHERE year = ?3 AND kind = ?4)"
@@ -259,7 +286,7 @@ target_list(struct db *db, int64_t plan, int64_t section,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
 			break;
-		read_target(st, &v[count++]);
+		read_target(st, &v[count++], year, period);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -22,6 +22,7 @@ enum target_field {
 	TF_DENOMINATOR_LABEL,
 	TF_LEAD_UNIT,
 	TF_PHASE_VALUES,
+	TF_HORIZON,
 };
 
 /* Inserts t (t->id 0; sets it) or updates target t->id, in one

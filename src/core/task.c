@@ -49,6 +49,18 @@ task_status_of(enum task_progress p, const char *completion, const char *due, st
 	return p == PROGRESS_IN_PROGRESS ? STATUS_IN_PROGRESS : STATUS_NOT_STARTED;
 }
 
+void
+task_as_of(struct task *t, struct date day)
+{
+	char iso[11];
+
+	date_format_iso(day, iso);
+	if (t->progress == PROGRESS_DONE && strcmp(t->completion_date, iso) > 0)
+		t->status = task_status_of(PROGRESS_IN_PROGRESS, "", t->due_date, day);
+	else
+		t->status = task_status_of(t->progress, t->completion_date, t->due_date, day);
+}
+
 /* The names stored in product.deadline_kind, by enum deadline_kind. */
 static const char *const deadline_kinds[] = {
 	"date", "continuous", "recurring", "milestones", "conditional", "unknown",

@@ -67,6 +67,10 @@ void tasks_free(struct task *t, int n);
 enum task_status task_status_of(enum task_progress p, const char *completion,
     const char *due, struct date today);
 
+/* Sets t->status as on day (a report's cut-off): a task finished after day
+ * was still in progress then. */
+void task_as_of(struct task *t, struct date day);
+
 const char *task_progress_code(enum task_progress p);
 bool task_progress_parse(const char *s, enum task_progress *out);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "core/backup.h"
+#include "core/calendar.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/plan.h"
@@ -20,17 +21,60 @@
 #define DUE_SOON_DAYS 14
 
 static const char *const columns[] = {
-	N_("Total"), N_("Met"), N_("Not met"), N_("Unknown"),
+	N_("Total"), N_("Met"), N_("Not met"), N_("Ongoing"), N_("Unknown"),
 	N_("Total"), N_("Done"), N_("Overdue"), N_("Due soon"),
 };
-#define NCOLUMNS 8
+#define NCOLUMNS 9
+/* The last of the targets' columns, before the gap. */
+#define LAST_TARGET_COLUMN 4
+#define ONGOING_COLUMN 3
+/* The room the sections' short titles need ("3. Thủ tục hành chính"). */
+#define NAME_MIN 22
+
+/* Whether the targets in progress have their own column: only when the
+ * section names keep their room (not on 80 columns); else they are
+ * counted with the unknown, as not judged yet.  Set by draw(). */
+static bool ongoing_shown;
 
 static int
 column_width(int i)
 {
 	int w = text_width(_(columns[i])) + 1;
 
+	if (i == ONGOING_COLUMN && !ongoing_shown)
+		return 0;
 	return w < 5 ? 5 : w;
+}
+
+/* The next report due and the days left, and one overdue. */
+static void
+draw_calendar(struct app *app, int y, int cols)
+{
+	struct report_due next, late;
+	bool has_next, has_late;
+	struct date today = date_today();
+	char line[512], period[64], due[11];
+	int n = 0;
+
+	if (calendar_status(app->db, app->plan.year_from, app->plan.year_to, app->plan.issue_date,
+	    today, &next, &has_next, &late, &has_late) != 0)
+		return;
+	line[0] = '\0';
+	if (has_next) {
+		long days = date_to_days(next.due) - date_to_days(today);
+
+		report_period_label(next.year, next.kind, period, sizeof period);
+		date_format_vn(next.due, due);
+		n = snprintf(line, sizeof line, ngettext("Next report: %s, due %s (%ld day left)",
+		    "Next report: %s, due %s (%ld days left)", (unsigned long)days), period, due, days);
+	}
+	if (has_late && n >= 0 && (size_t)n < sizeof line) {
+		report_period_label(late.year, late.kind, period, sizeof period);
+		date_format_vn(late.due, due);
+		snprintf(line + n, sizeof line - n, _("%sReport %s overdue (due %s)"), n ? "   " : "",
+		    period, due);
+	}
+	draw_text(y, 1, line, cols - 1, has_late ? draw_attr(COLOR_BAD) : A_NORMAL);
 }
 
 static void
@@ -51,23 +95,27 @@ draw_header(struct app *app, int y, int cols)
 	snprintf(line, sizeof line, _("Period: %s   Today: %s   Issued by: %s"), period, today,
 	    app->plan.issuer);
 	draw_text(y + 1, 1, line, cols - 1, A_NORMAL);
+	draw_calendar(app, y + 2, cols);
 }
 
 static void
 draw_counts(int y, int x, const struct section_summary *s, attr_t base)
 {
-	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->unknown,
+	const int v[NCOLUMNS] = { s->targets, s->met, s->not_met, s->in_progress,
+	    s->unknown + (ongoing_shown ? 0 : s->in_progress),
 	    s->tasks, s->done, s->overdue, s->due_soon };
-	const enum color c[NCOLUMNS] = { COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_NORMAL,
-	    COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN };
+	const enum color c[NCOLUMNS] = { COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN,
+	    COLOR_NORMAL, COLOR_NORMAL, COLOR_GOOD, COLOR_BAD, COLOR_WARN };
 
 	for (int i = 0; i < NCOLUMNS; i++) {
 		char num[16];
 		int w = column_width(i);
 
+		if (w == 0)
+			continue;
 		snprintf(num, sizeof num, "%d", v[i]);
 		draw_text_right(y, x, num, w, base | (v[i] ? draw_attr(c[i]) : 0));
-		x += w + (i == 3);
+		x += w + (i == LAST_TARGET_COLUMN);
 	}
 }
 
@@ -87,7 +135,7 @@ tasks_x(int name_w)
 {
 	int x = 1 + name_w + 1;
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i <= LAST_TARGET_COLUMN; i++)
 		x += column_width(i);
 	return x;
 }
@@ -119,7 +167,7 @@ load(struct app *app, struct screen *s)
 	s->list.count = app->nsections;
 	if (!app->has_plan)
 		return 0;
-	if (summary_by_section(app->db, app->plan.id, app->year, app->period, DUE_SOON_DAYS,
+	if (summary_by_section(app->db, app->plan.id, app->year, app->period, date_today(), DUE_SOON_DAYS,
 	    app->sections, app->nsections, c->sections, &c->total) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
@@ -132,7 +180,11 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	const struct counts *c = s->data;
-	int name_w = cols - counts_width() - 2, x;
+	int name_w, x;
+
+	ongoing_shown = true;
+	ongoing_shown = cols - counts_width() - 2 >= NAME_MIN;
+	name_w = cols - counts_width() - 2;
 
 	draw_header(app, y, cols);
 	if (c == NULL || !c->ok)
@@ -142,8 +194,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y + 3, tasks_x(name_w) + 1, _("Tasks"), cols - tasks_x(name_w) - 1, A_BOLD);
 	draw_text(y + 4, 1, _("Section"), name_w, A_BOLD | A_UNDERLINE);
 	for (int i = 0; i < NCOLUMNS; i++) {
+		if (column_width(i) == 0)
+			continue;
 		draw_text_right(y + 4, x, _(columns[i]), column_width(i), A_BOLD | A_UNDERLINE);
-		x += column_width(i) + (i == 3);
+		x += column_width(i) + (i == LAST_TARGET_COLUMN);
 	}
 	list_scroll(&s->list, rows - 6);
 	for (int i = 0; i < app->nsections && i < rows - 6; i++) {

@@ -350,15 +350,20 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		f->top = focus_row;
 	if (focus_row + focus_h > f->top + rows - 2)
 		f->top = focus_row + focus_h - (rows - 2);
+	int matches_at = -1;
+
 	for (int i = 0; i < f->nfields; i++) {
 		int h = field_rows(&f->fields[i]), at = row - f->top;
 
 		if (at >= 0 && at + h <= rows - 2)
 			draw_field(app, f, i, y + 2 + at, w);
 		if (i == f->focus && f->nmatches > 0 && at >= 0)
-			draw_matches(f, y + 2 + at + h, w);
+			matches_at = y + 2 + at + h;
 		row += h;
 	}
+	/* Last, over the fields below the focused one. */
+	if (matches_at >= 0)
+		draw_matches(f, matches_at, w);
 }
 
 /* F10 cancels a form as Esc does, rather than quitting with the changes;

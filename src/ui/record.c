@@ -260,7 +260,7 @@ struct screen *
 target_record_new(struct app *app, const struct target *t)
 {
 	struct screen *s = record_new(&target_record_type, "target", t->id);
-	char plan[64], period[64], num[32];
+	char plan[64], period[64], num[32], verdict[96];
 	int rc = 0;
 
 	if (s == NULL)
@@ -286,7 +286,8 @@ target_record_new(struct app *app, const struct target *t)
 		rc |= add(s, _("Evidence"), "%s", t->result.evidence);
 		rc |= add(s, _("Note"), "%s", t->result.note);
 	}
-	rc |= add(s, _("Verdict"), "%s", report_verdict_label(t->verdict));
+	report_verdict_text(t, verdict, sizeof verdict);
+	rc |= add(s, _("Verdict"), "%s", verdict);
 	if (rc != 0) {
 		screen_free(s);
 		return NULL;

@@ -63,7 +63,7 @@ changed(struct app *app, struct form *f, int field)
 	if (figure[0] == '\0')
 		return;
 	snprintf(hint + strlen(hint), sizeof f->fields[0].hint - strlen(hint), "%s→ %s · %s",
-	    *hint ? "  " : "", figure, report_verdict_label(evaluate_target(&t.rule, &t.result.measure)));
+	    *hint ? "  " : "", figure, report_verdict_label(evaluate_interim(&t.rule, &t.result.measure, t.final)));
 }
 
 static int

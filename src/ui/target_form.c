@@ -20,12 +20,16 @@
 static const char *const kinds[] = {
 	N_("rate (%)"), N_("count"), N_("reduction (%)"), N_("rank"), N_("yes/no"),
 };
+/* By its kind, then enum target_horizon. */
+static const char *const horizons[] = {
+	N_("as its kind"), N_("each period"), N_("at the year's end"), N_("at the phase's end"),
+};
 static const char *const comparators[] = { ">", "≥", "<", "≤", "=" };
 
 /* What the form edits: a copy of the target (id 0 for a new one). */
 struct target_edit {
 	struct target target;
-	int fsection, ftext, fkind, fcmp, fvalue, fphases, fbaseline, fnum, fden, flead;
+	int fsection, ftext, fkind, fcmp, fvalue, fphases, fhorizon, fbaseline, fnum, fden, flead;
 	int64_t *section_ids;
 	const char **section_names;	/* the section choice's labels */
 };
@@ -48,6 +52,7 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	struct target_edit *e = f->record;
 	struct target t = e->target;
 	bool has;
+	int horizon;
 
 	t.section_id = e->section_ids[form_choice(f, e->fsection)];
 	t.text = (char *)form_text(f, e->ftext);
@@ -58,7 +63,10 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	    validate_number(form_text(f, e->fbaseline), false, 0, 1e12, &t.rule.baseline,
 	    &t.rule.has_baseline, err, TF_BASELINE, f->fields[e->fbaseline].label) != 0)
 		return -1;
-	t.phase_values = e->fphases >= 0 ? form_text(f, e->fphases) : NULL;
+	t.phase_values = form_text(f, e->fphases);
+	horizon = form_choice(f, e->fhorizon);
+	t.has_horizon = horizon > 0;
+	t.horizon = t.has_horizon ? (enum target_horizon)(horizon - 1) : HORIZON_PERIOD;
 	t.numerator_label = (char *)form_text(f, e->fnum);
 	t.denominator_label = (char *)form_text(f, e->fden);
 	if (form_unit_id(app, form_text(f, e->flead), TF_LEAD_UNIT, f->fields[e->flead].label,
@@ -74,14 +82,12 @@ target_form_new(struct app *app, const struct target *t, int section)
 	struct screen *s;
 	struct form *f;
 	char value[32] = "", baseline[32] = "";
-	char *phases = phase_text(app->db, app->plan.id);
 	char *values = t != NULL ? phase_values_text(app->db, t->id) : NULL;
 	int sel = 0;
 
 	if (e == NULL || (e->section_ids = calloc(app->nsections, sizeof *e->section_ids)) == NULL ||
 	    (e->section_names = calloc(app->nsections, sizeof *e->section_names)) == NULL) {
 		free_edit(e);
-		free(phases);
 		free(values);
 		return NULL;
 	}
@@ -103,7 +109,6 @@ target_form_new(struct app *app, const struct target *t, int section)
 	}
 	s = form_new(t ? _("Edit the target") : _("New target"), save_target, e, free_edit);
 	if (s == NULL) {
-		free(phases);
 		free(values);
 		return NULL;
 	}
@@ -114,15 +119,14 @@ target_form_new(struct app *app, const struct target *t, int section)
 	e->fkind = form_add_choice(f, _("Kind"), TF_KIND, kinds, 5, e->target.rule.kind);
 	e->fcmp = form_add_choice(f, _("Comparator"), TF_COMPARATOR, comparators, 5, e->target.rule.cmp);
 	e->fvalue = form_add_text(f, _("Planned value"), TF_VALUE, value, false);
-	/* Only a plan with phases can have values by phase. */
-	e->fphases = -1;
-	if (phases != NULL && *phases != '\0')
-		e->fphases = form_add_text(f, _("Values by phase"), TF_PHASE_VALUES, values, false);
 	e->fbaseline = form_add_text(f, _("Baseline"), TF_BASELINE, baseline, false);
 	e->fnum = form_add_text(f, _("Numerator is"), TF_NUMERATOR_LABEL, t ? t->numerator_label : NULL, false);
 	e->fden = form_add_text(f, _("Denominator is"), TF_DENOMINATOR_LABEL, t ? t->denominator_label : NULL, false);
 	e->flead = form_add_unit(f, _("Lead unit"), TF_LEAD_UNIT, t ? t->lead_unit : NULL, false);
-	free(phases);
+	/* By phase ("2026-2027: 80") and for the interim reports ("6T: 5"). */
+	e->fphases = form_add_text(f, _("Values by period"), TF_PHASE_VALUES, values, false);
+	e->fhorizon = form_add_choice(f, _("Judged"), TF_HORIZON, horizons, 4,
+	    e->target.has_horizon ? (int)e->target.horizon + 1 : 0);
 	free(values);
 	return s;
 }

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # The fields of each form, in Tab order (a plan without phases).
-target_fields="Section|Target|Kind|Comparator|Planned value|Baseline|Numerator is|Denominator is|Lead unit"
+target_fields="Section|Target|Kind|Comparator|Planned value|Baseline|Numerator is|Denominator is|Lead unit|Values by period|Judged"
 rate_fields="Numerator|Denominator|Evidence|Note"
 count_fields="Value|Evidence|Note"
 task_fields="Section|No.|Task|Product 1|  deadline|  due date by hand|Product 2|  deadline|  due date by hand|Lead unit|Cooperating units|Monitoring unit|Progress|Completed on|Evidence no.|Evidence date|Evidence summary|Note"
@@ -229,6 +229,7 @@ target-rank|Planned value|type|2.5|Planned value: A rank must be a whole number 
 target-yesno|Planned value|type|2|Planned value: A yes/no value must be 0 (no) or 1 (yes)
 target|Baseline|type|-1|Baseline must be between 0 and
 target|Baseline|type|x|Baseline is not a number
+target|Values by period|type|7T: 4|Values by period: Values by phase: write
 target|Target|type||Target is required
 target|Target|fill|100000|Target: the text is too long
 target|Target|paste|\001\002\007\177|Target is required

@@ -304,4 +304,42 @@ wait_for "Sent to the printer"
 stop
 report sipas --round "$round" --format pdf -o "$work/expected.pdf"
 same_pdf "$work/printed.pdf" "$work/expected.pdf" || fail "the printer got another SIPAS report"
+
+# ---- The reporting year: interim verdicts, the cut-off, the calendar -----
+# "Xây dựng 02 sáng kiến" (a count) at 1 in nine months is on its way, and
+# not met at the year's end; a task finished on 20/9 was not done at the
+# nine months' cut-off (14/9).
+sql "INSERT INTO period (year, kind, start_date, end_date) VALUES
+	(2025, 'm9', '2025-01-01', '2025-09-30'), (2025, 'year', '2025-01-01', '2025-12-31')
+	ON CONFLICT DO NOTHING;
+INSERT INTO result (target_id, period_id, value) SELECT t.id, p.id, 1 FROM target t, period p
+	WHERE t.text LIKE 'Xây dựng 02 sáng kiến%' AND p.year = 2025;
+UPDATE task SET progress = 'done', completion_date = '2025-09-20' WHERE id = (SELECT min(id) FROM task);"
+report period --period 2025-9T --format csv --encoding utf8 > "$work/p9.csv" || fail "period 9T failed"
+grep -qF "1/2 · In progress" "$work/p9.csv" || fail "9T: the count is not in progress"
+grep -qF "Data from 15/12/2024 to 14/9/2025." "$work/p9.csv" || fail "9T: no data span"
+grep -qF "0 done (0 of them late)" "$work/p9.csv" || fail "9T: a task done after the cut-off counted"
+report period --period 2025-N --format csv --encoding utf8 > "$work/pn.csv" || fail "period N failed"
+grep -qF "Not met" "$work/pn.csv" || fail "year: the count is not judged"
+grep -qF "Data from 15/12/2024 to 14/12/2025." "$work/pn.csv" || fail "year: no data span"
+sql "INSERT INTO setting (key, value) VALUES ('report_periods', 'calendar')"
+report period --period 2025-6T --format txt > "$work/p6.txt" || fail "period 6T failed"
+grep -qF "Data from 1/1/2025 to 30/6/2025." "$work/p6.txt" || fail "calendar months: $(head -12 "$work/p6.txt")"
+sql "DELETE FROM setting WHERE key = 'report_periods'"
+report calendar --period 2025-q1 --sent 18/3/2025 --format csv --encoding utf8 > "$work/cal.csv" ||
+	fail "report calendar --sent failed"
+grep -qF "Q1/2025,15/12/2024,14/03/2025,20/03/2025,Sent on 18/03/2025" "$work/cal.csv" ||
+	fail "calendar: Q1 not sent: $(cat "$work/cal.csv")"
+grep -qF "6 months/2025,15/12/2024,14/06/2025,20/06/2025,Overdue by 117 days" "$work/cal.csv" ||
+	fail "calendar: 6 months not overdue: $(cat "$work/cal.csv")"
+grep -qF "Year/2025,15/12/2024,14/12/2025,20/12/2025,66 days left" "$work/cal.csv" ||
+	fail "calendar: the year: $(cat "$work/cal.csv")"
+expect_usage "--sent" period --period 2025-9T --sent 18/3/2025
+expect_usage "--unit" calendar --unit VHXH
+set +e
+report calendar --period 2025-6T --sent 31/2/2025 > "$work/out" 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "--sent 31/2: exit $rc, expected 1"
+grep -qF "not a date: 31/2/2025" "$work/err" || fail "--sent 31/2: $(cat "$work/err")"
 echo "report: ok"

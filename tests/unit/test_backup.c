@@ -434,6 +434,10 @@ START_TEST(test_restore_upgrades_an_older_file)
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_date");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN review");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN raw_cells");
+	exec_raw(s, "ALTER TABLE target DROP COLUMN horizon");
+	exec_raw(s, "ALTER TABLE target DROP COLUMN value_q1");
+	exec_raw(s, "ALTER TABLE target DROP COLUMN value_h1");
+	exec_raw(s, "ALTER TABLE target DROP COLUMN value_m9");
 	exec_raw(s, "PRAGMA user_version = 1");
 	free(drops);
 	sqlite3_close(s);

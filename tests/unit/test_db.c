@@ -466,6 +466,18 @@ START_TEST(test_constraints)
 }
 END_TEST
 
+/* Undoes the last migration (8 -> 9): the target as it was before its
+ * horizon and interim values. */
+#define BEFORE_YEAR \
+	"DROP TRIGGER history_target_insert;" \
+	"DROP TRIGGER history_target_update;" \
+	"DROP TRIGGER history_target_delete;" \
+	"ALTER TABLE target DROP COLUMN horizon;" \
+	"ALTER TABLE target DROP COLUMN value_q1;" \
+	"ALTER TABLE target DROP COLUMN value_h1;" \
+	"ALTER TABLE target DROP COLUMN value_m9;" \
+	HISTORY_TRIGGERS(target, id, HISTORY_TARGET, id, "NEW.plan_id", "OLD.plan_id")
+
 /* A file of schema version 4, made here by undoing migration 5 (its
  * columns, and the task triggers as migration 2 made them), with a task's
  * evidence: the upgrade keeps the evidence as the summary, and history
@@ -473,6 +485,7 @@ END_TEST
 START_TEST(test_migrate_evidence)
 {
 	static const char v4[] =
+	    BEFORE_YEAR
 	    "DROP TRIGGER history_task_insert;"
 	    "DROP TRIGGER history_task_update;"
 	    "DROP TRIGGER history_task_delete;"
@@ -514,6 +527,7 @@ END_TEST
 START_TEST(test_migrate_par_year)
 {
 	static const char v6[] =
+	    BEFORE_YEAR
 	    "DROP TABLE par_year;"
 	    "ALTER TABLE par_entry DROP COLUMN note1;"
 	    "ALTER TABLE par_entry DROP COLUMN note2;"
@@ -539,6 +553,34 @@ START_TEST(test_migrate_par_year)
 	ck_assert_int_eq(query_int(db, "SELECT set_id FROM par_year WHERE year = 2024"), 2);
 	ck_assert_int_eq(query_int(db, "SELECT set_id FROM par_year WHERE year = 2023"), 1);
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM par_year"), 3);
+	db_close(db);
+}
+END_TEST
+
+/* Migration 9 adds a target's horizon and interim values, and its history
+ * records them. */
+START_TEST(test_migrate_year)
+{
+	static const char v8[] = BEFORE_YEAR "PRAGMA user_version = 8;";
+	struct db *db = open_ok();
+
+	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db->sql, v8, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db->sql));
+	db_close(db);
+
+	db = open_ok();
+	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM target WHERE horizon IS NULL "
+	    "AND value_q1 IS NULL AND value_h1 IS NULL AND value_m9 IS NULL"),
+	    query_int(db, "SELECT count(*) FROM target"));
+	ck_assert_int_ne(sqlite3_exec(db->sql, "UPDATE target SET horizon = 'week'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE target SET horizon = 'phase', value_h1 = 5 "
+	    "WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'target' "
+	    "AND action = 'update' AND json_extract(after_json, '$.horizon') = 'phase' "
+	    "AND json_extract(after_json, '$.value_h1') = 5"), 1);
 	db_close(db);
 }
 END_TEST
@@ -706,6 +748,7 @@ db_suite(void)
 	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
 	tcase_add_test(tc, test_migrate_evidence);
 	tcase_add_test(tc, test_migrate_par_year);
+	tcase_add_test(tc, test_migrate_year);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);

@@ -201,6 +201,70 @@ static const char *const bad_symbols[] = {
 	"rate",
 };
 
+/* Interim verdicts: (rule, measure, final) -> verdict. */
+#define PROG	VERDICT_IN_PROGRESS
+static const struct {
+	struct target_rule	rule;
+	struct measure		m;
+	bool			final;
+	enum verdict		want;
+} interim[] = {
+	/* A count reached early is met; short of it, on its way. */
+	{ RULE(COUNT, GE, 10), VAL(6), false, PROG },
+	{ RULE(COUNT, GE, 10), VAL(10), false, MET },
+	{ RULE(COUNT, GT, 10), VAL(10), false, PROG },
+	{ RULE(COUNT, GE, 10), VAL(6), true, NOT },
+	{ RULE(COUNT, GE, 10), NOTHING, false, UNK },
+	/* "< 3 complaints" can still be exceeded before the end. */
+	{ RULE(COUNT, LT, 3), VAL(1), false, PROG },
+	{ RULE(COUNT, LT, 3), VAL(1), true, MET },
+	{ RULE(COUNT, EQ, 2), VAL(2), false, PROG },
+	/* Yes/no: done is done. */
+	{ RULE(YESNO, EQ, 1), VAL(1), false, PROG },
+	{ RULE(YESNO, GE, 1), VAL(1), false, MET },
+	{ RULE(YESNO, GE, 1), VAL(0), false, PROG },
+	{ RULE(YESNO, GE, 1), VAL(0), true, NOT },
+	/* A reduction reached is kept. */
+	{ RULE(REDUCTION, GE, 30), VAL(35), false, MET },
+	{ RULE(REDUCTION, GE, 30), VAL(20), false, PROG },
+	{ B(GE, 30, 100), VAL(80), false, PROG },
+	{ B(GE, 30, 100), VAL(80), true, NOT },
+	/* A rank is given anew: never settled before the end. */
+	{ RULE(RANK, LE, 35), VAL(30), false, PROG },
+	{ RULE(RANK, LE, 35), VAL(40), false, PROG },
+	{ RULE(RANK, LE, 35), VAL(30), true, MET },
+	{ RULE(RANK, LE, 35), VAL(40), true, NOT },
+	/* final is what a rate always is. */
+	{ RULE(RATE, GE, 99), VAL(98), true, NOT },
+	{ RULE(RATE, GE, 99), VAL(99.5), true, MET },
+};
+
+START_TEST(test_interim)
+{
+	ck_assert_int_eq(evaluate_interim(&interim[_i].rule, &interim[_i].m, interim[_i].final),
+	    interim[_i].want);
+}
+END_TEST
+
+START_TEST(test_horizon)
+{
+	enum target_horizon h;
+
+	ck_assert_int_eq(target_kind_horizon(TARGET_RATE), HORIZON_PERIOD);
+	ck_assert_int_eq(target_kind_horizon(TARGET_COUNT), HORIZON_YEAR);
+	ck_assert_int_eq(target_kind_horizon(TARGET_REDUCTION), HORIZON_YEAR);
+	ck_assert_int_eq(target_kind_horizon(TARGET_RANK), HORIZON_YEAR);
+	ck_assert_int_eq(target_kind_horizon(TARGET_YESNO), HORIZON_YEAR);
+	for (int i = HORIZON_PERIOD; i <= HORIZON_PHASE; i++) {
+		ck_assert(target_horizon_parse(target_horizon_name((enum target_horizon)i), &h));
+		ck_assert_int_eq(h, i);
+	}
+	ck_assert(!target_horizon_parse("week", &h));
+	ck_assert(!target_horizon_parse(NULL, &h));
+	ck_assert_ptr_null(target_horizon_name((enum target_horizon)3));
+}
+END_TEST
+
 START_TEST(test_kind_round_trip)
 {
 	enum target_kind	k = TARGET_YESNO + 1;
@@ -274,6 +338,8 @@ evaluate_suite(void)
 	tcase_add_loop_test(tc, test_kind_bad, 0, NELEM(bad_names));
 	tcase_add_loop_test(tc, test_cmp_bad, 0, NELEM(bad_symbols));
 	tcase_add_test(tc, test_null_and_range);
+	tcase_add_loop_test(tc, test_interim, 0, NELEM(interim));
+	tcase_add_test(tc, test_horizon);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -627,17 +627,19 @@ START_TEST(test_summary)
 
 	ck_assert_int_eq(section_list(db, &s, &ns), 0);
 	ck_assert_ptr_nonnull(sum = calloc(ns, sizeof *sum));
-	ck_assert_int_eq(summary_by_section(db, plan.id, 2025, PERIOD_YEAR, 30, s, ns,
+	ck_assert_int_eq(summary_by_section(db, plan.id, 2025, PERIOD_YEAR, date_today(), 30, s, ns,
 	    sum, &total), 0);
 	for (int i = 0; i < ns; i++) {
 		ck_assert_int_eq(sum[i].section_id, s[i].id);
 		ck_assert_int_eq(sum[i].targets, count_records("sample-plan.tsv", "target", s[i].code));
 		ck_assert_int_eq(sum[i].tasks, count_records("sample-plan.tsv", "task", s[i].code));
-		ck_assert_int_eq(sum[i].met + sum[i].not_met + sum[i].unknown, sum[i].targets);
+		ck_assert_int_eq(sum[i].met + sum[i].not_met + sum[i].in_progress + sum[i].unknown,
+		    sum[i].targets);
 		add.targets += sum[i].targets;
 		add.met += sum[i].met;
 		add.not_met += sum[i].not_met;
 		add.unknown += sum[i].unknown;
+		add.in_progress += sum[i].in_progress;
 		add.tasks += sum[i].tasks;
 		add.done += sum[i].done;
 		add.overdue += sum[i].overdue;
@@ -647,6 +649,7 @@ START_TEST(test_summary)
 	ck_assert_int_eq(total.met, add.met);
 	ck_assert_int_eq(total.not_met, add.not_met);
 	ck_assert_int_eq(total.unknown, add.unknown);
+	ck_assert_int_eq(total.in_progress, add.in_progress);
 	ck_assert_int_eq(total.tasks, add.tasks);
 	ck_assert_int_eq(total.done, add.done);
 	ck_assert_int_eq(total.overdue, add.overdue);
@@ -668,6 +671,12 @@ START_TEST(test_summary)
 	ck_assert_int_eq(total.due_soon, 2);
 	ck_assert_int_eq(sum[3].due_soon, 1);
 	ck_assert_int_eq(sum[5].due_soon, 1);
+	/* As of a cut-off on 31/8, the task finished on 1/9 was not done,
+	 * and tthc 1, due that day, not yet late. */
+	ck_assert_int_eq(summary_by_section(db, plan.id, 2025, PERIOD_YEAR,
+	    (struct date){ 2025, 8, 31 }, 30, s, ns, sum, &total), 0);
+	ck_assert_int_eq(total.done, 0);
+	ck_assert_int_eq(sum[2].overdue, 0);
 	free(sum);
 	sections_free(s, ns);
 }
