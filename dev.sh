@@ -10,10 +10,10 @@ top=$(pwd)
 
 # Debian 12 packages for building and testing.
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
-libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3"
+libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3 libxlsxwriter-dev"
 # Only for the test command: libFuzzer for the importer's fuzz run, and
 # valgrind for the end-to-end session and the unit tests.
-TEST_PACKAGES="clang valgrind"
+TEST_PACKAGES="clang valgrind libreoffice-calc-nogui poppler-utils"
 
 install_missing() {
 	missing=""

@@ -24,7 +24,7 @@
 
 int cli_report(struct db *db, int argc, char **argv);
 
-enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV };
+enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV, FORMAT_XLSX };
 
 struct report_args {
 	enum report_kind kind;
@@ -51,9 +51,9 @@ usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
 	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
-	    "--format txt|html|csv [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
+	    "--format txt|html|csv|xlsx [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv "
+	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv|xlsx "
 	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]"));
 	return 2;
 }
@@ -100,8 +100,10 @@ parse_args(int argc, char **argv, struct report_args *a)
 				a->format = FORMAT_HTML;
 			else if (strcmp(optarg, "csv") == 0)
 				a->format = FORMAT_CSV;
+			else if (strcmp(optarg, "xlsx") == 0)
+				a->format = FORMAT_XLSX;
 			else
-				return usage(_("--format takes txt, html or csv, not %s"), optarg);
+				return usage(_("--format takes txt, html, csv or xlsx, not %s"), optarg);
 			break;
 		case 'w':
 			if (strcmp(optarg, "80") == 0)
@@ -128,6 +130,9 @@ parse_args(int argc, char **argv, struct report_args *a)
 			return usage("%s", _("unknown option"));
 		}
 	}
+	/* A workbook is a zip archive written to a file by name. */
+	if (a->format == FORMAT_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
+		return usage("%s", _("--format xlsx writes a file: give it with -o FILE.xlsx"));
 	if (optind >= argc)
 		return usage("%s", _("which report? dashboard, units, overdue, period, par or sipas"));
 	if (!report_kind_parse(argv[optind], &a->kind))
@@ -188,6 +193,11 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 		return rc != 0 ? 1 : 0;
 	}
 	snprintf(tmp, sizeof tmp, "%s.tmp", a->output);
+	if (a->format == FORMAT_XLSX) {
+		if ((rc = report_write_xlsx(db, r, tmp)) != 0)
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		goto written;
+	}
 	if ((fp = fopen(tmp, "w")) == NULL) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
 		return 1;
@@ -201,6 +211,7 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, tmp, strerror(errno));
 		rc = -1;
 	}
+written:
 	if (rc == 0 && rename(tmp, a->output) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, a->output, strerror(errno));
 		rc = -1;

@@ -104,3 +104,11 @@ paths_localedir(void)
 
 	return first_existing("CCHC_LOCALEDIR", dirs, "vi/LC_MESSAGES/" PACKAGE ".mo");
 }
+
+const char *
+paths_moduledir(void)
+{
+	static const char *const dirs[] = { PKGLIBEXECDIR, BUILDDIR, NULL };
+
+	return first_existing("CCHC_MODULEDIR", dirs, "cchc-xlsx.so");
+}

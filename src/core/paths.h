@@ -19,6 +19,9 @@ const char *paths_datadir(void);
 /* The folder of <lang>/LC_MESSAGES/cchc.mo. */
 const char *paths_localedir(void);
 
+/* The folder of the modules loaded when used (cchc-xlsx.so). */
+const char *paths_moduledir(void);
+
 /* Joins dir and name into buf; -1 when it does not fit. */
 int paths_join(char *buf, size_t n, const char *dir, const char *name);
 

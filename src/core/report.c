@@ -133,6 +133,7 @@ struct column_spec {
 	const char *title;	/* msgid */
 	int width, share;
 	enum report_align align;
+	enum report_type type;	/* REPORT_TEXT when not given */
 };
 
 static char *
@@ -231,8 +232,45 @@ add_table(struct builder *b, struct report_section *s, const struct column_spec 
 		t->columns[i].width = spec[i].width;
 		t->columns[i].share = spec[i].share;
 		t->columns[i].align = spec[i].align;
+		t->columns[i].type = spec[i].type;
 	}
 	return t;
+}
+
+/* What a cell of a column of type says, read from the text it shows: a
+ * figure that does not read as one ("97/98", "—", "rank ≥ 3") stays
+ * text. */
+static struct report_value
+cell_value(enum report_type type, const char *text)
+{
+	struct report_value v = { .type = REPORT_TEXT };
+	size_t len = strlen(text);
+	char num[64];
+
+	switch (type) {
+	case REPORT_CODE:
+		if (*text != '\0')
+			v.type = REPORT_CODE;
+		break;
+	case REPORT_NUMBER:
+	case REPORT_RATE:
+		if (len > 1 && len < sizeof num && text[len - 1] == '%') {
+			memcpy(num, text, len - 1);
+			num[len - 1] = '\0';
+			if (number_parse(num, &v.number))
+				v.type = REPORT_RATE;
+		} else if (number_parse(text, &v.number)) {
+			v.type = REPORT_NUMBER;
+		}
+		break;
+	case REPORT_DATE:
+		if (date_parse_vn(text, &v.date))
+			v.type = REPORT_DATE;
+		break;
+	default:
+		break;
+	}
+	return v;
 }
 
 /* Appends a row of t->ncolumns cells (copied). */
@@ -241,6 +279,7 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 {
 	char **c;
 	bool *st;
+	struct report_value *v;
 
 	if (t == NULL)
 		return;
@@ -255,10 +294,19 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 		return;
 	}
 	t->strong = st;
+	v = realloc(t->values, (size_t)(t->nrows + 1) * t->ncolumns * sizeof *v);
+	if (v == NULL) {
+		b->oom = true;
+		return;
+	}
+	t->values = v;
 	st[t->nrows] = strong;
 	c += (size_t)t->nrows * t->ncolumns;
-	for (int i = 0; i < t->ncolumns; i++)
+	v += (size_t)t->nrows * t->ncolumns;
+	for (int i = 0; i < t->ncolumns; i++) {
 		c[i] = dup(b, cells[i]);
+		v[i] = cell_value(t->columns[i].type, cells[i]);
+	}
 	t->nrows++;
 }
 
@@ -518,18 +566,18 @@ static int
 build_dashboard(struct builder *b, struct source *src)
 {
 	static const struct column_spec target_cols[] = {
-		{ N_("Section"), 0, 1, REPORT_LEFT },
-		{ N_("Targets"), 8, 0, REPORT_RIGHT },
-		{ N_("Met"), 8, 0, REPORT_RIGHT },
-		{ N_("Not met"), 8, 0, REPORT_RIGHT },
-		{ N_("Unknown"), 8, 0, REPORT_RIGHT },
+		{ N_("Section"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Targets"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Met"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Not met"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Unknown"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	static const struct column_spec task_cols[] = {
-		{ N_("Section"), 0, 1, REPORT_LEFT },
-		{ N_("Tasks"), 8, 0, REPORT_RIGHT },
-		{ N_("Done"), 8, 0, REPORT_RIGHT },
-		{ N_("Overdue"), 8, 0, REPORT_RIGHT },
-		{ N_("Due soon"), 8, 0, REPORT_RIGHT },
+		{ N_("Section"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Tasks"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Done"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Overdue"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Due soon"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	struct section_summary *sum = calloc(src->nsections + 1, sizeof *sum), total;
 	struct report_table *targets, *tasks;
@@ -574,12 +622,12 @@ build_dashboard(struct builder *b, struct source *src)
 }
 
 static const struct column_spec target_columns[] = {
-	{ N_("No."), 3, 0, REPORT_RIGHT },
-	{ N_("Target"), 0, 1, REPORT_LEFT },
-	{ N_("Planned"), 9, 0, REPORT_LEFT },
-	{ N_("Result"), 9, 0, REPORT_RIGHT },
-	{ N_("Rate"), 7, 0, REPORT_RIGHT },
-	{ N_("Verdict"), 9, 0, REPORT_LEFT },
+	{ N_("No."), 3, 0, REPORT_RIGHT, REPORT_CODE },
+	{ N_("Target"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+	{ N_("Planned"), 9, 0, REPORT_LEFT, REPORT_TEXT },
+	{ N_("Result"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+	{ N_("Rate"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
+	{ N_("Verdict"), 9, 0, REPORT_LEFT, REPORT_TEXT },
 };
 #define TARGET_COLUMNS 6
 
@@ -618,11 +666,11 @@ static void
 add_unit_section(struct builder *b, struct source *src, const struct unit_load *u)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Role"), 10, 0, REPORT_LEFT },
-		{ N_("No."), 6, 0, REPORT_LEFT },
-		{ N_("Task"), 0, 1, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ N_("Status"), 11, 0, REPORT_LEFT },
+		{ N_("Role"), 10, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("No."), 6, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Status"), 11, 0, REPORT_LEFT, REPORT_TEXT },
 	};
 	struct report_section *s;
 	struct report_table *t = NULL;
@@ -723,11 +771,11 @@ static void
 add_deadline_section(struct builder *b, struct source *src, bool overdue)
 {
 	const struct column_spec cols[] = {
-		{ N_("No."), 6, 0, REPORT_LEFT },
-		{ N_("Task"), 0, 3, REPORT_LEFT },
-		{ N_("Lead unit"), 0, 1, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ overdue ? N_("Days late") : N_("Days left"), 7, 0, REPORT_RIGHT },
+		{ N_("No."), 6, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Lead unit"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ overdue ? N_("Days late") : N_("Days left"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	const struct task **v = calloc(src->ntasks + 1, sizeof *v);
 	struct report_section *s;
@@ -855,12 +903,12 @@ static int
 build_period(struct builder *b, struct source *src)
 {
 	static const struct column_spec task_cols[] = {
-		{ N_("No."), 3, 0, REPORT_RIGHT },
-		{ N_("Task"), 0, 3, REPORT_LEFT },
-		{ N_("Lead unit"), 11, 0, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ N_("Status"), 11, 0, REPORT_LEFT },
-		{ N_("Evidence"), 0, 2, REPORT_LEFT },
+		{ N_("No."), 3, 0, REPORT_RIGHT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Lead unit"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Status"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Evidence"), 0, 2, REPORT_LEFT, REPORT_TEXT },
 	};
 
 	add_period_summary(b, src);
@@ -989,13 +1037,13 @@ static int
 build_par(struct builder *b, struct source *src)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Code"), 5, 0, REPORT_LEFT },
-		{ N_("Criterion"), 0, 1, REPORT_LEFT },
-		{ N_("Max"), 5, 0, REPORT_RIGHT },
-		{ N_("Self"), 5, 0, REPORT_RIGHT },
-		{ N_("Round 1"), 7, 0, REPORT_RIGHT },
-		{ N_("Round 2"), 7, 0, REPORT_RIGHT },
-		{ N_("Evidence"), 0, 1, REPORT_LEFT },
+		{ N_("Code"), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Criterion"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Max"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Self"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Round 1"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Round 2"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Evidence"), 0, 1, REPORT_LEFT, REPORT_TEXT },
 	};
 	struct assessment a;
 	struct report_table *t;
@@ -1107,10 +1155,10 @@ add_sipas_results(struct builder *b, const struct sipas_questionnaire *q,
     const struct sipas_results *res)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Code"), 5, 0, REPORT_LEFT },
-		{ N_("Element / question"), 0, 1, REPORT_LEFT },
-		{ N_("Satisfied"), 9, 0, REPORT_RIGHT },
-		{ N_("Answers"), 7, 0, REPORT_RIGHT },
+		{ N_("Code"), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Element / question"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Satisfied"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Answers"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	struct report_section *s = add_section(b, "");
 	struct report_table *t = add_table(b, s, cols, 4);
@@ -1152,14 +1200,14 @@ add_sipas_breakdowns(struct builder *b, struct db *db, const struct sipas_questi
     int64_t round)
 {
 	struct column_spec cols[SIPAS_MAX_QUESTIONS + 3] = {
-		{ N_("Option"), 0, 1, REPORT_LEFT },
-		{ N_("Forms"), 5, 0, REPORT_RIGHT },
+		{ N_("Option"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Forms"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	int n = 2 + q->nelements + 1;
 
 	for (int e = 0; e < q->nelements; e++)
-		cols[2 + e] = (struct column_spec){ "", 6, 0, REPORT_RIGHT };
-	cols[n - 1] = (struct column_spec){ N_("Index"), 7, 0, REPORT_RIGHT };
+		cols[2 + e] = (struct column_spec){ "", 6, 0, REPORT_RIGHT, REPORT_NUMBER };
+	cols[n - 1] = (struct column_spec){ N_("Index"), 7, 0, REPORT_RIGHT, REPORT_NUMBER };
 	for (int f = 0; f < q->nfields; f++) {
 		const struct sipas_field *fl = &q->fields[f];
 		char *heading = dupf(b, _("Breakdown by %s"), fl->name);
@@ -1376,6 +1424,7 @@ table_free(struct report_table *t)
 	free(t->columns);
 	free(t->cells);
 	free(t->strong);
+	free(t->values);
 }
 
 void
