@@ -59,12 +59,12 @@ struct report_value {
 
 struct report_column {
 	char *title;
-	enum report_type type;
 	/* Display columns of a fixed column; 0 for one that shares the room
 	 * left, in proportion to share. */
 	int width;
 	int share;
 	enum report_align align;
+	enum report_type type;
 };
 
 struct report_table {

@@ -1,7 +1,7 @@
 /* The preview of a report: the pages exactly as they will be printed,
  * PgUp/PgDn from page to page, arrows within a page; p prints (print.h),
- * s saves as text, HTML or CSV (a form asks the file name and format), w
- * switches between 80 and 132 columns, f narrows it to a unit and picks
+ * s saves as text, HTML, CSV or an Excel workbook (a form asks the file
+ * name and format), w switches between 80 and 132 columns, f narrows it to a unit and picks
  * the period.  When printing fails the preview stays, so nothing is lost:
  * the report can still be saved. */
 #include "ui/app.h"
@@ -192,11 +192,12 @@ print_report(struct app *app, struct preview *p)
 
 /* ---- Save as ---- */
 
-static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV") };
+static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV"), N_("Excel workbook") };
 static const char *const encodings[] = {
 	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
 };
-static const char *const extensions[] = { ".txt", ".html", ".csv" };
+static const char *const extensions[] = { ".txt", ".html", ".csv", ".xlsx" };
+#define FORMAT_XLSX 3
 
 enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
 
@@ -232,6 +233,12 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 	/* The format's extension when the name has none. */
 	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	/* A workbook is written to its file by name. */
+	if (format == FORMAT_XLSX) {
+		if ((rc = report_write_xlsx(app->db, e->p->report, tmp)) != 0)
+			field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+		goto written;
+	}
 	if ((fp = fopen(tmp, "w")) == NULL)
 		return field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
@@ -241,6 +248,7 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 		field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
 	if (fclose(fp) != 0 && rc == 0)
 		rc = field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
+written:
 	if (rc == 0 && rename(tmp, path) != 0)
 		rc = field_fail(err, SF_FILE, "%s: %s", path, strerror(errno));
 	if (rc != 0)
@@ -265,7 +273,7 @@ ask_save(struct app *app, struct preview *p)
 	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
-	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 3, 0);
+	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 4, 0);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
 	app_push(app, s);
 }
@@ -437,7 +445,7 @@ preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
 	}
 	s->data = p;
 	app_message(app, COLOR_NORMAL, "%s",
-	    _("p print · s save as text, HTML or CSV · w 80/132 columns · f filter"));
+	    _("p print · s save as text, HTML, CSV or Excel · w 80/132 columns · f filter"));
 	return s;
 }
 

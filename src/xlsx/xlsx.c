@@ -157,24 +157,32 @@ span(lxw_worksheet *ws, int row, int first, int last, const char *s, lxw_format 
 		worksheet_write_string(ws, row, first, s, f);
 }
 
-/* The height of a row holding s across cols characters, its lines
- * wrapped: merged cells are not fitted by the spreadsheet. */
-static void
-fit_height(lxw_worksheet *ws, int row, const char *s, double cols, double line)
+/* The lines s takes in a cell cols characters wide, wrapped. */
+static int
+lines_in(const char *s, double cols)
 {
 	int lines = 0;
 
-	while (*s != '\0' || lines == 0) {
+	for (;;) {
 		size_t n = strcspn(s, "\n");
 		int w = u8_width((const uint8_t *)s, n, "UTF-8");
 
-		lines += w == 0 ? 1 : (int)ceil(w * 1.1 / (cols > 1 ? cols : 1));
+		/* Less a cell's padding. */
+		lines += w == 0 ? 1 : (int)ceil(w / (cols > 3 ? cols - 2 : 1));
 		s += n;
 		if (*s == '\0')
-			break;
+			return lines;
 		s++;
 	}
-	worksheet_set_row(ws, row, line * lines, NULL);
+}
+
+/* The height of a row holding s across cols characters: neither the
+ * spreadsheets nor their PDF export fit a row to wrapped text on their
+ * own. */
+static void
+fit_height(lxw_worksheet *ws, int row, const char *s, double cols, double line)
+{
+	worksheet_set_row(ws, row, line * lines_in(s, cols), NULL);
 }
 
 static double
@@ -187,20 +195,36 @@ sheet_cols(const struct sheet *s)
 	return w;
 }
 
+/* The last column of the frame's left part, the office's: near two
+ * fifths of the width, leaving the national heading room. */
+static int
+split(const struct sheet *s)
+{
+	double total = sheet_cols(s), left = 0, best = total;
+	int mid = 0;
+
+	for (int c = 0; c + 1 < s->first->ncolumns; c++) {
+		left += s->width[c];
+		if (left >= 20 && total - left >= 30 && fabs(left - 0.4 * total) < best) {
+			best = fabs(left - 0.4 * total);
+			mid = c;
+		}
+	}
+	return mid;
+}
+
 /* The office heading, the number and the place-date line, the title: the
  * frame of an official document over the table. */
 static void
 write_frame(struct book *b, struct sheet *s)
 {
 	const struct report *r = b->r;
-	int n = s->first->ncolumns, mid = n / 2 - (n > 1), row = 0;
+	int n = s->first->ncolumns, mid = split(s), row = 0;
 	size_t len;
 	uint8_t *upper = u8_toupper((const uint8_t *)r->office, strlen(r->office) + 1, NULL, NULL,
 	    NULL, &len);
 	char place[300], number[300];
 
-	if (mid < 0)
-		mid = 0;
 	span(s->ws, row, 0, mid, upper != NULL ? (const char *)upper : r->office, b->f.left);
 	free(upper);
 	/* The national heading is Vietnamese whatever the interface's
@@ -267,8 +291,12 @@ measure(struct book *b, struct sheet *s)
 
 	if ((s->width = calloc(f->ncolumns, sizeof *s->width)) == NULL)
 		return -1;
-	for (int c = 0; c < f->ncolumns; c++)
-		s->width[c] = text_cols(f->columns[c].title, true);
+	/* A short header on one line, a long one over its words. */
+	for (int c = 0; c < f->ncolumns; c++) {
+		s->width[c] = text_cols(f->columns[c].title, false);
+		if (s->width[c] > 12)
+			s->width[c] = text_cols(f->columns[c].title, true);
+	}
 	for (int i = 0; i < r->nsections; i++) {
 		for (int j = 0; j < r->sections[i].nblocks; j++) {
 			const struct report_block *k = &r->sections[i].blocks[j];
@@ -350,8 +378,9 @@ put_header(struct book *b, struct sheet *s)
 static void
 write_cell(struct book *b, struct sheet *s, const struct report_table *t, int row, int c)
 {
+	static const struct report_value untyped = { .type = REPORT_TEXT };
 	size_t k = (size_t)row * t->ncolumns + c;
-	const struct report_value *v = &t->values[k];
+	const struct report_value *v = t->values != NULL ? &t->values[k] : &untyped;
 	lxw_format **f = b->f.cell[t->strong[row]];
 	lxw_datetime d = { v->date.year, v->date.month, v->date.day, 0, 0, 0 };
 	double pct;
@@ -402,7 +431,7 @@ put_paragraph(struct book *b, struct sheet *s, const char *text)
 static void
 put_signature(struct book *b, struct sheet *s)
 {
-	int n = s->first->ncolumns, from = n > 1 ? n / 2 : 0;
+	int n = s->first->ncolumns, from = n > 1 ? split(s) + 1 : 0;
 
 	s->row++;
 	span(s->ws, s->row, from, n - 1, b->r->signature, b->f.right);
@@ -464,9 +493,19 @@ write_book(struct book *b)
 				return -1;
 			put_header(b, cur);
 			put_heading(b, cur, i);
-			for (int row = 0; row < k->table.nrows; row++, cur->row++)
-				for (int c = 0; c < k->table.ncolumns; c++)
+			for (int row = 0; row < k->table.nrows; row++, cur->row++) {
+				int lines = 1;
+
+				for (int c = 0; c < k->table.ncolumns; c++) {
+					int n = lines_in(k->table.cells[(size_t)row * k->table.ncolumns + c],
+					    cur->width[c]);
+
+					if (n > lines)
+						lines = n;
 					write_cell(b, cur, &k->table, row, c);
+				}
+				worksheet_set_row(cur->ws, cur->row, 16 * lines, NULL);
+			}
 		}
 		if (sec->nblocks == 0)
 			put_heading(b, cur, i);

@@ -43,8 +43,8 @@ make_report(int fixed, const char *const *cells, int nrows)
 	b->kind = REPORT_TABLE;
 	t->ncolumns = 2;
 	t->columns = calloc(2, sizeof *t->columns);
-	t->columns[0] = (struct report_column){ strdup("Số"), fixed, 0, REPORT_RIGHT };
-	t->columns[1] = (struct report_column){ strdup("Nội dung"), 0, 1, REPORT_LEFT };
+	t->columns[0] = (struct report_column){ strdup("Số"), fixed, 0, REPORT_RIGHT, REPORT_NUMBER };
+	t->columns[1] = (struct report_column){ strdup("Nội dung"), 0, 1, REPORT_LEFT, REPORT_TEXT };
 	t->nrows = nrows;
 	t->cells = calloc(2 * nrows + 1, sizeof *t->cells);
 	t->strong = calloc(nrows + 1, sizeof *t->strong);
