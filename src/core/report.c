@@ -254,7 +254,15 @@ cell_value(enum report_type type, const char *text)
 		break;
 	case REPORT_NUMBER:
 	case REPORT_RATE:
-		if (len > 1 && len < sizeof num && text[len - 1] == '%') {
+		/* "1,5*": a figure marked (a score set by hand). */
+		if (len > 1 && len < sizeof num && text[len - 1] == '*') {
+			memcpy(num, text, len - 1);
+			num[len - 1] = '\0';
+			if (number_parse(num, &v.number)) {
+				v.type = REPORT_NUMBER;
+				v.marked = true;
+			}
+		} else if (len > 1 && len < sizeof num && text[len - 1] == '%') {
 			memcpy(num, text, len - 1);
 			num[len - 1] = '\0';
 			if (number_parse(num, &v.number))
@@ -306,6 +314,10 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 	for (int i = 0; i < t->ncolumns; i++) {
 		c[i] = dup(b, cells[i]);
 		v[i] = cell_value(t->columns[i].type, cells[i]);
+		/* A figure is never cut: its fixed column grows to hold it. */
+		if (v[i].type != REPORT_TEXT && v[i].type != REPORT_CODE && t->columns[i].width > 0 &&
+		    text_width(cells[i]) > t->columns[i].width)
+			t->columns[i].width = text_width(cells[i]);
 	}
 	t->nrows++;
 }
@@ -1031,24 +1043,84 @@ add_par_totals(struct builder *b, const struct assessment *a)
 	free(text);
 }
 
+/* What a round of appraisal made of the points under node i (all the
+ * leaves when i is -1): each leaf's figure of that round, round 2 over
+ * round 1, else the self-assessed points it left alone.  False when the
+ * round appraised none of them. */
+static bool
+round_sum(const struct assessment *a, int i, int round, double *sum)
+{
+	const struct criteria_set *s = &a->set;
+	bool any = false;
+
+	*sum = 0;
+	for (int k = i + 1; k < s->n && (i < 0 || s->nodes[k].depth > s->nodes[i].depth); k++) {
+		const struct par_line *l = &a->lines[k];
+
+		if (!s->nodes[k].leaf)
+			continue;
+		any |= round == 1 ? l->has_r1 : l->has_r2;
+		*sum += round == 2 && l->has_r2 ? l->r2 : l->has_r1 ? l->r1 : l->points;
+	}
+	return any;
+}
+
+/* round_sum as the sheet prints it, "" when the round appraised none. */
+static void
+round_figure(const struct assessment *a, int i, int round, char *buf, size_t n)
+{
+	double sum;
+	bool any = round_sum(a, i, round, &sum);
+
+	figure(any, sum, buf, n);
+}
+
+/* A criterion's explanation (giải trình) and, when its self score was set
+ * by hand, why. */
+static char *
+explanation_text(struct builder *b, const struct par_line *l)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *fp = lines_open(b, &text, &len);
+
+	if (fp == NULL)
+		return NULL;
+	fputs(l->explanation != NULL ? l->explanation : "", fp);
+	if (l->has_override) {
+		if (l->explanation != NULL && *l->explanation != '\0')
+			fputc('\n', fp);
+		fprintf(fp, _("* Self score set by hand: %s"), l->reason != NULL ? l->reason : "");
+	}
+	return lines_close(b, fp, &text);
+}
+
 /* The PAR INDEX self-assessment sheet of the year: the assessment as
- * assessment.c computes it, the criteria in the set's order. */
+ * assessment.c computes it, the criteria in the set's order, as the sheet
+ * sent to the province carries it: evidence, explanation, the self score
+ * (marked * when set by hand), the two rounds of appraisal, per criterion,
+ * per area and in total. */
 static int
 build_par(struct builder *b, struct source *src)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Code"), 5, 0, REPORT_LEFT, REPORT_CODE },
-		{ N_("Criterion"), 0, 1, REPORT_LEFT, REPORT_TEXT },
-		{ N_("Max"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		/* Figures' columns as narrow as their figures (they grow to
+		 * fit one): the words need the room. */
+		{ N_("Code"), 4, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Criterion"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Max"), 4, 0, REPORT_RIGHT, REPORT_NUMBER },
 		{ N_("Self"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
-		{ N_("Round 1"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
-		{ N_("Round 2"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
-		{ N_("Evidence"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Round 1"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Round 2"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Evidence"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Explanation"), 0, 2, REPORT_LEFT, REPORT_TEXT },
 	};
 	struct assessment a;
+	struct report_section *sheet;
 	struct report_table *t;
-	char heading[64], max[32], total[32];
+	char heading[64], max[32], total[32], r1[32], r2[32];
 	int64_t set = criteria_find(src->db, src->year);
+	bool marked = false;
 
 	if (set < 0)
 		return -1;
@@ -1060,26 +1132,43 @@ build_par(struct builder *b, struct source *src)
 		return -1;
 	snprintf(heading, sizeof heading, _("Self-assessment of %d"), a.year);
 	b->r->subtitle = dupf(b, "%s · %s", heading, a.set.name);
-	t = add_table(b, add_section(b, ""), cols, 7);
+	sheet = add_section(b, "");
+	t = add_table(b, sheet, cols, 8);
 	for (int i = 0; i < a.set.n; i++) {
 		const struct par_node *c = &a.set.nodes[i];
 		const struct par_line *l = &a.lines[i];
-		char self[32], r1[32], r2[32];
+		char self[40];
 		char *title = indented(b, c->depth, c->title), *evidence = evidence_text(b, l);
+		char *explanation = explanation_text(b, l);
 
 		figure(true, c->max, max, sizeof max);
 		figure(!c->leaf || l->has_self || l->has_override, l->points, self, sizeof self);
-		figure(c->leaf && l->has_r1, l->r1, r1, sizeof r1);
-		figure(c->leaf && l->has_r2, l->r2, r2, sizeof r2);
+		if (c->leaf && l->has_override) {
+			strcat(self, "*");
+			marked = true;
+		}
+		if (c->leaf) {
+			figure(l->has_r1, l->r1, r1, sizeof r1);
+			figure(l->has_r2, l->r2, r2, sizeof r2);
+		} else {
+			round_figure(&a, i, 1, r1, sizeof r1);
+			round_figure(&a, i, 2, r2, sizeof r2);
+		}
 		/* A top-level criterion is the sum of its own: bold. */
-		add_row(b, t, (const char *[]){ c->code, title, max, self, r1, r2, evidence },
-		    c->depth == 0);
+		add_row(b, t, (const char *[]){ c->code, title, max, self, r1, r2, evidence,
+		    explanation }, c->depth == 0);
 		free(title);
 		free(evidence);
+		free(explanation);
 	}
 	figure(true, a.max, max, sizeof max);
 	figure(true, a.total, total, sizeof total);
-	add_row(b, t, (const char *[]){ "", _("Total"), max, total, "", "", "" }, true);
+	round_figure(&a, -1, 1, r1, sizeof r1);
+	round_figure(&a, -1, 2, r2, sizeof r2);
+	add_row(b, t, (const char *[]){ "", _("Total"), max, total, r1, r2, "", "" }, true);
+	if (marked)
+		add_paragraph(b, sheet,
+		    _("* The self score was set by hand; the reason is under Explanation."));
 	add_par_totals(b, &a);
 	assessment_free(&a);
 	return 0;

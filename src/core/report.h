@@ -54,6 +54,7 @@ enum report_type {
 struct report_value {
 	enum report_type type;	/* REPORT_TEXT for a cell its column cannot read */
 	double number;		/* REPORT_NUMBER, REPORT_RATE */
+	bool marked;		/* REPORT_NUMBER shown with a '*' after it */
 	struct date date;	/* REPORT_DATE */
 };
 

@@ -34,7 +34,7 @@ int cchc_xlsx_write_1(const struct report *r, const char *path, char *err, size_
 
 /* The cell formats: per alignment and weight for text; per weight for the
  * typed cells. */
-enum { F_TEXT, F_NUMBER = F_TEXT + 3, F_RATE0, F_RATE1, F_RATE2, F_DATE, F_CELLS };
+enum { F_TEXT, F_NUMBER = F_TEXT + 3, F_MARKED, F_RATE0, F_RATE1, F_RATE2, F_DATE, F_CELLS };
 
 struct formats {
 	lxw_format *cell[2][F_CELLS];	/* [bold] */
@@ -110,7 +110,7 @@ make_formats(lxw_workbook *wb, struct formats *f)
 {
 	static const uint8_t align[3] = { LXW_ALIGN_LEFT, LXW_ALIGN_RIGHT, LXW_ALIGN_CENTER };
 	static const char *const num[F_CELLS] = {
-		[F_RATE0] = "0%", [F_RATE1] = "0.0%", [F_RATE2] = "0.00%", [F_DATE] = "dd/mm/yyyy",
+		[F_MARKED] = "General\"*\"", [F_RATE0] = "0%", [F_RATE1] = "0.0%", [F_RATE2] = "0.00%", [F_DATE] = "dd/mm/yyyy",
 	};
 
 	for (int bold = 0; bold < 2; bold++) {
@@ -387,7 +387,7 @@ write_cell(struct book *b, struct sheet *s, const struct report_table *t, int ro
 
 	switch (v->type) {
 	case REPORT_NUMBER:
-		worksheet_write_number(s->ws, s->row, c, v->number, f[F_NUMBER]);
+		worksheet_write_number(s->ws, s->row, c, v->number, f[v->marked ? F_MARKED : F_NUMBER]);
 		break;
 	case REPORT_RATE:
 		/* The decimals the report shows: 80%, 87,5%, 66,67%. */

@@ -34,7 +34,10 @@ UPDATE product SET due_date = '2025-10-05', due_manual = 1
 CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null || fail "score --template failed"
 sql "INSERT INTO par_assessment (set_id, year, survey_held) SELECT min(id), 2025, 1 FROM par_set;
 INSERT INTO par_entry (assessment_id, criterion_id, a)
-	SELECT (SELECT max(id) FROM par_assessment), id, 17.5 FROM par_criterion WHERE code = '8.1'"
+	SELECT (SELECT max(id) FROM par_assessment), id, 17.5 FROM par_criterion WHERE code = '8.1';
+INSERT INTO par_entry (assessment_id, criterion_id, override, reason)
+	SELECT (SELECT max(id) FROM par_assessment), id, 1.5, 'Đã kiểm tra 2 phòng'
+	FROM par_criterion WHERE code = '1.3'"
 
 expect_usage_xlsx() {
 	set +e
@@ -145,9 +148,9 @@ for sheet in tree.iter(T + "table"):
                 want_type = "percentage"
                 if abs(float(cell.get(O + "value")) - float(t[:-1]) / 100) > 1e-9:
                     problems.append(f"{t} read back as {cell.get(O + 'value')}")
-            elif re.fullmatch(r"-?\d+(\.\d+)?", t) and title not in ("Task", "Target", "Criterion"):
+            elif re.fullmatch(r"-?\d+(\.\d+)?\*?", t) and title not in ("Task", "Target", "Criterion"):
                 want_type = "float"
-                if abs(float(cell.get(O + "value")) - float(t)) > 1e-9:
+                if abs(float(cell.get(O + "value")) - float(t.rstrip("*"))) > 1e-9:
                     problems.append(f"{t} read back as {cell.get(O + 'value')}")
             else:
                 want_type = "string"
@@ -165,4 +168,5 @@ grep -q 'office:date-value="2025-10-05"' "$work/units/units.fods" || fail "05/10
 grep -q 'office:value-type="percentage" office:value="0.875"' "$work/period/period.fods" ||
 	fail "87,5% is not a percentage"
 grep -q 'office:value="17.5"' "$work/par/par.fods" || fail "17,5 points is not a number"
+grep -q '^1.3,.*,1.5\*,' "$work/par/par-"*.csv || fail "the score set by hand is not marked"
 exit 0
