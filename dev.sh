@@ -11,11 +11,12 @@ top=$(pwd)
 # Debian 12 packages for building and testing.
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3
-libcairo2-dev libpango1.0-dev fonts-liberation"
+libcairo2-dev libpango1.0-dev fonts-liberation libxlsxwriter-dev"
 # Only for the test command: libFuzzer for the importer's fuzz run, and
 # valgrind for the end-to-end session and the unit tests.
 TEST_PACKAGES="clang valgrind
-cups printer-driver-cups-pdf poppler-utils chromium fonts-liberation"
+cups printer-driver-cups-pdf poppler-utils chromium fonts-liberation
+libreoffice-calc-nogui"
 
 # apt_wait COMMAND...: run an apt command; while another apt holds its lock
 # (an unattended upgrade, a second terminal), wait and retry, up to 10

@@ -29,7 +29,7 @@
 
 int cli_report(struct db *db, int argc, char **argv);
 
-enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV, FORMAT_PDF };
+enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV, FORMAT_PDF, FORMAT_XLSX };
 
 struct report_args {
 	enum report_kind kind;
@@ -59,12 +59,12 @@ usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
 	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
-	    "--format txt|html|csv|pdf [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
+	    "--format txt|html|csv|pdf|xlsx [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
 	    "[--print [--printer NAME]]"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
 	    _("report calendar [--period YEAR-Q1|6T|9T|N [--sent DATE]] --format txt|html|csv"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv|pdf "
+	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv|pdf|xlsx "
 	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]]"));
 	return 2;
 }
@@ -117,8 +117,10 @@ parse_args(int argc, char **argv, struct report_args *a)
 				a->format = FORMAT_CSV;
 			else if (strcmp(optarg, "pdf") == 0)
 				a->format = FORMAT_PDF;
+			else if (strcmp(optarg, "xlsx") == 0)
+				a->format = FORMAT_XLSX;
 			else
-				return usage(_("--format takes txt, html, csv or pdf, not %s"), optarg);
+				return usage(_("--format takes txt, html, csv, pdf or xlsx, not %s"), optarg);
 			break;
 		case 'w':
 			if (strcmp(optarg, "80") == 0)
@@ -157,6 +159,9 @@ parse_args(int argc, char **argv, struct report_args *a)
 		return usage("%s", _("--print sends the report to the printer: -o does not apply"));
 	if (a->print && a->format != FORMAT_TXT && a->format != FORMAT_PDF)
 		return usage("%s", _("--print prints the PDF: --format does not apply"));
+	/* A workbook is a zip archive written to a file by name. */
+	if (a->format == FORMAT_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
+		return usage("%s", _("--format xlsx writes a file: give it with -o FILE.xlsx"));
 	if (optind >= argc)
 		return usage("%s", _("which report? dashboard, units, overdue, period, par or sipas"));
 	if (!report_kind_parse(argv[optind], &a->kind))
@@ -250,6 +255,13 @@ save(struct db *db, const struct report *r, const struct report_args *a)
 		else if (rc != 0 || fflush(stdout) != 0)
 			fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
 		return rc != 0 ? 1 : 0;
+	}
+	if (a->format == FORMAT_XLSX) {
+		if (report_write_xlsx(db, r, a->output) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			return 1;
+		}
+		return 0;
 	}
 	if ((fp = out_open(&out, a->output, OUT_SHARED)) == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);

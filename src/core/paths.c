@@ -120,3 +120,11 @@ paths_pdf_program(void)
 	/* Not found: the name, for the message. */
 	return "cchc-pdf";
 }
+
+const char *
+paths_moduledir(void)
+{
+	static const char *const dirs[] = { PKGLIBEXECDIR, BUILDDIR, NULL };
+
+	return first_existing("CCHC_MODULEDIR", dirs, "cchc-xlsx.so");
+}

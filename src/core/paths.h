@@ -22,6 +22,8 @@ const char *paths_localedir(void);
 /* The program that writes PDFs (pdf.h): $CCHC_PDF, else cchc-pdf in
  * pkglibexecdir, else in the build tree. */
 const char *paths_pdf_program(void);
+/* The folder of the modules loaded when used (cchc-xlsx.so). */
+const char *paths_moduledir(void);
 
 /* Joins dir and name into buf; -1 when it does not fit. */
 int paths_join(char *buf, size_t n, const char *dir, const char *name);

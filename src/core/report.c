@@ -139,6 +139,7 @@ struct column_spec {
 	const char *title;	/* msgid */
 	int width, share;
 	enum report_align align;
+	enum report_type type;	/* REPORT_TEXT when not given */
 };
 
 static char *
@@ -237,8 +238,53 @@ add_table(struct builder *b, struct report_section *s, const struct column_spec 
 		t->columns[i].width = spec[i].width;
 		t->columns[i].share = spec[i].share;
 		t->columns[i].align = spec[i].align;
+		t->columns[i].type = spec[i].type;
 	}
 	return t;
+}
+
+/* What a cell of a column of type says, read from the text it shows: a
+ * figure that does not read as one ("97/98", "—", "rank ≥ 3") stays
+ * text. */
+static struct report_value
+cell_value(enum report_type type, const char *text)
+{
+	struct report_value v = { .type = REPORT_TEXT };
+	size_t len = strlen(text);
+	char num[64];
+
+	switch (type) {
+	case REPORT_CODE:
+		if (*text != '\0')
+			v.type = REPORT_CODE;
+		break;
+	case REPORT_NUMBER:
+	case REPORT_RATE:
+		/* "1,5*": a figure marked (a score set by hand). */
+		if (len > 1 && len < sizeof num && text[len - 1] == '*') {
+			memcpy(num, text, len - 1);
+			num[len - 1] = '\0';
+			if (number_parse(num, &v.number)) {
+				v.type = REPORT_NUMBER;
+				v.marked = true;
+			}
+		} else if (len > 1 && len < sizeof num && text[len - 1] == '%') {
+			memcpy(num, text, len - 1);
+			num[len - 1] = '\0';
+			if (number_parse(num, &v.number))
+				v.type = REPORT_RATE;
+		} else if (number_parse(text, &v.number)) {
+			v.type = REPORT_NUMBER;
+		}
+		break;
+	case REPORT_DATE:
+		if (date_parse_vn(text, &v.date))
+			v.type = REPORT_DATE;
+		break;
+	default:
+		break;
+	}
+	return v;
 }
 
 /* Appends a row of t->ncolumns cells (copied). */
@@ -247,6 +293,7 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 {
 	char **c;
 	bool *st;
+	struct report_value *v;
 
 	if (t == NULL)
 		return;
@@ -261,10 +308,23 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 		return;
 	}
 	t->strong = st;
+	v = realloc(t->values, (size_t)(t->nrows + 1) * t->ncolumns * sizeof *v);
+	if (v == NULL) {
+		b->oom = true;
+		return;
+	}
+	t->values = v;
 	st[t->nrows] = strong;
 	c += (size_t)t->nrows * t->ncolumns;
-	for (int i = 0; i < t->ncolumns; i++)
+	v += (size_t)t->nrows * t->ncolumns;
+	for (int i = 0; i < t->ncolumns; i++) {
 		c[i] = dup(b, cells[i]);
+		v[i] = cell_value(t->columns[i].type, cells[i]);
+		/* A figure is never cut: its fixed column grows to hold it. */
+		if (v[i].type != REPORT_TEXT && v[i].type != REPORT_CODE && t->columns[i].width > 0 &&
+		    text_width(cells[i]) > t->columns[i].width)
+			t->columns[i].width = text_width(cells[i]);
+	}
 	t->nrows++;
 }
 
@@ -547,19 +607,19 @@ static int
 build_dashboard(struct builder *b, struct source *src)
 {
 	static const struct column_spec target_cols[] = {
-		{ N_("Section"), 0, 1, REPORT_LEFT },
-		{ N_("Targets"), 8, 0, REPORT_RIGHT },
-		{ N_("Met"), 8, 0, REPORT_RIGHT },
-		{ N_("Not met"), 8, 0, REPORT_RIGHT },
-		{ N_("Ongoing"), 8, 0, REPORT_RIGHT },
-		{ N_("Unknown"), 8, 0, REPORT_RIGHT },
+		{ N_("Section"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Targets"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Met"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Not met"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Ongoing"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Unknown"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	static const struct column_spec task_cols[] = {
-		{ N_("Section"), 0, 1, REPORT_LEFT },
-		{ N_("Tasks"), 8, 0, REPORT_RIGHT },
-		{ N_("Done"), 8, 0, REPORT_RIGHT },
-		{ N_("Overdue"), 8, 0, REPORT_RIGHT },
-		{ N_("Due soon"), 8, 0, REPORT_RIGHT },
+		{ N_("Section"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Tasks"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Done"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Overdue"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Due soon"), 8, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	struct section_summary *sum = calloc(src->nsections + 1, sizeof *sum), total;
 	struct report_table *targets, *tasks;
@@ -606,12 +666,12 @@ build_dashboard(struct builder *b, struct source *src)
 }
 
 static const struct column_spec target_columns[] = {
-	{ N_("No."), 3, 0, REPORT_RIGHT },
-	{ N_("Target"), 0, 1, REPORT_LEFT },
-	{ N_("Planned"), 9, 0, REPORT_LEFT },
-	{ N_("Result"), 9, 0, REPORT_RIGHT },
-	{ N_("Rate"), 7, 0, REPORT_RIGHT },
-	{ N_("Verdict"), 9, 0, REPORT_LEFT },
+	{ N_("No."), 3, 0, REPORT_RIGHT, REPORT_CODE },
+	{ N_("Target"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+	{ N_("Planned"), 9, 0, REPORT_LEFT, REPORT_TEXT },
+	{ N_("Result"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+	{ N_("Rate"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
+	{ N_("Verdict"), 9, 0, REPORT_LEFT, REPORT_TEXT },
 };
 #define TARGET_COLUMNS 6
 
@@ -650,11 +710,11 @@ static void
 add_unit_section(struct builder *b, struct source *src, const struct unit_load *u)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Role"), 10, 0, REPORT_LEFT },
-		{ N_("No."), 6, 0, REPORT_LEFT },
-		{ N_("Task"), 0, 1, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ N_("Status"), 11, 0, REPORT_LEFT },
+		{ N_("Role"), 10, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("No."), 6, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Status"), 11, 0, REPORT_LEFT, REPORT_TEXT },
 	};
 	struct report_section *s;
 	struct report_table *t = NULL;
@@ -755,11 +815,11 @@ static void
 add_deadline_section(struct builder *b, struct source *src, bool overdue)
 {
 	const struct column_spec cols[] = {
-		{ N_("No."), 6, 0, REPORT_LEFT },
-		{ N_("Task"), 0, 3, REPORT_LEFT },
-		{ N_("Lead unit"), 0, 1, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ overdue ? N_("Days late") : N_("Days left"), 7, 0, REPORT_RIGHT },
+		{ N_("No."), 6, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Lead unit"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ overdue ? N_("Days late") : N_("Days left"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	const struct task **v = calloc(src->ntasks + 1, sizeof *v);
 	struct report_section *s;
@@ -888,12 +948,12 @@ static int
 build_period(struct builder *b, struct source *src)
 {
 	static const struct column_spec task_cols[] = {
-		{ N_("No."), 3, 0, REPORT_RIGHT },
-		{ N_("Task"), 0, 3, REPORT_LEFT },
-		{ N_("Lead unit"), 11, 0, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ N_("Status"), 11, 0, REPORT_LEFT },
-		{ N_("Evidence"), 0, 2, REPORT_LEFT },
+		{ N_("No."), 3, 0, REPORT_RIGHT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Lead unit"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Status"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Evidence"), 0, 2, REPORT_LEFT, REPORT_TEXT },
 	};
 
 	add_period_summary(b, src);
@@ -1016,25 +1076,84 @@ add_par_totals(struct builder *b, const struct assessment *a)
 	free(text);
 }
 
+/* What a round of appraisal made of the points under node i (all the
+ * leaves when i is -1): each leaf's figure of that round, round 2 over
+ * round 1, else the self-assessed points it left alone.  False when the
+ * round appraised none of them. */
+static bool
+round_sum(const struct assessment *a, int i, int round, double *sum)
+{
+	const struct criteria_set *s = &a->set;
+	bool any = false;
+
+	*sum = 0;
+	for (int k = i + 1; k < s->n && (i < 0 || s->nodes[k].depth > s->nodes[i].depth); k++) {
+		const struct par_line *l = &a->lines[k];
+
+		if (!s->nodes[k].leaf)
+			continue;
+		any |= round == 1 ? l->has_r1 : l->has_r2;
+		*sum += round == 2 && l->has_r2 ? l->r2 : l->has_r1 ? l->r1 : l->points;
+	}
+	return any;
+}
+
+/* round_sum as the sheet prints it, "" when the round appraised none. */
+static void
+round_figure(const struct assessment *a, int i, int round, char *buf, size_t n)
+{
+	double sum;
+	bool any = round_sum(a, i, round, &sum);
+
+	figure(any, sum, buf, n);
+}
+
+/* A criterion's explanation (giải trình) and, when its self score was set
+ * by hand, why. */
+static char *
+explanation_text(struct builder *b, const struct par_line *l)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *fp = lines_open(b, &text, &len);
+
+	if (fp == NULL)
+		return NULL;
+	fputs(l->explanation != NULL ? l->explanation : "", fp);
+	if (l->has_override) {
+		if (l->explanation != NULL && *l->explanation != '\0')
+			fputc('\n', fp);
+		fprintf(fp, _("* Self score set by hand: %s"), l->reason != NULL ? l->reason : "");
+	}
+	return lines_close(b, fp, &text);
+}
+
 /* The PAR INDEX self-assessment sheet of the year: the assessment as
- * assessment.c computes it, the criteria in the set's order. */
+ * assessment.c computes it, the criteria in the set's order, as the sheet
+ * sent to the province carries it: evidence, explanation, the self score
+ * (marked * when set by hand), the two rounds of appraisal, per criterion,
+ * per area and in total. */
 static int
 build_par(struct builder *b, struct source *src)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Code"), 5, 0, REPORT_LEFT },
-		/* The criterion is the long text: twice the evidence's room. */
-		{ N_("Criterion"), 0, 2, REPORT_LEFT },
-		{ N_("Max"), 5, 0, REPORT_RIGHT },
-		{ N_("Self"), 5, 0, REPORT_RIGHT },
-		{ N_("Round 1"), 7, 0, REPORT_RIGHT },
-		{ N_("Round 2"), 7, 0, REPORT_RIGHT },
-		{ N_("Evidence"), 0, 1, REPORT_LEFT },
+		/* Figures' columns as narrow as their figures (they grow to
+		 * fit one): the words need the room. */
+		{ N_("Code"), 4, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Criterion"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Max"), 4, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Self"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Round 1"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Round 2"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Evidence"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Explanation"), 0, 2, REPORT_LEFT, REPORT_TEXT },
 	};
 	struct assessment a;
+	struct report_section *sheet;
 	struct report_table *t;
-	char heading[64], max[32], total[32];
+	char heading[64], max[32], total[32], r1[32], r2[32];
 	int64_t set = criteria_find(src->db, src->year);
+	bool marked = false;
 
 	if (set < 0)
 		return -1;
@@ -1046,26 +1165,43 @@ build_par(struct builder *b, struct source *src)
 		return -1;
 	snprintf(heading, sizeof heading, _("Self-assessment of %d"), a.year);
 	b->r->subtitle = dupf(b, "%s · %s", heading, a.set.name);
-	t = add_table(b, add_section(b, ""), cols, 7);
+	sheet = add_section(b, "");
+	t = add_table(b, sheet, cols, 8);
 	for (int i = 0; i < a.set.n; i++) {
 		const struct par_node *c = &a.set.nodes[i];
 		const struct par_line *l = &a.lines[i];
-		char self[32], r1[32], r2[32];
+		char self[40];
 		char *title = indented(b, c->depth, c->title), *evidence = evidence_text(b, l);
+		char *explanation = explanation_text(b, l);
 
 		figure(true, c->max, max, sizeof max);
 		figure(!c->leaf || l->has_self || l->has_override, l->points, self, sizeof self);
-		figure(c->leaf && l->has_r1, l->r1, r1, sizeof r1);
-		figure(c->leaf && l->has_r2, l->r2, r2, sizeof r2);
+		if (c->leaf && l->has_override) {
+			strcat(self, "*");
+			marked = true;
+		}
+		if (c->leaf) {
+			figure(l->has_r1, l->r1, r1, sizeof r1);
+			figure(l->has_r2, l->r2, r2, sizeof r2);
+		} else {
+			round_figure(&a, i, 1, r1, sizeof r1);
+			round_figure(&a, i, 2, r2, sizeof r2);
+		}
 		/* A top-level criterion is the sum of its own: bold. */
-		add_row(b, t, (const char *[]){ c->code, title, max, self, r1, r2, evidence },
-		    c->depth == 0);
+		add_row(b, t, (const char *[]){ c->code, title, max, self, r1, r2, evidence,
+		    explanation }, c->depth == 0);
 		free(title);
 		free(evidence);
+		free(explanation);
 	}
 	figure(true, a.max, max, sizeof max);
 	figure(true, a.total, total, sizeof total);
-	add_row(b, t, (const char *[]){ "", _("Total"), max, total, "", "", "" }, true);
+	round_figure(&a, -1, 1, r1, sizeof r1);
+	round_figure(&a, -1, 2, r2, sizeof r2);
+	add_row(b, t, (const char *[]){ "", _("Total"), max, total, r1, r2, "", "" }, true);
+	if (marked)
+		add_paragraph(b, sheet,
+		    _("* The self score was set by hand; the reason is under Explanation."));
 	add_par_totals(b, &a);
 	assessment_free(&a);
 	return 0;
@@ -1141,10 +1277,10 @@ add_sipas_results(struct builder *b, const struct sipas_questionnaire *q,
     const struct sipas_results *res)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Code"), 5, 0, REPORT_LEFT },
-		{ N_("Element / question"), 0, 1, REPORT_LEFT },
-		{ N_("Satisfied"), 9, 0, REPORT_RIGHT },
-		{ N_("Answers"), 7, 0, REPORT_RIGHT },
+		{ N_("Code"), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Element / question"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Satisfied"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Answers"), 7, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	struct report_section *s = add_section(b, "");
 	struct report_table *t = add_table(b, s, cols, 4);
@@ -1186,14 +1322,14 @@ add_sipas_breakdowns(struct builder *b, struct db *db, const struct sipas_questi
     int64_t round)
 {
 	struct column_spec cols[SIPAS_MAX_QUESTIONS + 3] = {
-		{ N_("Option"), 0, 1, REPORT_LEFT },
-		{ N_("Forms"), 5, 0, REPORT_RIGHT },
+		{ N_("Option"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Forms"), 5, 0, REPORT_RIGHT, REPORT_NUMBER },
 	};
 	int n = 2 + q->nelements + 1;
 
 	for (int e = 0; e < q->nelements; e++)
-		cols[2 + e] = (struct column_spec){ "", 6, 0, REPORT_RIGHT };
-	cols[n - 1] = (struct column_spec){ N_("Index"), 7, 0, REPORT_RIGHT };
+		cols[2 + e] = (struct column_spec){ "", 6, 0, REPORT_RIGHT, REPORT_NUMBER };
+	cols[n - 1] = (struct column_spec){ N_("Index"), 7, 0, REPORT_RIGHT, REPORT_NUMBER };
 	for (int f = 0; f < q->nfields; f++) {
 		const struct sipas_field *fl = &q->fields[f];
 		char *heading = dupf(b, _("Breakdown by %s"), fl->name);
@@ -1344,11 +1480,11 @@ static int
 build_calendar(struct builder *b, struct source *src)
 {
 	static const struct column_spec cols[] = {
-		{ N_("Report"), 0, 1, REPORT_LEFT },
-		{ N_("Data from"), 10, 0, REPORT_LEFT },
-		{ N_("Data to"), 10, 0, REPORT_LEFT },
-		{ N_("Due"), 10, 0, REPORT_LEFT },
-		{ N_("State"), 0, 1, REPORT_LEFT },
+		{ N_("Report"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Data from"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Data to"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("State"), 0, 1, REPORT_LEFT, REPORT_TEXT },
 	};
 	struct report_due v[PERIOD_KINDS];
 	struct report_table *t;
@@ -1470,6 +1606,7 @@ table_free(struct report_table *t)
 	free(t->columns);
 	free(t->cells);
 	free(t->strong);
+	free(t->values);
 }
 
 void

@@ -3,9 +3,11 @@
  * A report is built once from the core's data (report_build) into a plain
  * model: a title, the office, the period, and sections that hold
  * paragraphs and tables (columns with widths and alignment, rows of cells,
- * every cell NFC text).  The writers turn the same model into paginated
- * text (report_text.c), an HTML document (report_html.c) or CSV
- * (report_csv.c), so that what is printed, saved and exported agrees. */
+ * every cell NFC text, and what it is: a number, a rate, a date, a code or
+ * words).  The writers turn the same model into paginated text
+ * (report_text.c), an HTML document (report_html.c), CSV (report_csv.c) or
+ * an Excel workbook (xlsx/xlsx.c, loaded when used), so that what is
+ * printed, saved and exported agrees. */
 #ifndef CCHC_REPORT_H
 #define CCHC_REPORT_H
 
@@ -14,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/model.h"
 
 struct db;
@@ -38,6 +41,24 @@ enum report_align {
 	REPORT_CENTER,
 };
 
+/* What a cell is, for the writers that keep types (a workbook).  The
+ * value is read from the cell's text, so that it is exactly what every
+ * other format shows. */
+enum report_type {
+	REPORT_TEXT,		/* words, or a figure given as words ("97/98") */
+	REPORT_CODE,		/* "1.2", "III.4": text however numeric it looks */
+	REPORT_NUMBER,		/* a column of figures: numbers, or rates "87,5%" */
+	REPORT_RATE,		/* a cell only: number is the percentage (87.5) */
+	REPORT_DATE,		/* a column of dd/mm/yyyy dates */
+};
+
+struct report_value {
+	enum report_type type;	/* REPORT_TEXT for a cell its column cannot read */
+	double number;		/* REPORT_NUMBER, REPORT_RATE */
+	bool marked;		/* REPORT_NUMBER shown with a '*' after it */
+	struct date date;	/* REPORT_DATE */
+};
+
 struct report_column {
 	char *title;
 	/* Display columns of a fixed column; 0 for one that shares the room
@@ -45,6 +66,7 @@ struct report_column {
 	int width;
 	int share;
 	enum report_align align;
+	enum report_type type;
 };
 
 struct report_table {
@@ -52,6 +74,7 @@ struct report_table {
 	struct report_column *columns;
 	int nrows;
 	char **cells;		/* nrows * ncolumns, row after row; never NULL */
+	struct report_value *values;	/* the same cells typed */
 	bool *strong;		/* per row: a total, drawn bold where it can be */
 };
 
@@ -159,5 +182,10 @@ enum report_encoding {
  * ">=" and "<="; any other character that has no CP1258 form is an error
  * that lists them all.  0, or -1 with db_error(db) set. */
 int report_write_csv(struct db *db, const struct report *r, enum report_encoding enc, FILE *fp);
+
+/* An Excel workbook (.xlsx) at path, written by a module loaded on first
+ * use (report_xlsx.c).  0, or -1 with db_error(db) set (a module missing
+ * or of another build included). */
+int report_write_xlsx(struct db *db, const struct report *r, const char *path);
 
 #endif

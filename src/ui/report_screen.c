@@ -1,7 +1,7 @@
 /* The preview of a report: the pages exactly as they will be printed,
  * PgUp/PgDn from page to page, arrows within a page; p prints (the PDF, pdf.h),
- * s saves as text, HTML, CSV or PDF (a form asks the file name and format), w
- * switches between 80 and 132 columns, f narrows it to a unit and picks
+ * s saves as text, HTML, CSV, PDF or an Excel workbook (a form asks the file
+ * name and format), w switches between 80 and 132 columns, f narrows it to a unit and picks
  * the period.  When printing fails the preview stays, so nothing is lost:
  * the report can still be saved. */
 #include "ui/app.h"
@@ -220,11 +220,15 @@ print_report(struct app *app, struct preview *p)
 
 /* ---- Save as ---- */
 
-static const char *const formats[] = { N_("plain text"), N_("HTML"), N_("CSV"), N_("PDF") };
+static const char *const formats[] = {
+	N_("plain text"), N_("HTML"), N_("CSV"), N_("PDF"), N_("Excel workbook"),
+};
 static const char *const encodings[] = {
 	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
 };
-static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf" };
+static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf", ".xlsx" };
+#define FORMAT_PDF 3
+#define FORMAT_XLSX 4
 
 enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
 
@@ -260,9 +264,15 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
 	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
-	if (format == 3) {
+	if (format == FORMAT_PDF) {
 		/* cchc-pdf writes the file itself, through file_out. */
 		if (preview_pdf(app, e->p, path) != 0)
+			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+		return 0;
+	}
+	/* A workbook is written by the module, through file_out. */
+	if (format == FORMAT_XLSX) {
+		if (report_write_xlsx(app->db, e->p->report, path) != 0)
 			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
 		return 0;
 	}
@@ -297,7 +307,7 @@ ask_save(struct app *app, struct preview *p)
 	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
-	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, 4, 0);
+	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, sizeof formats / sizeof formats[0], 0);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
 	app_push(app, s);
 }
@@ -471,7 +481,7 @@ preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
 	}
 	s->data = p;
 	app_message(app, COLOR_NORMAL, "%s",
-	    _("p print · s save as text, HTML or CSV · w 80/132 columns · f filter"));
+	    _("p print · s save as text, HTML, CSV or Excel · w 80/132 columns · f filter"));
 	return s;
 }
 

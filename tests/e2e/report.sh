@@ -171,8 +171,11 @@ grep -qF "no criteria set for 2025" "$work/err" || fail "par without criteria: $
 # since `cchc score` does not enter scores (the PAR INDEX screen does, see
 # score.sh): 1.1 yes (1 point, round 1: 1) with one document; 3.4 yes (2
 # points, round 1: 1, round 2: 2) with two documents, the second undated
-# and unnumbered; 8.1 survey 17,5 points.  By hand: self 1 + 2 + 17,5 =
-# 20,5 of 100, index 20,5, band D; appraised 1 + 2 + 17,5 = 20,5.
+# and unnumbered; 8.1 survey 17,5 points; 1.4 no input, its self score set
+# by hand to 1 with a reason.  By hand: self 1 + 1 + 2 + 17,5 = 21,5 of
+# 100, index 21,5, band D; appraised the same.  Round 1 of area 1: 1.1's 1
+# and 1.4's 1 left alone = 2; of area 3: 3.4's 1; in all 1 + 1 + 1 + 17,5 =
+# 20,5; round 2: 3.4's 2 for its 1, 21,5.
 CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null || fail "score --template failed"
 sql "INSERT INTO par_assessment (set_id, year, survey_held) SELECT min(id), 2025, 1 FROM par_set;
 INSERT INTO par_entry (assessment_id, criterion_id, a, appraised1)
@@ -182,6 +185,9 @@ INSERT INTO par_entry (assessment_id, criterion_id, a, appraised1, appraised2, e
 	FROM par_criterion WHERE code = '3.4';
 INSERT INTO par_entry (assessment_id, criterion_id, a)
 	SELECT (SELECT max(id) FROM par_assessment), id, 17.5 FROM par_criterion WHERE code = '8.1';
+INSERT INTO par_entry (assessment_id, criterion_id, override, reason)
+	SELECT (SELECT max(id) FROM par_assessment), id, 1, 'Tuyên truyền trên loa truyền thanh xã'
+	FROM par_criterion WHERE code = '1.4';
 INSERT INTO par_evidence (assessment_id, criterion_id, ord, number, date, summary)
 	SELECT (SELECT max(id) FROM par_assessment), id, 1, '15/KH-UBND', '2025-01-10',
 	'Kế hoạch cải cách hành chính năm 2025 của UBND xã' FROM par_criterion WHERE code = '1.1';
@@ -209,19 +215,29 @@ golden par par.txt --period 2025-N --format txt
 golden par par.csv --period 2025-N --format csv
 golden par par.html --period 2025-N --format html
 # The figures as worked by hand, and the same as `cchc score` prints.
-grep -qx "Total: 20.5 of 100" "$work/par.txt" || fail "par: no total"
-grep -qx "Index: 20.5 (band D)" "$work/par.txt" || fail "par: no index"
-grep -qx "Appraised index: 20.5 (band D)" "$work/par.txt" || fail "par: no appraised index"
+grep -qx "Total: 21.5 of 100" "$work/par.txt" || fail "par: no total"
+grep -qx "Index: 21.5 (band D)" "$work/par.txt" || fail "par: no index"
+grep -qx "Appraised index: 21.5 (band D)" "$work/par.txt" || fail "par: no appraised index"
 CCHC_LANG=en "$CCHC_BIN" --db "$db" score --year 2025 > "$work/score.txt"
-grep -qx "Index: 20.5 (band D)" "$work/score.txt" || fail "score and report disagree"
+grep -qx "Index: 21.5 (band D)" "$work/score.txt" || fail "score and report disagree"
 python3 - "$work/par.csv" <<'PY' || fail "the PAR CSV does not read back"
 import csv, sys
 with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
-    rows = {r[0]: r for r in csv.reader(f)}
+    records = list(csv.reader(f))
+rows = {r[0]: r for r in records}
 assert rows['3.4'][2:6] == ['2', '2', '1', '2'], rows['3.4']
 assert rows['3.4'][6] == ('- 120/BC-UBND, 20/06/2025: Báo cáo rà soát, cắt giảm thời gian '
     'giải quyết TTHC\n- Danh mục TTHC được cắt giảm thời gian'), rows['3.4'][6]
 assert rows['8'][3] == '17.5', rows['8']
+# The sheet sent up: the explanation, the override marked with its reason,
+# the rounds of appraisal per area and in total.
+assert rows['3.4'][7] == 'Đã bổ sung quyết định công bố', rows['3.4']
+assert rows['1.4'][3] == '1*', rows['1.4']
+assert rows['1.4'][7] == '* Self score set by hand: Tuyên truyền trên loa truyền thanh xã', rows['1.4']
+assert rows['1'][4:6] == ['2', ''], rows['1']
+assert rows['3'][4:6] == ['1', '2'], rows['3']
+total = [r for r in records if len(r) > 1 and r[1] == 'Total'][0]
+assert total[2:6] == ['100', '21.5', '20.5', '21.5'], total
 assert rows['1.1'][1] == '\u00a0\u00a0Ban hành đầy đủ văn bản, kế hoạch CCHC năm', rows['1.1'][1]
 PY
 # Any period of the year picks the year; a year before any set has none.

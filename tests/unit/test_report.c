@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/plan.h"
+#include "core/plan_file.h"
 #include "core/report.h"
 #include "core/text.h"
 
@@ -43,8 +45,8 @@ make_report(int fixed, const char *const *cells, int nrows)
 	b->kind = REPORT_TABLE;
 	t->ncolumns = 2;
 	t->columns = calloc(2, sizeof *t->columns);
-	t->columns[0] = (struct report_column){ strdup("Số"), fixed, 0, REPORT_RIGHT };
-	t->columns[1] = (struct report_column){ strdup("Nội dung"), 0, 1, REPORT_LEFT };
+	t->columns[0] = (struct report_column){ strdup("Số"), fixed, 0, REPORT_RIGHT, REPORT_NUMBER };
+	t->columns[1] = (struct report_column){ strdup("Nội dung"), 0, 1, REPORT_LEFT, REPORT_TEXT };
 	t->nrows = nrows;
 	t->cells = calloc(2 * nrows + 1, sizeof *t->cells);
 	t->strong = calloc(nrows + 1, sizeof *t->strong);
@@ -342,6 +344,87 @@ START_TEST(test_period)
 }
 END_TEST
 
+#ifdef SRCDATADIR
+#define DEFAULT_DATADIR SRCDATADIR
+#else
+#define DEFAULT_DATADIR "data"
+#endif
+
+/* The column of t titled title, -1 when none. */
+static int
+column(const struct report_table *t, const char *title)
+{
+	for (int c = 0; c < t->ncolumns; c++)
+		if (strcmp(t->columns[c].title, title) == 0)
+			return c;
+	return -1;
+}
+
+/* The cells are typed as their columns say, from the text they show: the
+ * units report's due dates are dates (a deadline in words stays text),
+ * its TT codes; the dashboard's counts numbers.  What a workbook writes. */
+START_TEST(test_typed)
+{
+	char dir[] = "/tmp/cchc-test-report-XXXXXX", path[64], err[256];
+	const char *data = getenv("CCHC_DATADIR");
+	int dates = 0, words = 0, numbers = 0;
+	struct report *r;
+	struct plan plan;
+	struct db *db;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/cchc.db", dir);
+	ck_assert_msg((db = db_open(path, err, sizeof err)) != NULL, "%s", err);
+	date_set_today((struct date){ 2025, 10, 15 });
+	ck_assert_msg(reference_load(db, data != NULL && *data ? data : DEFAULT_DATADIR, true) == 0,
+	    "%s", db_error(db));
+	ck_assert_int_eq(plan_current(db, &plan), 1);
+	for (int kind = 0; kind < 2; kind++) {
+		ck_assert_msg(report_build(db, kind == 0 ? REPORT_UNITS : REPORT_DASHBOARD, plan.id,
+		    2025, PERIOD_M9, 0, &r) == 0, "%s", db_error(db));
+		for (int i = 0; i < r->nsections; i++) {
+			for (int j = 0; j < r->sections[i].nblocks; j++) {
+				const struct report_table *t = &r->sections[i].blocks[j].table;
+				int due = column(t, "Due"), no = column(t, "No."), met = column(t, "Met");
+
+				if (r->sections[i].blocks[j].kind != REPORT_TABLE)
+					continue;
+				for (int row = 0; row < t->nrows; row++) {
+					const struct report_value *v = &t->values[row * t->ncolumns];
+					const char *const *cell = (const char *const *)&t->cells[row * t->ncolumns];
+					struct date d;
+
+					if (no >= 0)
+						ck_assert_int_eq(v[no].type, REPORT_CODE);
+					if (due >= 0 && date_parse_vn(cell[due], &d)) {
+						ck_assert_int_eq(v[due].type, REPORT_DATE);
+						ck_assert_int_eq(date_cmp(v[due].date, d), 0);
+						dates++;
+					} else if (due >= 0 && *cell[due] != '\0') {
+						ck_assert_int_eq(v[due].type, REPORT_TEXT);
+						words++;
+					}
+					if (met >= 0) {
+						ck_assert_int_eq(v[met].type, REPORT_NUMBER);
+						ck_assert(v[met].number == atof(cell[met]));
+						numbers++;
+					}
+					ck_assert_int_eq(v[0].type == REPORT_TEXT || v[0].type == REPORT_CODE, 1);
+				}
+			}
+		}
+		report_free(r);
+	}
+	ck_assert_int_gt(dates, 0);
+	ck_assert_int_gt(words, 0);
+	ck_assert_int_gt(numbers, 0);
+	plan_free(&plan);
+	db_close(db);
+	snprintf(path, sizeof path, "rm -rf %s", dir);
+	ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -359,6 +442,7 @@ main(void)
 	tcase_add_test(tc, test_html);
 	tcase_add_test(tc, test_wire);
 	tcase_add_loop_test(tc, test_period, 0, NELEM(period_cases));
+	tcase_add_test(tc, test_typed);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,53 @@
+/* Excel workbooks: the writer is a module (xlsx/xlsx.c, cchc-xlsx.so)
+ * loaded the first time a workbook is written, so that the libraries it
+ * needs cost nothing at start. */
+#include "core/report.h"
+
+#include <dlfcn.h>
+
+#include "core/db.h"
+#include "core/file_out.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+
+/* The module's entry; the suffix is the model's version, so that a module
+ * of another build is refused rather than misread. */
+typedef int xlsx_write_fn(const struct report *r, const char *path, char *err, size_t errsz);
+#define XLSX_ENTRY "cchc_xlsx_write_1"
+
+int
+report_write_xlsx(struct db *db, const struct report *r, const char *path)
+{
+	static xlsx_write_fn *writer;
+	char module[4096], err[512];
+	struct out_file out;
+
+	if (writer == NULL) {
+		void *h;
+
+		if (paths_join(module, sizeof module, paths_moduledir(), "cchc-xlsx.so") != 0)
+			return db_fail(db, "%s", _("the path of the Excel module is too long"));
+		if ((h = dlopen(module, RTLD_NOW | RTLD_LOCAL)) == NULL)
+			return db_fail(db, _("cannot write Excel workbooks: %s (reinstall cchc; "
+			    "on Debian the module needs libxlsxwriter4)"), dlerror());
+		/* POSIX's way from an object pointer to a function's. */
+		*(void **)&writer = dlsym(h, XLSX_ENTRY);
+		if (writer == NULL) {
+			dlclose(h);
+			return db_fail(db, _("cannot write Excel workbooks: %s is of another version "
+			    "of cchc"), module);
+		}
+	}
+	/* The module writes into the temporary file out_open made (O_EXCL,
+	 * beside path), then renamed into place whole: no link followed, and a
+	 * failure leaves path as it was. */
+	if (out_open(&out, path, OUT_SHARED) == NULL)
+		return db_fail(db, "%s", out.error);
+	if (writer(r, out.tmp, err, sizeof err) != 0) {
+		out_abort(&out);
+		return db_fail(db, "%s", err);
+	}
+	if (out_commit(&out) != 0)
+		return db_fail(db, "%s", out.error);
+	return 0;
+}
