@@ -30,6 +30,7 @@ cd "$srcdir"
 	-D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE_EXTENDED -DPACKAGE='"cchc"' \
 	-DPACKAGE_VERSION='"fuzz"' -DPKGDATADIR='"/nonexistent"' -DLOCALEDIR='"/nonexistent"' \
 	-DBUILDLOCALEDIR='"/nonexistent"' -DSRCDATADIR="\"$srcdir/data\"" \
+	-DPKGLIBEXECDIR='"/nonexistent"' -DBUILDDIR='"/nonexistent"' \
 	-I"$out" -Isrc -o "$out/fuzz_appendix" tests/fuzz/fuzz_appendix.c src/core/*.c \
 	$(pkg-config --cflags --libs sqlite3) -lunistring -lm
 
