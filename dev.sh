@@ -80,7 +80,8 @@ test)
 	# A short fuzz run of the appendix importer (libFuzzer, ASan, UBSan).
 	FUZZ_TIME=30 sh tests/fuzz/run.sh
 	build _build-asan --enable-werror --enable-sanitizers
-	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 make -j"$(nproc)" check)
+	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 \
+	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" make -j"$(nproc)" check)
 	echo "All tests passed (plain, torture, valgrind, fuzz, ASan/UBSan, distcheck)."
 	;;
 *)

@@ -211,7 +211,8 @@ add_lines(struct doc *d, PangoLayout *l, bool keep)
 		struct item *v;
 
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		v = add_item(d, ITEM_LINE, (double)(y1 - y0) / PANGO_SCALE,
+		/* Without a usable font pango gives extreme ranges: subtract as doubles. */
+		v = add_item(d, ITEM_LINE, ((double)y1 - (double)y0) / PANGO_SCALE,
 		    keep || (n > 1 && (i == 0 || i == n - 2)));
 		if (v != NULL) {
 			v->layout = l;
