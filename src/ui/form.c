@@ -269,14 +269,15 @@ field_rows(const struct form_field *fl)
 	return (fl->kind == FIELD_LONG_TEXT ? FORM_LONG_ROWS : 1) + (fl->hint[0] != '\0');
 }
 
-/* Draws a one-line text field; sets the cursor when focused. */
+/* Draws a one-line text field; sets the cursor when focused.  Out of
+ * focus it shows its start: a cut start looks like damaged data. */
 static void
 draw_line_field(struct app *app, struct form_field *fl, int y, int x, int w, attr_t a, bool focused)
 {
 	const char *text = editor_text(fl->ed);
 	char *before;
 
-	fl->scroll = editor_scroll(fl->ed, w, fl->scroll);
+	fl->scroll = focused ? editor_scroll(fl->ed, w, fl->scroll) : 0;
 	draw_text(y, x, text + fl->scroll, w, a);
 	if (!focused)
 		return;
@@ -292,7 +293,7 @@ draw_long_field(struct app *app, struct form_field *fl, int y, int x, int w, att
 	int row, col, skip;
 
 	editor_locate(fl->ed, w, &row, &col);
-	skip = row >= FORM_LONG_ROWS ? row - FORM_LONG_ROWS + 1 : 0;
+	skip = focused && row >= FORM_LONG_ROWS ? row - FORM_LONG_ROWS + 1 : 0;
 	for (int r = 0; r < FORM_LONG_ROWS; r++)
 		draw_text(y + r, x, "", w, a);
 	draw_wrapped(y, x, editor_text(fl->ed), w, skip, FORM_LONG_ROWS, a);
