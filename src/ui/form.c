@@ -132,6 +132,7 @@ save(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
 	struct field_error err = { -1, "" };
+	const char *done;
 	int i;
 
 	if (!app_may_write(app))
@@ -143,8 +144,9 @@ save(struct app *app, struct screen *s)
 		beep();
 		return;
 	}
+	done = f->done != NULL ? f->done : _("Saved.");
 	app_pop(app);
-	app_message(app, COLOR_GOOD, "%s", _("Saved."));
+	app_message(app, COLOR_GOOD, "%s", done);
 }
 
 /* How the settings spell the modes and styles. */

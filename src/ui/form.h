@@ -59,6 +59,9 @@ struct form {
 	int focus;
 	int top;		/* first field row shown */
 	form_save_fn save;
+	/* What the status line says when save worked; NULL: "Saved."
+	 * (a filter applies rather than saves). */
+	const char *done;
 	form_change_fn changed;	/* after each edit of a field; may be NULL */
 	void *record;		/* the record's own state */
 	void (*free_record)(void *);
