@@ -132,6 +132,7 @@ save(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
 	struct field_error err = { -1, "" };
+	const char *done;
 	int i;
 
 	if (!app_may_write(app))
@@ -143,8 +144,9 @@ save(struct app *app, struct screen *s)
 		beep();
 		return;
 	}
+	done = f->done != NULL ? f->done : _("Saved.");
 	app_pop(app);
-	app_message(app, COLOR_GOOD, "%s", _("Saved."));
+	app_message(app, COLOR_GOOD, "%s", done);
 }
 
 /* How the settings spell the modes and styles. */
@@ -269,14 +271,15 @@ field_rows(const struct form_field *fl)
 	return (fl->kind == FIELD_LONG_TEXT ? FORM_LONG_ROWS : 1) + (fl->hint[0] != '\0');
 }
 
-/* Draws a one-line text field; sets the cursor when focused. */
+/* Draws a one-line text field; sets the cursor when focused.  Out of
+ * focus it shows its start: a cut start looks like damaged data. */
 static void
 draw_line_field(struct app *app, struct form_field *fl, int y, int x, int w, attr_t a, bool focused)
 {
 	const char *text = editor_text(fl->ed);
 	char *before;
 
-	fl->scroll = editor_scroll(fl->ed, w, fl->scroll);
+	fl->scroll = focused ? editor_scroll(fl->ed, w, fl->scroll) : 0;
 	draw_text(y, x, text + fl->scroll, w, a);
 	if (!focused)
 		return;
@@ -292,7 +295,7 @@ draw_long_field(struct app *app, struct form_field *fl, int y, int x, int w, att
 	int row, col, skip;
 
 	editor_locate(fl->ed, w, &row, &col);
-	skip = row >= FORM_LONG_ROWS ? row - FORM_LONG_ROWS + 1 : 0;
+	skip = focused && row >= FORM_LONG_ROWS ? row - FORM_LONG_ROWS + 1 : 0;
 	for (int r = 0; r < FORM_LONG_ROWS; r++)
 		draw_text(y + r, x, "", w, a);
 	draw_wrapped(y, x, editor_text(fl->ed), w, skip, FORM_LONG_ROWS, a);

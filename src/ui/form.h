@@ -41,6 +41,8 @@ struct form_field {
 	int nchoices, choice, saved_choice;
 	char hint[160];		/* shown after the field: "→ 30/09/2025" */
 	bool plain;		/* typed as is, never through Telex (file names) */
+	size_t word_floor;	/* Telex words start no earlier: an accepted
+				 * completion is not re-read as typing */
 };
 
 struct form;
@@ -59,6 +61,9 @@ struct form {
 	int focus;
 	int top;		/* first field row shown */
 	form_save_fn save;
+	/* What the status line says when save worked; NULL: "Saved."
+	 * (a filter applies rather than saves). */
+	const char *done;
 	form_change_fn changed;	/* after each edit of a field; may be NULL */
 	void *record;		/* the record's own state */
 	void (*free_record)(void *);

@@ -191,6 +191,7 @@ accept_match(struct form *f)
 	editor_end(fl->ed);
 	if (fl->kind == FIELD_UNITS)
 		editor_insert_text(fl->ed, "; ");
+	fl->word_floor = editor_cursor(fl->ed);
 	form_clear_matches(f);
 }
 
@@ -215,6 +216,9 @@ type_key(struct form_field *fl, wint_t ch)
 		const char *text = editor_text(fl->ed);
 		size_t cur = editor_cursor(fl->ed);
 		size_t start = telex_word_start(input_mode, text, cur);
+
+		if (start < fl->word_floor && cur >= fl->word_floor)
+			start = fl->word_floor;
 		char *word = strndup(text + start, cur - start);
 
 		if (word != NULL && telex_apply(input_mode, tone_style, word, (char)ch, out, sizeof out)) {
@@ -384,9 +388,13 @@ form_do(struct form *f, enum action a)
 		return FORM_MOVED;
 	case ACT_NEXT_FIELD:
 	case ACT_NEXT_OR_SAVE:
-		if (f->nmatches > 0)
+		/* Enter takes a name and stays (to check it); Tab takes it
+		 * and goes on, as it does everywhere else. */
+		if (f->nmatches > 0) {
 			accept_match(f);
-		else if (a == ACT_NEXT_OR_SAVE && last)
+			if (a == ACT_NEXT_FIELD)
+				focus(f, f->focus + 1);
+		} else if (a == ACT_NEXT_OR_SAVE && last)
 			return form_do(f, ACT_SAVE);
 		else
 			focus(f, f->focus + 1);

@@ -392,6 +392,7 @@ ask_filter(struct app *app, struct preview *p)
 	e->p = p;
 	e->funit = -1;
 	f = form_of(s);
+	f->done = _("Filter applied.");
 	if (takes_unit(p->kind))
 		e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), FF_UNIT, p->unit_name, false);
 	e->fperiod = form_add_choice(f, _("Period"), FF_PERIOD, report_period_names,

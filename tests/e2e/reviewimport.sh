@@ -44,7 +44,8 @@ expect_sql "SELECT review FROM task WHERE description = 'Tuyên truyền cải c
 expect_sql "SELECT count(*) FROM task WHERE raw_cells LIKE '2 | - | Báo cáo%'" 0
 
 # The task list's filter "needs review" (Status wraps from "all" to it),
-# over all sections, finds the three; the record shows why and the cells.
+# over all sections, finds the three and says it filtered (not "Saved.");
+# the record shows why and the cells.
 send n
 wait_for "tasks ("
 send f
@@ -53,6 +54,8 @@ send Tab Left Tab Tab Right
 send F2
 wait_for "filter: needs review"
 wait_for "All sections — tasks (3/"
+wait_for "Filter applied."
+expect_not "Saved."
 send Enter
 wait_for "Needs review"
 wait_for "Cells as imported"

@@ -86,6 +86,7 @@ send Tab Right Right Right
 send F2
 wait_for "Page 1/"
 wait_for "Phòng Kinh tế"
+wait_for "Filter applied."
 send p
 wait_for "Sent to the printer"
 report overdue --period 2025-9T --unit "Phòng Kinh tế" --format pdf -o "$work/expected.pdf"

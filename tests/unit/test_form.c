@@ -96,6 +96,25 @@ START_TEST(test_focus)
 }
 END_TEST
 
+/* Issue 16.3: a taken name is not re-read through Telex, and Tab takes
+ * it and goes on. */
+START_TEST(test_completion_ends_word)
+{
+	form_do(f, ACT_NEXT_FIELD);
+	type("Phongf Vawn");
+	ck_assert_int_eq(f->nmatches, 1);
+	ck_assert_int_eq(form_do(f, ACT_NEXT_OR_SAVE), FORM_MOVED);
+	ck_assert_int_eq(f->focus, 1);
+	type("s");
+	ck_assert_str_eq(form_text(f, 1), "Phòng Văn hóa - Xã hộis");
+	form_take_key(f, 'u' & 0x1f, WIDTH);	/* Ctrl-U */
+	type("Phongf Vawn");
+	ck_assert_int_eq(f->nmatches, 1);
+	ck_assert_int_eq(form_do(f, ACT_NEXT_FIELD), FORM_MOVED);
+	ck_assert_int_eq(f->focus, 2);
+}
+END_TEST
+
 START_TEST(test_cancel)
 {
 	ck_assert_int_eq(form_do(f, ACT_CANCEL_FORM), FORM_CLOSE);
@@ -209,6 +228,7 @@ form_suite(void)
 	tcase_add_test(tc, test_focus);
 	tcase_add_test(tc, test_cancel);
 	tcase_add_test(tc, test_completion);
+	tcase_add_test(tc, test_completion_ends_word);
 	tcase_add_test(tc, test_choice);
 	tcase_add_test(tc, test_paste);
 	tcase_add_test(tc, test_long_text);
