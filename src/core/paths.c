@@ -3,6 +3,7 @@
 #include "core/paths.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,4 +128,61 @@ paths_moduledir(void)
 	static const char *const dirs[] = { PKGLIBEXECDIR, BUILDDIR, NULL };
 
 	return first_existing("CCHC_MODULEDIR", dirs, "cchc-xlsx.so");
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* XDG_DOCUMENTS_DIR from user-dirs.dirs, as xdg-user-dirs writes it:
+ * XDG_DOCUMENTS_DIR="$HOME/Tài liệu" (or an absolute path).  A Vietnamese
+ * desktop names the folder in Vietnamese, so ~/Documents alone would miss
+ * it. */
+static int
+user_dirs_documents(char *buf, size_t n, const char *home)
+{
+	const char	*cfg = getenv("XDG_CONFIG_HOME");
+	char		 path[4096], line[4096], *v, *end;
+	FILE		*f;
+	int		 r = -1;
+
+	if ((cfg != NULL && *cfg == '/' ?
+	    snprintf(path, sizeof path, "%s/user-dirs.dirs", cfg) :
+	    snprintf(path, sizeof path, "%s/.config/user-dirs.dirs", home)) >= (int)sizeof path)
+		return -1;
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (r != 0 && fgets(line, sizeof line, f) != NULL) {
+		if (strncmp(line, "XDG_DOCUMENTS_DIR=\"", 19) != 0 ||
+		    (end = strrchr(line + 19, '"')) == NULL)
+			continue;
+		*end = '\0';
+		v = line + 19;
+		if (strncmp(v, "$HOME/", 6) == 0)
+			r = snprintf(buf, n, "%s/%s", home, v + 6) < (int)n ? 0 : -1;
+		else if (*v == '/')
+			r = snprintf(buf, n, "%s", v) < (int)n ? 0 : -1;
+	}
+	fclose(f);
+	return r;
+}
+
+int
+paths_documents_dir(char *buf, size_t n)
+{
+	const char	*env = getenv("XDG_DOCUMENTS_DIR"), *home = getenv("HOME");
+
+	if (env != NULL && *env == '/' && is_dir(env))
+		return snprintf(buf, n, "%s", env) < (int)n ? 0 : -1;
+	if (home != NULL && *home == '/') {
+		if (user_dirs_documents(buf, n, home) == 0 && is_dir(buf))
+			return 0;
+		if (snprintf(buf, n, "%s/Documents", home) < (int)n && is_dir(buf))
+			return 0;
+	}
+	return getcwd(buf, n) != NULL ? 0 : -1;
 }

@@ -25,6 +25,13 @@ const char *paths_pdf_program(void);
 /* The folder of the modules loaded when used (cchc-xlsx.so). */
 const char *paths_moduledir(void);
 
+/* The folder where files for people go (reports, sheets): the XDG
+ * documents folder ($XDG_DOCUMENTS_DIR, else XDG_DOCUMENTS_DIR in
+ * ~/.config/user-dirs.dirs, else ~/Documents) when it exists, else the
+ * current folder.  Always an absolute path, so a message can name it.
+ * Returns 0, or -1 when it does not fit in buf. */
+int paths_documents_dir(char *buf, size_t n);
+
 /* Joins dir and name into buf; -1 when it does not fit. */
 int paths_join(char *buf, size_t n, const char *dir, const char *name);
 

@@ -131,6 +131,28 @@ text_fold(const char *s)
 	return (char *)out;
 }
 
+char *
+text_slug(const char *s)
+{
+	char	*folded = text_fold(s), *in, *out;
+	bool	 dash = false;
+
+	if (folded == NULL)
+		return NULL;
+	/* In place: the slug is never longer than the folded text. */
+	for (in = out = folded; *in != '\0'; in++) {
+		if ((*in >= 'a' && *in <= 'z') || (*in >= '0' && *in <= '9')) {
+			if (dash && out != folded)
+				*out++ = '-';
+			*out++ = *in;
+			dash = false;
+		} else
+			dash = true;
+	}
+	*out = '\0';
+	return folded;
+}
+
 bool
 text_contains_folded(const char *hay, const char *needle_folded)
 {

@@ -24,6 +24,12 @@ char *text_nfc(const char *s);
  * and the ends are trimmed.  Newly allocated; NULL on invalid UTF-8. */
 char *text_fold(const char *s);
 
+/* A file name from a title, in ASCII so any system and e-mail keeps it:
+ * folded (text_fold), letters and digits kept, every other run turned into
+ * one '-': "Báo cáo 9 tháng/2025" -> "bao-cao-9-thang-2025".  Newly
+ * allocated; NULL on invalid UTF-8 or no memory; "" when nothing is kept. */
+char *text_slug(const char *s);
+
 /* A key that sorts s in Vietnamese order with a plain byte comparison
  * (memcmp / SQLite BINARY): letters first in the order
  * a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, case and tones

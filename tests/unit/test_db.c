@@ -18,6 +18,7 @@
 #include "core/file_out.h"
 #include "core/lock.h"
 #include "core/migration_history.h"
+#include "core/paths.h"
 #include "core/schema.h"
 #include "fixture.h"
 
@@ -326,6 +327,45 @@ START_TEST(test_out_file)
 	ck_assert_ptr_null(out_open(&o, target, OUT_PRIVATE));
 	ck_assert_msg(strstr(o.error, target) != NULL, "%s", o.error);
 	umask(old);
+}
+END_TEST
+
+/* Files for people go to the XDG documents folder: the environment, then
+ * user-dirs.dirs (a Vietnamese desktop's "Tài liệu"), then ~/Documents,
+ * and the current folder when none exists. */
+START_TEST(test_documents_dir)
+{
+	char home[sizeof fixture_dir + 16], dir[sizeof fixture_dir + 64], got[4096], cwd[4096];
+
+	snprintf(home, sizeof home, "%s/home", fixture_dir);
+	ck_assert_int_eq(mkdir(home, 0700), 0);
+	setenv("HOME", home, 1);
+	unsetenv("XDG_DOCUMENTS_DIR");
+	unsetenv("XDG_CONFIG_HOME");
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+	ck_assert_int_eq(paths_documents_dir(got, sizeof got), 0);
+	ck_assert_str_eq(got, cwd);
+	snprintf(dir, sizeof dir, "%s/Documents", home);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	ck_assert_int_eq(paths_documents_dir(got, sizeof got), 0);
+	ck_assert_str_eq(got, dir);
+	snprintf(dir, sizeof dir, "%s/.config", home);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(dir, sizeof dir, "%s/.config/user-dirs.dirs", home);
+	write_file(dir, "# written by xdg-user-dirs-update\n"
+	    "XDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
+	    "XDG_DOCUMENTS_DIR=\"$HOME/T\xc3\xa0i li\xe1\xbb\x87u\"\n");
+	snprintf(dir, sizeof dir, "%s/T\xc3\xa0i li\xe1\xbb\x87u", home);
+	/* Named but missing: not taken. */
+	ck_assert_int_eq(paths_documents_dir(got, sizeof got), 0);
+	ck_assert_str_ne(got, dir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	ck_assert_int_eq(paths_documents_dir(got, sizeof got), 0);
+	ck_assert_str_eq(got, dir);
+	setenv("XDG_DOCUMENTS_DIR", home, 1);
+	ck_assert_int_eq(paths_documents_dir(got, sizeof got), 0);
+	ck_assert_str_eq(got, home);
+	unsetenv("XDG_DOCUMENTS_DIR");
 }
 END_TEST
 
@@ -745,6 +785,7 @@ db_suite(void)
 	tcase_add_test(tc, test_schema_tables);
 	tcase_add_test(tc, test_empty_file);
 	tcase_add_test(tc, test_out_file);
+	tcase_add_test(tc, test_documents_dir);
 	tcase_add_loop_test(tc, test_constraints, 0, NELEM(constraints));
 	tcase_add_test(tc, test_migrate_evidence);
 	tcase_add_test(tc, test_migrate_par_year);

@@ -97,6 +97,27 @@ START_TEST(test_fold)
 END_TEST
 
 static const struct {
+	const char	*in;
+	const char	*slug;
+} slug_cases[] = {
+	{ "Báo cáo 9 tháng/2025", "bao-cao-9-thang-2025" },
+	{ "  Phòng Văn hóa - Xã hội ", "phong-van-hoa-xa-hoi" },
+	{ "Đ" "a" DOT "ng", "dang" },
+	{ "--//--", "" },
+	{ "UBND_xã (2026)", "ubnd-xa-2026" },
+};
+
+START_TEST(test_slug)
+{
+	char	*out = text_slug(slug_cases[_i].in);
+
+	ck_assert_ptr_nonnull(out);
+	ck_assert_str_eq(out, slug_cases[_i].slug);
+	free(out);
+}
+END_TEST
+
+static const struct {
 	const char	*hay;
 	const char	*needle;
 	bool		 found;
@@ -438,6 +459,7 @@ text_suite(void)
 	tc = tcase_create("fold");
 	tcase_add_loop_test(tc, test_fold, 0, NELEM(fold_cases));
 	tcase_add_loop_test(tc, test_contains, 0, NELEM(contains_cases));
+	tcase_add_loop_test(tc, test_slug, 0, NELEM(slug_cases));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("columns");
