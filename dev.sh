@@ -2,8 +2,8 @@
 # The README's two commands.
 #   ./dev.sh run   install what is missing, build, open cchc (default database)
 #   ./dev.sh test  install what is missing, build, run every test: the unit,
-#                  end-to-end and torture suites, again under ASan/UBSan, and
-#                  distcheck
+#                  end-to-end and torture suites (in distcheck, from the
+#                  tarball), valgrind, fuzz, and again under ASan/UBSan
 set -eu
 cd "$(dirname "$0")"
 top=$(pwd)
@@ -67,22 +67,35 @@ run)
 	;;
 test)
 	install_missing "$TEST_PACKAGES"
+	start=$(date +%s)
+	# Each step's time, so a slow step shows in the CI log.
+	took() { echo "== $1: done at $(($(date +%s) - start)) s"; }
 	./autogen.sh
 	rm -rf _build-test _build-asan
 	build _build-test --enable-werror
-	(cd _build-test && make -j"$(nproc)" check && make distcheck)
+	took build
+	# The whole suite runs in distcheck, from the tarball: that checks
+	# the tarball is complete and the tests pass, in one pass.  VERBOSE
+	# prints a failing test's log.
+	(cd _build-test && make -j"$(nproc)" distcheck VERBOSE=1)
+	took "make distcheck (the whole suite)"
 	# The long torture tests: 200 SIGKILLs during saves, resize storms.
-	(cd _build-test && export CCHC_BIN="$PWD/cchc" HARNESS="$PWD/tests/torture/harness" \
+	# (check with no TESTS builds the harness and the unit tests only.)
+	(cd _build-test && make -j"$(nproc)" check TESTS= >/dev/null &&
+	    export CCHC_BIN="$PWD/cchc" HARNESS="$PWD/tests/torture/harness" \
 	    CCHC_DATADIR="$top/data" CCHC_LOCALEDIR="$PWD/locale" TMUX_BIN="$(command -v tmux)" &&
 	    sh "$top/tests/torture/crash.sh" && sh "$top/tests/torture/term.sh" &&
 	    CK_FORK=no sh "$top/tests/torture/valgrind.sh" "$PWD/cchc" \
 	    $(find "$PWD/tests/unit" -maxdepth 1 -type f -perm -u+x -name 'test_*'))
+	took "torture and valgrind"
 	# A short fuzz run of the appendix importer (libFuzzer, ASan, UBSan).
 	FUZZ_TIME=30 sh tests/fuzz/run.sh
+	took fuzz
 	build _build-asan --enable-werror --enable-sanitizers
 	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 \
-	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" make -j"$(nproc)" check)
-	echo "All tests passed (plain, torture, valgrind, fuzz, ASan/UBSan, distcheck)."
+	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" make -j"$(nproc)" check VERBOSE=1)
+	took "ASan/UBSan suite"
+	echo "All tests passed (distcheck, torture, valgrind, fuzz, ASan/UBSan)."
 	;;
 *)
 	echo "usage: $0 run|test" >&2
