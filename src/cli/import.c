@@ -457,7 +457,8 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 		printf("\n%s\n", _("Dry run: nothing was written."));
 	} else {
 		printf("\n");
-		printf(_("Imported %d targets into the plan \"%s\".\n"), ti.nrows, plan->title);
+		printf(_("Imported into the plan \"%s\": "), plan->title);
+		printf(ngettext("%d target\n", "%d targets\n", ti.nrows), ti.nrows);
 	}
 	target_import_free(&ti);
 	return rc;
