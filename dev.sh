@@ -92,9 +92,9 @@ test)
 	FUZZ_TIME=30 sh tests/fuzz/run.sh
 	took fuzz
 	build _build-asan --enable-werror --enable-sanitizers
-	# Check's 4 s per test is a hang detector; the sanitizers make every
-	# test two to four times slower.
-	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 CK_TIMEOUT_MULTIPLIER=4 \
+	# Check's 4 s per test and the e2e tests' 10 s waits are hang
+	# detectors; the sanitizers make everything two to four times slower.
+	(cd _build-asan && ASAN_OPTIONS=detect_leaks=1 CK_TIMEOUT_MULTIPLIER=4 CCHC_WAIT_SCALE=3 \
 	    LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" make -j"$(nproc)" check VERBOSE=1)
 	took "ASan/UBSan suite"
 	echo "All tests passed (distcheck, torture, valgrind, fuzz, ASan/UBSan)."

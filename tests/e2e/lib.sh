@@ -79,10 +79,16 @@ screen() {
 	tm capture-pane -p -t t
 }
 
-# wait_for TEXT: until TEXT is on the screen (fixed string), 10 s at most.
+# How long a wait may take, in tenths of a second: 10 s, times
+# CCHC_WAIT_SCALE under the sanitizers (which make cchc several times
+# slower).  A wait ends as soon as the screen is right, so only a failing
+# test takes the whole time.
+waits=$((100 * ${CCHC_WAIT_SCALE:-1}))
+
+# wait_for TEXT: until TEXT is on the screen (fixed string).
 wait_for() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $waits ]; do
 		if screen | grep -qF -- "$1"; then
 			return 0
 		fi
@@ -95,7 +101,7 @@ wait_for() {
 # wait_gone TEXT: until TEXT has left the screen.
 wait_gone() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $waits ]; do
 		if ! screen | grep -qF -- "$1"; then
 			return 0
 		fi
