@@ -1,6 +1,7 @@
 /* cchc report KIND --period 2025-9T [--unit U] --format txt|html|csv
  *     [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]
  * cchc report sipas --round ID --format ...
+ * cchc report written --period 2026-6T --format ...
  *
  * The reports of the screens without the UI, for scripts and for sending
  * up: the period report is the office's "Báo cáo kết quả thực hiện CCHC";
@@ -58,7 +59,7 @@ usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
+	    _("report dashboard|units|overdue|period|par|written --period YEAR-Q1|6T|9T|N [--unit UNIT] "
 	    "--format txt|html|csv|pdf|xlsx [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
 	    "[--print [--printer NAME]]"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
@@ -163,9 +164,9 @@ parse_args(int argc, char **argv, struct report_args *a)
 	if (a->format == FORMAT_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
 		return usage("%s", _("--format xlsx writes a file: give it with -o FILE.xlsx"));
 	if (optind >= argc)
-		return usage("%s", _("which report? dashboard, units, overdue, period, par or sipas"));
+		return usage("%s", _("which report? dashboard, units, overdue, period, par, written or sipas"));
 	if (!report_kind_parse(argv[optind], &a->kind))
-		return usage(_("no report called %s (dashboard, units, overdue, period, par or sipas)"),
+		return usage(_("no report called %s (dashboard, units, overdue, period, par, written or sipas)"),
 		    argv[optind]);
 	if (optind + 1 < argc)
 		return usage(_("one report at a time: %s is too many"), argv[optind + 1]);
@@ -347,6 +348,12 @@ cli_report(struct db *db, int argc, char **argv)
 	if (unit != 0 && a.kind == REPORT_PAR) {
 		fprintf(stderr, "%s: %s\n", PACKAGE,
 		    _("--unit does not apply to the PAR INDEX sheet (it is for the whole office)"));
+		plan_free(&plan);
+		return 2;
+	}
+	if (unit != 0 && a.kind == REPORT_WRITTEN) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+		    _("--unit does not apply to the written report (it is for the whole office)"));
 		plan_free(&plan);
 		return 2;
 	}

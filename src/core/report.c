@@ -21,9 +21,10 @@
 #include "core/task.h"
 #include "core/text.h"
 #include "core/unit.h"
+#include "core/written.h"
 
 static const char *const kind_names[REPORT_KINDS] = {
-	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
+	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar", "written",
 };
 
 const char *
@@ -1405,6 +1406,103 @@ build_sipas(struct builder *b, struct source *src)
 	return rc;
 }
 
+/* A part of the written report under its heading: the clerk's text, or
+ * when never saved the sentences computed from section draft's data (0:
+ * none); an empty part keeps its heading. */
+static int
+add_written_part(struct builder *b, struct source *src, const char *heading,
+    enum written_part p, int64_t section, int64_t draft)
+{
+	struct report_section *s = add_section(b, heading != NULL ? heading : "");
+	bool saved = false;
+	char *text = written_load(src->db, src->plan.id, src->year, src->period, p, section,
+	    &saved);
+
+	if (text == NULL)
+		return -1;
+	if (draft != 0 && !saved) {
+		free(text);
+		if ((text = written_area_text(src->targets, src->ntargets, src->tasks, src->ntasks,
+		    draft)) == NULL) {
+			b->oom = true;
+			return 0;
+		}
+	}
+	if (*text != '\0')
+		add_paragraph(b, s, text);
+	free(text);
+	return 0;
+}
+
+/* The office's written report of the period (issue 17): the outline's
+ * parts I to V, then the targets and the tasks as appendices. */
+static int
+build_written(struct builder *b, struct source *src)
+{
+	static const struct column_spec task_cols[] = {
+		{ N_("No."), 6, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Lead unit"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Status"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+	};
+	static const enum written_part assessment[] = {
+		WRITTEN_STRENGTHS, WRITTEN_WEAKNESSES, WRITTEN_CAUSES,
+	};
+	struct report_table *t = NULL;
+	char *heading;
+	int rc = 0, no = 0, area = 0;
+	int64_t direction = 0;
+
+	for (int i = 0; i < src->nsections; i++)
+		if (strcmp(src->sections[i].code, WRITTEN_DIRECTION_SECTION) == 0)
+			direction = src->sections[i].id;
+	heading = dupf(b, "I. %s", written_part_label(WRITTEN_DIRECTION));
+	rc |= add_written_part(b, src, heading, WRITTEN_DIRECTION, 0, direction);
+	free(heading);
+	add_section(b, _("II. Results of the administrative reform tasks"));
+	for (int i = 0; i < src->nsections && rc == 0; i++) {
+		if (src->sections[i].id == direction)
+			continue;
+		heading = dupf(b, "%d. %s", ++area, src->sections[i].title);
+		rc |= add_written_part(b, src, heading, WRITTEN_AREA, src->sections[i].id,
+		    src->sections[i].id);
+		free(heading);
+	}
+	add_section(b, _("III. General assessment"));
+	for (int i = 0; i < 3 && rc == 0; i++) {
+		heading = dupf(b, "%d. %s", i + 1, written_part_label(assessment[i]));
+		rc |= add_written_part(b, src, heading, assessment[i], 0, 0);
+		free(heading);
+	}
+	heading = dupf(b, "IV. %s", written_part_label(WRITTEN_NEXT));
+	rc |= rc == 0 ? add_written_part(b, src, heading, WRITTEN_NEXT, 0, 0) : 0;
+	free(heading);
+	heading = dupf(b, "V. %s", written_part_label(WRITTEN_PROPOSALS));
+	rc |= rc == 0 ? add_written_part(b, src, heading, WRITTEN_PROPOSALS, 0, 0) : 0;
+	free(heading);
+	if (rc != 0)
+		return -1;
+	if (src->ntargets > 0)
+		t = add_table(b, add_section(b, _("Appendix I. Results of the targets")),
+		    target_columns, TARGET_COLUMNS);
+	for (int i = 0; i < src->ntargets; i++)
+		add_target_row(b, t, ++no, &src->targets[i]);
+	t = NULL;
+	if (src->ntasks > 0)
+		t = add_table(b, add_section(b, _("Appendix II. Results of the tasks")), task_cols, 5);
+	for (int i = 0; i < src->ntasks; i++) {
+		const struct task *k = &src->tasks[i];
+		char tt[32], due[256], status[64];
+
+		task_number(src, k, tt, sizeof tt);
+		task_due(k, due, sizeof due);
+		task_status_text(k, status, sizeof status);
+		add_row(b, t, (const char *[]){ tt, k->description, k->lead_unit, due, status }, false);
+	}
+	return 0;
+}
+
 /* ---- The report's frame ---- */
 
 static const char *const titles[REPORT_KINDS] = {
@@ -1415,7 +1513,29 @@ static const char *const titles[REPORT_KINDS] = {
 	N_("PAR INDEX self-assessment"),
 	N_("Results of the satisfaction survey (SIPAS)"),
 	N_("Report calendar"),
+	N_("Written report"),
 };
+
+/* The written report's title names its period as offices do: "Báo cáo
+ * kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026". */
+static char *
+written_title(struct builder *b, const struct source *src)
+{
+	switch (src->period) {
+	case PERIOD_Q1:
+		return dupf(b, _("Report on the results of administrative reform work in Q1 %d"),
+		    src->year);
+	case PERIOD_H1:
+		return dupf(b, _("Report on the results of administrative reform work in the first "
+		    "6 months of %d"), src->year);
+	case PERIOD_M9:
+		return dupf(b, _("Report on the results of administrative reform work in the first "
+		    "9 months of %d"), src->year);
+	default:
+		return dupf(b, _("Report on the results of administrative reform work in %d"),
+		    src->year);
+	}
+}
 
 /* The place of the place-date line: the setting "report_place", else the
  * office's name after its kind ("UBND xã Tân Đoàn" -> "Tân Đoàn"). */
@@ -1455,7 +1575,7 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	char period[64];
 	char *unit = NULL;
 
-	r->title = dup(b, _(titles[r->kind]));
+	r->title = r->kind == REPORT_WRITTEN ? written_title(b, src) : dup(b, _(titles[r->kind]));
 	r->office = dup(b, o != NULL ? o->name : src->plan.issuer);
 	r->place = office_place(b, db, r->office != NULL ? r->office : "");
 	r->signer = dup(b, src->plan.signer);
@@ -1537,7 +1657,7 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 {
 	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
 		build_dashboard, build_units, build_overdue, build_period, build_par, build_sipas,
-		build_calendar,
+		build_calendar, build_written,
 	};
 	struct builder b = { NULL, false };
 	struct source src;
@@ -1551,6 +1671,8 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 		return db_fail(db, _("the dashboard report is for the whole office: give no unit"));
 	if (kind == REPORT_PAR && args->unit != 0)
 		return db_fail(db, _("the PAR INDEX sheet is for the whole office: give no unit"));
+	if (kind == REPORT_WRITTEN && args->unit != 0)
+		return db_fail(db, _("the written report is for the whole office: give no unit"));
 	if ((b.r = calloc(1, sizeof *b.r)) == NULL)
 		return db_fail(db, _("out of memory"));
 	b.r->kind = kind;

@@ -29,8 +29,9 @@ enum report_kind {
 	REPORT_PAR,		/* the PAR INDEX self-assessment sheet of a year */
 	REPORT_SIPAS,		/* the results of a SIPAS survey round */
 	REPORT_CALENDAR,	/* the periodic reports of a year: spans, due dates */
+	REPORT_WRITTEN,		/* the office's written report of a period (written.h) */
 };
-#define REPORT_KINDS 7
+#define REPORT_KINDS 8
 
 /* Tasks not done and due within this many days are "due soon". */
 #define REPORT_SOON_DAYS 14
@@ -111,7 +112,8 @@ struct report {
 	struct report_section *sections;
 };
 
-/* "dashboard", "units", "overdue", "period", "par", "sipas", "calendar": names for
+/* "dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
+ * "written": names for
  * the command line. */
 const char *report_kind_name(enum report_kind k);
 bool report_kind_parse(const char *s, enum report_kind *out);
