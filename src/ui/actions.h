@@ -56,6 +56,8 @@ enum action {
 	ACT_LEFT,
 	ACT_RIGHT,
 	ACT_REPORT,
+	ACT_WRITTEN,		/* the written report of the period shown */
+	ACT_COPY_PREVIOUS,	/* a part's text of the period before, to edit */
 	ACT_PRINT,
 	ACT_EXPORT,
 	ACT_WIDTH,

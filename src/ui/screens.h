@@ -39,6 +39,9 @@ struct screen *sipas_new(struct app *app);
  * "period", "par") for unit (0: all): pages, print, save as text, HTML or
  * CSV, filter. */
 struct screen *report_screen_new(struct app *app, const char *kind, int64_t unit);
+/* The written report of the period shown: its parts, each edited in a
+ * page of text (written.c). */
+struct screen *written_new(struct app *app);
 /* The same for a report of one survey round ("sipas"). */
 struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
 
