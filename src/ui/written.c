@@ -20,7 +20,7 @@
 struct part_row {
 	enum written_part part;
 	int64_t section;	/* WRITTEN_AREA's */
-	char *label;		/* "II.3. Cải cách thủ tục hành chính" */
+	char *label;		/* "II.2. Thủ tục hành chính" */
 	char *text;
 };
 
@@ -82,7 +82,9 @@ load(struct app *app, struct screen *s)
 	for (int i = 0; i < app->nsections && rc == 0; i++) {
 		if (strcmp(app->sections[i].code, WRITTEN_DIRECTION_SECTION) == 0)
 			continue;
-		snprintf(label, sizeof label, "II.%d. %s", ++area, app->sections[i].title);
+		/* The short title: the list's column is narrow. */
+		snprintf(label, sizeof label, "II.%d. %s", ++area, *app->sections[i].short_title ?
+		    app->sections[i].short_title : app->sections[i].title);
 		rc |= add_row(app, d, WRITTEN_AREA, app->sections[i].id, label);
 	}
 	for (size_t i = 0; i < sizeof after / sizeof after[0] && rc == 0; i++) {
@@ -97,7 +99,7 @@ load(struct app *app, struct screen *s)
 	return 0;
 }
 
-#define W_LABEL 34
+#define W_LABEL 38
 
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
