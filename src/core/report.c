@@ -1460,7 +1460,9 @@ build_written(struct builder *b, struct source *src)
 	heading = dupf(b, "I. %s", written_part_label(WRITTEN_DIRECTION));
 	rc |= add_written_part(b, src, heading, WRITTEN_DIRECTION, 0, direction);
 	free(heading);
-	add_section(b, _("II. Results of the administrative reform tasks"));
+	heading = dupf(b, "II. %s", written_part_label(WRITTEN_AREA));
+	add_section(b, heading != NULL ? heading : "");
+	free(heading);
 	for (int i = 0; i < src->nsections && rc == 0; i++) {
 		if (src->sections[i].id == direction)
 			continue;

@@ -101,7 +101,8 @@ const char *
 written_part_label(enum written_part p)
 {
 	static const char *const labels[WRITTEN_NPARTS] = {
-		N_("Direction and management"), N_("Results by area"), N_("Strengths"),
+		N_("Direction and management"),
+		N_("Results of the administrative reform tasks"), N_("Strengths"),
 		N_("Shortcomings and limitations"), N_("Causes"),
 		N_("Directions and tasks for the next period"), N_("Proposals and recommendations"),
 	};

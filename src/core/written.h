@@ -39,8 +39,8 @@ int written_save(struct db *db, int64_t plan, int year, enum period_kind k,
 char *written_load(struct db *db, int64_t plan, int year, enum period_kind k,
     enum written_part p, int64_t section, bool *saved);
 
-/* The part's name in the interface language ("Strengths"); an area is
- * named by its section. */
+/* The part's name in the interface language ("Strengths"); WRITTEN_AREA's
+ * is part II's, each area being named by its section. */
 const char *written_part_label(enum written_part p);
 
 /* The sentences an area's text starts from, one a line, in the interface
