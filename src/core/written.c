@@ -153,9 +153,14 @@ written_area_text(const struct target *targets, int ntargets,
 		    "Completed %d/%d tasks (%s%%).", (unsigned long)all), done, all, rate);
 		put_line(fp, &first, line);
 	}
-	if (overdue > 0 && (lp = open_memstream(&list, &llen)) != NULL) {
+	if (overdue > 0) {
 		int n = 0;
 
+		if ((lp = open_memstream(&list, &llen)) == NULL) {
+			fclose(fp);
+			free(text);
+			return NULL;
+		}
 		for (int i = 0; i < ntasks; i++) {
 			struct date d;
 			char due[11] = "";
@@ -167,12 +172,16 @@ written_area_text(const struct target *targets, int ntargets,
 			fprintf(lp, "%s", n++ > 0 ? "; " : "");
 			fprintf(lp, _("%s (due %s)"), tasks[i].description, due);
 		}
-		if (fclose(lp) == 0) {
-			fprintf(fp, "%s", first ? "" : "\n");
-			fprintf(fp, ngettext("%d task overdue: %s.", "%d tasks overdue: %s.",
-			    (unsigned long)overdue), overdue, list);
-			first = false;
+		if (fclose(lp) != 0) {
+			free(list);
+			fclose(fp);
+			free(text);
+			return NULL;
 		}
+		fprintf(fp, "%s", first ? "" : "\n");
+		fprintf(fp, ngettext("%d task overdue: %s.", "%d tasks overdue: %s.",
+		    (unsigned long)overdue), overdue, list);
+		first = false;
 		free(list);
 	}
 	if (judged > 0) {
