@@ -121,6 +121,8 @@ struct source {
 	int ntasks;
 	int64_t unit;		/* the filter, 0: none */
 	int64_t round;		/* the survey round of REPORT_SIPAS */
+	int64_t compare;	/* REPORT_SIPAS: a round to compare with, 0: none */
+	int64_t set;		/* REPORT_PAR: the criteria set, 0: the year's */
 	int year;
 	enum period_kind period;
 	char soon[11];		/* the last day that is "due soon", ISO */
@@ -260,6 +262,11 @@ cell_value(enum report_type type, const char *text)
 		break;
 	case REPORT_NUMBER:
 	case REPORT_RATE:
+		/* "+2,5%": a change. */
+		if (*text == '+' && text[1] != '\0' && text[1] != '-') {
+			text++;
+			len--;
+		}
 		/* "1,5*": a figure marked (a score set by hand). */
 		if (len > 1 && len < sizeof num && text[len - 1] == '*') {
 			memcpy(num, text, len - 1);
@@ -478,14 +485,11 @@ static void
 target_rate(const struct target *t, char *buf, size_t n)
 {
 	double achieved;
-	char num[32];
 
 	buf[0] = '\0';
 	if ((t->rule.kind == TARGET_RATE || t->rule.kind == TARGET_REDUCTION) && t->has_result &&
-	    evaluate_achieved(&t->rule, &t->result.measure, &achieved)) {
-		number_format_2(achieved, num, sizeof num);
-		snprintf(buf, n, "%s%%", num);
-	}
+	    evaluate_achieved(&t->rule, &t->result.measure, &achieved))
+		number_format_percent(achieved, false, buf, n);
 }
 
 static bool
@@ -566,7 +570,7 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	src->period = period;
 	src->as_of = date_today();
 	date_format_iso(date_add_days(src->as_of, REPORT_SOON_DAYS), src->soon);
-	if (plan == 0 && kind == REPORT_SIPAS)
+	if (plan == 0 && (kind == REPORT_SIPAS || kind == REPORT_PAR))
 		return 0;
 	switch (plan_get(db, plan, &src->plan)) {
 	case 1:
@@ -1128,6 +1132,55 @@ explanation_text(struct builder *b, const struct par_line *l)
 	return lines_close(b, fp, &text);
 }
 
+/* Beside last year's assessment, when there is one (scored with last
+ * year's set, else with this one): per criterion and the index, the points
+ * now, then and the change. */
+static int
+add_par_compare(struct builder *b, struct db *db, const struct assessment *a, int64_t set)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Code"), 4, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Criterion"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Now"), 6, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Before"), 6, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Change"), 6, 0, REPORT_RIGHT, REPORT_NUMBER },
+	};
+	struct assessment prev;
+	struct par_compare *rows;
+	struct report_table *t;
+	int64_t prev_set = criteria_find(db, a->year - 1);
+	char *heading;
+	int n;
+
+	if (prev_set < 0 || assessment_load(db, prev_set != 0 ? prev_set : set, a->year - 1,
+	    &prev) != 0)
+		return -1;
+	if (prev.id == 0) {
+		assessment_free(&prev);
+		return 0;
+	}
+	if (assessment_compare(a, &prev, &rows, &n) != 0) {
+		assessment_free(&prev);
+		return db_fail(db, _("out of memory"));
+	}
+	heading = dupf(b, _("Compared with %d"), prev.year);
+	t = add_table(b, add_section(b, heading != NULL ? heading : ""), cols, 5);
+	free(heading);
+	for (int i = 0; i < n; i++) {
+		char now[32], before[32], change[32];
+
+		figure(true, rows[i].now, now, sizeof now);
+		figure(rows[i].has_before, rows[i].before, before, sizeof before);
+		figure(rows[i].has_before, rows[i].difference, change, sizeof change);
+		add_row(b, t, (const char *[]){ rows[i].title != NULL ? rows[i].code : "",
+		    rows[i].title != NULL ? rows[i].title : _("Index"), now, before, change },
+		    rows[i].title == NULL);
+	}
+	free(rows);
+	assessment_free(&prev);
+	return 0;
+}
+
 /* The PAR INDEX self-assessment sheet of the year: the assessment as
  * assessment.c computes it, the criteria in the set's order, as the sheet
  * sent to the province carries it: evidence, explanation, the self score
@@ -1152,8 +1205,9 @@ build_par(struct builder *b, struct source *src)
 	struct report_section *sheet;
 	struct report_table *t;
 	char heading[64], max[32], total[32], r1[32], r2[32];
-	int64_t set = criteria_find(src->db, src->year);
+	int64_t set = src->set != 0 ? src->set : criteria_find(src->db, src->year);
 	bool marked = false;
+	int rc;
 
 	if (set < 0)
 		return -1;
@@ -1203,8 +1257,9 @@ build_par(struct builder *b, struct source *src)
 		add_paragraph(b, sheet,
 		    _("* The self score was set by hand; the reason is under Explanation."));
 	add_par_totals(b, &a);
+	rc = add_par_compare(b, src->db, &a, set);
 	assessment_free(&a);
-	return 0;
+	return rc;
 }
 
 /* A share or an index as the report prints it ("87,5%"), "—" when there
@@ -1212,12 +1267,10 @@ build_par(struct builder *b, struct source *src)
 static void
 percent_text(bool has, double v, char *buf, size_t n)
 {
-	if (!has) {
+	if (has)
+		number_format_percent(sipas_round2(v), false, buf, n);
+	else
 		snprintf(buf, n, "—");
-		return;
-	}
-	number_format_2(sipas_round2(v), buf, n);
-	strncat(buf, "%", n - strlen(buf) - 1);
 }
 
 static void
@@ -1366,6 +1419,81 @@ add_sipas_breakdowns(struct builder *b, struct db *db, const struct sipas_questi
 	return 0;
 }
 
+/* The element shares and the index beside those of round other
+ * (elements matched by code) and the change, of the printed figures so
+ * that the columns add up. */
+static int
+add_sipas_compare(struct builder *b, struct db *db, const struct sipas_questionnaire *q,
+    const struct sipas_results *mine, int64_t other)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Code"), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Element"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("This round"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Compared"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Change"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+	};
+	struct sipas_questionnaire oq;
+	struct sipas_results res;
+	struct sipas_round r;
+	struct report_table *t;
+	char *heading;
+
+	switch (sipas_round_get(db, other, &r)) {
+	case 1:
+		break;
+	case 0:
+		return db_fail(db, _("no survey round %lld"), (long long)other);
+	default:
+		return -1;
+	}
+	if (sipas_questionnaire_load(db, r.questionnaire_id, &oq) != 0) {
+		sipas_round_free(&r);
+		return -1;
+	}
+	if (sipas_results(db, &oq, other, -1, 0, &res) != 0) {
+		sipas_questionnaire_free(&oq);
+		sipas_round_free(&r);
+		return -1;
+	}
+	heading = dupf(b, _("Compared with %s (%d forms)"), r.name, res.forms);
+	t = add_table(b, add_section(b, heading != NULL ? heading : ""), cols, 5);
+	free(heading);
+	for (int e = 0; e <= q->nelements; e++) {
+		bool has_a, has_b = false;
+		double a = 0, bv = 0;
+		char ca[32], cb[32], cd[32];
+		int k;
+
+		if (e < q->nelements) {
+			has_a = sipas_share(&mine->elements[e], &a);
+			for (k = 0; k < oq.nelements && strcmp(oq.elements[k].code,
+			    q->elements[e].code) != 0; k++)
+				continue;
+			has_b = k < oq.nelements && sipas_share(&res.elements[k], &bv);
+		} else {
+			has_a = mine->has_index;
+			a = mine->index;
+			has_b = res.has_index;
+			bv = res.index;
+		}
+		percent_text(has_a, a, ca, sizeof ca);
+		percent_text(has_b, bv, cb, sizeof cb);
+		if (has_a && has_b)
+			number_format_percent(sipas_round2(a) - sipas_round2(bv), true, cd, sizeof cd);
+		else
+			snprintf(cd, sizeof cd, "—");
+		if (e < q->nelements)
+			add_row(b, t, (const char *[]){ q->elements[e].code, q->elements[e].title, ca,
+			    cb, cd }, false);
+		else
+			add_row(b, t, (const char *[]){ "", _("Overall index"), ca, cb, cd }, true);
+	}
+	sipas_questionnaire_free(&oq);
+	sipas_round_free(&r);
+	return 0;
+}
+
 /* The results of a SIPAS survey round, as sipas.c tallies them. */
 static int
 build_sipas(struct builder *b, struct source *src)
@@ -1400,6 +1528,8 @@ build_sipas(struct builder *b, struct source *src)
 		add_sipas_results(b, &q, &res);
 		rc = add_sipas_breakdowns(b, src->db, &q, r.id);
 	}
+	if (rc == 0 && src->compare != 0)
+		rc = add_sipas_compare(b, src->db, &q, &res, src->compare);
 	sipas_questionnaire_free(&q);
 	sipas_round_free(&r);
 	return rc;
@@ -1547,6 +1677,8 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	*out = NULL;
 	memset(&src, 0, sizeof src);
 	src.round = args->round;
+	src.compare = args->compare;
+	src.set = args->set;
 	if (kind == REPORT_DASHBOARD && args->unit != 0)
 		return db_fail(db, _("the dashboard report is for the whole office: give no unit"));
 	if (kind == REPORT_PAR && args->unit != 0)
@@ -1588,9 +1720,19 @@ report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
 }
 
 int
-report_build_sipas(struct db *db, int64_t plan, int64_t round, struct report **out)
+report_build_par(struct db *db, int64_t plan, int year, int64_t set, struct report **out)
 {
-	struct source args = { .year = date_today().year, .period = PERIOD_YEAR, .round = round };
+	struct source args = { .year = year, .period = PERIOD_YEAR, .set = set };
+
+	return build_report(db, REPORT_PAR, plan, &args, out);
+}
+
+int
+report_build_sipas(struct db *db, int64_t plan, int64_t round, int64_t compare,
+    struct report **out)
+{
+	struct source args = { .year = date_today().year, .period = PERIOD_YEAR, .round = round,
+	    .compare = compare };
 
 	return build_report(db, REPORT_SIPAS, plan, &args, out);
 }

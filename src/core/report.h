@@ -136,9 +136,15 @@ int report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
     enum period_kind period, int64_t unit, struct report **out);
 /* Builds REPORT_SIPAS, the results of survey round (sipas.h): per element
  * and question the share satisfied and the answers, the overall index and
- * its formula, the breakdowns by respondent field.  plan (0: none) gives
+ * its formula, the breakdowns by respondent field and, when compare is not
+ * 0, the element shares and the index beside those of round compare.  plan (0: none) gives
  * the signer.  *out newly allocated (report_free).  0 or -1. */
-int report_build_sipas(struct db *db, int64_t plan, int64_t round, struct report **out);
+int report_build_sipas(struct db *db, int64_t plan, int64_t round, int64_t compare,
+    struct report **out);
+/* Builds REPORT_PAR of year with criteria set (0: the set that applies to
+ * the year), plan (0: none) giving the signer: what `cchc score` prints.
+ * *out newly allocated (report_free).  0 or -1. */
+int report_build_par(struct db *db, int64_t plan, int year, int64_t set, struct report **out);
 void report_free(struct report *r);
 
 /* Wording the reports share with the screens. */

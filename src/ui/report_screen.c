@@ -324,7 +324,7 @@ preview_build(struct app *app, struct preview *p)
 	if (!app->has_plan && p->kind != REPORT_SIPAS)
 		return db_fail(app->db, "%s", _("No plan yet."));
 	if (p->kind == REPORT_SIPAS)
-		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, p->round, &r);
+		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, p->round, 0, &r);
 	else
 		rc = report_build(app->db, p->kind, app->plan.id, app->year, p->period, p->unit, &r);
 	if (rc != 0)
