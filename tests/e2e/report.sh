@@ -256,26 +256,8 @@ expect_usage "--unit" par --period 2025-N --unit VHXH
 expect_usage "--round" par --period 2025-N --round 1
 
 # ---- A SIPAS round's results ---------------------------------------------
-# The shipped questionnaire through the command line; a round and six forms
-# through SQL (forms are typed on the fast-entry screen, see sipas.sh):
-# answer (form number x question id) mod 6, so 0 (no answer) included;
-# gender on forms 1-5, age group on all, service on none.
-CCHC_LANG=en "$CCHC_BIN" --db "$db" sipas import "$CCHC_DATADIR/sipas-questionnaire.tsv" \
-	> /dev/null || fail "sipas import failed"
-sql "INSERT INTO sipas_round (questionnaire_id, name, folded, date_from, date_to, service, unit_id)
-	VALUES ((SELECT min(id) FROM sipas_questionnaire), 'Đợt 1 năm 2025', 'dot 1 nam 2025',
-	'2025-09-01', '2025-09-30', 'Hộ tịch, chứng thực',
-	(SELECT min(id) FROM unit WHERE name LIKE 'Trung tâm%'));
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6)
-	INSERT INTO sipas_form (round_id, number) SELECT (SELECT max(id) FROM sipas_round), i FROM n;
-INSERT INTO sipas_answer (form_id, question_id, value)
-	SELECT f.id, q.id, (f.number * q.id) % 6 FROM sipas_form f, sipas_question q;
-INSERT INTO sipas_respondent (form_id, field_id, value)
-	SELECT f.id, d.id, f.number % 2 + 1 FROM sipas_form f, sipas_field d
-	WHERE d.code = 'gioi_tinh' AND f.number < 6;
-INSERT INTO sipas_respondent (form_id, field_id, value)
-	SELECT f.id, d.id, f.number % 4 + 1 FROM sipas_form f, sipas_field d WHERE d.code = 'nhom_tuoi'"
-round=$(sql "SELECT max(id) FROM sipas_round")
+# A round of six forms (lib.sh).
+round=$(sipas_round)
 golden sipas sipas.txt --round "$round" --format txt
 golden sipas sipas.csv --round "$round" --format csv
 golden sipas sipas.html --round "$round" --format html
