@@ -123,6 +123,9 @@ parse_args(int argc, char **argv, struct report_args *a)
 		    argv[optind]);
 	if (optind + 1 < argc)
 		return usage(_("one report at a time: %s is too many"), argv[optind + 1]);
+	if (a->kind == REPORT_APPENDIX)
+		return usage("%s", _("the appendix is written by cchc export appendix --plan ID "
+		    "--format ..."));
 	/* A survey round is not of a period: it has its own days. */
 	if (a->kind == REPORT_SIPAS) {
 		if (round == NULL)

@@ -23,7 +23,7 @@
 #include "core/unit.h"
 
 static const char *const kind_names[REPORT_KINDS] = {
-	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
+	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar", "appendix",
 };
 
 const char *
@@ -582,6 +582,10 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	}
 	if (kind == REPORT_PAR || kind == REPORT_SIPAS)
 		return 0;
+	/* The appendix is the plan as written: every task, no period. */
+	if (kind == REPORT_APPENDIX)
+		return section_list(db, &src->sections, &src->nsections) != 0 ||
+		    task_list(db, plan, 0, &src->tasks, &src->ntasks) != 0 ? -1 : 0;
 	period_span(year, period, period_calendar_setting(db), src->plan.issue_date,
 	    &src->span_start, &src->span_end);
 	src->as_of = period_as_of(src->span_end, src->as_of);
@@ -1535,6 +1539,61 @@ build_sipas(struct builder *b, struct source *src)
 	return rc;
 }
 
+/* A task's product as its row shows it: the name, the deadline as
+ * written, the due date read from it (or set by hand). */
+static void
+add_product_row(struct builder *b, struct report_table *t, const char *tt, const char *task,
+    const struct product *p, const struct task *k)
+{
+	char due[11] = "";
+	struct date d;
+
+	if (p != NULL && date_parse_iso(p->due_date, &d))
+		date_format_vn(d, due);
+	add_row(b, t, (const char *[]){ tt, task, p != NULL ? p->name : "",
+	    p != NULL ? p->deadline_text : "", due, k != NULL ? k->lead_unit : "",
+	    k != NULL ? k->cooperators : "", k != NULL ? k->monitor_unit : "" }, false);
+}
+
+/* The appendix as `cchc export appendix` writes it (and the importer
+ * reads it), in one table: a row per section, task and further product;
+ * TT as written, the deadline as written beside the date it gives. */
+static int
+build_appendix(struct builder *b, struct source *src)
+{
+	static const struct column_spec cols[] = {
+		{ N_("No."), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Product"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Deadline"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Lead unit"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Cooperating units"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Monitoring"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+	};
+	struct report_table *t = add_table(b, add_section(b, ""), cols, 8);
+	int numeral = 0, k = 0;
+
+	/* task_list gives the tasks in the sections' order. */
+	for (int i = 0; i < src->nsections; i++) {
+		const struct section *sec = &src->sections[i];
+
+		if (k == src->ntasks || src->tasks[k].section_id != sec->id)
+			continue;
+		add_row(b, t, (const char *[]){ roman(++numeral), sec->title, "", "", "", "", "",
+		    "" }, true);
+		for (; k < src->ntasks && src->tasks[k].section_id == sec->id; k++) {
+			const struct task *task = &src->tasks[k];
+
+			add_product_row(b, t, task->tt, task->description,
+			    task->nproducts > 0 ? &task->products[0] : NULL, task);
+			for (int p = 1; p < task->nproducts; p++)
+				add_product_row(b, t, "", "", &task->products[p], NULL);
+		}
+	}
+	return 0;
+}
+
 /* ---- The report's frame ---- */
 
 static const char *const titles[REPORT_KINDS] = {
@@ -1545,6 +1604,7 @@ static const char *const titles[REPORT_KINDS] = {
 	N_("PAR INDEX self-assessment"),
 	N_("Results of the satisfaction survey (SIPAS)"),
 	N_("Report calendar"),
+	N_("Task appendix"),
 };
 
 /* The place of the place-date line: the setting "report_place", else the
@@ -1594,6 +1654,11 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	/* The PAR sheet and the survey say what they are themselves. */
 	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS)
 		return;
+	if (r->kind == REPORT_APPENDIX) {
+		r->subtitle = dup(b, src->plan.title);
+		r->year = src->plan.year_from;
+		return;
+	}
 	report_period_label(src->year, src->period, period, sizeof period);
 	if (src->unit != 0 && (unit = unit_name(db, src->unit)) == NULL)
 		b->oom = true;
@@ -1667,7 +1732,7 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 {
 	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
 		build_dashboard, build_units, build_overdue, build_period, build_par, build_sipas,
-		build_calendar,
+		build_calendar, build_appendix,
 	};
 	struct builder b = { NULL, false };
 	struct source src;
@@ -1693,7 +1758,8 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	    source_load(db, kind, plan, args->year, args->period, args->unit, &src) != 0)
 		goto out;
 	set_frame(&b, &src, db, has_office ? &o : NULL);
-	if (kind != REPORT_PAR && kind != REPORT_SIPAS && kind != REPORT_CALENDAR)
+	if (kind != REPORT_PAR && kind != REPORT_SIPAS && kind != REPORT_CALENDAR &&
+	    kind != REPORT_APPENDIX)
 		add_span(&b, &src);
 	rc = build[kind](&b, &src);
 	if (rc == 0 && b.oom)
@@ -1725,6 +1791,14 @@ report_build_par(struct db *db, int64_t plan, int year, int64_t set, struct repo
 	struct source args = { .year = year, .period = PERIOD_YEAR, .set = set };
 
 	return build_report(db, REPORT_PAR, plan, &args, out);
+}
+
+int
+report_build_appendix(struct db *db, int64_t plan, struct report **out)
+{
+	struct source args = { .year = date_today().year, .period = PERIOD_YEAR };
+
+	return build_report(db, REPORT_APPENDIX, plan, &args, out);
 }
 
 int

@@ -60,6 +60,13 @@ CCHC_LANG=en "$CCHC_BIN" --db "$db" sipas results --round "$round" --format pdf 
 	fail "sipas results --format pdf"
 pdftotext -layout "$work/sr.pdf" - | cmp -s - "$work/sipas.txt" ||
 	fail "sipas results and report sipas give different PDFs"
+# The task appendix (export appendix): wide, so landscape.
+CCHC_LANG=en "$CCHC_BIN" --db "$db" export appendix --plan 1 --format pdf -o "$work/appendix.pdf" \
+	2> "$work/err" || fail "export appendix --format pdf: $(cat "$work/err")"
+CCHC_LANG=en "$CCHC_BIN" --db "$db" export appendix --plan 1 --format csv --encoding utf8 \
+	-o "$work/cells.csv" || fail "export appendix --format csv"
+python3 "$(dirname "$0")/pdfcheck.py" "$work/appendix.pdf" 132 "$work/cells.csv" ||
+	fail "the appendix PDF: see above"
 # The 146 letters are in the period report's text (wrapped in their cell).
 pdftotext -raw "$work/period.pdf" - | tr -d ' \n' | grep -qF "$letters" ||
 	fail "the 146 letters are not in the PDF"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Excel workbooks: every report of the sample plan (and the PAR sheet, from
-# report and from score, and a SIPAS round from sipas results) as .xlsx,
+# report and from score, a SIPAS round from sipas results, the task
+# appendix from export appendix) as .xlsx,
 # read back by LibreOffice headless.  As CSV (UTF-8, cells as
 # shown): every row of every table is the row the report's own CSV writes,
 # Vietnamese intact.  As flat ODS: each cell's type as written (codes and
@@ -56,7 +57,7 @@ round=$(sipas_round)
 # and sipas results (a survey round).
 # The workbooks side by side, converted by one LibreOffice run per format
 # (each run costs seconds).
-kinds="period dashboard units overdue par score sipas"
+kinds="period dashboard units overdue par score sipas appendix"
 books=$work/books
 mkdir -p "$books"
 for kind in $kinds; do
@@ -64,6 +65,7 @@ for kind in $kinds; do
 	par) args="report par --period 2025-N" ;;
 	score) args="score --year 2025" ;;
 	sipas) args="sipas results --round $round" ;;
+	appendix) args="export appendix --plan 1" ;;
 	*) args="report $kind --period 2025-9T" ;;
 	esac
 	# shellcheck disable=SC2086
@@ -154,7 +156,8 @@ for sheet in tree.iter(T + "table"):
                 continue
             title = head[col] if col < len(head) else ""
             counts[typ] = counts.get(typ, 0) + 1
-            if title in ("Code", "No."):
+            # A deadline as written stays text, even one that is a date.
+            if title in ("Code", "No.", "Deadline"):
                 want_type = "string"
             elif re.fullmatch(r"\d\d/\d\d/\d{4}", t):
                 want_type = "date"
@@ -207,6 +210,10 @@ grep -q 'office:value-type="percentage" office:value="0.875"' "$books/period.fod
 grep -q 'office:value="17.5"' "$books/par.fods" || fail "17,5 points is not a number"
 grep -q '^1.3,.*,1.5\*,' "$books/par-"*.csv || fail "the score set by hand is not marked"
 grep -q '^1.3,.*,1.5\*,' "$books/score-"*.csv || fail "score: the score set by hand is not marked"
+grep -q 'office:date-value="2025-08-31"' "$books/appendix.fods" ||
+	fail "appendix: the due date of \"Tháng 8/2025\" is not a date"
+grep -q '^2,.*,Tháng 8/2025,31/08/2025,' "$books/appendix-"*.csv ||
+	fail "appendix: task 2's deadline as written and its date"
 grep -q 'office:value-type="percentage" office:value="0.3333"' "$books/sipas.fods" ||
 	fail "sipas: 33.33% is not a percentage"
 
