@@ -254,6 +254,16 @@ set -e
 grep -qF "no criteria set for 2020" "$work/err" || fail "par 2020: $(cat "$work/err")"
 expect_usage "--unit" par --period 2025-N --unit VHXH
 expect_usage "--round" par --period 2025-N --round 1
+# Last year assessed (with the same set): the sheet ends with the
+# comparison `cchc score` printed before it was the report.
+sql "INSERT INTO par_assessment (set_id, year, survey_held) SELECT min(id), 2024, 1 FROM par_set;
+INSERT INTO par_entry (assessment_id, criterion_id, a)
+	SELECT (SELECT max(id) FROM par_assessment), id, 17.5 FROM par_criterion WHERE code = '8.1'"
+report par --period 2025-N --format csv --encoding utf8 > "$work/cmp.csv" || fail "par with 2024"
+grep -q "^Compared with 2024," "$work/cmp.csv" || fail "par: no comparison with 2024"
+grep -q "^Code,Criterion,Now,Before,Change," "$work/cmp.csv" || fail "par: no comparison table"
+grep -Eq "^,Index,21\.5,[0-9.]+,[0-9.]+" "$work/cmp.csv" ||
+	fail "par: the index compared: $(grep '^,Index' "$work/cmp.csv")"
 
 # ---- A SIPAS round's results ---------------------------------------------
 # A round of six forms (lib.sh).
