@@ -39,8 +39,10 @@ struct screen *sipas_new(struct app *app);
  * "period", "par") for unit (0: all): pages, print, save as text, HTML or
  * CSV, filter. */
 struct screen *report_screen_new(struct app *app, const char *kind, int64_t unit);
-/* The same for a report of one survey round ("sipas"). */
-struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
+/* The same for a report of one survey round ("sipas"), with round compare
+ * beside it (0: none), as the results screen shows them. */
+struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round,
+    int64_t compare);
 
 /* Shared wording. */
 /* The kinds of office (and levels of criteria sets): their names (msgids)

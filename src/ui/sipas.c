@@ -1059,7 +1059,7 @@ results_preview(struct app *app, struct screen *s, enum action a)
 {
 	struct results_view *v = s->data;
 
-	app_push(app, report_screen_new_round(app, "sipas", v->round));
+	app_push(app, report_screen_new_round(app, "sipas", v->round, v->compare));
 }
 
 static const struct binding results_bindings[] = {

@@ -305,6 +305,30 @@ wait_for "Sent to the printer"
 stop
 report sipas --round "$round" --format pdf -o "$work/expected.pdf"
 same_pdf "$work/printed.pdf" "$work/expected.pdf" || fail "the printer got another SIPAS report"
+# A later round (no forms yet): its results screen sets the earlier one
+# beside it, and so does its preview: what prints is
+# `sipas results --compare`.
+sql "INSERT INTO sipas_round (questionnaire_id, name, folded, date_from, date_to)
+	VALUES ((SELECT max(id) FROM sipas_questionnaire), 'Đợt 2 năm 2025', 'dot 2 nam 2025',
+	'2025-10-01', '2025-10-31')"
+round2=$(sql "SELECT max(id) FROM sipas_round")
+rm -f "$work/printed.pdf"
+start CCHC_LANG=en
+wait_for "Dashboard"
+send h
+wait_for "Đợt 2 năm 2025"
+send r
+wait_for "SIPAS results: Đợt 2 năm 2025"
+send P
+wait_for "Page 1/"
+send p
+wait_for "Sent to the printer"
+stop
+CCHC_LANG=en "$CCHC_BIN" --db "$db" sipas results --round "$round2" --compare "$round" --format pdf \
+	-o "$work/expected.pdf" || fail "sipas results --compare --format pdf"
+pdftotext "$work/expected.pdf" - | grep -qF "Compared with Đợt 1 năm 2025 (6 forms)" ||
+	fail "sipas results --compare: no comparison"
+same_pdf "$work/printed.pdf" "$work/expected.pdf" || fail "the preview did not compare the rounds"
 
 # ---- The reporting year: interim verdicts, the cut-off, the calendar -----
 # "Xây dựng 02 sáng kiến" (a count) at 1 in nine months is on its way, and
