@@ -61,7 +61,7 @@ parse(int argc, char **argv, struct score_options *o)
 		{ "set", required_argument, NULL, 's' },
 		{ "import", required_argument, NULL, 'i' },
 		{ "template", no_argument, NULL, 't' },
-		{ "export", no_argument, NULL, 'e' },
+		{ "export", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long long set;
@@ -71,7 +71,7 @@ parse(int argc, char **argv, struct score_options *o)
 	memset(o, 0, sizeof *o);
 	o->year = date_today().year;
 	report_output_init(&o->out);
-	while ((ch = getopt_long(argc, argv, "y:f:s:i:teo:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "y:f:s:i:to:", longopts, NULL)) != -1) {
 		switch (report_output_option(&o->out, ch, optarg, err, sizeof err)) {
 		case 1:
 			continue;
@@ -103,7 +103,7 @@ parse(int argc, char **argv, struct score_options *o)
 		case 't':
 			o->template = true;
 			break;
-		case 'e':
+		case 'x':
 			o->export = true;
 			break;
 		default:

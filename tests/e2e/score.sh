@@ -180,6 +180,12 @@ grep -q "^3.4,.*Cắt giảm thời gian giải quyết TTHC,2,2,,,,.$" "$work/s
 grep -q '^,Tổng,100,"20,5",' "$work/score.csv" ||
 	fail "csv total: $(grep '^,T' "$work/score.csv")"
 
+# The output options are report's: --encoding utf8 has no BOM; --export
+# (its own letter, not --encoding's) still writes the set.
+"$CCHC_BIN" --db "$db" score --year 2025 --format csv --encoding utf8 | head -c 3 | od -An -tx1 |
+	grep -q "ef bb bf" && fail "score csv --encoding utf8: a BOM"
+"$CCHC_BIN" --db "$db" score --year 2025 --export | grep -q "^set	2025	" ||
+	fail "score --export: no set"
 # A PDF is a file: without -o, a usage error.
 "$CCHC_BIN" --db "$db" score --year 2025 --format pdf 2>/dev/null && fail "--format pdf without -o accepted"
 [ $? -eq 2 ] || fail "--format pdf: exit status not 2"
