@@ -42,8 +42,10 @@ struct screen *report_screen_new(struct app *app, const char *kind, int64_t unit
 /* The written report of the period shown: its parts, each edited in a
  * page of text (written.c). */
 struct screen *written_new(struct app *app);
-/* The same for a report of one survey round ("sipas"). */
-struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
+/* The same for a report of one survey round ("sipas"), with round compare
+ * beside it (0: none), as the results screen shows them. */
+struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round,
+    int64_t compare);
 
 /* Shared wording. */
 /* The kinds of office (and levels of criteria sets): their names (msgids)
