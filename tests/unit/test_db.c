@@ -506,9 +506,10 @@ START_TEST(test_constraints)
 }
 END_TEST
 
-/* Undoes the last migration (8 -> 9): the target as it was before its
- * horizon and interim values. */
+/* Undoes the last two migrations (9 -> 10, the sheet table; 8 -> 9, the
+ * target as it was before its horizon and interim values). */
 #define BEFORE_YEAR \
+	"DROP TABLE sheet;" \
 	"DROP TRIGGER history_target_insert;" \
 	"DROP TRIGGER history_target_update;" \
 	"DROP TRIGGER history_target_delete;" \
