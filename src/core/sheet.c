@@ -1026,6 +1026,24 @@ set_operator(struct db *db, const char *name)
 	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, _("cannot set the operator"));
 }
 
+/* The name the history records now (history_operator's row, which the
+ * screens set at start), put back after the unit's name. */
+static char *
+operator_now(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM history_operator WHERE id = 1");
+	char *name = NULL;
+
+	if (st == NULL)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = db_column_strdup(st, 0);
+	else
+		db_fail_sql(db, "history_operator");
+	sqlite3_finalize(st);
+	return name;
+}
+
 static int
 apply_item(struct db *db, const struct sheet_item *it)
 {
@@ -1051,14 +1069,18 @@ apply_item(struct db *db, const struct sheet_item *it)
 int
 sheet_answers_apply(struct db *db, struct sheet_answers *a)
 {
-	char *op = NULL, *as = NULL;
+	char *op = NULL, *prev = NULL, *as = NULL;
 	int64_t last_unit = 0;
 	int changed = 0;
 
 	if (db_begin(db) != 0)
 		return -1;
-	if ((op = history_operator(db)) == NULL)
+	if ((prev = operator_now(db)) == NULL)
 		goto fail;
+	if ((op = history_operator(db)) == NULL) {
+		db_fail(db, "%s", _("out of memory"));
+		goto fail;
+	}
 	for (int i = 0; i < a->nitems; i++) {
 		const struct sheet_item *it = &a->items[i];
 
@@ -1095,14 +1117,16 @@ sheet_answers_apply(struct db *db, struct sheet_answers *a)
 			goto fail;
 		}
 	}
-	/* The operator's own name again for what follows. */
-	if (set_operator(db, op) != 0 || db_commit(db) != 0)
+	/* The name as it was for what follows. */
+	if (set_operator(db, prev) != 0 || db_commit(db) != 0)
 		goto fail;
+	free(prev);
 	free(op);
 	free(as);
 	return changed;
 fail:
 	db_rollback(db);
+	free(prev);
 	free(op);
 	free(as);
 	return -1;
@@ -1115,11 +1139,11 @@ sheet_state_label(enum sheet_state s)
 {
 	switch (s) {
 	case SHEET_OUT:
-		return _("out");
+		return _("sheet out");
 	case SHEET_BACK:
-		return _("back");
+		return _("sheet back");
 	default:
-		return _("missing");
+		return _("no sheet");
 	}
 }
 
