@@ -303,10 +303,17 @@ typedef int sheet_read_fn(const char *path, struct sheet_grid *g, char *err, siz
 #define SHEET_WRITE_ENTRY "cchc_sheet_write_1"
 #define SHEET_READ_ENTRY "cchc_sheet_read_1"
 
+/* Records b as made and writes it at path, inside the caller's
+ * transaction. */
 static int
-sheet_writer(struct db *db, sheet_write_fn **fn)
+write_one(struct db *db, const struct sheet_book *b, const char *path)
 {
 	static sheet_write_fn *writer;
+	struct out_file out;
+	sqlite3_stmt *st;
+	char err[512];
+	int64_t period;
+	int rc;
 
 	if (writer == NULL) {
 		void *f = report_xlsx_entry(db, SHEET_WRITE_ENTRY);
@@ -316,56 +323,42 @@ sheet_writer(struct db *db, sheet_write_fn **fn)
 		/* POSIX's way from an object pointer to a function's. */
 		*(void **)&writer = f;
 	}
-	*fn = writer;
+	if ((period = period_ensure(db, b->year, b->period)) <= 0)
+		return -1;
+	st = db_cached(db, "INSERT INTO sheet (plan_id, period_id, unit_id, made_at, token)"
+	    " VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, b->plan_id);
+	sqlite3_bind_int64(st, 2, period);
+	sqlite3_bind_int64(st, 3, b->unit_id);
+	db_bind_text(st, 4, b->token);
+	rc = sqlite3_step(st);
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
+		return db_fail_sql(db, _("cannot record the sheet"));
+	/* The sheet holds the unit's data: private like the database. */
+	if (out_open(&out, path, OUT_PRIVATE) == NULL)
+		return db_fail(db, "%s", out.error);
+	if (writer(b, out.tmp, err, sizeof err) != 0) {
+		out_abort(&out);
+		return db_fail(db, "%s", err);
+	}
+	if (out_commit(&out) != 0)
+		return db_fail(db, "%s", out.error);
 	return 0;
 }
 
 int
 sheet_write(struct db *db, const struct sheet_book *b, const char *path)
 {
-	sheet_write_fn *writer;
-	struct out_file out;
-	sqlite3_stmt *st;
-	char err[512];
-	int64_t period;
-	int rc;
-
-	if (sheet_writer(db, &writer) != 0 || db_begin(db) != 0)
+	if (db_begin(db) != 0)
 		return -1;
-	if ((period = period_ensure(db, b->year, b->period)) <= 0)
-		goto fail;
-	st = db_prepare(db, "INSERT INTO sheet (plan_id, period_id, unit_id, made_at, token)"
-	    " VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)");
-	if (st == NULL)
-		goto fail;
-	sqlite3_bind_int64(st, 1, b->plan_id);
-	sqlite3_bind_int64(st, 2, period);
-	sqlite3_bind_int64(st, 3, b->unit_id);
-	db_bind_text(st, 4, b->token);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail_sql(db, _("cannot record the sheet"));
-		goto fail;
-	}
-	/* The sheet holds the unit's data: private like the database. */
-	if (out_open(&out, path, OUT_PRIVATE) == NULL) {
-		db_fail(db, "%s", out.error);
-		goto fail;
-	}
-	if (writer(b, out.tmp, err, sizeof err) != 0) {
-		out_abort(&out);
-		db_fail(db, "%s", err);
-		goto fail;
-	}
-	if (out_commit(&out) != 0) {
-		db_fail(db, "%s", out.error);
-		goto fail;
+	if (write_one(db, b, path) != 0) {
+		db_rollback(db);
+		return -1;
 	}
 	return db_commit(db);
-fail:
-	db_rollback(db);
-	return -1;
 }
 
 int
@@ -405,6 +398,12 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 			    db_fail_sql(db, "units");
 		}
 	}
+	/* One transaction for all: a commit per sheet would cost a sync of
+	 * the disk each. */
+	if (db_begin(db) != 0) {
+		free(units);
+		return -1;
+	}
 	for (int i = 0; i < n; i++) {
 		struct sheet_book b;
 		char name[256], path[4096];
@@ -417,7 +416,7 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 			db_fail(db, "%s", _("the path of a sheet is too long"));
 			goto fail;
 		}
-		if (sheet_write(db, &b, path) != 0) {
+		if (write_one(db, &b, path) != 0) {
 			sheet_book_free(&b);
 			goto fail;
 		}
@@ -427,8 +426,9 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 		written++;
 	}
 	free(units);
-	return written;
+	return db_commit(db) == 0 ? written : -1;
 fail:
+	db_rollback(db);
 	free(units);
 	return -1;
 }
