@@ -70,7 +70,8 @@ export(struct db *db, const struct plan *plan, int year, enum period_kind period
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		return 1;
 	}
-	printf(ngettext("Wrote %d sheet into %s.\n", "Wrote %d sheets into %s.\n", n), n, dir);
+	printf(ngettext("Wrote %d sheet into %s.", "Wrote %d sheets into %s.", n), n, dir);
+	putchar('\n');
 	return 0;
 }
 
@@ -130,7 +131,8 @@ import(struct db *db, char **files, int nfiles, bool dry_run, int take)
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		rc = 1;
 	} else {
-		printf(ngettext("%d task updated.\n", "%d tasks updated.\n", applied), applied);
+		printf(ngettext("%d task updated.", "%d tasks updated.", applied), applied);
+		putchar('\n');
 	}
 	if (rc == 0 && (a.nproblems > 0 || (conflicts > 0 && take == 0)))
 		rc = 3;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Update sheets (issue 18): a unit's sheet out for 9 months/2025, read by
+# Update sheets (issue 18): a unit's sheet out for the year 2025, read by
 # LibreOffice headless as CSV, changed the way a unit would, written back
 # to .xlsx by LibreOffice (so the file read back comes from another
 # writer), imported: the database, the history naming the unit, a
@@ -33,17 +33,17 @@ run() {
 	set -e
 }
 
-cchc report dashboard --period 2025-9T > /dev/null || fail "the sample plan was not created"
+cchc report dashboard --period 2025-N > /dev/null || fail "the sample plan was not created"
 # The operator the history names, as the screens record it.
 sql "INSERT INTO setting (key, value) VALUES ('operator', 'test')"
 unit="Công an xã"
-cchc sheet export --period 2025-9T --unit "$unit" -o "$work/out" > "$work/export.out" ||
+cchc sheet export --period 2025-N --unit "$unit" -o "$work/out" > "$work/export.out" ||
 	fail "sheet export failed"
-book="$work/out/cong-an-xa-9-thang-2025.xlsx"
+book="$work/out/cong-an-xa-nam-2025.xlsx"
 [ -f "$book" ] || fail "no $book: $(cat "$work/export.out")"
 grep -qF "$work/out" "$work/export.out" || fail "the message names no folder"
 expect_sql "SELECT count(*), count(returned_at) FROM sheet" "1|0"
-cchc sheet status --period 2025-9T | grep -q "$unit" || fail "status lists no unit"
+cchc sheet status --period 2025-N | grep -q "$unit" || fail "status lists no unit"
 
 # The workbook: protected, a drop-down of the progress words, date
 # validation, the identity columns hidden, the header frozen, A4 landscape.
@@ -65,7 +65,7 @@ set -- $ids
 [ $# -ge 3 ] || fail "the unit has fewer than 3 tasks: $ids"
 a=$1 b=$2 c=$3
 sql "UPDATE task SET note = 'ghi trong cchc' WHERE id = $c"
-python3 - "$work/csv/cong-an-xa-9-thang-2025.csv" "$work/answer.csv" "$a" "$b" "$c" <<'EOF'
+python3 - "$work/csv/cong-an-xa-nam-2025.csv" "$work/answer.csv" "$a" "$b" "$c" <<'EOF'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8')))
 a, b, c = sys.argv[3:6]
@@ -110,11 +110,41 @@ expect_sql "SELECT DISTINCT operator FROM history WHERE table_name = 'task' AND 
 expect_sql "SELECT count(*) FROM history WHERE operator LIKE '%phiếu%' AND record_id <> $a
 	AND record_id <> $b" "0"
 expect_sql "SELECT count(returned_at) FROM sheet" "1"
-cchc sheet status --period 2025-9T | grep -q "đã nhận.*$unit" || fail "status: not back"
+cchc sheet status --period 2025-N | grep -q "đã nhận.*$unit" || fail "status: not back"
 
-# The same answers as CSV, the conflict taken from the sheet.
-run "$work/csv.out" "$work/csv.err" sheet import --take sheet "$work/answer.csv"
+# The screens: the units' sheet column; the answers read again from the
+# documents folder, the conflict picked for the sheet (h), F2 writes.
+mkdir -p "$work/docs"
+cp "$work/answer.csv" "$work/docs/"
+start CCHC_LANG=vi XDG_DOCUMENTS_DIR="$work/docs"
+wait_for "Tổng quan"
+send d
+wait_for "Phiếu"
+screen | grep -q "$unit .*đã nhận" || fail "the units screen shows no sheet back"
+screen | grep -q "Trạm y tế .*chưa gửi" || fail "the units screen shows no missing sheet"
+send i
+wait_for "Tệp hoặc thư mục"
+send -l "/answer.csv"
+send F2
+wait_for "[chọn] $unit"
+wait_for "cchc \"ghi trong cchc\" | phiếu \"ghi trong phiếu\""
+send h
+wait_for "[phiếu] $unit"
+send F2
+wait_for "Đã cập nhật 1 nhiệm vụ."
 expect_sql "SELECT note FROM task WHERE id = $c" "ghi trong phiếu"
+# x: every unit's sheet into the documents folder, named in the message.
+send x
+wait_for "phiếu vào $work/docs"
+screen | grep -q "Trạm y tế .*đã gửi" || fail "the sent sheets are not shown"
+[ -f "$work/docs/tram-y-te-nam-2025.xlsx" ] || fail "no sheet in the documents folder"
+stop
+
+# The same answers as CSV, now nothing left to write; the bad cells told
+# by row (a CSV has no sheet).
+run "$work/csv.out" "$work/csv.err" sheet import --take cchc "$work/answer.csv"
+[ "$rc" -eq 3 ] || fail "CSV: exit $rc"
+grep -qF "Đã cập nhật 0 nhiệm vụ." "$work/csv.out" || fail "CSV: $(cat "$work/csv.out")"
 grep -qF "$work/answer.csv, dòng " "$work/csv.err" || fail "CSV: no row named: $(cat "$work/csv.err")"
 
 # A renamed column: its cells skipped, the others read.
@@ -125,7 +155,7 @@ grep -qF "Ý kiến" "$work/ren.err" || fail "renamed column not told: $(cat "$w
 
 # Another database: the sheet is refused, naming the file.
 db="$work/other.db"
-cchc report dashboard --period 2025-9T > /dev/null
+cchc report dashboard --period 2025-N > /dev/null
 run "$work/other.out" "$work/other.err" sheet import "$answer"
 [ "$rc" -eq 3 ] || fail "another database: exit $rc"
 grep -qF "$answer" "$work/other.err" || fail "another database: $(cat "$work/other.err")"
