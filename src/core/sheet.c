@@ -129,8 +129,7 @@ sheet_book_free(struct sheet_book *b)
 	free(b->unit_line);
 	free(b->sheet_name);
 	free(b->unit_name);
-	for (int i = 0; i < SHEET_IDENTITY_CELLS; i++)
-		free(b->identity[i]);
+	free(b->identity);
 	for (int i = 0; i < b->nrows; i++) {
 		free(b->rows[i].tt);
 		free(b->rows[i].description);
@@ -256,16 +255,9 @@ sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
 		sheet_book_free(b);
 		return -1;
 	}
-	b->identity[0] = xstrdup(SHEET_MAGIC);
-	b->identity[1] = xstrdup(SHEET_VERSION);
-	b->identity[2] = xstrdup(b->token);
-	b->identity[3] = xprintf("%lld", (long long)plan);
-	b->identity[4] = xprintf("%d-%s", year, period_codes[period]);
-	b->identity[5] = xprintf("%lld", (long long)unit);
-	for (int i = 0; i < SHEET_IDENTITY_CELLS; i++)
-		if (b->identity[i] == NULL)
-			goto oom;
-	if (b->office == NULL || b->title == NULL || b->unit_line == NULL || b->sheet_name == NULL)
+	b->identity = xprintf("%s %s %s %lld %d-%s %lld", SHEET_MAGIC, SHEET_VERSION, b->token,
+	    (long long)plan, year, period_codes[period], (long long)unit);
+	if (b->identity == NULL || b->office == NULL || b->title == NULL || b->unit_line == NULL || b->sheet_name == NULL)
 		goto oom;
 	if (load_rows(db, plan, unit, b) != 0) {
 		sheet_book_free(b);
@@ -914,7 +906,8 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 {
 	struct sheet_grid g;
 	struct place p = { a, path, &g };
-	char err[512], kind[8], period[32] = "";
+	char err[512], kind[8], period[32] = "", magic[16], version[8], token[40], their_period[16];
+	long long their_plan, their_unit;
 	int idrow = -1, coderow = -1, col[SC_COLUMNS], rc, year = 0;
 	int64_t sheet = 0, plan = 0, unit = 0, *grown;
 	char *unit_name = NULL;
@@ -923,7 +916,7 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 	if (sheet_grid_read(db, path, &g, err, sizeof err) != 0)
 		return add_problem(a, xstrdup(err));
 	for (int r = 0; r < g.nrows && (idrow < 0 || coderow < 0); r++) {
-		if (idrow < 0 && strcmp(cell(&g, r, 0), SHEET_MAGIC) == 0)
+		if (idrow < 0 && strncmp(cell(&g, r, 0), SHEET_MAGIC " ", strlen(SHEET_MAGIC) + 1) == 0)
 			idrow = r;
 		else if (coderow < 0 && strcmp(cell(&g, r, 0), columns[SC_ID].code) == 0)
 			coderow = r;
@@ -932,11 +925,16 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 		problem(&p, -1, -1, "", _("not an update sheet of cchc (its identity is missing)"));
 		goto done;
 	}
-	if (strcmp(cell(&g, idrow, 1), SHEET_VERSION) != 0) {
-		problem(&p, idrow, 1, "", _("a sheet of another version of cchc"));
+	if (sscanf(cell(&g, idrow, 0), "%15s %7s %39s %lld %15s %lld", magic, version, token,
+	    &their_plan, their_period, &their_unit) != 6) {
+		problem(&p, -1, -1, "", _("the sheet's plan, period or unit was changed"));
 		goto done;
 	}
-	if ((rc = find_sheet(db, cell(&g, idrow, 2), &sheet, &plan, &unit, &unit_name, &year,
+	if (strcmp(version, SHEET_VERSION) != 0) {
+		problem(&p, -1, -1, "", _("a sheet of another version of cchc"));
+		goto done;
+	}
+	if ((rc = find_sheet(db, token, &sheet, &plan, &unit, &unit_name, &year,
 	    kind)) < 0) {
 		sheet_grid_free(&g);
 		return -1;
@@ -948,14 +946,15 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 	for (int k = 0; k < PERIOD_KINDS; k++)
 		if (strcmp(kind, period_kind_code((enum period_kind)k)) == 0)
 			snprintf(period, sizeof period, "%d-%s", year, period_codes[k]);
-	if (strcmp(cell(&g, idrow, 3), "") == 0 || atoll(cell(&g, idrow, 3)) != plan ||
-	    atoll(cell(&g, idrow, 5)) != unit || strcmp(cell(&g, idrow, 4), period) != 0) {
+	if (their_plan != plan || their_unit != unit || strcmp(their_period, period) != 0) {
 		problem(&p, -1, -1, "", _("the sheet's plan, period or unit was changed"));
 		goto done;
 	}
 	/* Columns by their codes; a heading renamed or a column gone is told
-	 * and that column skipped. */
+	 * and that column skipped (without the ids or stamps, the sheet). */
 	for (int c = 0; c < SC_COLUMNS; c++) {
+		const char *h;
+
 		col[c] = -1;
 		for (int i = 0; i < g.rows[coderow].ncells; i++)
 			if (strcmp(cell(&g, coderow, i), columns[c].code) == 0)
@@ -965,16 +964,16 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 
 			problem(&p, coderow + 1, -1, "", why != NULL ? why : "");
 			free(why);
-			columns_ok = columns_ok && c >= SHEET_FIRST_FILLED;
+			columns_ok = columns_ok && c != SC_ID && c != SC_STAMP;
 			continue;
 		}
-		const char *h = cell(&g, coderow + 1, col[c]);
+		h = cell(&g, coderow + 1, col[c]);
 		if (strcmp(h, sheet_column_heading(c)) != 0 && strcmp(h, columns[c].heading) != 0) {
 			char *why = xprintf(_("the column was renamed to \"%s\"; its cells are skipped"), h);
 
 			problem(&p, coderow + 1, col[c], sheet_column_heading(c), why != NULL ? why : "");
 			free(why);
-			if (c < SHEET_FIRST_FILLED)
+			if (c == SC_ID || c == SC_STAMP)
 				columns_ok = false;
 			col[c] = -1;
 		}

@@ -8,8 +8,9 @@
  * grid to the records.  A sheet saved as CSV by Excel or LibreOffice gives
  * the same grid.
  *
- * The grid's layout: a hidden identity row (SHEET_MAGIC, the version, the
- * sheet's token, plan, period, unit), then the office heading, the title
+ * The grid's layout: a hidden identity row (one cell, so that a column
+ * deleted does not shift it: SHEET_MAGIC, the version, the sheet's token,
+ * plan, period and unit, separated by spaces), then the office heading, the title
  * and the unit, then a hidden row of column codes above the header row,
  * then one row per task.  The first two columns, hidden, hold the task's
  * id and the stamp of the values the sheet was made with: a record whose
@@ -48,7 +49,6 @@ enum sheet_column {
 	SC_COLUMNS
 };
 #define SHEET_FIRST_FILLED SC_PROGRESS
-#define SHEET_IDENTITY_CELLS 6
 
 /* A column's code (in the hidden row, language-free) and heading. */
 const char *sheet_column_code(enum sheet_column c);
@@ -86,7 +86,7 @@ struct sheet_book {
 	char *title;
 	char *unit_line;	/* "Unit: Phòng Văn hóa" */
 	char *sheet_name;
-	char *identity[SHEET_IDENTITY_CELLS];
+	char *identity;		/* the identity cell */
 	const char *codes[SC_COLUMNS];
 	const char *headings[SC_COLUMNS];
 	const char *progress_words[3];

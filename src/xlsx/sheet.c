@@ -119,8 +119,7 @@ cchc_sheet_write_1(const struct sheet_book *b, const char *path, char *err, size
 		worksheet_set_column_opt(ws, c, c, widths[c], NULL,
 		    c == SC_ID || c == SC_STAMP ? &hide : NULL);
 
-	for (int i = 0; i < SHEET_IDENTITY_CELLS; i++)
-		worksheet_write_string(ws, ROW_IDENTITY, i, b->identity[i], hidden_fmt);
+	worksheet_write_string(ws, ROW_IDENTITY, 0, b->identity, hidden_fmt);
 	worksheet_set_row_opt(ws, ROW_IDENTITY, LXW_DEF_ROW_HEIGHT, NULL, &hide);
 	worksheet_write_string(ws, ROW_OFFICE, SC_TT, b->office, bold);
 	worksheet_merge_range(ws, ROW_TITLE, SC_TT, ROW_TITLE, SC_COLUMNS - 1, b->title, title);
