@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -140,6 +141,18 @@ import(struct db *db, char **files, int nfiles, bool dry_run, int take)
 	return rc;
 }
 
+/* An ISO day as offices write it. */
+static void
+shown_day(const char *iso, char out[11])
+{
+	struct date d;
+
+	if (date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+	else
+		snprintf(out, 11, "%s", iso);
+}
+
 static int
 status(struct db *db, const struct plan *plan, int year, enum period_kind period)
 {
@@ -154,11 +167,15 @@ status(struct db *db, const struct plan *plan, int year, enum period_kind period
 	report_period_label(year, period, label, sizeof label);
 	printf(_("Update sheets, %s:\n"), label);
 	for (int i = 0; i < n; i++) {
-		printf("%-10s %s", sheet_state_label(s[i].state), s[i].unit);
+		char made[11], back[11];
+
+		shown_day(s[i].made, made);
+		shown_day(s[i].returned, back);
+		printf("%s\t%s", sheet_state_label(s[i].state), s[i].unit);
 		if (s[i].state == SHEET_BACK)
-			printf(_(" (sent %s, back %s)"), s[i].made, s[i].returned);
+			printf(_(" (sent %s, back %s)"), made, back);
 		else if (s[i].state == SHEET_OUT)
-			printf(_(" (sent %s)"), s[i].made);
+			printf(_(" (sent %s)"), made);
 		putchar('\n');
 	}
 	sheet_status_free(s, n);
