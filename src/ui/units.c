@@ -143,9 +143,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		N_("Leads"), N_("Coop."), N_("Overdue"), N_("Due soon"),
 	};
 	struct units_data *d = s->data;
-	/* The names first; the short names and the spellings where there is
-	 * room after the counts. */
-	int counts_w = COUNTS * W_COUNT + W_SHEET + 2;
+	/* The names first; the sheets, the short names and the spellings
+	 * where there is room after the counts (a name keeps 36 columns). */
+	int sheet_w = d->sheets != NULL && cols - COUNTS * W_COUNT - 2 - W_SHEET >= 36 ? W_SHEET : 0;
+	int counts_w = COUNTS * W_COUNT + sheet_w + 2;
 	int short_w = cols - counts_w >= 60 ? W_SHORT : 0;
 	int alias_w = cols - counts_w - short_w >= 80 ? (cols - counts_w - short_w) / 2 : 0;
 	int name_w = cols - counts_w - short_w - alias_w, x_count = 1 + name_w + short_w;
@@ -153,6 +154,16 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 	snprintf(line, sizeof line, _("Units of the office (%d) · tasks of the plan · %s"), d->n,
 	    d->own_order ? _("units' order") : _("overdue first"));
+	if (d->sheets != NULL && sheet_w == 0) {
+		int count[3] = { 0 };
+		size_t len = strlen(line);
+
+		for (int i = 0; i < d->n; i++)
+			if (d->tasks[i].leads + d->tasks[i].cooperates > 0)
+				count[d->sheets[i]]++;
+		snprintf(line + len, sizeof line - len, _(" · sheets: %d out, %d back, %d none"),
+		    count[SHEET_OUT], count[SHEET_BACK], count[SHEET_MISSING]);
+	}
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	draw_cell(y + 1, 1, _("Name"), name_w, A_BOLD | A_UNDERLINE);
 	if (short_w > 0)
@@ -160,10 +171,11 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	for (int c = 0; c < COUNTS; c++)
 		draw_text_right(y + 1, x_count + c * W_COUNT, _(heads[c]), W_COUNT - 1,
 		    A_BOLD | A_UNDERLINE);
-	draw_text(y + 1, x_count + COUNTS * W_COUNT + 1, _("Sheet"), W_SHEET - 1,
-	    A_BOLD | A_UNDERLINE);
+	if (sheet_w > 0)
+		draw_text(y + 1, x_count + COUNTS * W_COUNT + 1, _("Sheet"), sheet_w - 1,
+		    A_BOLD | A_UNDERLINE);
 	if (alias_w > 0)
-		draw_text(y + 1, x_count + COUNTS * W_COUNT + W_SHEET + 1, _("Other spellings"),
+		draw_text(y + 1, x_count + COUNTS * W_COUNT + sheet_w + 1, _("Other spellings"),
 		    alias_w, A_BOLD | A_UNDERLINE);
 	list_scroll(&s->list, rows - 2);
 	for (int r = 0; r < rows - 2 && s->list.top + r < s->nrows; r++) {
@@ -181,14 +193,14 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		    t->overdue > 0 ? a | draw_attr(COLOR_BAD) : a);
 		draw_count(yr, x_count + 3 * W_COUNT, t->due_soon,
 		    t->due_soon > 0 ? a | draw_attr(COLOR_WARN) : a);
-		if (d->sheets != NULL && t->leads + t->cooperates > 0)
+		if (sheet_w > 0 && t->leads + t->cooperates > 0)
 			draw_cell(yr, x_count + COUNTS * W_COUNT + 1, sheet_state_label(d->sheets[i]),
-			    W_SHEET - 1, d->sheets[i] == SHEET_BACK ? a | draw_attr(COLOR_GOOD) :
+			    sheet_w - 1, d->sheets[i] == SHEET_BACK ? a | draw_attr(COLOR_GOOD) :
 			    d->sheets[i] == SHEET_OUT ? a | draw_attr(COLOR_WARN) : a);
-		else
-			draw_cell(yr, x_count + COUNTS * W_COUNT + 1, "", W_SHEET - 1, a);
+		else if (sheet_w > 0)
+			draw_cell(yr, x_count + COUNTS * W_COUNT + 1, "", sheet_w - 1, a);
 		if (alias_w > 0)
-			draw_text(yr, x_count + COUNTS * W_COUNT + W_SHEET + 1,
+			draw_text(yr, x_count + COUNTS * W_COUNT + sheet_w + 1,
 			    d->aliases[i] ? d->aliases[i] : "", alias_w, a);
 	}
 }

@@ -116,7 +116,7 @@ cchc sheet status --period 2025-N | grep -q "đã nhận.*$unit" || fail "status
 # documents folder, the conflict picked for the sheet (h), F2 writes.
 mkdir -p "$work/docs"
 cp "$work/answer.csv" "$work/docs/"
-start CCHC_LANG=vi XDG_DOCUMENTS_DIR="$work/docs"
+COLS=100 start CCHC_LANG=vi XDG_DOCUMENTS_DIR="$work/docs"
 wait_for "Tổng quan"
 send d
 wait_for "Phiếu"
