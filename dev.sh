@@ -11,7 +11,8 @@ top=$(pwd)
 # Debian 12 packages for building and testing.
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libsqlite3-dev libunistring-dev check tmux sqlite3
-libcairo2-dev libpango1.0-dev fonts-liberation libxlsxwriter-dev"
+libcairo2-dev libpango1.0-dev fonts-liberation libxlsxwriter-dev
+libzip-dev libexpat1-dev"
 # Only for the test command: libFuzzer for the importer's fuzz run, and
 # valgrind for the end-to-end session and the unit tests.
 TEST_PACKAGES="clang valgrind

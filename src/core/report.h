@@ -202,5 +202,8 @@ int report_write_csv(struct db *db, const struct report *r, enum report_encoding
  * use (report_xlsx.c).  0, or -1 with db_error(db) set (a module missing
  * or of another build included). */
 int report_write_xlsx(struct db *db, const struct report *r, const char *path);
+/* The entry called entry of that module (loaded once), or NULL with
+ * db_error(db) set: the update sheets (sheet.c) live there too. */
+void *report_xlsx_entry(struct db *db, const char *entry);
 
 #endif

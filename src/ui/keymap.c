@@ -29,6 +29,7 @@ extern const struct screen_type targets_type;
 extern const struct screen_type tasks_type;
 extern const struct screen_type units_type;
 extern const struct screen_type written_type;
+extern const struct screen_type sheet_answers_type;
 
 const struct screen_type *const screen_types[] = {
 	&compare_type,
@@ -53,6 +54,7 @@ const struct screen_type *const screen_types[] = {
 	&tasks_type,
 	&units_type,
 	&written_type,
+	&sheet_answers_type,
 	NULL,
 };
 

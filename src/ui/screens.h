@@ -29,6 +29,11 @@ struct screen *result_form_new(struct app *app, const struct target *t);
 struct screen *plan_form_new(struct app *app, bool new_plan);
 struct screen *office_form_new(struct app *app);
 struct screen *units_new(struct app *app);
+/* Update sheets (sheets.c): every unit's sheet for the period shown into
+ * the documents folder, said on the status line; the form that reads the
+ * answers back. */
+void sheets_export(struct app *app);
+struct screen *sheets_import_new(struct app *app);
 struct screen *plans_new(struct app *app);
 struct screen *settings_new(struct app *app);
 struct screen *operator_form_new(struct app *app);

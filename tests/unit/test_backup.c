@@ -431,6 +431,7 @@ START_TEST(test_restore_upgrades_an_older_file)
 	sqlite3_finalize(st);
 	exec_raw(s, "PRAGMA foreign_keys = OFF");
 	exec_raw(s, drops);
+	exec_raw(s, "DROP TABLE sheet");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_number");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_date");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN review");
