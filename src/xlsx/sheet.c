@@ -64,6 +64,28 @@ datetime(const char *iso)
 	return d;
 }
 
+/* The height of a row whose longest text wraps over n lines.  Neither
+ * Excel nor LibreOffice fits a row to wrapped text written by a program,
+ * so without it a long task's lines were drawn over the rows below.  A
+ * column's width counts digits of the default font; Times New Roman 12
+ * puts about 1.1 characters of Vietnamese text in each. */
+static double
+row_height(const char *const cells[SC_COLUMNS])
+{
+	int lines = 1;
+
+	for (int c = SC_TT; c < SC_COLUMNS; c++) {
+		int chars = 0, per_line = (int)(widths[c] * 1.1), n;
+
+		for (const char *p = cells[c]; *p != '\0'; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		n = (chars + per_line - 1) / per_line;
+		if (n > lines)
+			lines = n;
+	}
+	return 15.75 * lines;
+}
+
 static bool
 is_date(int c)
 {
@@ -121,14 +143,18 @@ cchc_sheet_write_1(const struct sheet_book *b, const char *path, char *err, size
 
 	worksheet_write_string(ws, ROW_IDENTITY, 0, b->identity, hidden_fmt);
 	worksheet_set_row_opt(ws, ROW_IDENTITY, LXW_DEF_ROW_HEIGHT, NULL, &hide);
-	worksheet_write_string(ws, ROW_OFFICE, SC_TT, b->office, bold);
+	/* The heading lines span columns: in TT's narrow column alone they
+	 * wrapped a word a line over the rows below. */
+	worksheet_merge_range(ws, ROW_OFFICE, SC_TT, ROW_OFFICE, SC_TASK, b->office, bold);
 	worksheet_merge_range(ws, ROW_TITLE, SC_TT, ROW_TITLE, SC_COLUMNS - 1, b->title, title);
-	worksheet_write_string(ws, ROW_UNIT, SC_TT, b->unit_line, bold);
+	worksheet_merge_range(ws, ROW_UNIT, SC_TT, ROW_UNIT, SC_COLUMNS - 1, b->unit_line, bold);
 	for (int c = 0; c < SC_COLUMNS; c++) {
 		worksheet_write_string(ws, ROW_CODES, c, b->codes[c], hidden_fmt);
 		worksheet_write_string(ws, ROW_HEAD, c, b->headings[c], head);
 	}
 	worksheet_set_row_opt(ws, ROW_CODES, LXW_DEF_ROW_HEIGHT, NULL, &hide);
+	/* Two lines: "Số hiệu minh chứng" wraps. */
+	worksheet_set_row(ws, ROW_HEAD, 2 * 15.75, NULL);
 
 	for (int i = 0; i < b->nrows; i++) {
 		const struct sheet_row *r = &b->rows[i];
@@ -146,6 +172,7 @@ cchc_sheet_write_1(const struct sheet_book *b, const char *path, char *err, size
 		};
 
 		snprintf(id, sizeof id, "%lld", (long long)r->task_id);
+		worksheet_set_row(ws, row, row_height(cells), NULL);
 		for (int c = 0; c < SC_COLUMNS; c++) {
 			bool filled = c >= SHEET_FIRST_FILLED;
 

@@ -53,6 +53,14 @@ for want in '<sheetProtection' 'type="list"' 'type="date"' 'hidden="1"' \
 	grep -qF "$want" "$work/sheet1.xml" || grep -qF "$want" "$work/sheet1.xml" ||
 		fail "the sheet lacks $want"
 done
+# Printed, the heading lines span columns and a long task's row is tall
+# enough for its lines (a program's row is never fitted by the reader).
+grep -qF '<mergeCell ref="C2:D2"/>' "$work/sheet1.xml" || fail "the office's name is not merged over TT and the task"
+python3 - "$work/sheet1.xml" <<'PY' || fail "no row is taller than one line"
+import re, sys
+x = open(sys.argv[1], encoding="utf-8").read()
+sys.exit(0 if any(float(h) > 16 for h in re.findall(r'<row r="(?:[7-9]|\d\d+)"[^>]*\sht="([0-9.]+)"', x)) else 1)
+PY
 
 # The unit's answers: task A done with its evidence; task B a date that
 # does not exist; task C a progress that is none; task D's note changed
