@@ -396,6 +396,38 @@ task_insert(struct db *db, const struct task *t,
 }
 
 int
+task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
+    struct field_error *err)
+{
+	struct task t = { .progress = p };
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	field_error_clear(err);
+	snprintf(t.completion_date, sizeof t.completion_date, "%s", completion);
+	if (check_completion(&t, err) != 0)
+		return -1;
+	if (db_begin(db) != 0)
+		return field_fail_db(err, db);
+	if ((st = db_prepare(db, "UPDATE task SET progress = ?1, completion_date = ?2 WHERE id = ?3")) == NULL) {
+		rc = field_fail_db(err, db);
+	} else {
+		db_bind_text(st, 1, task_progress_code(p));
+		db_bind_text_or_null(st, 2, completion);
+		sqlite3_bind_int64(st, 3, id);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_fail_sql(db, "task");
+			rc = field_fail_db(err, db);
+		} else if (sqlite3_changes(db->sql) == 0)
+			rc = field_fail(err, -1, _("The task no longer exists"));
+		else
+			rc = 0;
+		db_release(db, st);
+	}
+	return field_commit(db, rc, err);
+}
+
+int
 task_delete(struct db *db, int64_t id, struct trash **undo)
 {
 	static const struct trash_part parts[] = {

@@ -43,6 +43,12 @@ enum task_field {
 int task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
     int plan_year, struct field_error *err);
 
+/* Sets task id's progress and completion date (ISO; "" unless done) in
+ * one transaction, with task_save's checks on them: what one key in the
+ * task list does.  0, or -1 with err. */
+int task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
+    struct field_error *err);
+
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */
 /* The rules on what a unit reports of a task (progress, completion date,

@@ -69,6 +69,9 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_SHEETS_IN] = { ACT_SHEETS_IN, "sheets-in", { 'i', 0 }, N_("i"), N_("answers in") },
 	[ACT_TAKE_SHEET] = { ACT_TAKE_SHEET, "take-sheet", { 'h', 0 }, N_("h"), N_("take the sheet's") },
 	[ACT_TAKE_CCHC] = { ACT_TAKE_CCHC, "take-cchc", { 'c', 0 }, N_("c"), N_("keep cchc's") },
+	/* x: "xong"; t: "trạng thái". */
+	[ACT_MARK_DONE] = { ACT_MARK_DONE, "mark-done", { 'x', 0 }, N_("x"), N_("done today") },
+	[ACT_CYCLE_PROGRESS] = { ACT_CYCLE_PROGRESS, "cycle-progress", { 't', 0 }, N_("t"), N_("next progress") },
 	[ACT_OTHER_SET] = { ACT_OTHER_SET, "other-set", { 'x', 0 }, N_("x"), N_("the year's set") },
 	[ACT_LEFT] = { ACT_LEFT, "scroll-left", { KEYFN(KEY_LEFT), 0 }, N_("Left/Right"), N_("scroll sideways") },
 	[ACT_RIGHT] = { ACT_RIGHT, "scroll-right", { KEYFN(KEY_RIGHT), 0 }, N_("Right"), N_("scroll right") },

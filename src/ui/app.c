@@ -19,6 +19,7 @@
 #include "core/period.h"
 #include "core/plan.h"
 #include "core/section.h"
+#include "core/task.h"
 #include "core/text.h"
 #include "core/trash.h"
 #include "core/validate.h"
@@ -146,6 +147,18 @@ key_bar(struct app *app, int y, int cols, bool draw)
 	return lines;
 }
 
+/* While a search is typed, the cursor sits in it on the status line and
+ * the typing mode shows, as in a form. */
+static void
+search_cursor_at(struct app *app, int y)
+{
+	char *before = strndup(app->search.query, search_cursor(&app->search));
+
+	app->cursor_y = y;
+	app->cursor_x = 1 + (before != NULL ? text_width(before) : 0);
+	free(before);
+}
+
 static void
 draw_all(struct app *app)
 {
@@ -167,6 +180,8 @@ draw_all(struct app *app)
 	app->mode[0] = '\0';
 	keys = key_bar(app, 0, cols, false);
 	app->top->type->draw(app, app->top, 1, rows - 2 - keys, cols);
+	if (app->search.typing)
+		snprintf(app->mode, sizeof app->mode, "%s", form_input_label());
 	draw_text(rows - 1 - keys, 0, app->message, cols, draw_attr(app->message_color));
 	/* The typing mode beside the message, or on the title bar when the
 	 * message needs the whole line (an error was cut under it). */
@@ -177,6 +192,8 @@ draw_all(struct app *app)
 		    up ? draw_attr(COLOR_BAR) | A_BOLD : A_BOLD);
 	}
 	key_bar(app, rows - keys, cols, true);
+	if (app->search.typing)
+		search_cursor_at(app, rows - 1 - keys);
 	/* The text cursor shows only where a field is being edited. */
 	if (app->cursor_y >= 0) {
 		curs_set(1);
@@ -202,17 +219,46 @@ app_keep_trash(struct app *app, struct trash *t)
 {
 	trash_free(app->trash);
 	app->trash = t;
+	app->undo_progress.task = 0;
+}
+
+void
+app_keep_progress(struct app *app, const struct progress_undo *u)
+{
+	app_keep_trash(app, NULL);
+	app->undo_progress = *u;
+}
+
+/* Puts back the progress a key of the task list set. */
+static void
+undo_progress(struct app *app, struct screen *s)
+{
+	const struct progress_undo *u = &app->undo_progress;
+	struct field_error err;
+
+	if (task_set_progress(app->db, u->task, u->progress, u->completion, &err) != 0) {
+		app_message(app, COLOR_BAD, "%s", err.message);
+		return;
+	}
+	app->undo_progress.task = 0;
+	if (s->type->load != NULL)
+		s->type->load(app, s);
+	app_message(app, COLOR_GOOD, "%s", _("The task's progress is back as it was."));
 }
 
 void
 app_undo(struct app *app, struct screen *s)
 {
-	if (app->trash == NULL) {
+	if (app->trash == NULL && app->undo_progress.task == 0) {
 		app_message(app, COLOR_WARN, "%s", _("Nothing to undo."));
 		return;
 	}
 	if (!app_may_write(app))
 		return;
+	if (app->undo_progress.task != 0) {
+		undo_progress(app, s);
+		return;
+	}
 	if (trash_restore(app->db, app->trash) != 0) {
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return;
@@ -226,49 +272,107 @@ app_undo(struct app *app, struct screen *s)
 void
 app_search_start(struct app *app)
 {
-	search_start(&app->search);
+	if (search_start(&app->search) != 0) {
+		app_message(app, COLOR_BAD, "%s", _("Out of memory"));
+		return;
+	}
 	app_message(app, COLOR_NORMAL, "/");
 }
 
+/* The first row of s from row from on that matches needle, or -1. */
+static int
+find_row(struct screen *s, const char *needle, int from)
+{
+	for (int i = from; s->type->row_text != NULL && i < s->list.count; i++)
+		if (text_contains_folded(s->type->row_text(s, i), needle))
+			return i;
+	return -1;
+}
+
+/* A list of one section that Left/Right change: a search goes on into
+ * the other sections. */
+static bool
+sectioned(const struct screen *s)
+{
+	for (int i = 0; i < s->type->nbindings; i++)
+		if (s->type->bindings[i].action == ACT_NEXT_SECTION)
+			return !tasks_all_sections(s);
+	return false;
+}
+
+static void
+show_section(struct app *app, struct screen *s, int section)
+{
+	s->section = section;
+	s->list.selected = s->list.top = 0;
+	s->type->load(app, s);
+}
+
+/* After the rows of the section shown, those of the sections after it,
+ * then its rows above from; the list shows the section of the match and
+ * the status line says which it is. */
 bool
 app_search_next(struct app *app, struct screen *s, int from)
 {
 	char *needle = text_fold(app->search.query);
-	bool found = false;
+	int first = s->section, selected = s->list.selected, n = sectioned(s) ? app->nsections : 1;
+	int found = -1;
 
-	for (int k = 0; needle && *needle && s->type->row_text && k < s->list.count; k++) {
-		int i = (from + k) % s->list.count;
-
-		if (text_contains_folded(s->type->row_text(s, i), needle)) {
-			s->list.selected = i;
-			found = true;
-			break;
-		}
+	if (needle == NULL || *needle == '\0') {
+		free(needle);
+		return false;
+	}
+	for (int k = 0; k <= n && found < 0; k++) {
+		if (k > 0 && n > 1)
+			show_section(app, s, (first + k) % app->nsections);
+		found = find_row(s, needle, k == 0 ? from : 0);
 	}
 	free(needle);
-	return found;
+	if (found < 0) {
+		if (s->section != first)
+			show_section(app, s, first);
+		s->list.selected = selected;
+		return false;
+	}
+	s->list.selected = found;
+	if (n > 1)
+		app_message(app, COLOR_NORMAL, _("/%s: found in section %d. %s"), app->search.query,
+		    s->section + 1, app->sections[s->section].title);
+	return true;
 }
 
 /* A key while typing a search: the list jumps to the first match as the
- * query grows. */
+ * query grows; F4 changes the typing mode as in a form.  The dashboard
+ * has no rows to search: Enter looks through the whole plan. */
 static void
 search_typed(struct app *app, int key)
 {
+	bool rows = app->top->type->row_text != NULL;
+	char typed[sizeof app->search.query + 1];
+
+	if (action_has_key(ACT_INPUT_MODE, key)) {
+		form_cycle_input(app);
+		return;
+	}
 	switch (search_key(&app->search, key)) {
 	case SEARCH_DROPPED:
 		app_message(app, COLOR_NORMAL, "%s", "");
 		return;
 	case SEARCH_KEPT:
-		app_message(app, COLOR_NORMAL, "%s", _("n: next match"));
+		snprintf(typed, sizeof typed, "/%s", app->search.query);
+		if (!rows && app->search.query[0] != '\0')
+			dashboard_search(app);
+		/* Where the match was found stays said. */
+		else if (strcmp(app->message, typed) == 0)
+			app_message(app, COLOR_NORMAL, "%s", _("n: next match"));
 		return;
 	case SEARCH_CHANGED:
 		break;
 	default:
 		return;
 	}
-	if (app_search_next(app, app->top, 0) || app->search.query[0] == '\0')
-		app_message(app, COLOR_NORMAL, "/%s", app->search.query);
-	else
+	app_message(app, COLOR_NORMAL, "/%s", app->search.query);
+	if (rows && app->search.query[0] != '\0' && !app_search_next(app, app->top, 0))
 		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
 }
 
@@ -367,6 +471,7 @@ unload(struct app *app)
 		plan_free(&app->plan);
 	sections_free(app->sections, app->nsections);
 	trash_free(app->trash);
+	search_free(&app->search);
 }
 
 /* The screen is drawn once before the first key and again after each,

@@ -13,6 +13,13 @@
 struct db;
 struct screen;
 
+/* A task's progress before a key of the task list changed it. */
+struct progress_undo {
+	int64_t task;			/* 0: nothing to undo */
+	enum task_progress progress;
+	char completion[11];
+};
+
 struct app {
 	struct db *db;
 	bool has_office, has_plan;
@@ -34,8 +41,10 @@ struct app {
 	void (*confirm_yes)(struct app *, struct screen *);
 	/* A search on the list on top ("/"). */
 	struct search search;
-	/* The last delete, for undo. */
+	/* The last delete, or the last progress set from the task list:
+	 * what 'u' undoes (one of them at most). */
 	struct trash *trash;
+	struct progress_undo undo_progress;
 };
 
 /* Runs the UI until the user quits.  utf8 is false when the user's locale
@@ -69,6 +78,8 @@ bool app_search_next(struct app *app, struct screen *s, int from);
 
 /* Keeps t as the delete that 'u' can undo (freeing the one before). */
 void app_keep_trash(struct app *app, struct trash *t);
+/* Keeps a task's progress as it was, for 'u' (instead of any delete). */
+void app_keep_progress(struct app *app, const struct progress_undo *u);
 void app_undo(struct app *app, struct screen *s);
 
 

@@ -324,8 +324,30 @@ change_operator(struct app *app, struct screen *s, enum action a)
 	app_push(app, operator_form_new(app));
 }
 
+void
+dashboard_search(struct app *app)
+{
+	struct screen *(*const lists[])(struct app *, int) = { targets_new, tasks_new };
+
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		struct screen *s = lists[i](app, 0);
+
+		app_push(app, s);
+		if (s == NULL)
+			return;
+		if (app_search_next(app, s, 0)) {
+			app_message(app, COLOR_NORMAL, _("/%s: found in section %d. %s"), app->search.query,
+			    s->section + 1, app->sections[s->section].title);
+			return;
+		}
+		app_pop(app);
+	}
+	app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
+}
+
 static const struct binding bindings[] = {
 	{ ACT_OPEN, open_targets, true },
+	{ ACT_SEARCH, screen_search, false },
 	{ ACT_TARGETS, open_targets, false },
 	{ ACT_TASKS, open_tasks, true },
 	{ ACT_PERIOD, next_period, true },

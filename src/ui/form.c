@@ -184,8 +184,8 @@ form_save_input(struct db *db, enum telex_mode mode, enum tone_style style)
 	return 0;
 }
 
-static void
-cycle_input_mode(struct app *app)
+void
+form_cycle_input(struct app *app)
 {
 	if (!app_may_write(app))
 		return;
@@ -200,6 +200,14 @@ value_cols(void)
 	return COLS - LABEL_COLS - 2;
 }
 
+
+const char *
+form_input_label(void)
+{
+	static const char *const modes[] = { N_("Typing: off"), N_("Typing: Telex"), N_("Typing: VNI") };
+
+	return _(modes[form_input_mode()]);
+}
 
 /* Carries out what a key or an action came to. */
 static void
@@ -231,7 +239,7 @@ outcome(struct app *app, struct screen *s, enum form_outcome o)
 		app->message[0] = '\0';
 		break;
 	case FORM_INPUT_MODE:
-		cycle_input_mode(app);
+		form_cycle_input(app);
 		break;
 	default:
 		break;
@@ -354,11 +362,10 @@ draw_matches(struct form *f, int y, int w)
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
-	static const char *const modes[] = { N_("Typing: off"), N_("Typing: Telex"), N_("Typing: VNI") };
 	struct form *f = s->data;
 	int w = cols - LABEL_COLS - 2, row = 0, focus_row = 0, focus_h = 1;
 
-	snprintf(app->mode, sizeof app->mode, "%s", _(modes[form_input_mode()]));
+	snprintf(app->mode, sizeof app->mode, "%s", form_input_label());
 	draw_text(y, 1, f->title, cols - 1, A_BOLD);
 	/* Scroll so the focused field (and its completions) are visible. */
 	for (int i = 0; i < f->focus; i++)

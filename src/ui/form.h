@@ -146,5 +146,9 @@ enum tone_style form_tone_style(void);
 /* Reads them from the settings, and keeps new ones there (0 or -1). */
 void form_load_input(struct db *db);
 int form_save_input(struct db *db, enum telex_mode mode, enum tone_style style);
+/* F4: the next typing mode, kept in the settings. */
+void form_cycle_input(struct app *app);
+/* "Typing: Telex": what the status line shows while text is typed. */
+const char *form_input_label(void);
 
 #endif

@@ -17,6 +17,11 @@ struct screen *targets_new(struct app *app, int section);
 struct screen *tasks_new(struct app *app, int section);
 /* The tasks of every section that unit leads or cooperates on. */
 struct screen *tasks_of_unit_new(struct app *app, const struct unit *unit);
+/* Whether s is a task list showing every section at once. */
+bool tasks_all_sections(const struct screen *s);
+/* The search typed on the dashboard: opens the targets, else the tasks,
+ * at the first match in the whole plan. */
+void dashboard_search(struct app *app);
 struct screen *target_record_new(struct app *app, const struct target *t);
 struct screen *task_record_new(struct app *app, const struct task *t);
 struct screen *help_new(struct app *app, const struct screen *about);

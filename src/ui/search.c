@@ -1,24 +1,37 @@
 #include "ui/search.h"
 
 #include <curses.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 
-#include "core/text.h"
+#include "core/editor.h"
 #include "ui/actions.h"
+#include "ui/form.h"
 
-void
+/* Wide enough that no editing key means "up a line". */
+#define LINE_WIDTH 1000
+
+int
 search_start(struct search *s)
 {
+	if (s->line == NULL) {
+		if ((s->line = form_create("/")) == NULL)
+			return -1;
+		if (form_add_text(s->line, "/", 0, "", false) != 0) {
+			search_free(s);
+			return -1;
+		}
+	}
+	if (editor_set_text(s->line->fields[0].ed, "") != 0)
+		return -1;
+	s->line->fields[0].word_floor = 0;
 	s->typing = true;
 	s->query[0] = '\0';
+	return 0;
 }
 
 enum search_outcome
 search_key(struct search *s, int key)
 {
-	size_t len = strlen(s->query);
-
 	if (action_has_key(ACT_CANCEL, key)) {
 		s->typing = false;
 		s->query[0] = '\0';
@@ -28,19 +41,29 @@ search_key(struct search *s, int key)
 		s->typing = false;
 		return SEARCH_KEPT;
 	}
-	if (key == KEYFN(KEY_BACKSPACE) || key == 127 || key == 8) {
-		s->query[text_prev_grapheme(s->query, len)] = '\0';
+	switch (form_take_key(s->line, key, LINE_WIDTH)) {
+	case FORM_EDITED:
+	case FORM_PASTED:
+		/* A query past the buffer is cut: it still finds what its
+		 * start does. */
+		snprintf(s->query, sizeof s->query, "%s", form_text(s->line, 0));
 		return SEARCH_CHANGED;
+	default:
+		return SEARCH_IGNORED;
 	}
-	if (key >= ' ' && key < (1 << 24)) {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)key);
+}
 
-		if (n > 0 && len + (size_t)n < sizeof s->query) {
-			memcpy(s->query + len, mb, (size_t)n);
-			s->query[len + n] = '\0';
-		}
-		return SEARCH_CHANGED;
-	}
-	return SEARCH_IGNORED;
+size_t
+search_cursor(const struct search *s)
+{
+	size_t c = editor_cursor(s->line->fields[0].ed);
+
+	return c < sizeof s->query ? c : sizeof s->query - 1;
+}
+
+void
+search_free(struct search *s)
+{
+	form_destroy(s->line);
+	s->line = NULL;
 }

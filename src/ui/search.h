@@ -1,14 +1,20 @@
 /* Typing a search on a list ('/'): the query and what each key does to
- * it, without the terminal.  The list jumps to the first match as the
- * query grows; Enter keeps it (n finds the next), Esc drops it. */
+ * it, without the terminal.  The query is typed like a form's field (the
+ * same line editor, Telex/VNI, Ctrl-U...).  The list jumps to the first
+ * match as the query grows; Enter keeps it (n finds the next), Esc drops
+ * it. */
 #ifndef CCHC_UI_SEARCH_H
 #define CCHC_UI_SEARCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+struct form;
 
 struct search {
 	bool typing;		/* keys go to the query */
 	char query[128];	/* as typed; "" none */
+	struct form *line;	/* the prompt: a one-field form */
 };
 
 enum search_outcome {
@@ -18,7 +24,11 @@ enum search_outcome {
 	SEARCH_DROPPED,		/* Esc: no query */
 };
 
-void search_start(struct search *s);
+/* 0, or -1 when memory ran out (then no search is typed). */
+int search_start(struct search *s);
 enum search_outcome search_key(struct search *s, int key);
+/* The bytes of the query before the cursor. */
+size_t search_cursor(const struct search *s);
+void search_free(struct search *s);
 
 #endif

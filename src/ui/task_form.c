@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/deadline.h"
+#include "core/editor.h"
 #include "core/i18n.h"
 #include "core/task.h"
 #include "core/text.h"
@@ -60,6 +61,14 @@ changed(struct app *app, struct form *f, int field)
 		hint[0] = '\0';
 		if (*text != '\0' && deadline_parse(text, app->plan.year_from, &d))
 			deadline_describe(&d, hint, sizeof f->fields[0].hint);
+	}
+	/* Done is most often done today: the date is offered, to change. */
+	if (field == e->fprogress && form_choice(f, field) == PROGRESS_DONE &&
+	    *form_text(f, e->fdone) == '\0') {
+		char today[11];
+
+		date_format_vn(date_today(), today);
+		editor_set_text(f->fields[e->fdone].ed, today);
 	}
 }
 
@@ -228,6 +237,9 @@ task_form_new(struct app *app, const struct task *t, int section)
 	e->fevidence = form_add_text(f, _("Evidence summary"), KF_EVIDENCE,
 	    t ? t->evidence : NULL, false);
 	e->fnote = form_add_text(f, _("Note"), KF_NOTE, t ? t->note : NULL, false);
+	/* A task is edited most for its progress: the form opens there. */
+	if (t != NULL)
+		f->focus = e->fprogress;
 	changed(app, f, 0);
 	return s;
 }

@@ -317,6 +317,43 @@ delete(struct app *app, struct screen *s, enum action a)
 		    delete_confirmed);
 }
 
+/* x marks the selected task done today; t moves it on to the next
+ * progress (not started, in progress, done today, not started...).  The
+ * progress before is kept for 'u'. */
+static void
+set_progress(struct app *app, struct screen *s, enum action a)
+{
+	const struct task *t = selected(s);
+	struct progress_undo before;
+	struct field_error err;
+	enum task_progress p;
+	char today[11] = "", shown[11];
+
+	if (t == NULL || !app_may_write(app))
+		return;
+	before.task = t->id;
+	before.progress = t->progress;
+	snprintf(before.completion, sizeof before.completion, "%s", t->completion_date);
+	p = a == ACT_MARK_DONE ? PROGRESS_DONE : (t->progress + 1) % (PROGRESS_DONE + 1);
+	if (a == ACT_MARK_DONE && t->progress == PROGRESS_DONE) {
+		date_iso_to_vn(t->completion_date, shown);
+		app_message(app, COLOR_WARN, _("Already done (on %s)."), shown);
+		return;
+	}
+	if (p == PROGRESS_DONE)
+		date_format_iso(date_today(), today);
+	if (task_set_progress(app->db, before.task, p, today, &err) != 0) {
+		app_message(app, COLOR_BAD, "%s", err.message);
+		return;
+	}
+	app_keep_progress(app, &before);
+	load(app, s);
+	if (selected(s) != NULL && selected(s)->id == before.task)
+		app_message(app, COLOR_GOOD, _("%s. u: undo"), report_status_label(selected(s)->status));
+	else
+		app_message(app, COLOR_GOOD, "%s", _("Saved. u: undo"));
+}
+
 static void
 sort(struct app *app, struct screen *s, enum action a)
 {
@@ -403,6 +440,8 @@ static const struct binding bindings[] = {
 	{ ACT_OPEN, open_record, true },
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
+	{ ACT_MARK_DONE, set_progress, true },
+	{ ACT_CYCLE_PROGRESS, set_progress, true },
 	{ ACT_DELETE, delete, true },
 	{ ACT_REPORT, preview, true },
 	{ ACT_FILTER, filter_tasks, true },
@@ -432,6 +471,12 @@ tasks_new(struct app *app, int section)
 	s->section = section;
 	load(app, s);
 	return s;
+}
+
+bool
+tasks_all_sections(const struct screen *s)
+{
+	return s->type == &tasks_type && ((const struct task_view *)s->data)->all_sections;
 }
 
 struct screen *

@@ -220,9 +220,9 @@ END_TEST
 
 START_TEST(test_search)
 {
-	struct search q;
+	struct search q = { 0 };
 
-	search_start(&q);
+	ck_assert_int_eq(search_start(&q), 0);
 	ck_assert(q.typing);
 	ck_assert_int_eq(search_key(&q, 'v'), SEARCH_CHANGED);
 	ck_assert_int_eq(search_key(&q, 0x1ec7), SEARCH_CHANGED);	/* ệ */
@@ -233,10 +233,40 @@ START_TEST(test_search)
 	ck_assert_int_eq(search_key(&q, '\r'), SEARCH_KEPT);
 	ck_assert(!q.typing);
 	ck_assert_str_eq(q.query, "v");
-	search_start(&q);
+	ck_assert_int_eq(search_start(&q), 0);
 	search_key(&q, 'x');
 	ck_assert_int_eq(search_key(&q, 27), SEARCH_DROPPED);
 	ck_assert_str_eq(q.query, "");
+	search_free(&q);
+}
+END_TEST
+
+/* The query is typed as a form's field is: Telex, and the editing keys. */
+START_TEST(test_search_telex)
+{
+	struct search q = { 0 };
+	const char *keys = "thur tucj";
+
+	form_set_input(INPUT_TELEX, TONE_OLD);
+	ck_assert_int_eq(search_start(&q), 0);
+	for (const char *k = keys; *k; k++)
+		ck_assert_int_eq(search_key(&q, *k), SEARCH_CHANGED);
+	ck_assert_str_eq(q.query, "thủ tục");
+	ck_assert_uint_eq(search_cursor(&q), strlen("thủ tục"));
+	ck_assert_int_eq(search_key(&q, 0x17), SEARCH_CHANGED);	/* Ctrl-W */
+	ck_assert_str_eq(q.query, "thủ ");
+	ck_assert_int_eq(search_key(&q, 0x15), SEARCH_CHANGED);	/* Ctrl-U */
+	ck_assert_str_eq(q.query, "");
+	form_set_input(INPUT_OFF, TONE_OLD);
+	search_key(&q, 'a');
+	search_key(&q, 's');
+	ck_assert_str_eq(q.query, "as");
+	/* A new search starts empty. */
+	ck_assert_int_eq(search_start(&q), 0);
+	ck_assert_str_eq(q.query, "");
+	search_key(&q, 'b');
+	ck_assert_str_eq(q.query, "b");
+	search_free(&q);
 }
 END_TEST
 
@@ -259,6 +289,7 @@ form_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("search");
 	tcase_add_test(tc, test_search);
+	tcase_add_test(tc, test_search_telex);
 	suite_add_tcase(s, tc);
 	return s;
 }
