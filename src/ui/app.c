@@ -59,6 +59,11 @@ app_push(struct app *app, struct screen *s)
 		app_message(app, COLOR_BAD, "%s", _("Out of memory"));
 		return;
 	}
+	/* Said before anything is typed, not at F2. */
+	if (form_writes(s) && !app_may_write(app)) {
+		screen_free(s);
+		return;
+	}
 	s->below = app->top;
 	app->top = s;
 }

@@ -135,7 +135,7 @@ save(struct app *app, struct screen *s)
 	const char *done;
 	int i;
 
-	if (!app_may_write(app))
+	if (!f->no_write && !app_may_write(app))
 		return;
 	if (f->save(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
@@ -407,6 +407,12 @@ static const struct binding bindings[] = {
 const struct screen_type form_type = {
 	N_("Form"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, form_free, form_key, NULL,
 };
+
+bool
+form_writes(const struct screen *s)
+{
+	return s->type == &form_type && !((const struct form *)s->data)->no_write;
+}
 
 struct screen *
 form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))

@@ -66,6 +66,9 @@ struct form {
 	/* What the status line says when save worked; NULL: "Saved."
 	 * (a filter applies rather than saves). */
 	const char *done;
+	/* The save writes nothing to the database (a filter, a file): the
+	 * form opens and saves in a read-only instance too. */
+	bool no_write;
 	form_change_fn changed;	/* after each edit of a field; may be NULL */
 	void *record;		/* the record's own state */
 	void (*free_record)(void *);
@@ -116,6 +119,9 @@ void form_set_input(enum telex_mode mode, enum tone_style style);
 struct screen *form_new(const char *title, form_save_fn save, void *record,
     void (*free_record)(void *));
 struct form *form_of(struct screen *s);
+/* Whether s is a form whose save writes to the database: a read-only
+ * instance does not open it (the typing would be lost at F2). */
+bool form_writes(const struct screen *s);
 
 /* Adds a field and returns its index (-1 on failure).  value may be NULL. */
 int form_add_text(struct form *f, const char *label, int id, const char *value, bool long_text);

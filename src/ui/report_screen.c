@@ -1,5 +1,6 @@
 /* The preview of a report: the pages exactly as they will be printed,
- * PgUp/PgDn from page to page, arrows within a page; p prints (the PDF, pdf.h),
+ * PgUp/PgDn a screen at a time across pages, arrows a line within a page,
+ * Home/End to the start and end of the report; p prints (the PDF, pdf.h),
  * s saves as text, HTML, CSV, PDF or an Excel workbook (a form asks the file
  * name and format), w switches between 80 and 132 columns, f narrows it to a unit and picks
  * the period.  When printing fails the preview stays, so nothing is lost:
@@ -39,6 +40,7 @@ struct preview {
 	int *first;		/* per page: its first line */
 	int npages;
 	int page, scroll;	/* the page shown and its first line shown */
+	int shown;		/* lines of a page the screen shows (drawn) */
 	int left;		/* columns scrolled off to the left (132 in 80) */
 };
 
@@ -120,6 +122,21 @@ page_end(const struct preview *p)
 	return p->page + 1 < p->npages ? p->first[p->page + 1] : p->nlines;
 }
 
+static int
+page_lines(const struct preview *p, int page)
+{
+	return (page + 1 < p->npages ? p->first[page + 1] : p->nlines) - p->first[page];
+}
+
+/* The first line shown when the end of the page is. */
+static int
+last_scroll(const struct preview *p, int page)
+{
+	int n = page_lines(p, page) - p->shown;
+
+	return n > 0 ? n : 0;
+}
+
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
@@ -137,8 +154,9 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	first = p->first[p->page];
 	end = page_end(p);
-	if (p->scroll > end - first - 1)
-		p->scroll = end - first - 1 > 0 ? end - first - 1 : 0;
+	p->shown = rows > 1 ? rows - 1 : 1;
+	if (p->scroll > last_scroll(p, p->page))
+		p->scroll = last_scroll(p, p->page);
 	if (p->left > p->width - cols)
 		p->left = p->width - cols > 0 ? p->width - cols : 0;
 	for (int i = 0; i + 1 < rows && first + p->scroll + i < end; i++) {
@@ -162,21 +180,29 @@ turn(struct app *app, struct screen *s, enum action a)
 
 	if (p == NULL || p->npages == 0)
 		return;
+	/* PgDn/PgUp go a screen down or up the page, then on to the next or
+	 * previous page (at its start or end): the whole report is read with
+	 * them alone. */
 	switch (a) {
 	case ACT_PAGE_DOWN:
-		if (p->page + 1 < p->npages) {
+		if (p->scroll < last_scroll(p, p->page)) {
+			p->scroll += p->shown;
+		} else if (p->page + 1 < p->npages) {
 			p->page++;
 			p->scroll = 0;
 		}
 		break;
 	case ACT_PAGE_UP:
-		if (p->page > 0) {
+		if (p->scroll > 0) {
+			p->scroll = p->scroll > p->shown ? p->scroll - p->shown : 0;
+		} else if (p->page > 0) {
 			p->page--;
-			p->scroll = 0;
+			p->scroll = last_scroll(p, p->page);
 		}
 		break;
 	case ACT_DOWN:
-		p->scroll++;
+		if (p->scroll < last_scroll(p, p->page))
+			p->scroll++;
 		break;
 	case ACT_UP:
 		if (p->scroll > 0)
@@ -193,7 +219,7 @@ turn(struct app *app, struct screen *s, enum action a)
 		break;
 	case ACT_END:
 		p->page = p->npages - 1;
-		p->scroll = 0;
+		p->scroll = last_scroll(p, p->page);
 		break;
 	default:
 		break;
@@ -305,6 +331,7 @@ ask_save(struct app *app, struct preview *p)
 	}
 	e->p = p;
 	f = form_of(s);
+	f->no_write = true;
 	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
@@ -395,6 +422,7 @@ ask_filter(struct app *app, struct preview *p)
 	e->funit = -1;
 	f = form_of(s);
 	f->done = _("Filter applied.");
+	f->no_write = true;
 	if (takes_unit(p->kind))
 		e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), FF_UNIT, p->unit_name, false);
 	e->fperiod = form_add_choice(f, _("Period"), FF_PERIOD, report_period_names,

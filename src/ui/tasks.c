@@ -414,6 +414,7 @@ filter_tasks(struct app *app, struct screen *s, enum action a)
 		return;
 	f = form_of(fs);
 	f->done = _("Filter applied.");
+	f->no_write = true;
 	if (v->within >= 0)
 		snprintf(within, sizeof within, "%d", v->within);
 	e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), 0, v->unit, false);

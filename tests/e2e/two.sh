@@ -18,15 +18,19 @@ until second | grep -qF "CHỈ ĐỌC"; do
 	[ $i -lt 100 ] || fail "the second instance does not say it is read-only: $(second)"
 	sleep 0.1
 done
-# Try to add a target from the second instance.
+# Adding a target in the second instance: it says so before the form
+# opens, not at F2 after the typing; nor does x mark a task done there.
 tm send-keys -t u Enter
 sleep 0.3
-tm send-keys -t u a Tab
-tm send-keys -t u -l "Chi tieu moi"
-tm send-keys -t u F2
+tm send-keys -t u a
 sleep 0.5
-second | grep -qF "Chỉ đọc" || fail "no read-only message on save: $(second)"
+second | grep -qF "Chỉ đọc" || fail "no read-only message on add: $(second)"
+second | grep -qF "Chỉ tiêu mới" && fail "an editing form opened read-only: $(second)"
+tm send-keys -t u Escape n x
+sleep 0.5
+second | grep -qF "Chỉ đọc" || fail "no read-only message on x: $(second)"
 expect_sql "SELECT count(*) FROM target" 45
+expect_sql "SELECT count(*) FROM task WHERE progress = 'done'" 0
 # The first instance still edits.
 send Enter
 wait_for "— chỉ tiêu (8)"
@@ -52,4 +56,4 @@ wait_for "EXIT:0"
 # The read-only instance does not hold the lock: the command writes now.
 CCHC_LANG=en "$CCHC_BIN" --db "$db" score --template > /dev/null || fail "score --template refused"
 expect_sql "SELECT count(*) FROM par_set" 1
-tm send-keys -t u Escape y Escape q
+tm send-keys -t u Escape q
