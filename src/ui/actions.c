@@ -72,10 +72,23 @@ static const struct action_def table[ACT_COUNT] = {
 	/* x: "xong"; t: "trạng thái". */
 	[ACT_MARK_DONE] = { ACT_MARK_DONE, "mark-done", { 'x', 0 }, N_("x"), N_("done today") },
 	[ACT_CYCLE_PROGRESS] = { ACT_CYCLE_PROGRESS, "cycle-progress", { 't', 0 }, N_("t"), N_("next progress") },
+	[ACT_FIELD_START] = { ACT_FIELD_START, "field-start", { KEYFN(KEY_HOME), 0x01, 0 }, N_("Home, Ctrl-A"), N_("to the start of the field") },
+	[ACT_FIELD_END] = { ACT_FIELD_END, "field-end", { KEYFN(KEY_END), 0x05, 0 }, N_("End, Ctrl-E"), N_("to the end of the field") },
+	[ACT_KILL_START] = { ACT_KILL_START, "kill-start", { 0x15, 0 }, N_("Ctrl-U"), N_("delete to the start of the field") },
+	[ACT_KILL_END] = { ACT_KILL_END, "kill-end", { 0x0b, 0 }, N_("Ctrl-K"), N_("delete to the end of the field") },
+	[ACT_KILL_WORD] = { ACT_KILL_WORD, "kill-word", { 0x17, 0 }, N_("Ctrl-W"), N_("delete the word before the cursor") },
+	/* The same keys as next-field and next-or-save, while units are
+	 * offered under the field. */
+	[ACT_TAKE_MATCH] = { ACT_TAKE_MATCH, "take-match", { '\t', '\n', '\r', 0 }, N_("Tab, Enter"), N_("take the unit offered (Up/Down choose; Enter stays in the field)") },
 	[ACT_OTHER_SET] = { ACT_OTHER_SET, "other-set", { 'x', 0 }, N_("x"), N_("the year's set") },
 	[ACT_LEFT] = { ACT_LEFT, "scroll-left", { KEYFN(KEY_LEFT), 0 }, N_("Left/Right"), N_("scroll sideways") },
 	[ACT_RIGHT] = { ACT_RIGHT, "scroll-right", { KEYFN(KEY_RIGHT), 0 }, N_("Right"), N_("scroll right") },
 };
+
+const enum action field_edit_actions[] = {
+	ACT_FIELD_START, ACT_FIELD_END, ACT_KILL_START, ACT_KILL_END, ACT_KILL_WORD, ACT_TAKE_MATCH,
+};
+const int nfield_edit_actions = sizeof field_edit_actions / sizeof field_edit_actions[0];
 
 const enum action global_actions[] = { ACT_HELP, ACT_QUIT };
 const int nglobal_actions = sizeof global_actions / sizeof global_actions[0];

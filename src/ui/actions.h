@@ -79,6 +79,14 @@ enum action {
 	ACT_TAKE_CCHC,
 	ACT_MARK_DONE,
 	ACT_CYCLE_PROGRESS,
+	/* Editing a form's text field (form_state.c takes these keys before
+	 * any binding; the help lists them). */
+	ACT_FIELD_START,
+	ACT_FIELD_END,
+	ACT_KILL_START,
+	ACT_KILL_END,
+	ACT_KILL_WORD,
+	ACT_TAKE_MATCH,
 	ACT_COUNT
 };
 
@@ -103,6 +111,11 @@ const struct action_def *action_def(enum action a);
 
 /* Whether key is one of a's. */
 bool action_has_key(enum action a, int key);
+
+/* The editing keys of a form's text field, in the order the help lists
+ * them. */
+extern const enum action field_edit_actions[];
+extern const int nfield_edit_actions;
 
 /* Actions every screen has, in the order the bottom line shows them. */
 extern const enum action global_actions[];

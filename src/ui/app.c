@@ -167,6 +167,7 @@ search_cursor_at(struct app *app, int y)
 static void
 draw_all(struct app *app)
 {
+	const char *status;
 	int rows, cols, keys;
 
 	getmaxyx(stdscr, rows, cols);
@@ -183,15 +184,18 @@ draw_all(struct app *app)
 	draw_title(app, cols);
 	app->cursor_y = app->cursor_x = -1;
 	app->mode[0] = '\0';
+	app->note = NULL;
 	keys = key_bar(app, 0, cols, false);
 	app->top->type->draw(app, app->top, 1, rows - 2 - keys, cols);
 	if (app->search.typing)
 		snprintf(app->mode, sizeof app->mode, "%s", form_input_label());
-	draw_text(rows - 1 - keys, 0, app->message, cols, draw_attr(app->message_color));
+	status = app->message[0] == '\0' && app->note != NULL ? app->note : app->message;
+	draw_text(rows - 1 - keys, 0, status, cols, status == app->message ?
+	    draw_attr(app->message_color) : A_NORMAL);
 	/* The typing mode beside the message, or on the title bar when the
 	 * message needs the whole line (an error was cut under it). */
 	if (app->mode[0] != '\0') {
-		bool up = text_width(app->message) + 17 > cols;
+		bool up = text_width(status) + 17 > cols;
 
 		draw_text_right(up ? 0 : rows - 1 - keys, cols - 16, app->mode, 16,
 		    up ? draw_attr(COLOR_BAR) | A_BOLD : A_BOLD);

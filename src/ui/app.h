@@ -31,6 +31,8 @@ struct app {
 	enum period_kind period;
 	struct screen *top;		/* the screen shown; others below it */
 	char message[256];		/* the status line */
+	const char *note;		/* the status line when message is "":
+					 * the focused field's (set when drawn) */
 	char mode[32];			/* right of the status line: typing mode */
 	int cursor_y, cursor_x;		/* where the text cursor shows, -1: hidden */
 	enum color message_color;

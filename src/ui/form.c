@@ -366,6 +366,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	int w = cols - LABEL_COLS - 2, row = 0, focus_row = 0, focus_h = 1;
 
 	snprintf(app->mode, sizeof app->mode, "%s", form_input_label());
+	app->note = f->fields[f->focus].note;
 	draw_text(y, 1, f->title, cols - 1, A_BOLD);
 	/* Scroll so the focused field (and its completions) are visible. */
 	for (int i = 0; i < f->focus; i++)

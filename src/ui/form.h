@@ -40,6 +40,8 @@ struct form_field {
 	const char *const *choices;	/* FIELD_CHOICE: msgids */
 	int nchoices, choice, saved_choice;
 	char hint[160];		/* shown after the field: "→ 30/09/2025" */
+	const char *note;	/* what a term of art means, on the status
+				 * line while focused (translated); NULL */
 	bool plain;		/* typed as is, never through Telex (file names) */
 	size_t word_floor;	/* Telex words start no earlier: an accepted
 				 * completion is not re-read as typing */
@@ -131,6 +133,10 @@ int form_add_unit(struct form *f, const char *label, int id, const char *value, 
 
 /* Makes a long text field a page of a document (form_field.page). */
 void form_set_page(struct form *f, int field);
+
+/* Gives a field a one-line explanation (translated), shown on the status
+ * line while it is focused and nothing else is said there. */
+void form_set_note(struct form *f, int field, const char *note);
 
 /* Makes a text field take keys as they are: no Telex/VNI. */
 void form_set_plain(struct form *f, int field);

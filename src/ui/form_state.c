@@ -112,6 +112,13 @@ form_set_page(struct form *f, int field)
 		f->fields[field].page = true;
 }
 
+void
+form_set_note(struct form *f, int field, const char *note)
+{
+	if (field >= 0)
+		f->fields[field].note = note;
+}
+
 const char *
 form_text(const struct form *f, int field)
 {
@@ -238,24 +245,38 @@ type_key(struct form_field *fl, wint_t ch)
 	editor_insert(fl->ed, (uint32_t)ch);
 }
 
+/* The editing keys the help lists, from the action table; true when key
+ * is one. */
+static bool
+field_edit(struct editor *ed, int key)
+{
+	if (action_has_key(ACT_FIELD_START, key))
+		editor_home(ed);
+	else if (action_has_key(ACT_FIELD_END, key))
+		editor_end(ed);
+	else if (action_has_key(ACT_KILL_START, key))
+		editor_kill_start(ed);
+	else if (action_has_key(ACT_KILL_END, key))
+		editor_kill_end(ed);
+	else if (action_has_key(ACT_KILL_WORD, key))
+		editor_kill_word(ed);
+	else
+		return false;
+	return true;
+}
+
 /* Keys that edit the focused text field; true when taken. */
 static bool
 edit_key(struct form_field *fl, int key, int width)
 {
+	if (field_edit(fl->ed, key))
+		return true;
 	switch (key) {
 	case KEYFN(KEY_LEFT):
 		editor_left(fl->ed);
 		return true;
 	case KEYFN(KEY_RIGHT):
 		editor_right(fl->ed);
-		return true;
-	case KEYFN(KEY_HOME):
-	case CTRL('a'):
-		editor_home(fl->ed);
-		return true;
-	case KEYFN(KEY_END):
-	case CTRL('e'):
-		editor_end(fl->ed);
 		return true;
 	case KEYFN(KEY_BACKSPACE):
 	case 127:
@@ -264,15 +285,6 @@ edit_key(struct form_field *fl, int key, int width)
 		return true;
 	case KEYFN(KEY_DC):
 		editor_delete(fl->ed);
-		return true;
-	case CTRL('u'):
-		editor_kill_start(fl->ed);
-		return true;
-	case CTRL('k'):
-		editor_kill_end(fl->ed);
-		return true;
-	case CTRL('w'):
-		editor_kill_word(fl->ed);
 		return true;
 	case '\n':
 	case '\r':

@@ -1,38 +1,127 @@
-/* F1: every key of the screen it was opened from, from the action table. */
+/* F1: every key of the screen it was opened from, from the action table;
+ * a form's also the keys that edit its fields.  The list scrolls. */
 #include "ui/app.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
-static void
-draw_action(int y, enum action a)
-{
-	const struct action_def *d = action_def(a);
+extern const struct screen_type form_type;
 
+/* The rows of the help: an action, or a heading (action ACT_NONE). */
+struct help_row {
+	enum action action;
+	const char *heading;
+};
+
+static void
+add_row(struct help_row *rows, int *n, enum action a, const char *heading)
+{
+	if (rows != NULL)
+		rows[*n] = (struct help_row){ a, heading };
+	(*n)++;
+}
+
+/* The rows for screen type t into rows (NULL: only counted); how many. */
+static int
+help_rows(const struct screen_type *t, struct help_row *rows)
+{
+	int n = 0;
+
+	for (int i = 0; i < t->nbindings; i++)
+		add_row(rows, &n, t->bindings[i].action, NULL);
+	if (t == &form_type) {
+		add_row(rows, &n, ACT_NONE, N_("Editing a field"));
+		for (int i = 0; i < nfield_edit_actions; i++)
+			add_row(rows, &n, field_edit_actions[i], NULL);
+	}
+	for (int i = 0; i < nglobal_actions; i++)
+		add_row(rows, &n, global_actions[i], NULL);
+	return n;
+}
+
+static void
+draw_row(int y, int cols, const struct help_row *r)
+{
+	const struct action_def *d = action_def(r->action);
+
+	if (r->action == ACT_NONE) {
+		draw_text(y, 1, _(r->heading), cols - 1, A_BOLD);
+		return;
+	}
 	draw_text(y, 2, _(d->key_label), 14, A_BOLD);
-	draw_text(y, 17, _(d->label), 40, A_NORMAL);
+	draw_text(y, 17, _(d->label), cols - 17, A_NORMAL);
 }
 
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	const struct screen_type *t = s->below->type;
+	struct help_row list[ACT_COUNT + 8];
+	int n = help_rows(t, NULL), shown = rows - 2;
 	char line[256];
-	int row = 0;
 
+	if (n > (int)(sizeof list / sizeof list[0]))
+		n = sizeof list / sizeof list[0];
+	else
+		help_rows(t, list);
+	s->lines = n;
+	s->list.page = shown > 1 ? shown : 1;
+	if (s->scroll > n - shown)
+		s->scroll = n - shown;
+	if (s->scroll < 0)
+		s->scroll = 0;
 	snprintf(line, sizeof line, _("Keys of the screen \"%s\""), _(t->title));
+	if (n > shown)
+		snprintf(line + strlen(line), sizeof line - strlen(line), _(" · %d–%d of %d"),
+		    s->scroll + 1, s->scroll + shown < n ? s->scroll + shown : n, n);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
-	for (int i = 0; i < t->nbindings && row + 2 < rows; i++)
-		draw_action(y + 2 + row++, t->bindings[i].action);
-	for (int i = 0; i < nglobal_actions && row + 2 < rows; i++)
-		draw_action(y + 2 + row++, global_actions[i]);
+	for (int i = 0; i < shown && s->scroll + i < n; i++)
+		draw_row(y + 2 + i, cols, &list[s->scroll + i]);
+}
+
+static void
+help_move(struct app *app, struct screen *s, enum action a)
+{
+	int page = s->list.page > 1 ? s->list.page - 1 : 1;
+
+	switch (a) {
+	case ACT_UP:
+		s->scroll--;
+		break;
+	case ACT_DOWN:
+		s->scroll++;
+		break;
+	case ACT_PAGE_UP:
+		s->scroll -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		s->scroll += page;
+		break;
+	case ACT_HOME:
+		s->scroll = 0;
+		break;
+	case ACT_END:
+		s->scroll = s->lines;	/* draw() stops at the last screen */
+		break;
+	default:
+		break;
+	}
+	if (s->scroll < 0)
+		s->scroll = 0;
 }
 
 static const struct binding bindings[] = {
 	{ ACT_BACK, screen_back, true },
+	{ ACT_PAGE_DOWN, help_move, true },
+	{ ACT_PAGE_UP, help_move, false },
+	{ ACT_UP, help_move, false },
+	{ ACT_DOWN, help_move, false },
+	{ ACT_HOME, help_move, false },
+	{ ACT_END, help_move, false },
 };
 
 const struct screen_type help_type = {

@@ -120,6 +120,8 @@ target_form_new(struct app *app, const struct target *t, int section)
 	e->fcmp = form_add_choice(f, _("Comparator"), TF_COMPARATOR, comparators, 5, e->target.rule.cmp);
 	e->fvalue = form_add_text(f, _("Planned value"), TF_VALUE, value, false);
 	e->fbaseline = form_add_text(f, _("Baseline"), TF_BASELINE, baseline, false);
+	form_set_note(f, e->fcmp, _("How the result meets the plan: ≥ at least, ≤ at most, > above, < below"));
+	form_set_note(f, e->fbaseline, _("A reduction's figure before (20 days); empty: the result is the %"));
 	e->fnum = form_add_text(f, _("Numerator is"), TF_NUMERATOR_LABEL, t ? t->numerator_label : NULL, false);
 	e->fden = form_add_text(f, _("Denominator is"), TF_DENOMINATOR_LABEL, t ? t->denominator_label : NULL, false);
 	e->flead = form_add_unit(f, _("Lead unit"), TF_LEAD_UNIT, t ? t->lead_unit : NULL, false);
