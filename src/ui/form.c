@@ -351,6 +351,15 @@ draw_field(struct app *app, struct form *f, int i, int y, int w, int avail)
 		draw_text(y + field_rows(fl, avail) - 1, x, fl->hint, w, draw_attr(COLOR_WARN));
 }
 
+void
+form_open_at(struct form *f, int field)
+{
+	f->focus = field;
+	f->top = 0;
+	for (int i = 0; i < field; i++)
+		f->top += field_rows(&f->fields[i]);
+}
+
 static void
 draw_matches(struct form *f, int y, int w)
 {

@@ -138,6 +138,10 @@ void form_set_page(struct form *f, int field);
  * line while it is focused and nothing else is said there. */
 void form_set_note(struct form *f, int field, const char *note);
 
+/* Puts the focus on field, scrolled to the top so the fields after it
+ * show too (a form opened where it is most often edited). */
+void form_open_at(struct form *f, int field);
+
 /* Makes a text field take keys as they are: no Telex/VNI. */
 void form_set_plain(struct form *f, int field);
 

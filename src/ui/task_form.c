@@ -193,6 +193,7 @@ struct screen *
 task_form_new(struct app *app, const struct task *t, int section)
 {
 	struct task_edit *e = calloc(1, sizeof *e);
+	char title[512];
 	struct screen *s;
 	struct form *f;
 	char done[11] = "", evdate[11] = "";
@@ -213,7 +214,10 @@ task_form_new(struct app *app, const struct task *t, int section)
 		if (t != NULL ? app->sections[i].id == t->section_id : i == section)
 			sel = i;
 	}
-	if ((s = form_new(t ? _("Edit the task") : _("New task"), save_task, e, free_edit)) == NULL)
+	/* The form opens below the task's text: the title names it. */
+	if (t != NULL)
+		snprintf(title, sizeof title, _("Edit the task %s: %s"), t->tt, t->description);
+	if ((s = form_new(t ? title : _("New task"), save_task, e, free_edit)) == NULL)
 		return NULL;
 	f = form_of(s);
 	f->changed = changed;
@@ -237,9 +241,10 @@ task_form_new(struct app *app, const struct task *t, int section)
 	e->fevidence = form_add_text(f, _("Evidence summary"), KF_EVIDENCE,
 	    t ? t->evidence : NULL, false);
 	e->fnote = form_add_text(f, _("Note"), KF_NOTE, t ? t->note : NULL, false);
-	/* A task is edited most for its progress: the form opens there. */
-	if (t != NULL)
-		f->focus = e->fprogress;
 	changed(app, f, 0);
+	/* A task is edited most for its progress and what proves it: the
+	 * form opens there. */
+	if (t != NULL)
+		form_open_at(f, e->fprogress);
 	return s;
 }

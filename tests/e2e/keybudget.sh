@@ -50,12 +50,15 @@ wait_for "Xong đúng hạn. u: hoàn tác"
 send t
 wait_for "Chưa thực hiện. u: hoàn tác"
 [ "$(progress)" = "not_started|" ] || fail "t t t: $(progress)"
-# The form opens on the progress: Right changes it, not the section.
+# The form opens on the progress: Right changes it, not the section; done
+# offers today as the completion date.
 send e
 wait_for "Sửa nhiệm vụ"
-send Right F2
+send Right Right
+wait_for "15/10/2025"
+send F2
 wait_for "Đã lưu."
-[ "$(progress)" = "in_progress|" ] || fail "e Right F2: $(progress)"
+[ "$(progress)" = "done|2025-10-15" ] || fail "e Right Right F2: $(progress)"
 expect_sql "SELECT s.ord FROM task t JOIN section s ON s.id = t.section_id WHERE t.id = 1" 1
 # Each change is in the history, as a form's save is.
 expect_sql "SELECT count(*) FROM history WHERE table_name = 'task' AND record_id = 1 AND action = 'update'" 6

@@ -896,6 +896,36 @@ START_TEST(test_task_undo_sample)
 }
 END_TEST
 
+/* One key in the task list sets the progress alone, with the form's
+ * checks on it; the rest of the task stays. */
+START_TEST(test_task_set_progress)
+{
+	struct task t = new_task();
+	struct field_error e;
+	char *before, *after;
+
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-15", &e) == 0, "%s", e.message);
+	assert_query_text("SELECT progress || '|' || completion_date FROM task WHERE id = ?1", t.id,
+	    "done|2025-10-15");
+	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_IN_PROGRESS, "", &e), 0);
+	assert_query_text("SELECT progress || '|' || ifnull(completion_date, '-') FROM task WHERE id = ?1",
+	    t.id, "in_progress|-");
+	before = dump();
+	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_DONE, "", &e), -1);
+	ck_assert_int_eq(e.field, KF_COMPLETION);
+	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-16", &e), -1);
+	ck_assert_str_eq(e.message, "The completion date cannot be in the future");
+	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_NOT_STARTED, "2025-10-01", &e), -1);
+	ck_assert_int_eq(task_set_progress(db, 99999, PROGRESS_NOT_STARTED, "", &e), -1);
+	ck_assert_str_eq(e.message, "The task no longer exists");
+	after = dump();
+	assert_same_dump(after, before);
+	free(before);
+	free(after);
+}
+END_TEST
+
 static const struct {
 	const char	*description;	/* NULL: keep */
 	int64_t		 section, lead, cooperator, monitor;	/* KEEP: keep */
@@ -1216,6 +1246,7 @@ main(void)
 	tcase_add_test(tc, test_task_round_trip);
 	tcase_add_test(tc, test_task_evidence);
 	tcase_add_test(tc, test_task_undo_sample);
+	tcase_add_test(tc, test_task_set_progress);
 	tcase_add_loop_test(tc, test_task_errors, 0, NELEM(task_errors));
 	tcase_add_test(tc, test_unit_round_trip);
 	tcase_add_loop_test(tc, test_unit_errors, 0, NELEM(unit_errors));
