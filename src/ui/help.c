@@ -3,6 +3,7 @@
 #include "ui/app.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -60,14 +61,13 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	const struct screen_type *t = s->below->type;
-	struct help_row list[ACT_COUNT + 8];
 	int n = help_rows(t, NULL), shown = rows - 2;
+	struct help_row *list = calloc(n, sizeof *list);
 	char line[256];
 
-	if (n > (int)(sizeof list / sizeof list[0]))
-		n = sizeof list / sizeof list[0];
-	else
-		help_rows(t, list);
+	if (list == NULL)
+		return;
+	help_rows(t, list);
 	s->lines = n;
 	s->list.page = shown > 1 ? shown : 1;
 	if (s->scroll > n - shown)
@@ -81,6 +81,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	for (int i = 0; i < shown && s->scroll + i < n; i++)
 		draw_row(y + 2 + i, cols, &list[s->scroll + i]);
+	free(list);
 }
 
 static void
