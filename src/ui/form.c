@@ -356,8 +356,10 @@ form_open_at(struct form *f, int field)
 {
 	f->focus = field;
 	f->top = 0;
+	/* Only a page's height depends on the screen, and it has the
+	 * screen to itself. */
 	for (int i = 0; i < field; i++)
-		f->top += field_rows(&f->fields[i]);
+		f->top += field_rows(&f->fields[i], LINES);
 }
 
 static void
