@@ -268,6 +268,8 @@ form_action(struct app *app, struct screen *s, enum action a)
 static int
 field_rows(const struct form_field *fl)
 {
+	if (fl->hidden)
+		return 0;
 	return (fl->kind == FIELD_LONG_TEXT ? FORM_LONG_ROWS : 1) + (fl->hint[0] != '\0');
 }
 
@@ -358,7 +360,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	for (int i = 0; i < f->nfields; i++) {
 		int h = field_rows(&f->fields[i]), at = row - f->top;
 
-		if (at >= 0 && at + h <= rows - 2)
+		if (h > 0 && at >= 0 && at + h <= rows - 2)
 			draw_field(app, f, i, y + 2 + at, w);
 		if (i == f->focus && f->nmatches > 0 && at >= 0)
 			matches_at = y + 2 + at + h;

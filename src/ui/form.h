@@ -41,6 +41,9 @@ struct form_field {
 	int nchoices, choice, saved_choice;
 	char hint[160];		/* shown after the field: "→ 30/09/2025" */
 	bool plain;		/* typed as is, never through Telex (file names) */
+	bool hidden;		/* not drawn, never focused: of no use for the
+				 * record as it stands (a yes/no target's
+				 * comparator) */
 	size_t word_floor;	/* Telex words start no earlier: an accepted
 				 * completion is not re-read as typing */
 };
