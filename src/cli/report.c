@@ -16,11 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/db.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/paths.h"
 #include "core/pdf.h"
 #include "core/calendar.h"
 #include "core/plan.h"
@@ -224,16 +226,39 @@ print_report(struct db *db, const struct report *r, const struct report_args *a)
 	return 0;
 }
 
+/* -o FOLDER: the file in it named as the preview proposes
+ * (report_file_name), told on stdout since the user did not choose it;
+ * else -o as given. */
+static const char *
+output_path(const struct report *r, const struct report_args *a, char *buf, size_t n)
+{
+	static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf", ".xlsx" };
+	struct stat st;
+	char name[128];
+
+	if (a->output == NULL || stat(a->output, &st) != 0 || !S_ISDIR(st.st_mode))
+		return a->output;
+	report_file_name(r, name, sizeof name - 8);
+	strcat(name, extensions[a->format]);
+	if (paths_join(buf, n, a->output, name) != 0)
+		return a->output;
+	printf("%s\n", buf);
+	return buf;
+}
+
 /* Writes the report to a.output through a temporary file renamed at the
  * end (file_out.h), so that a failed export never leaves half a file in
  * place of a good one. */
 static int
-save(struct db *db, const struct report *r, const struct report_args *a)
+save(struct db *db, const struct report *r, const struct report_args *given)
 {
+	struct report_args args = *given, *a = &args;
+	char path[4200];
 	struct out_file out;
 	FILE *fp;
 	int rc;
 
+	args.output = output_path(r, given, path, sizeof path);
 	if (a->print)
 		return print_report(db, r, a);
 	if (a->format == FORMAT_PDF) {

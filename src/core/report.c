@@ -75,6 +75,28 @@ report_period_label(int year, enum period_kind k, char *buf, size_t n)
 	snprintf(buf, n, "%s/%d", _(report_period_names[k]), year);
 }
 
+void
+report_file_name(const struct report *r, char *buf, size_t n)
+{
+	/* Short: the titles make file names too long to read in a list. */
+	static const char *const names[REPORT_KINDS] = {
+		/* TRANSLATORS: file names of the reports (made ASCII). */
+		N_("summary"), N_("by unit"), N_("overdue tasks"), N_("report"), N_("PAR INDEX"),
+		N_("SIPAS survey"), N_("report calendar"),
+	};
+	char words[256], period[64];
+	char *slug;
+
+	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS || r->kind == REPORT_CALENDAR)
+		snprintf(period, sizeof period, "%d", r->year);
+	else
+		report_period_label(r->year, r->period, period, sizeof period);
+	snprintf(words, sizeof words, "%s %s", _(names[r->kind]), period);
+	slug = text_slug(words);
+	snprintf(buf, n, "%s", slug != NULL && *slug != '\0' ? slug : report_kind_name(r->kind));
+	free(slug);
+}
+
 const char *
 report_verdict_label(enum verdict v)
 {

@@ -132,7 +132,7 @@ save(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
 	struct field_error err = { -1, "" };
-	const char *done;
+	char done[1024];
 	int i;
 
 	if (!app_may_write(app))
@@ -144,7 +144,8 @@ save(struct app *app, struct screen *s)
 		beep();
 		return;
 	}
-	done = f->done != NULL ? f->done : _("Saved.");
+	/* Copied first: the message may be the record's, freed with the form. */
+	snprintf(done, sizeof done, "%s", f->done != NULL ? f->done : _("Saved."));
 	app_pop(app);
 	app_message(app, COLOR_GOOD, "%s", done);
 }

@@ -164,8 +164,8 @@ EOF
 done
 
 # The preview's save offers the workbook: s, Tab to the format, Right
-# four times (text, HTML, CSV, PDF, Excel), F2.  cchc runs in $work, where
-# the file is saved under its default name.
+# four times (text, HTML, CSV, PDF, Excel), F2.  The documents folder is
+# $work (lib.sh), where the file is saved under its default name.
 cd "$work"
 start CCHC_LANG=en
 wait_for "Dashboard"
@@ -176,12 +176,12 @@ wait_for "Save the report"
 send Tab Right Right Right Right
 wait_for "Excel workbook"
 send F2
-wait_for "Saved."
+wait_for "Saved: $work/summary-year-2025.xlsx"
 stop
 cd - > /dev/null
-[ -s "$work/dashboard-2025.xlsx" ] || fail "the preview saved no workbook: $(ls "$work")"
-(cd "$work" && office --convert-to fods dashboard-2025.xlsx)
-grep -q 'office:value-type="float"' "$work/dashboard-2025.fods" || fail "the saved workbook has no numbers"
+[ -s "$work/summary-year-2025.xlsx" ] || fail "the preview saved no workbook: $(ls "$work")"
+(cd "$work" && office --convert-to fods summary-year-2025.xlsx)
+grep -q 'office:value-type="float"' "$work/summary-year-2025.fods" || fail "the saved workbook has no numbers"
 
 # The cells that prove the types are there at all.
 grep -q 'office:date-value="2025-10-05"' "$work/units/units.fods" || fail "05/10/2025 is not the fifth of October"
