@@ -356,6 +356,25 @@ out:
 	return rc;
 }
 
+bool
+task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n)
+{
+	char outside[512];
+	size_t len;
+
+	buf[0] = '\0';
+	if (t->lead_unit_id == 0)
+		snprintf(buf, n, "%s", _("no lead unit"));
+	for (int i = 0; i < t->nproducts; i++) {
+		if (!deadline_outside_warning(t->products[i].deadline_text, year_from, year_to,
+		    outside, sizeof outside))
+			continue;
+		len = strlen(buf);
+		snprintf(buf + len, n - len, "%s%s", len > 0 ? "; " : "", outside);
+	}
+	return buf[0] != '\0';
+}
+
 int
 task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
     int plan_year, struct field_error *err)

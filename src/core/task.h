@@ -3,6 +3,8 @@
 #ifndef CCHC_TASK_H
 #define CCHC_TASK_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/model.h"
@@ -42,6 +44,13 @@ enum task_field {
  * 0, or -1 with err naming the field (-1 for a database error). */
 int task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
     int plan_year, struct field_error *err);
+
+/* What a task saves with but probably should not: no lead unit, a
+ * deadline outside the plan's years year_from..year_to (the importer's
+ * rule, deadline_outside_warning).  The warnings joined by "; " into buf,
+ * translated, and true; false when there is none.  The save goes
+ * through either way: the plan may well say so. */
+bool task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n);
 
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */

@@ -133,6 +133,7 @@ save(struct app *app, struct screen *s)
 	struct form *f = s->data;
 	struct field_error err = { -1, "" };
 	char done[1024];
+	bool warns = f->done_warns;
 	int i;
 
 	if (!app_may_write(app))
@@ -147,7 +148,7 @@ save(struct app *app, struct screen *s)
 	/* Copied first: the message may be the record's, freed with the form. */
 	snprintf(done, sizeof done, "%s", f->done != NULL ? f->done : _("Saved."));
 	app_pop(app);
-	app_message(app, COLOR_GOOD, "%s", done);
+	app_message(app, warns ? COLOR_WARN : COLOR_GOOD, "%s", done);
 }
 
 /* How the settings spell the modes and styles. */

@@ -67,6 +67,7 @@ struct form {
 	/* What the status line says when save worked; NULL: "Saved."
 	 * (a filter applies rather than saves). */
 	const char *done;
+	bool done_warns;	/* done is a warning: the save went through */
 	form_change_fn changed;	/* after each edit of a field; may be NULL */
 	void *record;		/* the record's own state */
 	void (*free_record)(void *);
