@@ -350,8 +350,11 @@ cli_report(struct db *db, int argc, char **argv)
 	/* The PAR sheet is of a year whatever the plan: its criteria set
 	 * decides. */
 	if (a.kind != REPORT_PAR && (a.year < plan.year_from || a.year > plan.year_to)) {
-		fprintf(stderr, _("%s: the period %d is outside the plan's years %d–%d\n"), PACKAGE,
-		    a.year, plan.year_from, plan.year_to);
+		char years[32];
+
+		plan_years_text(&plan, years, sizeof years);
+		fprintf(stderr, _("%s: the period %d is outside the plan's years %s\n"), PACKAGE,
+		    a.year, years);
 		plan_free(&plan);
 		return 2;
 	}

@@ -20,7 +20,7 @@
 
 #define W_TT 4
 #define W_LEAD 18
-#define W_DUE 11
+#define W_DUE 12
 #define W_STATUS 14
 
 enum task_sort { SORT_PLAN, SORT_TEXT, SORT_DUE, SORT_LEAD, SORT_STATUS, SORTS };
@@ -256,9 +256,9 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		int i = s->list.top + r;
 		const struct task *t = &s->tasks[s->rows[i]];
 		attr_t a = i == s->list.selected ? A_REVERSE : A_NORMAL;
-		char due[11], tt[16];
+		char due[256], tt[16];
 
-		date_iso_to_vn(t->due_date, due);
+		task_due_short(t, W_DUE, due, sizeof due);
 		task_number(app, s, t, tt, sizeof tt);
 		draw_cell(y + 2 + r, 1, tt, tt_w, a);
 		draw_cell(y + 2 + r, 1 + tt_w, t->description, text_w + 1, a);

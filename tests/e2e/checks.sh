@@ -36,3 +36,5 @@ send F2
 wait_for "— nhiệm vụ (1)"
 wait_for "Đã lưu, nhưng: chưa có đơn vị chủ trì; thời hạn \"Tháng 9/2025\" nằm ngoài"
 expect_sql "SELECT count(*) FROM task WHERE description = 'Rà soát TTHC' AND lead_unit_id IS NULL" "1"
+# The list shows the deadline as written (issue 16.13), not 30/09/2025.
+screen | grep -q "Rà soát TTHC .* Tháng 9/2025 " || fail "the list does not show the deadline as written"
