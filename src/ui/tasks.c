@@ -211,14 +211,25 @@ draw_heading(struct app *app, struct screen *s, int y, int cols)
 	if (v->within >= 0)
 		snprintf(filter + strlen(filter), sizeof filter - strlen(filter),
 		    _("%sdue within %d days"), *filter ? ", " : "", v->within);
-	if (v->all_sections)
-		snprintf(line, sizeof line, _("All sections — tasks (%d/%d)"), s->nrows, s->ntasks);
-	else
-		snprintf(line, sizeof line, _("%d. %s — tasks (%d)"), s->section + 1,
-		    app->sections[s->section].title, s->nrows);
-	if (*filter || v->sort != SORT_PLAN)
-		snprintf(line + strlen(line), sizeof line - strlen(line), _(" · filter: %s · order: %s"),
-		    *filter ? filter : _("none"), _(sort_names[v->sort]));
+	/* Shortened by rule until it fits: the section's short title, then
+	 * the plan's order left unsaid (it is the default). */
+	for (int shorter = 0; shorter < 3; shorter++) {
+		if (v->all_sections)
+			snprintf(line, sizeof line, _("All sections — tasks (%d/%d)"), s->nrows, s->ntasks);
+		else
+			snprintf(line, sizeof line, _("%d. %s — tasks (%d)"), s->section + 1,
+			    shorter ? app->sections[s->section].short_title :
+			    app->sections[s->section].title, s->nrows);
+		if (*filter && v->sort == SORT_PLAN && shorter == 2)
+			snprintf(line + strlen(line), sizeof line - strlen(line), _(" · filter: %s"),
+			    filter);
+		else if (*filter || v->sort != SORT_PLAN)
+			snprintf(line + strlen(line), sizeof line - strlen(line),
+			    _(" · filter: %s · order: %s"), *filter ? filter : _("none"),
+			    _(sort_names[v->sort]));
+		if (text_width(line) <= cols - 1)
+			break;
+	}
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 }
 
