@@ -19,20 +19,6 @@
 
 #define LABEL_COLS 22
 
-/* The labels' column: 22, or wider for a form whose labels are longer
- * ("Minh chứng 1: số, ký hiệu"), up to a third of the screen: a label
- * cut short names no field. */
-static int
-label_cols(const struct form *f)
-{
-	int w = LABEL_COLS;
-
-	for (int i = 0; i < f->nfields; i++)
-		if (!f->fields[i].hidden && text_width(f->fields[i].label) + 1 > w)
-			w = text_width(f->fields[i].label) + 1;
-	return w > COLS / 3 && COLS / 3 > LABEL_COLS ? COLS / 3 : w;
-}
-
 struct form *
 form_of(struct screen *s)
 {
@@ -211,9 +197,9 @@ cycle_input_mode(struct app *app)
 
 
 static int
-value_cols(const struct form *f)
+value_cols(void)
 {
-	return COLS - label_cols(f) - 2;
+	return COLS - LABEL_COLS - 2;
 }
 
 
@@ -265,7 +251,7 @@ form_key(struct app *app, struct screen *s, int key)
 	const struct binding *b;
 
 	load_unit_names(app, f);
-	if ((o = form_take_key(f, key, value_cols(f))) == FORM_IGNORED) {
+	if ((o = form_take_key(f, key, value_cols())) == FORM_IGNORED) {
 		if ((b = screen_binding(s->type, key)) == NULL)
 			return false;
 		b->run(app, s, b->action);
@@ -329,9 +315,9 @@ draw_field(struct app *app, struct form *f, int i, int y, int w)
 	struct form_field *fl = &f->fields[i];
 	bool focused = i == f->focus;
 	attr_t a = focused ? A_REVERSE : A_UNDERLINE;
-	int x = 1 + label_cols(f);
+	int x = 1 + LABEL_COLS;
 
-	draw_text(y, 1, fl->label, x - 2, focused ? A_BOLD : A_NORMAL);
+	draw_text(y, 1, fl->label, LABEL_COLS - 1, focused ? A_BOLD : A_NORMAL);
 	if (fl->kind == FIELD_CHOICE) {
 		char choice[160];
 
@@ -350,7 +336,7 @@ static void
 draw_matches(struct form *f, int y, int w)
 {
 	for (int i = 0; i < f->nmatches; i++)
-		draw_text(y + i, 1 + label_cols(f), f->matches[i], w,
+		draw_text(y + i, 1 + LABEL_COLS, f->matches[i], w,
 		    i == f->match ? A_REVERSE : A_BOLD);
 }
 
@@ -359,7 +345,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	static const char *const modes[] = { N_("Typing: off"), N_("Typing: Telex"), N_("Typing: VNI") };
 	struct form *f = s->data;
-	int w = cols - label_cols(f) - 2, row = 0, focus_row = 0, focus_h = 1;
+	int w = cols - LABEL_COLS - 2, row = 0, focus_row = 0, focus_h = 1;
 
 	snprintf(app->mode, sizeof app->mode, "%s", _(modes[form_input_mode()]));
 	draw_text(y, 1, f->title, cols - 1, A_BOLD);
