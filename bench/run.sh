@@ -49,8 +49,8 @@ gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*.c src
 gcc $CFLAGS $(pkg-config --cflags pangocairo cairo-pdf) -o "$out/cchc-pdf" src/pdf/*.c \
 	src/core/*.c $LIBS $(pkg-config --libs pangocairo cairo-pdf)
 # The Excel writer, loaded only when a workbook is written.
-gcc $CFLAGS -fPIC -shared -o "$out/cchc-xlsx.so" src/xlsx/xlsx.c $(pkg-config --libs xlsxwriter) \
-	-lunistring -lm
+gcc $CFLAGS -fPIC -shared $(pkg-config --cflags libzip expat) -o "$out/cchc-xlsx.so" \
+	src/xlsx/*.c $(pkg-config --libs xlsxwriter libzip expat) -lunistring -lm
 msgfmt -o "$out/locale/vi/LC_MESSAGES/cchc.mo" po/vi.po
 gcc $CFLAGS -o "$out/gen" bench/gen.c src/core/*.c $LIBS
 gcc $CFLAGS -o "$out/bench" bench/bench.c src/core/*.c $LIBS

@@ -6,11 +6,15 @@
  *                                          the plan's tasks as the appendix
  *                                          table (tab-separated), which
  *                                          `cchc import appendix` reads back
+ *   cchc export appendix --plan ID --format txt|html|csv|pdf|xlsx ...
+ *                                          the appendix as a report
+ *                                          (report.h), 132 columns wide
  *
- * The appendix goes to standard output, or to FILE with a UTF-8 BOM so
- * that Excel opens it with its marks. */
+ * The tab-separated appendix goes to standard output, or to FILE with a
+ * UTF-8 BOM so that Excel opens it with its marks. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -18,12 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/db.h"
 #include "core/export.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/number.h"
 #include "core/plan.h"
+#include "core/report.h"
 
 int cli_export(struct db *db, int argc, char **argv);
 
@@ -31,7 +37,8 @@ static int
 usage(void)
 {
 	fprintf(stderr, _("usage: %s export db FOLDER\n       %s export appendix --plan ID "
-	    "[-o FILE]\n"), PACKAGE, PACKAGE);
+	    "[-o FILE] [--format txt|html|csv|pdf|xlsx [--width 80|132] "
+	    "[--encoding utf8-bom|utf8|cp1258] [--print [--printer NAME]]]\n"), PACKAGE, PACKAGE);
 	return 2;
 }
 
@@ -49,11 +56,28 @@ export_db(struct db *db, const char *folder)
 	return 0;
 }
 
+/* The appendix as a report in o's format. */
 static int
-export_plan(struct db *db, int64_t id, const char *out)
+export_report(struct db *db, int64_t id, const struct report_output *o)
+{
+	struct report *r;
+	int rc;
+
+	if (report_build_appendix(db, id, &r) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	rc = report_output_save(db, r, o);
+	report_free(r);
+	return rc;
+}
+
+static int
+export_plan(struct db *db, int64_t id, const struct report_output *o, bool formatted)
 {
 	struct plan plan = { 0 };
 	struct out_file file;
+	const char *out = o->output;
 	FILE *fp = stdout;
 	int rc;
 
@@ -65,6 +89,8 @@ export_plan(struct db *db, int64_t id, const char *out)
 		return rc == 0 ? 2 : 1;
 	}
 	plan_free(&plan);
+	if (formatted)
+		return export_report(db, id, o);
 	if (out != NULL) {
 		/* The plan's tasks are data, private like the database. */
 		if ((fp = out_open(&file, out, OUT_PRIVATE)) == NULL) {
@@ -89,14 +115,35 @@ cli_export(struct db *db, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "plan", required_argument, NULL, 'p' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "print", no_argument, NULL, 'P' },
+		{ "printer", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *out = NULL;
+	struct report_output o;
+	bool formatted = false, styled = false;
 	long long plan = 0;
+	char err[200];
 	int c;
 
+	report_output_init(&o);
+	/* The appendix is wide: landscape, 132 columns, unless told. */
+	o.width = REPORT_WIDTH_WIDE;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+		switch (report_output_option(&o, c, optarg, err, sizeof err)) {
+		case 1:
+			formatted |= c == 'f';
+			styled |= c != 'f' && c != 'o';
+			continue;
+		case -1:
+			fprintf(stderr, "%s: %s\n", PACKAGE, err);
+			return 2;
+		default:
+			break;
+		}
 		switch (c) {
 		case 'p':
 			if (!number_parse_whole(optarg, 1, LLONG_MAX, &plan)) {
@@ -104,9 +151,6 @@ cli_export(struct db *db, int argc, char **argv)
 				    optarg);
 				return 2;
 			}
-			break;
-		case 'o':
-			out = optarg;
 			break;
 		case ':':
 			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
@@ -117,14 +161,23 @@ cli_export(struct db *db, int argc, char **argv)
 		}
 	}
 	if (optind < argc && strcmp(argv[optind], "db") == 0 && argc - optind == 2 &&
-	    plan == 0 && out == NULL)
+	    plan == 0 && o.output == NULL && !formatted && !styled)
 		return export_db(db, argv[optind + 1]);
 	if (optind < argc && strcmp(argv[optind], "appendix") == 0 && argc - optind == 1) {
 		if (plan == 0) {
 			fprintf(stderr, _("%s: --plan ID is required (the plan to export)\n"), PACKAGE);
 			return 2;
 		}
-		return export_plan(db, plan, out);
+		if (styled && !formatted) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, _("--width, --encoding and --print go with "
+			    "--format (the default is the tab-separated appendix)"));
+			return 2;
+		}
+		if (formatted && report_output_check(&o, err, sizeof err) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, err);
+			return 2;
+		}
+		return export_plan(db, plan, &o, formatted);
 	}
 	return usage();
 }

@@ -422,8 +422,8 @@ import_appendix(struct db *db, const struct options *o, const struct plan *plan,
 		printf("\n%s\n", _("Dry run: nothing was written."));
 	} else if (rc == 0) {
 		printf("\n");
-		printf(_("Imported %d tasks with %d products into the plan \"%s\".\n"), a.ntasks,
-		    a.nproducts, plan->title);
+		printf(_("Imported into the plan \"%s\": "), plan->title);
+		print_tasks(a.ntasks, a.nproducts);
 		if (a.nreview > 0)
 			printf(ngettext("%d task is marked for review (cần xem lại).\n",
 			    "%d tasks are marked for review (cần xem lại).\n", a.nreview), a.nreview);
@@ -457,7 +457,8 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 		printf("\n%s\n", _("Dry run: nothing was written."));
 	} else {
 		printf("\n");
-		printf(_("Imported %d targets into the plan \"%s\".\n"), ti.nrows, plan->title);
+		printf(_("Imported into the plan \"%s\": "), plan->title);
+		printf(ngettext("%d target\n", "%d targets\n", ti.nrows), ti.nrows);
 	}
 	target_import_free(&ti);
 	return rc;

@@ -1,6 +1,7 @@
 /* cchc report KIND --period 2025-9T [--unit U] --format txt|html|csv
  *     [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE]
  * cchc report sipas --round ID --format ...
+ * cchc report written --period 2026-6T --format ...
  *
  * The reports of the screens without the UI, for scripts and for sending
  * up: the period report is the office's "Báo cáo kết quả thực hiện CCHC";
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/cli.h"
 #include "core/db.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
@@ -31,20 +33,13 @@
 
 int cli_report(struct db *db, int argc, char **argv);
 
-enum format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV, FORMAT_PDF, FORMAT_XLSX };
-
 struct report_args {
 	enum report_kind kind;
 	int year;
 	enum period_kind period;
 	const char *unit;
 	long long round;
-	enum format format;
-	int width;
-	enum report_encoding encoding;
-	const char *output;
-	bool print;		/* --print: the PDF goes to the printer */
-	const char *printer;
+	struct report_output out;
 	const char *sent;	/* calendar: the period's report was sent that day */
 };
 
@@ -60,7 +55,7 @@ usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report dashboard|units|overdue|period|par --period YEAR-Q1|6T|9T|N [--unit UNIT] "
+	    _("report dashboard|units|overdue|period|par|written --period YEAR-Q1|6T|9T|N [--unit UNIT] "
 	    "--format txt|html|csv|pdf|xlsx [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
 	    "[--print [--printer NAME]]"));
 	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
@@ -88,12 +83,20 @@ parse_args(int argc, char **argv, struct report_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *period = NULL, *round = NULL;
+	char err[200];
 	int c;
 
 	memset(a, 0, sizeof *a);
-	a->width = REPORT_WIDTH_NARROW;
-	a->format = FORMAT_TXT;
+	report_output_init(&a->out);
 	while ((c = getopt_long(argc, argv, "p:u:r:f:w:e:o:s:", longopts, NULL)) != -1) {
+		switch (report_output_option(&a->out, c, optarg, err, sizeof err)) {
+		case 1:
+			continue;
+		case -1:
+			return usage("%s", err);
+		default:
+			break;
+		}
 		switch (c) {
 		case 'p':
 			period = optarg;
@@ -110,67 +113,22 @@ parse_args(int argc, char **argv, struct report_args *a)
 				return usage(_("--round takes the number of a survey round, not %s"),
 				    optarg);
 			break;
-		case 'f':
-			if (strcmp(optarg, "txt") == 0)
-				a->format = FORMAT_TXT;
-			else if (strcmp(optarg, "html") == 0)
-				a->format = FORMAT_HTML;
-			else if (strcmp(optarg, "csv") == 0)
-				a->format = FORMAT_CSV;
-			else if (strcmp(optarg, "pdf") == 0)
-				a->format = FORMAT_PDF;
-			else if (strcmp(optarg, "xlsx") == 0)
-				a->format = FORMAT_XLSX;
-			else
-				return usage(_("--format takes txt, html, csv, pdf or xlsx, not %s"), optarg);
-			break;
-		case 'w':
-			if (strcmp(optarg, "80") == 0)
-				a->width = REPORT_WIDTH_NARROW;
-			else if (strcmp(optarg, "132") == 0)
-				a->width = REPORT_WIDTH_WIDE;
-			else
-				return usage(_("--width takes 80 or 132, not %s"), optarg);
-			break;
-		case 'e':
-			if (strcmp(optarg, "utf8-bom") == 0)
-				a->encoding = REPORT_UTF8_BOM;
-			else if (strcmp(optarg, "utf8") == 0)
-				a->encoding = REPORT_UTF8;
-			else if (strcmp(optarg, "cp1258") == 0)
-				a->encoding = REPORT_CP1258;
-			else
-				return usage(_("--encoding takes utf8-bom, utf8 or cp1258, not %s"), optarg);
-			break;
-		case 'o':
-			a->output = optarg;
-			break;
-		case 'P':
-			a->print = true;
-			break;
-		case 'd':
-			a->printer = optarg;
-			break;
 		default:
 			return usage("%s", _("unknown option"));
 		}
 	}
-	if (a->printer != NULL && !a->print)
-		return usage("%s", _("--printer goes with --print"));
-	if (a->print && a->output != NULL)
-		return usage("%s", _("--print sends the report to the printer: -o does not apply"));
-	if (a->print && a->format != FORMAT_TXT && a->format != FORMAT_PDF)
-		return usage("%s", _("--print prints the PDF: --format does not apply"));
-	/* A workbook is a zip archive written to a file by name. */
-	if (a->format == FORMAT_XLSX && (a->output == NULL || strcmp(a->output, "-") == 0))
-		return usage("%s", _("--format xlsx writes a file: give it with -o FILE.xlsx"));
+	if (report_output_check(&a->out, err, sizeof err) != 0)
+		return usage("%s", err);
 	if (optind >= argc)
-		return usage("%s", _("which report? dashboard, units, overdue, period, par or sipas"));
+		return usage("%s", _("which report? dashboard, units, overdue, period, par, written or sipas"));
 	if (!report_kind_parse(argv[optind], &a->kind))
-		return usage(_("no report called %s (dashboard, units, overdue, period, par or sipas)"),
+		return usage(_("no report called %s (dashboard, units, overdue, period, par, written or sipas)"),
 		    argv[optind]);
 	if (optind + 1 < argc)
 		return usage(_("one report at a time: %s is too many"), argv[optind + 1]);
+	if (a->kind == REPORT_APPENDIX)
+		return usage("%s", _("the appendix is written by cchc export appendix --plan ID "
+		    "--format ..."));
 	/* A survey round is not of a period: it has its own days. */
 	if (a->kind == REPORT_SIPAS) {
 		if (round == NULL)
@@ -203,100 +161,173 @@ parse_args(int argc, char **argv, struct report_args *a)
 }
 
 static int
-write_report(struct db *db, const struct report *r, const struct report_args *a, FILE *fp)
+write_report(struct db *db, const struct report *r, const struct report_output *o, FILE *fp)
 {
-	switch (a->format) {
+	switch (o->format) {
 	case FORMAT_HTML:
 		return report_write_html(r, fp);
 	case FORMAT_CSV:
-		return report_write_csv(db, r, a->encoding, fp);
+		return report_write_csv(db, r, o->encoding, fp);
 	default:
-		return report_write_text(r, a->width, fp);
+		return report_write_text(r, o->width, fp);
 	}
 }
 
-/* --print: the PDF to the printer. */
-static int
-print_report(struct db *db, const struct report *r, const struct report_args *a)
+void
+report_output_init(struct report_output *o)
 {
-	if (pdf_print(db, r, a->width > REPORT_WIDTH_NARROW, a->printer) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+	memset(o, 0, sizeof *o);
+	o->format = FORMAT_TXT;
+	o->width = REPORT_WIDTH_NARROW;
+	o->encoding = REPORT_UTF8_BOM;
+}
+
+int
+report_output_option(struct report_output *o, int c, const char *arg, char *err, size_t n)
+{
+	static const char *const formats[] = { "txt", "html", "csv", "pdf", "xlsx" };
+	static const char *const encodings[] = { "utf8-bom", "utf8", "cp1258" };
+	size_t i;
+
+	switch (c) {
+	case 'f':
+		for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+			if (strcmp(arg, formats[i]) == 0) {
+				o->format = (enum report_format)i;
+				return 1;
+			}
+		snprintf(err, n, _("--format takes txt, html, csv, pdf or xlsx, not %s"), arg);
+		return -1;
+	case 'w':
+		if (strcmp(arg, "80") == 0)
+			o->width = REPORT_WIDTH_NARROW;
+		else if (strcmp(arg, "132") == 0)
+			o->width = REPORT_WIDTH_WIDE;
+		else {
+			snprintf(err, n, _("--width takes 80 or 132, not %s"), arg);
+			return -1;
+		}
 		return 1;
+	case 'e':
+		for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+			if (strcmp(arg, encodings[i]) == 0) {
+				o->encoding = (enum report_encoding)i;
+				return 1;
+			}
+		snprintf(err, n, _("--encoding takes utf8-bom, utf8 or cp1258, not %s"), arg);
+		return -1;
+	case 'o':
+		o->output = arg;
+		return 1;
+	case 'P':
+		o->print = true;
+		return 1;
+	case 'd':
+		o->printer = arg;
+		return 1;
+	default:
+		return 0;
 	}
-	return 0;
+}
+
+int
+report_output_check(const struct report_output *o, char *err, size_t n)
+{
+	const char *why = NULL;
+
+	if (o->printer != NULL && !o->print)
+		why = _("--printer goes with --print");
+	else if (o->print && o->output != NULL)
+		why = _("--print sends the report to the printer: -o does not apply");
+	else if (o->print && o->format != FORMAT_TXT && o->format != FORMAT_PDF)
+		why = _("--print prints the PDF: --format does not apply");
+	/* A workbook is a zip archive written to a file by name. */
+	else if (o->format == FORMAT_XLSX && (o->output == NULL || strcmp(o->output, "-") == 0))
+		why = _("--format xlsx writes a file: give it with -o FILE.xlsx");
+	if (why == NULL)
+		return 0;
+	snprintf(err, n, "%s", why);
+	return -1;
 }
 
 /* -o FOLDER: the file in it named as the preview proposes
  * (report_file_name), told on stdout since the user did not choose it;
  * else -o as given. */
 static const char *
-output_path(const struct report *r, const struct report_args *a, char *buf, size_t n)
+output_path(const struct report *r, const struct report_output *o, char *buf, size_t n)
 {
 	static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf", ".xlsx" };
 	struct stat st;
 	char name[128];
 
-	if (a->output == NULL || stat(a->output, &st) != 0 || !S_ISDIR(st.st_mode))
-		return a->output;
+	if (o->output == NULL || stat(o->output, &st) != 0 || !S_ISDIR(st.st_mode))
+		return o->output;
 	report_file_name(r, name, sizeof name - 8);
-	strcat(name, extensions[a->format]);
-	if (paths_join(buf, n, a->output, name) != 0)
-		return a->output;
+	strcat(name, extensions[o->format]);
+	if (paths_join(buf, n, o->output, name) != 0)
+		return o->output;
 	printf("%s\n", buf);
 	return buf;
 }
 
-/* Writes the report to a.output through a temporary file renamed at the
+/* Writes the report to o->output through a temporary file renamed at the
  * end (file_out.h), so that a failed export never leaves half a file in
  * place of a good one. */
-static int
-save(struct db *db, const struct report *r, const struct report_args *given)
+int
+report_output_save(struct db *db, const struct report *r, const struct report_output *given)
 {
-	struct report_args args = *given, *a = &args;
+	struct report_output named = *given;
+	const struct report_output *o = &named;
 	char path[4200];
 	struct out_file out;
 	FILE *fp;
 	int rc;
 
-	args.output = output_path(r, given, path, sizeof path);
-	if (a->print)
-		return print_report(db, r, a);
-	if (a->format == FORMAT_PDF) {
-		/* A PDF is a file: cchc-pdf writes it, never to a terminal. */
-		if (a->output == NULL || strcmp(a->output, "-") == 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, _("a PDF needs a file: give -o FILE"));
-			return 2;
-		}
-		if (pdf_write(db, r, a->width > REPORT_WIDTH_NARROW, a->output) != 0) {
+	named.output = output_path(r, given, path, sizeof path);
+
+	if (o->print) {
+		if (pdf_print(db, r, o->width > REPORT_WIDTH_NARROW, o->printer) != 0) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 			return 1;
 		}
 		return 0;
 	}
-	if (a->output == NULL || strcmp(a->output, "-") == 0) {
-		rc = write_report(db, r, a, stdout);
-		if (rc != 0 && a->format == FORMAT_CSV)
+	if (o->format == FORMAT_PDF) {
+		/* A PDF is a file: cchc-pdf writes it, never to a terminal. */
+		if (o->output == NULL || strcmp(o->output, "-") == 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, _("a PDF needs a file: give -o FILE"));
+			return 2;
+		}
+		if (pdf_write(db, r, o->width > REPORT_WIDTH_NARROW, o->output) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			return 1;
+		}
+		return 0;
+	}
+	if (o->output == NULL || strcmp(o->output, "-") == 0) {
+		rc = write_report(db, r, o, stdout);
+		if (rc != 0 && o->format == FORMAT_CSV)
 			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		else if (rc != 0 || fflush(stdout) != 0)
 			fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
 		return rc != 0 ? 1 : 0;
 	}
-	if (a->format == FORMAT_XLSX) {
-		if (report_write_xlsx(db, r, a->output) != 0) {
+	if (o->format == FORMAT_XLSX) {
+		if (report_write_xlsx(db, r, o->output) != 0) {
 			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 			return 1;
 		}
 		return 0;
 	}
-	if ((fp = out_open(&out, a->output, OUT_SHARED)) == NULL) {
+	if ((fp = out_open(&out, o->output, OUT_SHARED)) == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
 		return 1;
 	}
-	rc = write_report(db, r, a, fp);
-	if (rc != 0 && a->format == FORMAT_CSV)
+	rc = write_report(db, r, o, fp);
+	if (rc != 0 && o->format == FORMAT_CSV)
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 	else if (rc != 0)
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, a->output, out_strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->output, out_strerror(errno));
 	if (rc != 0)
 		out_abort(&out);
 	else if ((rc = out_commit(&out)) != 0)
@@ -338,7 +369,7 @@ cli_report(struct db *db, int argc, char **argv)
 	}
 	if (a.kind == REPORT_SIPAS) {
 		/* The plan only signs the survey's report: none is no error. */
-		rc = report_build_sipas(db, has_plan ? plan.id : 0, a.round, &r);
+		rc = report_build_sipas(db, has_plan ? plan.id : 0, a.round, 0, &r);
 		if (has_plan)
 			plan_free(&plan);
 		goto built;
@@ -378,6 +409,12 @@ cli_report(struct db *db, int argc, char **argv)
 		plan_free(&plan);
 		return 2;
 	}
+	if (unit != 0 && a.kind == REPORT_WRITTEN) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+		    _("--unit does not apply to the written report (it is for the whole office)"));
+		plan_free(&plan);
+		return 2;
+	}
 	if (a.sent != NULL && mark_sent(db, &a) != 0) {
 		plan_free(&plan);
 		return 1;
@@ -389,7 +426,7 @@ built:
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		return 1;
 	}
-	rc = save(db, r, &a);
+	rc = report_output_save(db, r, &a.out);
 	report_free(r);
 	return rc;
 }

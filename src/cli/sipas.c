@@ -3,7 +3,10 @@
  *   sipas import FILE                    load a questionnaire (TSV)
  *   sipas export ID                      write questionnaire ID as TSV
  *   sipas rounds                         the survey rounds, one a line
- *   sipas results --round ID [--compare ID] [--format txt|csv] [--width N]
+ *   sipas results --round ID [--compare ID] [--format txt|html|csv|pdf|xlsx]
+ *       [--width 80|132] [--encoding ...] [-o FILE] [--print [--printer NAME]]
+ *                                        the round's report (report.h), as
+ *                                        `cchc report sipas` writes it
  *   sipas feed --round ID --target ID --year YEAR [--period q1|h1|m9|year]
  *                                        record the round's index as the
  *                                        target's result for the period */
@@ -16,10 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/number.h"
 #include "core/period.h"
+#include "core/plan.h"
+#include "core/report.h"
 #include "core/sipas.h"
 #include "core/validate.h"
 
@@ -37,7 +43,8 @@ usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\n%s\n", _("usage: cchc sipas import FILE | export ID | rounds | "
-	    "results --round ID [--compare ID] [--format txt|csv] [--width N] | "
+	    "results --round ID [--compare ID] [--format txt|html|csv|pdf|xlsx] [--width 80|132] "
+	    "[--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]] | "
 	    "feed --round ID --target ID --year YEAR [--period q1|h1|m9|year]"));
 	return 2;
 }
@@ -99,8 +106,9 @@ rounds(struct db *db, int argc, char **argv)
 }
 
 struct args {
-	long long round, compare, target, year, width;
-	enum sipas_format format;
+	long long round, compare, target, year;
+	struct report_output out;
+	bool has_out;		/* an option of out given */
 	enum period_kind period;
 };
 
@@ -113,11 +121,16 @@ parse(int argc, char **argv, struct args *a)
 		{ "compare", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "print", no_argument, NULL, 'P' },
+		{ "printer", required_argument, NULL, 'd' },
 		{ "target", required_argument, NULL, 't' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "period", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
+	char err[200];
 	int c;
 
 	/* The subcommand stands where getopt expects the program's name. */
@@ -125,16 +138,17 @@ parse(int argc, char **argv, struct args *a)
 	argv++;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	report_output_init(&a->out);
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		long long *id = c == 'r' ? &a->round : c == 'c' ? &a->compare :
-		    c == 't' ? &a->target : c == 'y' ? &a->year : c == 'w' ? &a->width : NULL;
+		    c == 't' ? &a->target : c == 'y' ? &a->year : NULL;
+		int taken = report_output_option(&a->out, c, optarg, err, sizeof err);
 
+		if (taken < 0)
+			return usage("%s", err);
+		a->has_out |= taken > 0;
 		if (id != NULL && !parse_id(optarg, id))
 			return usage(_("\"%s\" is not a positive number"), optarg);
-		if (c == 'f' && strcmp(optarg, "txt") != 0 && strcmp(optarg, "csv") != 0)
-			return usage(_("--format: \"%s\" is not txt or csv"), optarg);
-		if (c == 'f')
-			a->format = strcmp(optarg, "csv") == 0 ? SIPAS_CSV : SIPAS_TXT;
 		if (c == 'p' && !period_kind_parse(optarg, &a->period))
 			return usage(_("--period: \"%s\" is not q1, h1, m9 or year"), optarg);
 		if (c == '?')
@@ -144,24 +158,38 @@ parse(int argc, char **argv, struct args *a)
 		return usage(_("unexpected argument \"%s\""), argv[optind]);
 	if (a->round == 0)
 		return usage("%s", _("--round ID is required"));
+	if (report_output_check(&a->out, err, sizeof err) != 0)
+		return usage("%s", err);
 	return 0;
 }
 
 static int
 results(struct db *db, int argc, char **argv)
 {
-	struct args a = { .width = 80, .format = SIPAS_TXT };
-	int rc = parse(argc, argv, &a);
+	struct args a = { 0 };
+	struct report *r;
+	struct plan plan;
+	int rc = parse(argc, argv, &a), has_plan;
 
 	if (rc != 0)
 		return rc;
 	if (a.target != 0 || a.year != 0)
 		return usage("%s", _("results: --target and --year belong to feed"));
-	if (sipas_report(db, a.round, a.compare, a.format, (int)a.width, stdout) != 0) {
+	/* The plan only signs the report: none is no error. */
+	if ((has_plan = plan_current(db, &plan)) < 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
 		return 1;
 	}
-	return 0;
+	rc = report_build_sipas(db, has_plan ? plan.id : 0, a.round, a.compare, &r);
+	if (has_plan)
+		plan_free(&plan);
+	if (rc != 0) {
+		fprintf(stderr, "cchc: %s\n", db_error(db));
+		return 1;
+	}
+	rc = report_output_save(db, r, &a.out);
+	report_free(r);
+	return rc;
 }
 
 static int
@@ -175,6 +203,8 @@ feed(struct db *db, int argc, char **argv)
 		return rc;
 	if (a.target == 0 || a.year == 0)
 		return usage("%s", _("feed: --target ID and --year YEAR are required"));
+	if (a.has_out || a.compare != 0)
+		return usage("%s", _("feed: --compare and the output options belong to results"));
 	if (sipas_feed_target(db, a.round, a.target, (int)a.year, a.period, &err) != 0) {
 		fprintf(stderr, "cchc: %s\n", err.message);
 		return 1;

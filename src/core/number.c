@@ -178,6 +178,16 @@ number_format_2(double v, char *buf, size_t size)
 	number_format(round(v * 100) / 100, buf, size);
 }
 
+void
+number_format_percent(double v, bool sign, char *buf, size_t size)
+{
+	char num[40];
+
+	number_format_2(v, num, sizeof num);
+	snprintf(buf, size, "%s%s%%", sign && num[0] != '-' && strcmp(num, "0") != 0 ? "+" : "",
+	    num);
+}
+
 bool
 number_parse_whole(const char *s, long long min, long long max, long long *out)
 {

@@ -21,9 +21,11 @@
 #include "core/task.h"
 #include "core/text.h"
 #include "core/unit.h"
+#include "core/written.h"
 
 static const char *const kind_names[REPORT_KINDS] = {
-	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
+	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar", "written",
+	"appendix",
 };
 
 const char *
@@ -143,6 +145,8 @@ struct source {
 	int ntasks;
 	int64_t unit;		/* the filter, 0: none */
 	int64_t round;		/* the survey round of REPORT_SIPAS */
+	int64_t compare;	/* REPORT_SIPAS: a round to compare with, 0: none */
+	int64_t set;		/* REPORT_PAR: the criteria set, 0: the year's */
 	int year;
 	enum period_kind period;
 	char soon[11];		/* the last day that is "due soon", ISO */
@@ -282,6 +286,11 @@ cell_value(enum report_type type, const char *text)
 		break;
 	case REPORT_NUMBER:
 	case REPORT_RATE:
+		/* "+2,5%": a change. */
+		if (*text == '+' && text[1] != '\0' && text[1] != '-') {
+			text++;
+			len--;
+		}
 		/* "1,5*": a figure marked (a score set by hand). */
 		if (len > 1 && len < sizeof num && text[len - 1] == '*') {
 			memcpy(num, text, len - 1);
@@ -488,14 +497,11 @@ static void
 target_rate(const struct target *t, char *buf, size_t n)
 {
 	double achieved;
-	char num[32];
 
 	buf[0] = '\0';
 	if ((t->rule.kind == TARGET_RATE || t->rule.kind == TARGET_REDUCTION) && t->has_result &&
-	    evaluate_achieved(&t->rule, &t->result.measure, &achieved)) {
-		number_format_2(achieved, num, sizeof num);
-		snprintf(buf, n, "%s%%", num);
-	}
+	    evaluate_achieved(&t->rule, &t->result.measure, &achieved))
+		number_format_percent(achieved, false, buf, n);
 }
 
 static bool
@@ -576,7 +582,7 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	src->period = period;
 	src->as_of = date_today();
 	date_format_iso(date_add_days(src->as_of, REPORT_SOON_DAYS), src->soon);
-	if (plan == 0 && kind == REPORT_SIPAS)
+	if (plan == 0 && (kind == REPORT_SIPAS || kind == REPORT_PAR))
 		return 0;
 	switch (plan_get(db, plan, &src->plan)) {
 	case 1:
@@ -588,6 +594,10 @@ source_load(struct db *db, enum report_kind kind, int64_t plan, int year,
 	}
 	if (kind == REPORT_PAR || kind == REPORT_SIPAS)
 		return 0;
+	/* The appendix is the plan as written: every task, no period. */
+	if (kind == REPORT_APPENDIX)
+		return section_list(db, &src->sections, &src->nsections) != 0 ||
+		    task_list(db, plan, 0, &src->tasks, &src->ntasks) != 0 ? -1 : 0;
 	period_span(year, period, period_calendar_setting(db), src->plan.issue_date,
 	    &src->span_start, &src->span_end);
 	src->as_of = period_as_of(src->span_end, src->as_of);
@@ -1138,6 +1148,55 @@ explanation_text(struct builder *b, const struct par_line *l)
 	return lines_close(b, fp, &text);
 }
 
+/* Beside last year's assessment, when there is one (scored with last
+ * year's set, else with this one): per criterion and the index, the points
+ * now, then and the change. */
+static int
+add_par_compare(struct builder *b, struct db *db, const struct assessment *a, int64_t set)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Code"), 4, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Criterion"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Now"), 6, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Before"), 6, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Change"), 6, 0, REPORT_RIGHT, REPORT_NUMBER },
+	};
+	struct assessment prev;
+	struct par_compare *rows;
+	struct report_table *t;
+	int64_t prev_set = criteria_find(db, a->year - 1);
+	char *heading;
+	int n;
+
+	if (prev_set < 0 || assessment_load(db, prev_set != 0 ? prev_set : set, a->year - 1,
+	    &prev) != 0)
+		return -1;
+	if (prev.id == 0) {
+		assessment_free(&prev);
+		return 0;
+	}
+	if (assessment_compare(a, &prev, &rows, &n) != 0) {
+		assessment_free(&prev);
+		return db_fail(db, _("out of memory"));
+	}
+	heading = dupf(b, _("Compared with %d"), prev.year);
+	t = add_table(b, add_section(b, heading != NULL ? heading : ""), cols, 5);
+	free(heading);
+	for (int i = 0; i < n; i++) {
+		char now[32], before[32], change[32];
+
+		figure(true, rows[i].now, now, sizeof now);
+		figure(rows[i].has_before, rows[i].before, before, sizeof before);
+		figure(rows[i].has_before, rows[i].difference, change, sizeof change);
+		add_row(b, t, (const char *[]){ rows[i].title != NULL ? rows[i].code : "",
+		    rows[i].title != NULL ? rows[i].title : _("Index"), now, before, change },
+		    rows[i].title == NULL);
+	}
+	free(rows);
+	assessment_free(&prev);
+	return 0;
+}
+
 /* The PAR INDEX self-assessment sheet of the year: the assessment as
  * assessment.c computes it, the criteria in the set's order, as the sheet
  * sent to the province carries it: evidence, explanation, the self score
@@ -1162,8 +1221,9 @@ build_par(struct builder *b, struct source *src)
 	struct report_section *sheet;
 	struct report_table *t;
 	char heading[64], max[32], total[32], r1[32], r2[32];
-	int64_t set = criteria_find(src->db, src->year);
+	int64_t set = src->set != 0 ? src->set : criteria_find(src->db, src->year);
 	bool marked = false;
+	int rc;
 
 	if (set < 0)
 		return -1;
@@ -1213,8 +1273,9 @@ build_par(struct builder *b, struct source *src)
 		add_paragraph(b, sheet,
 		    _("* The self score was set by hand; the reason is under Explanation."));
 	add_par_totals(b, &a);
+	rc = add_par_compare(b, src->db, &a, set);
 	assessment_free(&a);
-	return 0;
+	return rc;
 }
 
 /* A share or an index as the report prints it ("87,5%"), "—" when there
@@ -1222,12 +1283,10 @@ build_par(struct builder *b, struct source *src)
 static void
 percent_text(bool has, double v, char *buf, size_t n)
 {
-	if (!has) {
+	if (has)
+		number_format_percent(sipas_round2(v), false, buf, n);
+	else
 		snprintf(buf, n, "—");
-		return;
-	}
-	number_format_2(sipas_round2(v), buf, n);
-	strncat(buf, "%", n - strlen(buf) - 1);
 }
 
 static void
@@ -1376,6 +1435,81 @@ add_sipas_breakdowns(struct builder *b, struct db *db, const struct sipas_questi
 	return 0;
 }
 
+/* The element shares and the index beside those of round other
+ * (elements matched by code) and the change, of the printed figures so
+ * that the columns add up. */
+static int
+add_sipas_compare(struct builder *b, struct db *db, const struct sipas_questionnaire *q,
+    const struct sipas_results *mine, int64_t other)
+{
+	static const struct column_spec cols[] = {
+		{ N_("Code"), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Element"), 0, 1, REPORT_LEFT, REPORT_TEXT },
+		{ N_("This round"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Compared"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+		{ N_("Change"), 9, 0, REPORT_RIGHT, REPORT_NUMBER },
+	};
+	struct sipas_questionnaire oq;
+	struct sipas_results res;
+	struct sipas_round r;
+	struct report_table *t;
+	char *heading;
+
+	switch (sipas_round_get(db, other, &r)) {
+	case 1:
+		break;
+	case 0:
+		return db_fail(db, _("no survey round %lld"), (long long)other);
+	default:
+		return -1;
+	}
+	if (sipas_questionnaire_load(db, r.questionnaire_id, &oq) != 0) {
+		sipas_round_free(&r);
+		return -1;
+	}
+	if (sipas_results(db, &oq, other, -1, 0, &res) != 0) {
+		sipas_questionnaire_free(&oq);
+		sipas_round_free(&r);
+		return -1;
+	}
+	heading = dupf(b, _("Compared with %s (%d forms)"), r.name, res.forms);
+	t = add_table(b, add_section(b, heading != NULL ? heading : ""), cols, 5);
+	free(heading);
+	for (int e = 0; e <= q->nelements; e++) {
+		bool has_a, has_b = false;
+		double a = 0, bv = 0;
+		char ca[32], cb[32], cd[32];
+		int k;
+
+		if (e < q->nelements) {
+			has_a = sipas_share(&mine->elements[e], &a);
+			for (k = 0; k < oq.nelements && strcmp(oq.elements[k].code,
+			    q->elements[e].code) != 0; k++)
+				continue;
+			has_b = k < oq.nelements && sipas_share(&res.elements[k], &bv);
+		} else {
+			has_a = mine->has_index;
+			a = mine->index;
+			has_b = res.has_index;
+			bv = res.index;
+		}
+		percent_text(has_a, a, ca, sizeof ca);
+		percent_text(has_b, bv, cb, sizeof cb);
+		if (has_a && has_b)
+			number_format_percent(sipas_round2(a) - sipas_round2(bv), true, cd, sizeof cd);
+		else
+			snprintf(cd, sizeof cd, "—");
+		if (e < q->nelements)
+			add_row(b, t, (const char *[]){ q->elements[e].code, q->elements[e].title, ca,
+			    cb, cd }, false);
+		else
+			add_row(b, t, (const char *[]){ "", _("Overall index"), ca, cb, cd }, true);
+	}
+	sipas_questionnaire_free(&oq);
+	sipas_round_free(&r);
+	return 0;
+}
+
 /* The results of a SIPAS survey round, as sipas.c tallies them. */
 static int
 build_sipas(struct builder *b, struct source *src)
@@ -1410,9 +1544,165 @@ build_sipas(struct builder *b, struct source *src)
 		add_sipas_results(b, &q, &res);
 		rc = add_sipas_breakdowns(b, src->db, &q, r.id);
 	}
+	if (rc == 0 && src->compare != 0)
+		rc = add_sipas_compare(b, src->db, &q, &res, src->compare);
 	sipas_questionnaire_free(&q);
 	sipas_round_free(&r);
 	return rc;
+}
+
+/* A part of the written report under its heading: the clerk's text, or
+ * when never saved the sentences computed from section draft's data (0:
+ * none); an empty part keeps its heading. */
+static int
+add_written_part(struct builder *b, struct source *src, const char *heading,
+    enum written_part p, int64_t section, int64_t draft)
+{
+	struct report_section *s = add_section(b, heading != NULL ? heading : "");
+	bool saved = false;
+	char *text = written_load(src->db, src->plan.id, src->year, src->period, p, section,
+	    &saved);
+
+	if (text == NULL)
+		return -1;
+	if (draft != 0 && !saved) {
+		free(text);
+		if ((text = written_area_text(src->targets, src->ntargets, src->tasks, src->ntasks,
+		    draft)) == NULL) {
+			b->oom = true;
+			return 0;
+		}
+	}
+	if (*text != '\0')
+		add_paragraph(b, s, text);
+	free(text);
+	return 0;
+}
+
+/* The office's written report of the period (issue 17): the outline's
+ * parts I to V, then the targets and the tasks as appendices. */
+static int
+build_written(struct builder *b, struct source *src)
+{
+	static const struct column_spec task_cols[] = {
+		{ N_("No."), 6, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Lead unit"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Status"), 11, 0, REPORT_LEFT, REPORT_TEXT },
+	};
+	static const enum written_part assessment[] = {
+		WRITTEN_STRENGTHS, WRITTEN_WEAKNESSES, WRITTEN_CAUSES,
+	};
+	struct report_table *t = NULL;
+	char *heading;
+	int rc = 0, no = 0, area = 0;
+	int64_t direction = 0;
+
+	for (int i = 0; i < src->nsections; i++)
+		if (strcmp(src->sections[i].code, WRITTEN_DIRECTION_SECTION) == 0)
+			direction = src->sections[i].id;
+	heading = dupf(b, "I. %s", written_part_label(WRITTEN_DIRECTION));
+	rc |= add_written_part(b, src, heading, WRITTEN_DIRECTION, 0, direction);
+	free(heading);
+	heading = dupf(b, "II. %s", written_part_label(WRITTEN_AREA));
+	add_section(b, heading != NULL ? heading : "");
+	free(heading);
+	for (int i = 0; i < src->nsections && rc == 0; i++) {
+		if (src->sections[i].id == direction)
+			continue;
+		heading = dupf(b, "%d. %s", ++area, src->sections[i].title);
+		rc |= add_written_part(b, src, heading, WRITTEN_AREA, src->sections[i].id,
+		    src->sections[i].id);
+		free(heading);
+	}
+	add_section(b, _("III. General assessment"));
+	for (int i = 0; i < 3 && rc == 0; i++) {
+		heading = dupf(b, "%d. %s", i + 1, written_part_label(assessment[i]));
+		rc |= add_written_part(b, src, heading, assessment[i], 0, 0);
+		free(heading);
+	}
+	heading = dupf(b, "IV. %s", written_part_label(WRITTEN_NEXT));
+	rc |= rc == 0 ? add_written_part(b, src, heading, WRITTEN_NEXT, 0, 0) : 0;
+	free(heading);
+	heading = dupf(b, "V. %s", written_part_label(WRITTEN_PROPOSALS));
+	rc |= rc == 0 ? add_written_part(b, src, heading, WRITTEN_PROPOSALS, 0, 0) : 0;
+	free(heading);
+	if (rc != 0)
+		return -1;
+	if (src->ntargets > 0)
+		t = add_table(b, add_section(b, _("Appendix I. Results of the targets")),
+		    target_columns, TARGET_COLUMNS);
+	for (int i = 0; i < src->ntargets; i++)
+		add_target_row(b, t, ++no, &src->targets[i]);
+	t = NULL;
+	if (src->ntasks > 0)
+		t = add_table(b, add_section(b, _("Appendix II. Results of the tasks")), task_cols, 5);
+	for (int i = 0; i < src->ntasks; i++) {
+		const struct task *k = &src->tasks[i];
+		char tt[32], due[256], status[64];
+
+		task_number(src, k, tt, sizeof tt);
+		task_due_text(k, due, sizeof due);
+		task_status_text(k, status, sizeof status);
+		add_row(b, t, (const char *[]){ tt, k->description, k->lead_unit, due, status }, false);
+	}
+	return 0;
+}
+
+/* A task's product as its row shows it: the name, the deadline as
+ * written, the due date read from it (or set by hand). */
+static void
+add_product_row(struct builder *b, struct report_table *t, const char *tt, const char *task,
+    const struct product *p, const struct task *k)
+{
+	char due[11] = "";
+	struct date d;
+
+	if (p != NULL && date_parse_iso(p->due_date, &d))
+		date_format_vn(d, due);
+	add_row(b, t, (const char *[]){ tt, task, p != NULL ? p->name : "",
+	    p != NULL ? p->deadline_text : "", due, k != NULL ? k->lead_unit : "",
+	    k != NULL ? k->cooperators : "", k != NULL ? k->monitor_unit : "" }, false);
+}
+
+/* The appendix as `cchc export appendix` writes it (and the importer
+ * reads it), in one table: a row per section, task and further product;
+ * TT as written, the deadline as written beside the date it gives. */
+static int
+build_appendix(struct builder *b, struct source *src)
+{
+	static const struct column_spec cols[] = {
+		{ N_("No."), 5, 0, REPORT_LEFT, REPORT_CODE },
+		{ N_("Task"), 0, 3, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Product"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Deadline"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Due"), 10, 0, REPORT_LEFT, REPORT_DATE },
+		{ N_("Lead unit"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Cooperating units"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+		{ N_("Monitoring"), 0, 2, REPORT_LEFT, REPORT_TEXT },
+	};
+	struct report_table *t = add_table(b, add_section(b, ""), cols, 8);
+	int numeral = 0, k = 0;
+
+	/* task_list gives the tasks in the sections' order. */
+	for (int i = 0; i < src->nsections; i++) {
+		const struct section *sec = &src->sections[i];
+
+		if (k == src->ntasks || src->tasks[k].section_id != sec->id)
+			continue;
+		add_row(b, t, (const char *[]){ roman(++numeral), sec->title, "", "", "", "", "",
+		    "" }, true);
+		for (; k < src->ntasks && src->tasks[k].section_id == sec->id; k++) {
+			const struct task *task = &src->tasks[k];
+
+			add_product_row(b, t, task->tt, task->description,
+			    task->nproducts > 0 ? &task->products[0] : NULL, task);
+			for (int p = 1; p < task->nproducts; p++)
+				add_product_row(b, t, "", "", &task->products[p], NULL);
+		}
+	}
+	return 0;
 }
 
 /* ---- The report's frame ---- */
@@ -1425,7 +1715,30 @@ static const char *const titles[REPORT_KINDS] = {
 	N_("PAR INDEX self-assessment"),
 	N_("Results of the satisfaction survey (SIPAS)"),
 	N_("Report calendar"),
+	N_("Written report"),
+	N_("Task appendix"),
 };
+
+/* The written report's title names its period as offices do: "Báo cáo
+ * kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026". */
+static char *
+written_title(struct builder *b, const struct source *src)
+{
+	switch (src->period) {
+	case PERIOD_Q1:
+		return dupf(b, _("Report on the results of administrative reform work in Q1 %d"),
+		    src->year);
+	case PERIOD_H1:
+		return dupf(b, _("Report on the results of administrative reform work in the first "
+		    "6 months of %d"), src->year);
+	case PERIOD_M9:
+		return dupf(b, _("Report on the results of administrative reform work in the first "
+		    "9 months of %d"), src->year);
+	default:
+		return dupf(b, _("Report on the results of administrative reform work in %d"),
+		    src->year);
+	}
+}
 
 /* The place of the place-date line: the setting "report_place", else the
  * office's name after its kind ("UBND xã Tân Đoàn" -> "Tân Đoàn"). */
@@ -1465,7 +1778,7 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	char period[64];
 	char *unit = NULL;
 
-	r->title = dup(b, _(titles[r->kind]));
+	r->title = r->kind == REPORT_WRITTEN ? written_title(b, src) : dup(b, _(titles[r->kind]));
 	r->office = dup(b, o != NULL ? o->name : src->plan.issuer);
 	r->place = office_place(b, db, r->office != NULL ? r->office : "");
 	r->signer = dup(b, src->plan.signer);
@@ -1474,6 +1787,11 @@ set_frame(struct builder *b, struct source *src, struct db *db, const struct off
 	/* The PAR sheet and the survey say what they are themselves. */
 	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS)
 		return;
+	if (r->kind == REPORT_APPENDIX) {
+		r->subtitle = dup(b, src->plan.title);
+		r->year = src->plan.year_from;
+		return;
+	}
 	report_period_label(src->year, src->period, period, sizeof period);
 	if (src->unit != 0 && (unit = unit_name(db, src->unit)) == NULL)
 		b->oom = true;
@@ -1547,7 +1865,7 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 {
 	static int (*const build[REPORT_KINDS])(struct builder *, struct source *) = {
 		build_dashboard, build_units, build_overdue, build_period, build_par, build_sipas,
-		build_calendar,
+		build_calendar, build_written, build_appendix,
 	};
 	struct builder b = { NULL, false };
 	struct source src;
@@ -1557,10 +1875,14 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	*out = NULL;
 	memset(&src, 0, sizeof src);
 	src.round = args->round;
+	src.compare = args->compare;
+	src.set = args->set;
 	if (kind == REPORT_DASHBOARD && args->unit != 0)
 		return db_fail(db, _("the dashboard report is for the whole office: give no unit"));
 	if (kind == REPORT_PAR && args->unit != 0)
 		return db_fail(db, _("the PAR INDEX sheet is for the whole office: give no unit"));
+	if (kind == REPORT_WRITTEN && args->unit != 0)
+		return db_fail(db, _("the written report is for the whole office: give no unit"));
 	if ((b.r = calloc(1, sizeof *b.r)) == NULL)
 		return db_fail(db, _("out of memory"));
 	b.r->kind = kind;
@@ -1571,7 +1893,8 @@ build_report(struct db *db, enum report_kind kind, int64_t plan, struct source *
 	    source_load(db, kind, plan, args->year, args->period, args->unit, &src) != 0)
 		goto out;
 	set_frame(&b, &src, db, has_office ? &o : NULL);
-	if (kind != REPORT_PAR && kind != REPORT_SIPAS && kind != REPORT_CALENDAR)
+	if (kind != REPORT_PAR && kind != REPORT_SIPAS && kind != REPORT_CALENDAR &&
+	    kind != REPORT_APPENDIX)
 		add_span(&b, &src);
 	rc = build[kind](&b, &src);
 	if (rc == 0 && b.oom)
@@ -1598,9 +1921,27 @@ report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
 }
 
 int
-report_build_sipas(struct db *db, int64_t plan, int64_t round, struct report **out)
+report_build_par(struct db *db, int64_t plan, int year, int64_t set, struct report **out)
 {
-	struct source args = { .year = date_today().year, .period = PERIOD_YEAR, .round = round };
+	struct source args = { .year = year, .period = PERIOD_YEAR, .set = set };
+
+	return build_report(db, REPORT_PAR, plan, &args, out);
+}
+
+int
+report_build_appendix(struct db *db, int64_t plan, struct report **out)
+{
+	struct source args = { .year = date_today().year, .period = PERIOD_YEAR };
+
+	return build_report(db, REPORT_APPENDIX, plan, &args, out);
+}
+
+int
+report_build_sipas(struct db *db, int64_t plan, int64_t round, int64_t compare,
+    struct report **out)
+{
+	struct source args = { .year = date_today().year, .period = PERIOD_YEAR, .round = round,
+	    .compare = compare };
 
 	return build_report(db, REPORT_SIPAS, plan, &args, out);
 }

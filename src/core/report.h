@@ -29,8 +29,10 @@ enum report_kind {
 	REPORT_PAR,		/* the PAR INDEX self-assessment sheet of a year */
 	REPORT_SIPAS,		/* the results of a SIPAS survey round */
 	REPORT_CALENDAR,	/* the periodic reports of a year: spans, due dates */
+	REPORT_WRITTEN,		/* the office's written report of a period (written.h) */
+	REPORT_APPENDIX,	/* a plan's task appendix (`cchc export appendix`) */
 };
-#define REPORT_KINDS 7
+#define REPORT_KINDS 9
 
 /* Tasks not done and due within this many days are "due soon". */
 #define REPORT_SOON_DAYS 14
@@ -111,8 +113,8 @@ struct report {
 	struct report_section *sections;
 };
 
-/* "dashboard", "units", "overdue", "period", "par", "sipas", "calendar": names for
- * the command line. */
+/* "dashboard", "units", "overdue", "period", "par", "sipas", "calendar",
+ * "written", "appendix": names for the command line and for files. */
 const char *report_kind_name(enum report_kind k);
 bool report_kind_parse(const char *s, enum report_kind *out);
 
@@ -142,9 +144,22 @@ int report_build(struct db *db, enum report_kind kind, int64_t plan, int year,
     enum period_kind period, int64_t unit, struct report **out);
 /* Builds REPORT_SIPAS, the results of survey round (sipas.h): per element
  * and question the share satisfied and the answers, the overall index and
- * its formula, the breakdowns by respondent field.  plan (0: none) gives
- * the signer.  *out newly allocated (report_free).  0 or -1. */
-int report_build_sipas(struct db *db, int64_t plan, int64_t round, struct report **out);
+ * its formula, the breakdowns by respondent field and, when compare is not
+ * 0, the element shares and the index beside those of round compare.
+ * plan (0: none) gives the signer.  *out newly allocated (report_free).
+ * 0 or -1. */
+int report_build_sipas(struct db *db, int64_t plan, int64_t round, int64_t compare,
+    struct report **out);
+/* Builds REPORT_PAR of year with criteria set (0: the set that applies to
+ * the year), plan (0: none) giving the signer: what `cchc score` prints.
+ * *out newly allocated (report_free).  0 or -1. */
+int report_build_par(struct db *db, int64_t plan, int year, int64_t set, struct report **out);
+/* Builds REPORT_APPENDIX, plan's task appendix as the plan prints it: a
+ * row per section (its numeral), per task (TT, task, first product, its
+ * deadline as written and its due date, the units) and per further
+ * product.  Made for 132 columns.  *out newly allocated (report_free).
+ * 0 or -1. */
+int report_build_appendix(struct db *db, int64_t plan, struct report **out);
 void report_free(struct report *r);
 
 /* Wording the reports share with the screens. */
@@ -193,5 +208,8 @@ int report_write_csv(struct db *db, const struct report *r, enum report_encoding
  * use (report_xlsx.c).  0, or -1 with db_error(db) set (a module missing
  * or of another build included). */
 int report_write_xlsx(struct db *db, const struct report *r, const char *path);
+/* The entry called entry of that module (loaded once), or NULL with
+ * db_error(db) set: the update sheets (sheet.c) live there too. */
+void *report_xlsx_entry(struct db *db, const char *entry);
 
 #endif

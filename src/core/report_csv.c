@@ -13,27 +13,18 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "core/csv.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
-/* One field, quoted when it holds a comma, a quote or a line break. */
+/* One field, quoted as every CSV cchc writes (csv.h). */
 static void
 put_field(FILE *fp, const char *s, bool first)
 {
 	if (!first)
 		fputc(',', fp);
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
+	csv_put(fp, s, ',');
 }
 
 /* A record of n fields from cells (NULL: an empty record), padded with

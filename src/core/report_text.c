@@ -460,6 +460,41 @@ put_section(struct layout *l, const struct report_section *s)
 	}
 }
 
+/* The written report ends as the document signed: "Nơi nhận" on the
+ * left, the signature and the signer centred on the right, with room to
+ * sign between them.  The other reports are tables to read, not sign. */
+static void
+put_signature(struct layout *l, const struct report *r)
+{
+	static const char *const left[] = { "Nơi nhận:", "- Như trên;", "- Lưu: VT." };
+	const char *right[8];
+	int nright = 0, half = l->width / 2, n;
+	char *sig = strdup(r->signature), *p, *save = NULL;
+
+	if (sig == NULL) {
+		l->oom = true;
+		return;
+	}
+	for (p = strtok_r(sig, "\n", &save); p != NULL && nright < 4; p = strtok_r(NULL, "\n", &save))
+		right[nright++] = p;
+	for (int i = 0; i < 3; i++)
+		right[nright++] = "";
+	right[nright++] = r->signer;
+	n = nright > 3 ? nright : 3;
+	blank(l);
+	keep(l, n);
+	for (int i = 0; i < n; i++) {
+		const char *a = i < 3 ? left[i] : "", *b = i < nright ? right[i] : "";
+
+		str_aligned(&l->line, a, strlen(a), half, REPORT_LEFT);
+		str_aligned(&l->line, b, strlen(b), l->width - half, REPORT_CENTER);
+		while (l->line.len > 0 && l->line.s[l->line.len - 1] == ' ')
+			l->line.s[--l->line.len] = '\0';
+		put_str(l, &l->line);
+	}
+	free(sig);
+}
+
 /* "left ........ right" in width columns, left cut to make room. */
 static int
 put_header_line(FILE *fp, const char *left, const char *right, int width)
@@ -515,6 +550,8 @@ report_write_text(const struct report *r, int width, FILE *fp)
 	put_wrapped(&l, r->subtitle, REPORT_CENTER);
 	for (int i = 0; i < r->nsections; i++)
 		put_section(&l, &r->sections[i]);
+	if (r->kind == REPORT_WRITTEN)
+		put_signature(&l, r);
 	if (!l.oom)
 		rc = write_pages(r, &l, fp);
 	free(l.text.s);

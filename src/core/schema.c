@@ -18,8 +18,10 @@
 #include "core/migration_review.h"
 #include "core/migration_par_year.h"
 #include "core/migration_appraisal_note.h"
+#include "core/migration_sheet.h"
 #include "core/migration_sipas.h"
 #include "core/migration_year.h"
+#include "core/migration_written.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the model of domain.md. */
@@ -177,6 +179,10 @@ static const char *const migrations[] = {
 	MIGRATION_APPRAISAL_NOTE,
 	/* 8 -> 9 */
 	MIGRATION_YEAR,
+	/* 9 -> 10 */
+	MIGRATION_WRITTEN,
+	/* 10 -> 11 */
+	MIGRATION_SHEET,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
@@ -185,10 +191,10 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
 const char *const schema_tables[] = {
 	"history", "history_operator", "office", "par_assessment", "par_band", "par_criterion",
 	"par_entry", "par_evidence", "par_set", "par_year", "period", "phase", "plan", "product", "result",
-	"section", "section_alias", "setting", "sipas_answer", "sipas_element", "sipas_field",
+	"section", "section_alias", "setting", "sheet", "sipas_answer", "sipas_element", "sipas_field",
 	"sipas_field_option", "sipas_form", "sipas_question", "sipas_questionnaire",
 	"sipas_respondent", "sipas_round", "sipas_scale", "target", "target_phase", "task",
-	"task_cooperator", "unit", "unit_alias",
+	"task_cooperator", "unit", "unit_alias", "written_part",
 };
 const int schema_ntables = (int)(sizeof schema_tables / sizeof schema_tables[0]);
 

@@ -1528,35 +1528,27 @@ sipas_feed_target(struct db *db, int64_t round, int64_t target, int year,
 
 struct report {
 	FILE *fp;
-	enum sipas_format format;
 	int width;		/* of a text page */
-	bool comma;		/* Vietnamese decimal comma in text */
 	const struct sipas_questionnaire *q;
 };
 
-/* A percentage as printed: two decimals ("87.50%", "87,50%"), or "—". */
+/* A percentage as every report prints it ("87,5%"), or "—". */
 static void
-percent_text(const struct report *rp, bool has, double v, bool sign, char *buf, size_t n)
+percent_text(bool has, double v, bool sign, char *buf, size_t n)
 {
-	char *dot;
-
-	if (!has) {
-		snprintf(buf, n, "%s", rp->format == SIPAS_CSV ? "" : "—");
-		return;
-	}
-	snprintf(buf, n, sign ? "%+.2f%s" : "%.2f%s", sipas_round2(v),
-	    rp->format == SIPAS_CSV ? "" : "%");
-	if (rp->comma && rp->format == SIPAS_TXT && (dot = strchr(buf, '.')) != NULL)
-		*dot = ',';
+	if (has)
+		number_format_percent(sipas_round2(v), sign, buf, n);
+	else
+		snprintf(buf, n, "—");
 }
 
 static void
-share_text(const struct report *rp, const struct sipas_tally *t, char *buf, size_t n)
+share_text(const struct sipas_tally *t, char *buf, size_t n)
 {
 	double v = 0;
 	bool has = sipas_share(t, &v);
 
-	percent_text(rp, has, v, false, buf, n);
+	percent_text(has, v, false, buf, n);
 }
 
 /* s in exactly cols display columns, cut at a letter or padded. */
@@ -1573,31 +1565,6 @@ put_cell(FILE *fp, const char *s, int cols, bool right)
 	if (!right)
 		fprintf(fp, "%*s", cols - w, "");
 	free(cut);
-}
-
-/* One CSV field, quoted when it needs to be. */
-static void
-put_csv(FILE *fp, const char *s, bool last)
-{
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, fp);
-	} else {
-		fputc('"', fp);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', fp);
-			fputc(*s, fp);
-		}
-		fputc('"', fp);
-	}
-	fputc(last ? '\n' : ',', fp);
-}
-
-static void
-csv_row(FILE *fp, const char *const *cells, int n)
-{
-	for (int i = 0; i < n; i++)
-		put_csv(fp, cells[i] ? cells[i] : "", i == n - 1);
 }
 
 /* The columns of a figure: wide apart in the main table, close together
@@ -1654,10 +1621,6 @@ report_head(const struct report *rp, const struct sipas_round *r, int forms)
 	char from[11], to[11], sat[256];
 	FILE *fp = rp->fp;
 
-	if (rp->format == SIPAS_CSV) {
-		fputs("part,field,option,code,label,forms,satisfied,answered,percent\n", fp);
-		return;
-	}
 	date_vn(r->date_from, from);
 	date_vn(r->date_to, to);
 	satisfied_labels(rp->q, sat, sizeof sat);
@@ -1674,20 +1637,13 @@ report_head(const struct report *rp, const struct sipas_round *r, int forms)
 }
 
 static void
-report_item(const struct report *rp, const char *part, const char *code, const char *label,
+report_item(const struct report *rp, const char *code, const char *label,
     const struct sipas_tally *t, bool indent)
 {
-	char share[32], count[16], sat[16], line[1024];
+	char share[32], count[16], line[1024];
 
-	share_text(rp, t, share, sizeof share);
+	share_text(t, share, sizeof share);
 	snprintf(count, sizeof count, "%d", t->answered);
-	if (rp->format == SIPAS_CSV) {
-		const char *cells[] = { part, "", "", code, label, "", sat, count, share };
-
-		snprintf(sat, sizeof sat, "%d", t->satisfied);
-		csv_row(rp->fp, cells, 9);
-		return;
-	}
 	snprintf(line, sizeof line, "%s%s%s %s", indent ? "   " : "", code, indent ? "" : ".", label);
 	txt_row(rp, line, (const char *const[]){ share, count }, 2);
 }
@@ -1695,17 +1651,9 @@ report_item(const struct report *rp, const char *part, const char *code, const c
 static void
 report_index(const struct report *rp, const struct sipas_results *res)
 {
-	char v[32], forms[16];
+	char v[32];
 
-	percent_text(rp, res->has_index, res->index, false, v, sizeof v);
-	if (rp->format == SIPAS_CSV) {
-		const char *cells[] = { "index", "", "", sipas_formula_code(rp->q->formula),
-		    sipas_formula_text(rp->q->formula), forms, "", "", v };
-
-		snprintf(forms, sizeof forms, "%d", res->forms);
-		csv_row(rp->fp, cells, 9);
-		return;
-	}
+	percent_text(res->has_index, res->index, false, v, sizeof v);
 	fprintf(rp->fp, _("\nOverall index: %s\n"), v);
 	fprintf(rp->fp, _("Formula: %s.\n"), sipas_formula_text(rp->q->formula));
 }
@@ -1715,15 +1663,14 @@ report_elements(const struct report *rp, const struct sipas_results *res)
 {
 	const struct sipas_questionnaire *q = rp->q;
 
-	if (rp->format == SIPAS_TXT)
-		txt_row(rp, _("Element / question"), (const char *const[]){ _("Satisfied"),
-		    _("Answers") }, 2);
+	txt_row(rp, _("Element / question"), (const char *const[]){ _("Satisfied"), _("Answers") },
+	    2);
 	for (int e = 0; e < q->nelements; e++) {
 		const struct sipas_element *el = &q->elements[e];
 
-		report_item(rp, "element", el->code, el->title, &res->elements[e], false);
+		report_item(rp, el->code, el->title, &res->elements[e], false);
 		for (int i = el->first; i < el->first + el->nquestions; i++)
-			report_item(rp, "question", q->questions[i].code, q->questions[i].text,
+			report_item(rp, q->questions[i].code, q->questions[i].text,
 			    &res->questions[i], true);
 	}
 	report_index(rp, res);
@@ -1731,8 +1678,7 @@ report_elements(const struct report *rp, const struct sipas_results *res)
 
 /* One row of a breakdown: forms, element shares, index. */
 static void
-breakdown_row(const struct report *rp, const char *field, const char *option,
-    const struct sipas_results *res)
+breakdown_row(const struct report *rp, const char *option, const struct sipas_results *res)
 {
 	const struct sipas_questionnaire *q = rp->q;
 	char cells[SIPAS_MAX_QUESTIONS + 2][32];
@@ -1741,27 +1687,11 @@ breakdown_row(const struct report *rp, const char *field, const char *option,
 
 	snprintf(cells[n++], sizeof cells[0], "%d", res->forms);
 	for (int e = 0; e < q->nelements; e++)
-		share_text(rp, &res->elements[e], cells[n++], sizeof cells[0]);
-	percent_text(rp, res->has_index, res->index, false, cells[n++], sizeof cells[0]);
+		share_text(&res->elements[e], cells[n++], sizeof cells[0]);
+	percent_text(res->has_index, res->index, false, cells[n++], sizeof cells[0]);
 	for (int i = 0; i < n; i++)
 		ptr[i] = cells[i];
-	if (rp->format == SIPAS_TXT) {
-		txt_cells(rp, option, ptr, n, COL_NARROW);
-		return;
-	}
-	for (int e = 0; e < q->nelements; e++) {
-		const char *row[] = { "breakdown", field, option, q->elements[e].code,
-		    q->elements[e].title, cells[0], "", "", cells[1 + e] };
-		char sat[16], ans[16];
-
-		snprintf(sat, sizeof sat, "%d", res->elements[e].satisfied);
-		snprintf(ans, sizeof ans, "%d", res->elements[e].answered);
-		row[6] = sat;
-		row[7] = ans;
-		csv_row(rp->fp, row, 9);
-	}
-	csv_row(rp->fp, (const char *const[]){ "breakdown", field, option, "index",
-	    sipas_formula_code(q->formula), cells[0], "", "", cells[n - 1] }, 9);
+	txt_cells(rp, option, ptr, n, COL_NARROW);
 }
 
 /* The header of a table with a column per element. */
@@ -1792,10 +1722,8 @@ report_breakdowns(struct db *db, const struct report *rp, int64_t round)
 	for (int f = 0; f < q->nfields; f++) {
 		const struct sipas_field *fl = &q->fields[f];
 
-		if (rp->format == SIPAS_TXT) {
-			fprintf(rp->fp, _("\nBreakdown by %s\n"), fl->name);
-			element_columns(rp, "", _("Forms"), _("Index"));
-		}
+		fprintf(rp->fp, _("\nBreakdown by %s\n"), fl->name);
+		element_columns(rp, "", _("Forms"), _("Index"));
 		for (int o = 0; o <= fl->noptions; o++) {
 			/* The options, then the forms that do not say. */
 			int value = o < fl->noptions ? fl->options[o].value : 0;
@@ -1804,7 +1732,7 @@ report_breakdowns(struct db *db, const struct report *rp, int64_t round)
 				return -1;
 			if (value == 0 && res.forms == 0)
 				continue;
-			breakdown_row(rp, fl->name, value ? fl->options[o].label : _("Not given"), &res);
+			breakdown_row(rp, value ? fl->options[o].label : _("Not given"), &res);
 		}
 	}
 	return 0;
@@ -1827,10 +1755,8 @@ report_compare(struct db *db, const struct report *rp, const struct sipas_result
 		sipas_questionnaire_free(&oq);
 		return -1;
 	}
-	if (rp->format == SIPAS_TXT) {
-		fprintf(rp->fp, _("\nCompared with: %s (%d forms)\n"), r.name, res.forms);
-		txt_row(rp, "", (const char *const[]){ _("This round"), _("Compared"), _("Change") }, 3);
-	}
+	fprintf(rp->fp, _("\nCompared with: %s (%d forms)\n"), r.name, res.forms);
+	txt_row(rp, "", (const char *const[]){ _("This round"), _("Compared"), _("Change") }, 3);
 	for (int e = 0; e <= q->nelements; e++) {
 		/* The elements matched by code, then the index. */
 		bool has_a, has_b = false;
@@ -1851,15 +1777,11 @@ report_compare(struct db *db, const struct report *rp, const struct sipas_result
 			b = res.index;
 			snprintf(label, sizeof label, "%s", _("Overall index"));
 		}
-		percent_text(rp, has_a, a, false, ca, sizeof ca);
-		percent_text(rp, has_b, b, false, cb, sizeof cb);
+		percent_text(has_a, a, false, ca, sizeof ca);
+		percent_text(has_b, b, false, cb, sizeof cb);
 		/* The change of the printed figures, so the columns add up. */
-		percent_text(rp, has_a && has_b, sipas_round2(a) - sipas_round2(b), true, cd, sizeof cd);
-		if (rp->format == SIPAS_TXT)
-			txt_row(rp, label, (const char *const[]){ ca, cb, cd }, 3);
-		else
-			csv_row(rp->fp, (const char *const[]){ "compare", r.name, "",
-			    e < q->nelements ? q->elements[e].code : "index", label, "", ca, cb, cd }, 9);
+		percent_text(has_a && has_b, sipas_round2(a) - sipas_round2(b), true, cd, sizeof cd);
+		txt_row(rp, label, (const char *const[]){ ca, cb, cd }, 3);
 	}
 	sipas_round_free(&r);
 	sipas_questionnaire_free(&oq);
@@ -1867,14 +1789,12 @@ report_compare(struct db *db, const struct report *rp, const struct sipas_result
 }
 
 int
-sipas_report(struct db *db, int64_t round, int64_t compare, enum sipas_format format,
-    int width, FILE *fp)
+sipas_report(struct db *db, int64_t round, int64_t compare, int width, FILE *fp)
 {
 	struct sipas_questionnaire q;
 	struct sipas_round r;
 	struct sipas_results res;
-	struct report rp = { fp, format, width < 60 ? 60 : width,
-	    strcmp(_("."), ",") == 0, &q };
+	struct report rp = { fp, width < 60 ? 60 : width, &q };
 	int rc;
 
 	if (round_and_questionnaire(db, round, &r, &q) != 0)

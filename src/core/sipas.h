@@ -235,18 +235,14 @@ int sipas_results(struct db *db, const struct sipas_questionnaire *q, int64_t ro
  * has none.  0 or -1. */
 int sipas_round_index(struct db *db, int64_t round, bool *has, double *index);
 
-enum sipas_format {
-	SIPAS_TXT,		/* a page: columns aligned by display width */
-	SIPAS_CSV,		/* one record a line, decimal point '.' */
-};
-
-/* Writes the results of round: per element and question the share
- * satisfied and the answers, the overall index and its formula, the
- * breakdowns by respondent field and, when compare is not 0, the element
- * shares and the index beside those of round compare (elements matched by
- * code).  width: the columns of a text page (ignored for CSV).  0 or -1. */
-int sipas_report(struct db *db, int64_t round, int64_t compare, enum sipas_format format,
-    int width, FILE *fp);
+/* Lays out the results of round as the results screen shows them, width
+ * display columns wide: per element and question the share satisfied and
+ * the answers, the overall index and its formula, the breakdowns by
+ * respondent field and, when compare is not 0, the element shares and the
+ * index beside those of round compare (elements matched by code).  Files
+ * and printing take the report (report_build_sipas), which holds the same
+ * figures.  0 or -1. */
+int sipas_report(struct db *db, int64_t round, int64_t compare, int width, FILE *fp);
 
 /* Records round's overall index as the result of target for a period (a
  * rate target; result_save checks it), with the round as evidence, in one

@@ -229,6 +229,16 @@ check_completion(const struct task *t, struct field_error *e)
 	    _("The completion date cannot be in the future"), e);
 }
 
+int
+task_check_fill(const struct task *t, struct field_error *e)
+{
+	field_error_clear(e);
+	if (check_completion(t, e) != 0)
+		return -1;
+	return check_past(t->evidence_date, KF_EVIDENCE_DATE, _("Evidence date"),
+	    _("The evidence date cannot be in the future"), e);
+}
+
 /* A task's text in NFC, as stored. */
 struct task_row {
 	char *tt, *description, *folded, *evidence_number, *evidence, *note, *review, *raw_cells;

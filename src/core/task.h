@@ -67,6 +67,11 @@ bool task_warnings(const struct task *t, int year_from, int year_to, char *buf, 
 
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */
+/* The rules on what a unit reports of a task (progress, completion date,
+ * evidence date), as task_save applies them: for the update sheets.  0, or
+ * -1 with e set. */
+int task_check_fill(const struct task *t, struct field_error *e);
+
 int task_delete(struct db *db, int64_t id, struct trash **undo);
 
 /* The cooperating units of a task, in order: *ids newly allocated (NULL

@@ -56,6 +56,8 @@ enum action {
 	ACT_LEFT,
 	ACT_RIGHT,
 	ACT_REPORT,
+	ACT_WRITTEN,		/* the written report of the period shown */
+	ACT_COPY_PREVIOUS,	/* a part's text of the period before, to edit */
 	ACT_PRINT,
 	ACT_EXPORT,
 	ACT_WIDTH,
@@ -71,6 +73,10 @@ enum action {
 	ACT_QUIT,
 	ACT_SKIP,
 	ACT_MERGE_UP,
+	ACT_SHEETS_OUT,
+	ACT_SHEETS_IN,
+	ACT_TAKE_SHEET,
+	ACT_TAKE_CCHC,
 	ACT_COUNT
 };
 

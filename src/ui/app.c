@@ -369,7 +369,8 @@ unload(struct app *app)
 	trash_free(app->trash);
 }
 
-/* The screen is drawn once before the first key and again after each. */
+/* The screen is drawn once before the first key and again after each,
+ * unless more keys are already waiting. */
 static void
 run_loop(struct app *app)
 {
@@ -387,7 +388,7 @@ run_loop(struct app *app)
 			clearok(curscr, TRUE);
 		else
 			dispatch(app, key);
-		if (!app->quit)
+		if (!app->quit && !input_pending())
 			draw_all(app);
 	}
 }

@@ -84,8 +84,8 @@ score_text(double points, double max, char *buf, size_t n)
 
 	number_format_2(points, p, sizeof p);
 	number_format_2(max, m, sizeof m);
-	number_format_2(max > 0 ? rule_round(points / max * 100) : 0, pc, sizeof pc);
-	snprintf(buf, n, "%s/%s (%s%%)", p, m, pc);
+	number_format_percent(max > 0 ? rule_round(points / max * 100) : 0, false, pc, sizeof pc);
+	snprintf(buf, n, "%s/%s (%s)", p, m, pc);
 }
 
 /* Texts longer than the screen wrap (at 80 columns the no-survey note

@@ -308,6 +308,13 @@ preview(struct app *app, struct screen *s, enum action a)
 }
 
 static void
+open_written(struct app *app, struct screen *s, enum action a)
+{
+	if (app->has_plan)
+		app_push(app, written_new(app));
+}
+
+static void
 open_assessment(struct app *app, struct screen *s, enum action a)
 {
 	app_push(app, assessment_new(app));
@@ -343,6 +350,7 @@ static const struct binding bindings[] = {
 	{ ACT_TASKS, open_tasks, true },
 	{ ACT_PERIOD, next_period, true },
 	{ ACT_REPORT, preview, true },
+	{ ACT_WRITTEN, open_written, true },
 	{ ACT_EDIT_PLAN, edit_plan, true },
 	{ ACT_ADD, new_plan, false },
 	{ ACT_UNITS, open_units, true },

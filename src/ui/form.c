@@ -267,12 +267,26 @@ form_action(struct app *app, struct screen *s, enum action a)
 	outcome(app, s, form_do(s->data, a));
 }
 
+/* The rows of a long text's text: a page takes the avail rows of the
+ * screen left for the fields (its hint's aside). */
 static int
-field_rows(const struct form_field *fl)
+text_rows(const struct form_field *fl, int avail)
+{
+	int hint = fl->hint[0] != '\0';
+
+	if (fl->kind != FIELD_LONG_TEXT)
+		return 1;
+	if (fl->page)
+		return avail - hint > 1 ? avail - hint : 1;
+	return FORM_LONG_ROWS;
+}
+
+static int
+field_rows(const struct form_field *fl, int avail)
 {
 	if (fl->hidden)
 		return 0;
-	return (fl->kind == FIELD_LONG_TEXT ? FORM_LONG_ROWS : 1) + (fl->hint[0] != '\0');
+	return text_rows(fl, avail) + (fl->hint[0] != '\0');
 }
 
 /* Draws a one-line text field; sets the cursor when focused.  Out of
@@ -294,15 +308,16 @@ draw_line_field(struct app *app, struct form_field *fl, int y, int x, int w, att
 }
 
 static void
-draw_long_field(struct app *app, struct form_field *fl, int y, int x, int w, attr_t a, bool focused)
+draw_long_field(struct app *app, struct form_field *fl, int y, int x, int w, attr_t a, bool focused,
+    int nrows)
 {
 	int row, col, skip;
 
 	editor_locate(fl->ed, w, &row, &col);
-	skip = focused && row >= FORM_LONG_ROWS ? row - FORM_LONG_ROWS + 1 : 0;
-	for (int r = 0; r < FORM_LONG_ROWS; r++)
+	skip = focused && row >= nrows ? row - nrows + 1 : 0;
+	for (int r = 0; r < nrows; r++)
 		draw_text(y + r, x, "", w, a);
-	draw_wrapped(y, x, editor_text(fl->ed), w, skip, FORM_LONG_ROWS, a);
+	draw_wrapped(y, x, editor_text(fl->ed), w, skip, nrows, a);
 	if (focused) {
 		app->cursor_y = y + row - skip;
 		app->cursor_x = x + col;
@@ -310,7 +325,7 @@ draw_long_field(struct app *app, struct form_field *fl, int y, int x, int w, att
 }
 
 static void
-draw_field(struct app *app, struct form *f, int i, int y, int w)
+draw_field(struct app *app, struct form *f, int i, int y, int w, int avail)
 {
 	struct form_field *fl = &f->fields[i];
 	bool focused = i == f->focus;
@@ -324,12 +339,12 @@ draw_field(struct app *app, struct form *f, int i, int y, int w)
 		snprintf(choice, sizeof choice, "< %s >", _(fl->choices[fl->choice]));
 		draw_text(y, x, choice, w, a);
 	} else if (fl->kind == FIELD_LONG_TEXT) {
-		draw_long_field(app, fl, y, x, w, a, focused);
+		draw_long_field(app, fl, y, x, w, a, focused, text_rows(fl, avail));
 	} else {
 		draw_line_field(app, fl, y, x, w, a, focused);
 	}
 	if (fl->hint[0] != '\0')
-		draw_text(y + field_rows(fl) - 1, x, fl->hint, w, draw_attr(COLOR_WARN));
+		draw_text(y + field_rows(fl, avail) - 1, x, fl->hint, w, draw_attr(COLOR_WARN));
 }
 
 static void
@@ -351,8 +366,8 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y, 1, f->title, cols - 1, A_BOLD);
 	/* Scroll so the focused field (and its completions) are visible. */
 	for (int i = 0; i < f->focus; i++)
-		focus_row += field_rows(&f->fields[i]);
-	focus_h = field_rows(&f->fields[f->focus]) + f->nmatches;
+		focus_row += field_rows(&f->fields[i], rows - 2);
+	focus_h = field_rows(&f->fields[f->focus], rows - 2) + f->nmatches;
 	if (focus_row < f->top)
 		f->top = focus_row;
 	if (focus_row + focus_h > f->top + rows - 2)
@@ -360,10 +375,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	int matches_at = -1;
 
 	for (int i = 0; i < f->nfields; i++) {
-		int h = field_rows(&f->fields[i]), at = row - f->top;
+		int h = field_rows(&f->fields[i], rows - 2), at = row - f->top;
 
 		if (h > 0 && at >= 0 && at + h <= rows - 2)
-			draw_field(app, f, i, y + 2 + at, w);
+			draw_field(app, f, i, y + 2 + at, w, rows - 2);
 		if (i == f->focus && f->nmatches > 0 && at >= 0)
 			matches_at = y + 2 + at + h;
 		row += h;

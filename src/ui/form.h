@@ -46,6 +46,8 @@ struct form_field {
 				 * comparator) */
 	size_t word_floor;	/* Telex words start no earlier: an accepted
 				 * completion is not re-read as typing */
+	bool page;		/* FIELD_LONG_TEXT as tall as the screen allows,
+				 * Enter breaking the line: a document's part */
 };
 
 struct form;
@@ -124,6 +126,9 @@ int form_add_text(struct form *f, const char *label, int id, const char *value, 
 int form_add_choice(struct form *f, const char *label, int id, const char *const *choices,
     int n, int selected);
 int form_add_unit(struct form *f, const char *label, int id, const char *value, bool several);
+
+/* Makes a long text field a page of a document (form_field.page). */
+void form_set_page(struct form *f, int field);
 
 /* Makes a text field take keys as they are: no Telex/VNI. */
 void form_set_plain(struct form *f, int field);

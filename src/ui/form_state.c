@@ -105,6 +105,13 @@ form_set_plain(struct form *f, int field)
 		f->fields[field].plain = true;
 }
 
+void
+form_set_page(struct form *f, int field)
+{
+	if (field >= 0 && field < f->nfields && f->fields[field].kind == FIELD_LONG_TEXT)
+		f->fields[field].page = true;
+}
+
 const char *
 form_text(const struct form *f, int field)
 {
@@ -282,6 +289,10 @@ edit_key(struct form_field *fl, int key, int width)
 	case CTRL('w'):
 		editor_kill_word(fl->ed);
 		return true;
+	case '\n':
+	case '\r':
+	case KEYFN(KEY_ENTER):
+		return fl->page && editor_insert(fl->ed, '\n') == 0;
 	case KEYFN(KEY_UP):
 		return fl->kind == FIELD_LONG_TEXT && editor_up(fl->ed, width);
 	case KEYFN(KEY_DOWN):

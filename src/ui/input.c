@@ -7,7 +7,10 @@
  * again as the start of the next key. */
 #include "ui/input.h"
 
+#include <poll.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <unistd.h>
 #include <unistr.h>
 
 #include "ui/actions.h"
@@ -44,4 +47,14 @@ input_read(WINDOW *w)
 			return INPUT_INVALID;
 		}
 	}
+}
+
+bool
+input_pending(void)
+{
+	/* ncurses reads the terminal a byte at a time, so what it has not
+	 * read is still in the descriptor. */
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN) != 0;
 }

@@ -12,4 +12,9 @@
  * else the character's code point; INPUT_NONE or INPUT_INVALID. */
 int input_read(WINDOW *w);
 
+/* True when more bytes wait on the terminal: a paste or typing ahead.
+ * Drawing after each of them would make a 100 KB paste take half a
+ * minute; the screen is drawn once they have been read. */
+bool input_pending(void);
+
 #endif

@@ -28,6 +28,8 @@ extern const struct screen_type results_type;
 extern const struct screen_type targets_type;
 extern const struct screen_type tasks_type;
 extern const struct screen_type units_type;
+extern const struct screen_type written_type;
+extern const struct screen_type sheet_answers_type;
 
 const struct screen_type *const screen_types[] = {
 	&compare_type,
@@ -51,6 +53,8 @@ const struct screen_type *const screen_types[] = {
 	&targets_type,
 	&tasks_type,
 	&units_type,
+	&written_type,
+	&sheet_answers_type,
 	NULL,
 };
 

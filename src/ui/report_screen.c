@@ -27,6 +27,7 @@
 struct preview {
 	enum report_kind kind;
 	int64_t round;		/* REPORT_SIPAS: the survey round */
+	int64_t compare;	/* and the round beside it, 0: none */
 	int64_t unit;		/* the filter, 0: every unit */
 	char *unit_name;	/* its name, NULL for every unit */
 	enum period_kind period;
@@ -348,7 +349,8 @@ preview_build(struct app *app, struct preview *p)
 	if (!app->has_plan && p->kind != REPORT_SIPAS)
 		return db_fail(app->db, "%s", _("No plan yet."));
 	if (p->kind == REPORT_SIPAS)
-		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, p->round, &r);
+		rc = report_build_sipas(app->db, app->has_plan ? app->plan.id : 0, p->round,
+		    p->compare, &r);
 	else
 		rc = report_build(app->db, p->kind, app->plan.id, app->year, p->period, p->unit, &r);
 	if (rc != 0)
@@ -480,9 +482,10 @@ const struct screen_type report_preview_type = {
 };
 
 /* The preview of kind for unit (0: all); round: the survey round of the
- * SIPAS report.  Without a report the screen shows why. */
+ * SIPAS report, compare the round beside it (0: none).  Without a report
+ * the screen shows why. */
 static struct screen *
-preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
+preview_new(struct app *app, const char *kind, int64_t unit, int64_t round, int64_t compare)
 {
 	struct screen *s = screen_new(&report_preview_type);
 	struct preview *p;
@@ -495,6 +498,7 @@ preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
 	p->period = app->period;
 	p->unit = unit;
 	p->round = round;
+	p->compare = compare;
 	if (!report_kind_parse(kind, &p->kind)) {
 		db_fail(app->db, _("no report called %s"), kind);
 		free(p);
@@ -513,11 +517,11 @@ preview_new(struct app *app, const char *kind, int64_t unit, int64_t round)
 struct screen *
 report_screen_new(struct app *app, const char *kind, int64_t unit)
 {
-	return preview_new(app, kind, unit, 0);
+	return preview_new(app, kind, unit, 0, 0);
 }
 
 struct screen *
-report_screen_new_round(struct app *app, const char *kind, int64_t round)
+report_screen_new_round(struct app *app, const char *kind, int64_t round, int64_t compare)
 {
-	return preview_new(app, kind, 0, round);
+	return preview_new(app, kind, 0, round, compare);
 }

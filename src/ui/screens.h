@@ -29,6 +29,11 @@ struct screen *result_form_new(struct app *app, const struct target *t);
 struct screen *plan_form_new(struct app *app, bool new_plan);
 struct screen *office_form_new(struct app *app);
 struct screen *units_new(struct app *app);
+/* Update sheets (sheets.c): every unit's sheet for the period shown into
+ * the documents folder, said on the status line; the form that reads the
+ * answers back. */
+void sheets_export(struct app *app);
+struct screen *sheets_import_new(struct app *app);
 struct screen *plans_new(struct app *app);
 struct screen *settings_new(struct app *app);
 struct screen *operator_form_new(struct app *app);
@@ -39,8 +44,13 @@ struct screen *sipas_new(struct app *app);
  * "period", "par") for unit (0: all): pages, print, save as text, HTML or
  * CSV, filter. */
 struct screen *report_screen_new(struct app *app, const char *kind, int64_t unit);
-/* The same for a report of one survey round ("sipas"). */
-struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round);
+/* The written report of the period shown: its parts, each edited in a
+ * page of text (written.c). */
+struct screen *written_new(struct app *app);
+/* The same for a report of one survey round ("sipas"), with round compare
+ * beside it (0: none), as the results screen shows them. */
+struct screen *report_screen_new_round(struct app *app, const char *kind, int64_t round,
+    int64_t compare);
 
 /* Shared wording. */
 /* The kinds of office (and levels of criteria sets): their names (msgids)

@@ -400,11 +400,10 @@ form_digits(const struct sipas_questionnaire *q, const struct sipas_form *f, cha
 static void
 index_text(bool has, double v, char *buf, size_t size)
 {
-	char n[32];
-
 	if (has)
-		number_format_2(v, n, sizeof n);
-	snprintf(buf, size, "%s%s", has ? n : "—", has ? "%" : "");
+		number_format_percent(v, false, buf, size);
+	else
+		snprintf(buf, size, "—");
 }
 
 #define W_NUMBER 6
@@ -1013,7 +1012,7 @@ results_layout(struct app *app, struct results_view *v, int width)
 	v->width = width;
 	if ((fp = open_memstream(&v->text, &size)) == NULL)
 		return -1;
-	if (sipas_report(app->db, v->round, v->compare, SIPAS_TXT, width, fp) != 0) {
+	if (sipas_report(app->db, v->round, v->compare, width, fp) != 0) {
 		fclose(fp);
 		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 		return -1;
@@ -1060,7 +1059,7 @@ results_preview(struct app *app, struct screen *s, enum action a)
 {
 	struct results_view *v = s->data;
 
-	app_push(app, report_screen_new_round(app, "sipas", v->round));
+	app_push(app, report_screen_new_round(app, "sipas", v->round, v->compare));
 }
 
 static const struct binding results_bindings[] = {

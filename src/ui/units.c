@@ -2,7 +2,9 @@
  * the plan's tasks (led, cooperated on, overdue, due soon); added, renamed
  * and deleted here (a unit still in use cannot be deleted).  The units
  * with overdue tasks come first unless s asks for the units' own order;
- * t shows the tasks of the selected unit. */
+ * t shows the tasks of the selected unit.  Per unit, its update sheet for
+ * the period shown: out, back, or none sent (x sends them, i reads the
+ * answers). */
 #include "ui/app.h"
 
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/report.h"
+#include "core/sheet.h"
 #include "core/summary.h"
 #include "core/trash.h"
 #include "core/unit.h"
@@ -26,6 +29,7 @@ struct units_data {
 	struct unit *units;
 	char **aliases;
 	struct unit_summary *tasks;
+	enum sheet_state *sheets;	/* for the period shown */
 	int n;
 	bool own_order;		/* the units' order, not overdue first */
 };
@@ -38,6 +42,7 @@ clear_data(struct units_data *d)
 		free(d->aliases[i]);
 	free(d->aliases);
 	free(d->tasks);
+	free(d->sheets);
 	units_free(d->units, d->n);
 	*d = (struct units_data){ .own_order = d->own_order };
 }
@@ -66,6 +71,26 @@ overdue_first(const void *a, const void *b)
 	return i - j;
 }
 
+/* Each unit's sheet state; units without tasks have none (SHEET_MISSING
+ * is drawn only for units with tasks). */
+static int
+load_sheets(struct app *app, struct units_data *d)
+{
+	struct sheet_status *st;
+	int n;
+
+	if ((d->sheets = calloc(d->n ? d->n : 1, sizeof *d->sheets)) == NULL)
+		return db_fail(app->db, "%s", _("out of memory"));
+	if (sheet_status_list(app->db, app->plan.id, app->year, app->period, &st, &n) != 0)
+		return -1;
+	for (int i = 0; i < d->n; i++)
+		for (int j = 0; j < n; j++)
+			if (st[j].unit_id == d->units[i].id)
+				d->sheets[i] = st[j].state;
+	sheet_status_free(st, n);
+	return 0;
+}
+
 static int
 load(struct app *app, struct screen *s)
 {
@@ -82,6 +107,8 @@ load(struct app *app, struct screen *s)
 	}
 	for (int i = 0; i < d->n; i++)
 		d->aliases[i] = unit_aliases(app->db, d->units[i].id);
+	if (app->has_plan && load_sheets(app, d) != 0)
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
 	sorting = d;
 	return screen_view(s, d->n, NULL, overdue_first);
 }
@@ -97,6 +124,7 @@ selected_unit(struct screen *s)
 #define W_SHORT 16
 #define W_COUNT 10
 #define COUNTS 4
+#define W_SHEET 10
 
 static void
 draw_count(int y, int x, int n, attr_t a)
@@ -115,9 +143,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		N_("Leads"), N_("Coop."), N_("Overdue"), N_("Due soon"),
 	};
 	struct units_data *d = s->data;
-	/* The names first; the short names and the spellings where there is
-	 * room after the counts. */
-	int counts_w = COUNTS * W_COUNT + 2;
+	/* The names first; the sheets, the short names and the spellings
+	 * where there is room after the counts (a name keeps 36 columns). */
+	int sheet_w = d->sheets != NULL && cols - COUNTS * W_COUNT - 2 - W_SHEET >= 36 ? W_SHEET : 0;
+	int counts_w = COUNTS * W_COUNT + sheet_w + 2;
 	int short_w = cols - counts_w >= 60 ? W_SHORT : 0;
 	int alias_w = cols - counts_w - short_w >= 80 ? (cols - counts_w - short_w) / 2 : 0;
 	int name_w = cols - counts_w - short_w - alias_w, x_count = 1 + name_w + short_w;
@@ -125,6 +154,16 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 	snprintf(line, sizeof line, _("Units of the office (%d) · tasks of the plan · %s"), d->n,
 	    d->own_order ? _("units' order") : _("overdue first"));
+	if (d->sheets != NULL && sheet_w == 0) {
+		int count[3] = { 0 };
+		size_t len = strlen(line);
+
+		for (int i = 0; i < d->n; i++)
+			if (d->tasks[i].leads + d->tasks[i].cooperates > 0)
+				count[d->sheets[i]]++;
+		snprintf(line + len, sizeof line - len, _(" · sheets: %d out, %d back, %d none"),
+		    count[SHEET_OUT], count[SHEET_BACK], count[SHEET_MISSING]);
+	}
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	draw_cell(y + 1, 1, _("Name"), name_w, A_BOLD | A_UNDERLINE);
 	if (short_w > 0)
@@ -132,9 +171,12 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	for (int c = 0; c < COUNTS; c++)
 		draw_text_right(y + 1, x_count + c * W_COUNT, _(heads[c]), W_COUNT - 1,
 		    A_BOLD | A_UNDERLINE);
-	if (alias_w > 0)
-		draw_text(y + 1, x_count + COUNTS * W_COUNT + 1, _("Other spellings"), alias_w,
+	if (sheet_w > 0)
+		draw_text(y + 1, x_count + COUNTS * W_COUNT + 1, _("Sheet"), sheet_w - 1,
 		    A_BOLD | A_UNDERLINE);
+	if (alias_w > 0)
+		draw_text(y + 1, x_count + COUNTS * W_COUNT + sheet_w + 1, _("Other spellings"),
+		    alias_w, A_BOLD | A_UNDERLINE);
 	list_scroll(&s->list, rows - 2);
 	for (int r = 0; r < rows - 2 && s->list.top + r < s->nrows; r++) {
 		int i = s->rows[s->list.top + r];
@@ -151,8 +193,14 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		    t->overdue > 0 ? a | draw_attr(COLOR_BAD) : a);
 		draw_count(yr, x_count + 3 * W_COUNT, t->due_soon,
 		    t->due_soon > 0 ? a | draw_attr(COLOR_WARN) : a);
+		if (sheet_w > 0 && t->leads + t->cooperates > 0)
+			draw_cell(yr, x_count + COUNTS * W_COUNT + 1, sheet_state_label(d->sheets[i]),
+			    sheet_w - 1, d->sheets[i] == SHEET_BACK ? a | draw_attr(COLOR_GOOD) :
+			    d->sheets[i] == SHEET_OUT ? a | draw_attr(COLOR_WARN) : a);
+		else if (sheet_w > 0)
+			draw_cell(yr, x_count + COUNTS * W_COUNT + 1, "", sheet_w - 1, a);
 		if (alias_w > 0)
-			draw_text(yr, x_count + COUNTS * W_COUNT + 1,
+			draw_text(yr, x_count + COUNTS * W_COUNT + sheet_w + 1,
 			    d->aliases[i] ? d->aliases[i] : "", alias_w, a);
 	}
 }
@@ -263,6 +311,22 @@ preview(struct app *app, struct screen *s, enum action a)
 	app_push(app, report_screen_new(app, "units", 0));
 }
 
+static void
+sheets_out(struct app *app, struct screen *s, enum action a)
+{
+	sheets_export(app);
+	load(app, s);
+}
+
+static void
+sheets_in(struct app *app, struct screen *s, enum action a)
+{
+	if (!app->has_plan)
+		app_message(app, COLOR_BAD, "%s", _("No plan yet."));
+	else
+		app_push(app, sheets_import_new(app));
+}
+
 static const struct binding bindings[] = {
 	{ ACT_ADD, add, true },
 	{ ACT_EDIT, edit, true },
@@ -271,6 +335,8 @@ static const struct binding bindings[] = {
 	{ ACT_UNIT_TASKS, unit_tasks, true },
 	{ ACT_SORT, sort, true },
 	{ ACT_REPORT, preview, true },
+	{ ACT_SHEETS_OUT, sheets_out, true },
+	{ ACT_SHEETS_IN, sheets_in, true },
 	LIST_BINDINGS(false),
 };
 

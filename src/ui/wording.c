@@ -70,7 +70,7 @@ target_result_text(const struct target *t, char *buf, size_t n)
 		break;
 	case TARGET_RATE:
 	case TARGET_REDUCTION:
-		snprintf(buf, n, "%s%%", num);
+		number_format_percent(achieved, false, buf, n);
 		break;
 	default:
 		snprintf(buf, n, "%s", num);

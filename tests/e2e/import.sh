@@ -53,7 +53,7 @@ expect_in out "Ban hành Kế hoạch tuyên truyền CCHC năm 2026"
 # The real import writes it all.
 cchc import appendix "$fixtures/domain.tsv" --plan 1
 expect_status 0
-expect_in out "Imported 3 tasks with 4 products"
+expect_in out "Imported into the plan \"Kế hoạch cải cách hành chính năm 2025\": 3 tasks, 4 products"
 expect_sql "SELECT count(*) FROM task" $((tasks + 3))
 expect_sql "SELECT count(*) FROM product" $((products + 4))
 expect_sql "SELECT due_date FROM product WHERE deadline_text = 'Trước ngày 15/5/2026'" "2026-05-15"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # PDF (cchc-pdf, cairo and pango): every report of the sample plan, with a
 # task named with every Vietnamese vowel in every tone and đ in both cases
-# (146 letters), renders with no unknown glyph (cchc-pdf refuses one) and is
+# (146 letters), and a SIPAS round, renders with no unknown glyph (cchc-pdf refuses one) and is
 # an A4 PDF (landscape at 132 columns) whose fonts are all embedded, whose
 # text (pdftotext) holds every cell and paragraph of the report in NFC,
 # with nothing left of the 30 mm margin, page numbers from page 2, and a
@@ -48,6 +48,25 @@ done
 report period --period 2025-9T --width 132 --format pdf -o "$work/wide.pdf" ||
 	fail "the wide period report"
 check_pdf "$work/wide.pdf" 132 period --period 2025-9T
+# A SIPAS round's report; `cchc sipas results` writes the same PDF.
+round=$(sipas_round)
+report sipas --round "$round" --format pdf -o "$work/sipas.pdf" 2> "$work/err" ||
+	fail "report sipas --format pdf: $(cat "$work/err")"
+check_pdf "$work/sipas.pdf" 80 sipas --round "$round"
+pdftotext -layout "$work/sipas.pdf" - > "$work/sipas.txt"
+grep -q "Overall index: [0-9.]*%" "$work/sipas.txt" || fail "sipas PDF: no overall index"
+grep -qF "Breakdown by Giới tính" "$work/sipas.txt" || fail "sipas PDF: no breakdown"
+CCHC_LANG=en "$CCHC_BIN" --db "$db" sipas results --round "$round" --format pdf -o "$work/sr.pdf" ||
+	fail "sipas results --format pdf"
+pdftotext -layout "$work/sr.pdf" - | cmp -s - "$work/sipas.txt" ||
+	fail "sipas results and report sipas give different PDFs"
+# The task appendix (export appendix): wide, so landscape.
+CCHC_LANG=en "$CCHC_BIN" --db "$db" export appendix --plan 1 --format pdf -o "$work/appendix.pdf" \
+	2> "$work/err" || fail "export appendix --format pdf: $(cat "$work/err")"
+CCHC_LANG=en "$CCHC_BIN" --db "$db" export appendix --plan 1 --format csv --encoding utf8 \
+	-o "$work/cells.csv" || fail "export appendix --format csv"
+python3 "$(dirname "$0")/pdfcheck.py" "$work/appendix.pdf" 132 "$work/cells.csv" ||
+	fail "the appendix PDF: see above"
 # The 146 letters are in the period report's text (wrapped in their cell).
 pdftotext -raw "$work/period.pdf" - | tr -d ' \n' | grep -qF "$letters" ||
 	fail "the 146 letters are not in the PDF"

@@ -173,11 +173,25 @@ expect_sql "SELECT group_concat(a, ' ') FROM (SELECT e.a FROM par_entry e JOIN p
 out=$("$CCHC_BIN" --db "$db" score --year 2025) || fail "cchc score failed"
 echo "$out" | grep -q "^Tổng điểm: 20,5/100$" || fail "score: no total in: $out"
 echo "$out" | grep -q "^Chỉ số: 20,5 (xếp loại Chua dat)$" || fail "score: no index in: $out"
-csv=$("$CCHC_BIN" --db "$db" score --year 2025 --format csv) || fail "cchc score csv failed"
-echo "$csv" | grep -q '^"3.4","Cắt giảm thời gian giải quyết TTHC",2,1,,"",2,' ||
-	fail "csv row 3.4: $(echo "$csv" | grep '^"3.4"')"
+# The CSV is the report's (issue 19.12): a BOM, Vietnamese headings,
+# decimal commas, CRLF.
+"$CCHC_BIN" --db "$db" score --year 2025 --format csv > "$work/score.csv" || fail "cchc score csv failed"
+head -c 3 "$work/score.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "score csv: no BOM"
+grep -q "^Mã,Tiêu chí,Tối đa,Tự chấm,Lần 1,Lần 2,Minh chứng,Giải trình.$" "$work/score.csv" ||
+	fail "score csv: no Vietnamese heading"
+grep -q "^3.4,.*Cắt giảm thời gian giải quyết TTHC,2,2,,,,.$" "$work/score.csv" ||
+	fail "csv row 3.4: $(grep '^3.4,' "$work/score.csv")"
+grep -q '^,Tổng,100,"20,5",' "$work/score.csv" ||
+	fail "csv total: $(grep '^,T' "$work/score.csv")"
 
-"$CCHC_BIN" --db "$db" score --year 2025 --format pdf 2>/dev/null && fail "--format pdf accepted"
+# The output options are report's: --encoding utf8 has no BOM; --export
+# (its own letter, not --encoding's) still writes the set.
+"$CCHC_BIN" --db "$db" score --year 2025 --format csv --encoding utf8 | head -c 3 | od -An -tx1 |
+	grep -q "ef bb bf" && fail "score csv --encoding utf8: a BOM"
+"$CCHC_BIN" --db "$db" score --year 2025 --export | grep -q "^set	2025	" ||
+	fail "score --export: no set"
+# A PDF is a file: without -o, a usage error.
+"$CCHC_BIN" --db "$db" score --year 2025 --format pdf 2>/dev/null && fail "--format pdf without -o accepted"
 [ $? -eq 2 ] || fail "--format pdf: exit status not 2"
 
 # Issue 19: a 2024 plan, opened in 2024, loads the template: it is 2024's

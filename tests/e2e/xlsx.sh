@@ -1,6 +1,8 @@
 #!/bin/sh
-# Excel workbooks: every report of the sample plan (and the PAR sheet) as
-# .xlsx, read back by LibreOffice headless.  As CSV (UTF-8, cells as
+# Excel workbooks: every report of the sample plan (and the PAR sheet, from
+# report and from score, a SIPAS round from sipas results, the task
+# appendix from export appendix) as .xlsx,
+# read back by LibreOffice headless.  As CSV (UTF-8, cells as
 # shown): every row of every table is the row the report's own CSV writes,
 # Vietnamese intact.  As flat ODS: each cell's type as written (codes and
 # TT text, figures numbers, rates percentages of the figure shown, dates
@@ -49,19 +51,36 @@ expect_usage_xlsx() {
 }
 expect_usage_xlsx
 
-for kind in period dashboard units overdue par; do
-	period=2025-9T
-	[ "$kind" = par ] && period=2025-N
-	mkdir -p "$work/$kind"
-	report "$kind" --period $period --format xlsx -o "$work/$kind/$kind.xlsx" ||
-		fail "report $kind --format xlsx failed"
-	[ ! -e "$work/$kind/$kind.xlsx.tmp" ] || fail "$kind: the temporary file is left"
-	report "$kind" --period $period --format csv --encoding utf8 > "$work/$kind/report.csv"
-	(cd "$work/$kind" &&
-		office --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
-			"$kind.xlsx" &&
-		office --convert-to fods "$kind.xlsx")
-	python3 - "$work/$kind" "$kind" <<'EOF' || fail "report $kind: the workbook differs (above)"
+round=$(sipas_round)
+
+# The reports, and the commands that write one: score (the PAR sheet)
+# and sipas results (a survey round).
+# The workbooks side by side, converted by one LibreOffice run per format
+# (each run costs seconds).
+kinds="period dashboard units overdue par score sipas appendix"
+books=$work/books
+mkdir -p "$books"
+for kind in $kinds; do
+	case $kind in
+	par) args="report par --period 2025-N" ;;
+	score) args="score --year 2025" ;;
+	sipas) args="sipas results --round $round" ;;
+	appendix) args="export appendix --plan 1" ;;
+	*) args="report $kind --period 2025-9T" ;;
+	esac
+	# shellcheck disable=SC2086
+	CCHC_LANG=en "$CCHC_BIN" --db "$db" $args --format xlsx -o "$books/$kind.xlsx" ||
+		fail "$args --format xlsx failed"
+	[ ! -e "$books/$kind.xlsx.tmp" ] || fail "$kind: the temporary file is left"
+	# shellcheck disable=SC2086
+	CCHC_LANG=en "$CCHC_BIN" --db "$db" $args --format csv --encoding utf8 > "$books/$kind.report.csv"
+done
+(cd "$books" &&
+	office --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+		*.xlsx &&
+	office --convert-to fods *.xlsx)
+for kind in $kinds; do
+	python3 - "$books" "$kind" <<'EOF' || fail "$kind: the workbook differs (above)"
 import csv, glob, re, sys
 import xml.etree.ElementTree as ET
 
@@ -77,7 +96,7 @@ def trim(row):
 def as_data(cell):
     last = cell.split("\n")[-1]
     return last if "\n" in cell and re.fullmatch(r"\d\d/\d\d/\d{4}", last) else cell
-with open(f"{folder}/report.csv", encoding="utf-8", newline="") as f:
+with open(f"{folder}/{kind}.report.csv", encoding="utf-8", newline="") as f:
     expected = [trim([as_data(c) for c in r]) for r in csv.reader(f)]
 problems = []
 
@@ -142,7 +161,8 @@ for sheet in tree.iter(T + "table"):
                 continue
             title = head[col] if col < len(head) else ""
             counts[typ] = counts.get(typ, 0) + 1
-            if title in ("Code", "No."):
+            # A deadline as written stays text, even one that is a date.
+            if title in ("Code", "No.", "Deadline"):
                 want_type = "string"
             elif re.fullmatch(r"\d\d/\d\d/\d{4}", t):
                 want_type = "date"
@@ -189,9 +209,57 @@ cd - > /dev/null
 grep -q 'office:value-type="float"' "$work/summary-year-2025.fods" || fail "the saved workbook has no numbers"
 
 # The cells that prove the types are there at all.
-grep -q 'office:date-value="2025-10-05"' "$work/units/units.fods" || fail "05/10/2025 is not the fifth of October"
-grep -q 'office:value-type="percentage" office:value="0.875"' "$work/period/period.fods" ||
+grep -q 'office:date-value="2025-10-05"' "$books/units.fods" || fail "05/10/2025 is not the fifth of October"
+grep -q 'office:value-type="percentage" office:value="0.875"' "$books/period.fods" ||
 	fail "87,5% is not a percentage"
-grep -q 'office:value="17.5"' "$work/par/par.fods" || fail "17,5 points is not a number"
-grep -q '^1.3,.*,1.5\*,' "$work/par/par-"*.csv || fail "the score set by hand is not marked"
+grep -q 'office:value="17.5"' "$books/par.fods" || fail "17,5 points is not a number"
+grep -q '^1.3,.*,1.5\*,' "$books/par-"*.csv || fail "the score set by hand is not marked"
+grep -q '^1.3,.*,1.5\*,' "$books/score-"*.csv || fail "score: the score set by hand is not marked"
+grep -q 'office:date-value="2025-08-31"' "$books/appendix.fods" ||
+	fail "appendix: the due date of \"Tháng 8/2025\" is not a date"
+grep -q '^2,.*,Tháng 8/2025,31/08/2025,' "$books/appendix-"*.csv ||
+	fail "appendix: task 2's deadline as written and its date"
+grep -q 'office:value-type="percentage" office:value="0.3333"' "$books/sipas.fods" ||
+	fail "sipas: 33.33% is not a percentage"
+
+# The CSV of sipas results (Vietnamese, a BOM, decimal commas) opened by
+# LibreOffice told the charset (UTF-8, 76) and the language (vi-VN, 1066):
+# Vietnamese headings, shares as percentages, counts as numbers.
+mkdir -p "$work/vicsv"
+"$CCHC_BIN" --db "$db" sipas results --round "$round" --format csv -o "$work/vicsv/sipas.csv" ||
+	fail "sipas results --format csv"
+(cd "$work/vicsv" && office --infilter="CSV:44,34,76,1,,1066" --convert-to fods sipas.csv)
+python3 - "$work/vicsv/sipas.fods" <<'EOF2' || fail "the Vietnamese CSV does not read back (above)"
+import sys
+import xml.etree.ElementTree as ET
+O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+rows = []
+for row in ET.parse(sys.argv[1]).iter(T + "table-row"):
+    cells = []
+    for cell in row:
+        n = min(int(cell.get(T + "number-columns-repeated", "1")), 20)
+        text = "\n".join("".join(p.itertext()) for p in cell.findall(X + "p"))
+        cells += [(text, cell.get(O + "value-type"), cell.get(O + "value"))] * n
+    rows.append(cells)
+problems = []
+texts = [[c[0] for c in r] for r in rows]
+head = [r for r in texts if r[:4] == ["Mã", "Yếu tố / câu hỏi", "Hài lòng", "Số trả lời"]]
+if not head:
+    problems.append("no Vietnamese heading: %r" % texts[:12])
+# Element 1: 33,33% of 12 answers (the round of lib.sh).
+one = [r for r in rows if r and r[0][0] == "1" and r[1][0] == "Tiếp cận dịch vụ"]
+if not one:
+    problems.append("no row for element 1")
+else:
+    share, count = one[0][2], one[0][3]
+    if share[1] != "percentage" or abs(float(share[2]) - 0.3333) > 1e-9:
+        problems.append("33,33%% read as %r" % (share,))
+    if count[0] != "12" or count[1] != "float" or float(count[2]) != 12:
+        problems.append("12 answers read as %r" % (count,))
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+EOF2
 exit 0

@@ -423,13 +423,15 @@ START_TEST(test_restore_upgrades_an_older_file)
 	/* Drop what migrations 2.. made, triggers first. */
 	ck_assert_int_eq(sqlite3_prepare_v2(s, "SELECT group_concat('DROP ' || type || ' ' || "
 	    "name || ';', '') FROM (SELECT type, name FROM sqlite_schema WHERE (name LIKE "
-	    "'history%' OR name LIKE 'par\\_%' ESCAPE '\\' OR name LIKE 'sipas\\_%' ESCAPE '\\') "
+	    "'history%' OR name LIKE 'par\\_%' ESCAPE '\\' OR name LIKE 'sipas\\_%' ESCAPE '\\' "
+	    "OR name LIKE 'written\\_%' ESCAPE '\\') "
 	    "AND type IN ('trigger', 'table') ORDER BY type = 'table')", -1, &st, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	drops = strdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	exec_raw(s, "PRAGMA foreign_keys = OFF");
 	exec_raw(s, drops);
+	exec_raw(s, "DROP TABLE sheet");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_number");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_date");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN review");

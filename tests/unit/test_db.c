@@ -506,9 +506,12 @@ START_TEST(test_constraints)
 }
 END_TEST
 
-/* Undoes the last migration (8 -> 9): the target as it was before its
- * horizon and interim values. */
+/* Undoes the last migrations (10 -> 11, the sheet table; 9 -> 10, the
+ * written report's table; 8 -> 9: the target as it was before its horizon
+ * and interim values). */
 #define BEFORE_YEAR \
+	"DROP TABLE sheet;" \
+	"DROP TABLE written_part;" \
 	"DROP TRIGGER history_target_insert;" \
 	"DROP TRIGGER history_target_update;" \
 	"DROP TRIGGER history_target_delete;" \

@@ -66,6 +66,29 @@ type(const char *keys)
 	return o;
 }
 
+/* A page of a document (the written report's parts): Enter breaks the
+ * line and Telex goes on in the new one; in a note Enter is no text. */
+START_TEST(test_page)
+{
+	f->focus = 3;
+	ck_assert_int_eq(form_take_key(f, '\r', WIDTH), FORM_IGNORED);
+	form_set_page(f, 0);
+	ck_assert(!f->fields[0].page);
+	form_set_page(f, 3);
+	ck_assert_int_eq(type("Hoanf thanhf"), FORM_EDITED);
+	ck_assert_int_eq(form_take_key(f, '\r', WIDTH), FORM_EDITED);
+	ck_assert_int_eq(form_take_key(f, KEYFN(KEY_ENTER), WIDTH), FORM_EDITED);
+	type("ddaatj");
+	ck_assert_str_eq(form_text(f, 3), "Hoàn thành\n\nđật");
+	/* Up goes back a line, to where Telex reads the word again. */
+	ck_assert_int_eq(form_take_key(f, KEYFN(KEY_UP), WIDTH), FORM_EDITED);
+	ck_assert_int_eq(form_take_key(f, KEYFN(KEY_UP), WIDTH), FORM_EDITED);
+	form_take_key(f, KEYFN(KEY_END), WIDTH);
+	type("s");
+	ck_assert_str_eq(form_text(f, 3), "Hoàn thánh\n\nđật");
+}
+END_TEST
+
 START_TEST(test_telex)
 {
 	ck_assert(!form_changed(f));
@@ -225,6 +248,7 @@ form_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_telex);
+	tcase_add_test(tc, test_page);
 	tcase_add_test(tc, test_focus);
 	tcase_add_test(tc, test_cancel);
 	tcase_add_test(tc, test_completion);

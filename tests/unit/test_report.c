@@ -362,12 +362,14 @@ column(const struct report_table *t, const char *title)
 
 /* The cells are typed as their columns say, from the text they show: the
  * units report's due dates are dates (a deadline in words stays text),
- * its TT codes; the dashboard's counts numbers.  What a workbook writes. */
+ * its TT codes; the dashboard's counts numbers; the appendix's TT codes,
+ * its deadlines as written text beside their due dates.  What a workbook
+ * writes. */
 START_TEST(test_typed)
 {
 	char dir[] = "/tmp/cchc-test-report-XXXXXX", path[64], err[256];
 	const char *data = getenv("CCHC_DATADIR");
-	int dates = 0, words = 0, numbers = 0;
+	int dates = 0, words = 0, numbers = 0, deadlines = 0;
 	struct report *r;
 	struct plan plan;
 	struct db *db;
@@ -379,13 +381,17 @@ START_TEST(test_typed)
 	ck_assert_msg(reference_load(db, data != NULL && *data ? data : DEFAULT_DATADIR, true) == 0,
 	    "%s", db_error(db));
 	ck_assert_int_eq(plan_current(db, &plan), 1);
-	for (int kind = 0; kind < 2; kind++) {
-		ck_assert_msg(report_build(db, kind == 0 ? REPORT_UNITS : REPORT_DASHBOARD, plan.id,
-		    2025, PERIOD_M9, 0, &r) == 0, "%s", db_error(db));
+	for (int kind = 0; kind < 3; kind++) {
+		if (kind == 2)
+			ck_assert_msg(report_build_appendix(db, plan.id, &r) == 0, "%s", db_error(db));
+		else
+			ck_assert_msg(report_build(db, kind == 0 ? REPORT_UNITS : REPORT_DASHBOARD,
+			    plan.id, 2025, PERIOD_M9, 0, &r) == 0, "%s", db_error(db));
 		for (int i = 0; i < r->nsections; i++) {
 			for (int j = 0; j < r->sections[i].nblocks; j++) {
 				const struct report_table *t = &r->sections[i].blocks[j].table;
 				int due = column(t, "Due"), no = column(t, "No."), met = column(t, "Met");
+				int deadline = column(t, "Deadline");
 
 				if (r->sections[i].blocks[j].kind != REPORT_TABLE)
 					continue;
@@ -397,8 +403,12 @@ START_TEST(test_typed)
 					const char *last = due >= 0 && strrchr(cell[due], '\n') ?
 					    strrchr(cell[due], '\n') + 1 : due >= 0 ? cell[due] : "";
 
-					if (no >= 0)
+					if (no >= 0 && *cell[no] != '\0')
 						ck_assert_int_eq(v[no].type, REPORT_CODE);
+					if (deadline >= 0 && *cell[deadline] != '\0') {
+						ck_assert_int_eq(v[deadline].type, REPORT_TEXT);
+						deadlines++;
+					}
 					if (due >= 0 && date_parse_vn(last, &d)) {
 						ck_assert_int_eq(v[due].type, REPORT_DATE);
 						ck_assert_int_eq(date_cmp(v[due].date, d), 0);
@@ -421,6 +431,7 @@ START_TEST(test_typed)
 	ck_assert_int_gt(dates, 0);
 	ck_assert_int_gt(words, 0);
 	ck_assert_int_gt(numbers, 0);
+	ck_assert_int_gt(deadlines, 0);
 	plan_free(&plan);
 	db_close(db);
 	snprintf(path, sizeof path, "rm -rf %s", dir);

@@ -42,6 +42,7 @@
 #include "core/db.h"
 #include "core/plan.h"
 #include "core/plan_file.h"
+#include "core/report.h"
 #include "core/sipas.h"
 #include "core/trash.h"
 #include "core/target.h"
@@ -136,16 +137,33 @@ teardown(void)
 	fixture_close(db);
 }
 
-/* The report as a string (caller frees). */
+/* The results screen's text as a string (caller frees). */
 static char *
-report(int64_t round, int64_t compare, enum sipas_format format)
+report(int64_t round, int64_t compare)
 {
 	char *out = NULL;
 	size_t size = 0;
 	FILE *fp = open_memstream(&out, &size);
 
 	ck_assert_ptr_nonnull(fp);
-	ck_assert_msg(sipas_report(db, round, compare, format, 80, fp) == 0, "%s", db_error(db));
+	ck_assert_msg(sipas_report(db, round, compare, 80, fp) == 0, "%s", db_error(db));
+	fclose(fp);
+	return out;
+}
+
+/* The round's report (report.h) as CSV without a BOM (caller frees). */
+static char *
+report_csv(int64_t round, int64_t compare)
+{
+	struct report *r;
+	char *out = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&out, &size);
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_msg(report_build_sipas(db, 0, round, compare, &r) == 0, "%s", db_error(db));
+	ck_assert_msg(report_write_csv(db, r, REPORT_UTF8, fp) == 0, "%s", db_error(db));
+	report_free(r);
 	fclose(fp);
 	return out;
 }
@@ -489,7 +507,7 @@ START_TEST(test_no_answers)
 	ck_assert(!sipas_share(&r.questions[0], &v));
 	ck_assert(!sipas_share(&r.elements[0], &v));
 	ck_assert(!r.has_index);
-	txt = report(round1, 0, SIPAS_TXT);
+	txt = report(round1, 0);
 	ck_assert_contains(txt, "Forms entered: 0");
 	ck_assert_contains(txt, "Overall index: —");
 	free(txt);
@@ -605,14 +623,14 @@ START_TEST(test_breakdown)
 }
 END_TEST
 
-/* The printed report: shares, counts, the index and its formula, the
- * breakdown; the CSV has the same figures with a decimal point. */
+/* The results screen: shares, counts, the index and its formula, the
+ * breakdown; the report's CSV has the same figures as its other formats. */
 START_TEST(test_report)
 {
 	char *txt, *csv;
 
 	enter(round1, forms, NELEM(forms));
-	txt = report(round1, 0, SIPAS_TXT);
+	txt = report(round1, 0);
 	ck_assert_contains(txt, "SIPAS results: Đợt 1\n");
 	ck_assert_contains(txt, "Days: 01/10/2025 – 31/10/2025\n");
 	ck_assert_contains(txt, "Covers: Hộ tịch\n");
@@ -621,22 +639,23 @@ START_TEST(test_report)
 	ck_assert_contains(txt, "   a1 Chỗ ngồi");
 	ck_assert_contains(txt, "66.67%          3\n");
 	ck_assert_contains(txt, "A. Tiếp cận");
-	ck_assert_contains(txt, "60.00%          5\n");
-	ck_assert_contains(txt, "Overall index: 55.00%\n");
+	ck_assert_contains(txt, "60%          5\n");
+	ck_assert_contains(txt, "Overall index: 55%\n");
 	ck_assert_contains(txt, "Formula: the mean of the element shares");
 	ck_assert_contains(txt, "Breakdown by Giới tính\n");
 	ck_assert_contains(txt, "Nam");
-	ck_assert_contains(txt, "        2  100.00%   50.00%   75.00%\n");
-	ck_assert_contains(txt, "        1    0.00%        —    0.00%\n");
+	ck_assert_contains(txt, "        2     100%      50%      75%\n");
+	ck_assert_contains(txt, "        1       0%        —       0%\n");
 	ck_assert_msg(strstr(txt, "Not given") == NULL, "no form without g: %s", txt);
-	csv = report(round1, 0, SIPAS_CSV);
-	ck_assert_contains(csv, "part,field,option,code,label,forms,satisfied,answered,percent\n");
-	ck_assert_contains(csv, "question,,,a1,Chỗ ngồi,,2,3,66.67\n");
-	ck_assert_contains(csv, "element,,,A,Tiếp cận,,3,5,60.00\n");
-	ck_assert_contains(csv, "index,,,mean,");
-	ck_assert_contains(csv, ",3,,,55.00\n");
-	ck_assert_contains(csv, "breakdown,Giới tính,Nữ,B,Kết quả,1,0,0,\n");
-	ck_assert_contains(csv, "breakdown,Giới tính,Nam,index,mean,2,,,75.00\n");
+	csv = report_csv(round1, 0);
+	/* The report's CSV: its tables, rates as the other formats show them. */
+	ck_assert_contains(csv, "\r\nCode,Element / question,Satisfied,Answers,\r\n");
+	ck_assert_contains(csv, "\r\na1,\u00a0\u00a0Chỗ ngồi,66.67%,3,\r\n");
+	ck_assert_contains(csv, "\r\nA,Tiếp cận,60%,5,\r\n");
+	ck_assert_contains(csv, "\"Overall index: 55%\nFormula: the mean");
+	ck_assert_contains(csv, "\r\nBreakdown by Giới tính,,,,\r\nOption,Forms,El. A,El. B,Index\r\n");
+	ck_assert_contains(csv, "\r\nNữ,1,0%,—,0%\r\n");
+	ck_assert_contains(csv, "\r\nNam,2,100%,50%,75%\r\n");
 	free(txt);
 	free(csv);
 }
@@ -652,15 +671,17 @@ START_TEST(test_compare)
 
 	enter(round1, forms, NELEM(forms));
 	enter(round2, top, 1);
-	txt = report(round1, round2, SIPAS_TXT);
+	txt = report(round1, round2);
 	ck_assert_contains(txt, "Compared with: Đợt 2 (1 forms)\n");
 	ck_assert_contains(txt, "A. Tiếp cận");
-	ck_assert_contains(txt, "60.00%    100.00%    -40.00%\n");
-	ck_assert_contains(txt, "50.00%    100.00%    -50.00%\n");
-	ck_assert_contains(txt, "55.00%    100.00%    -45.00%\n");
-	csv = report(round1, round2, SIPAS_CSV);
-	ck_assert_contains(csv, "compare,Đợt 2,,A,A. Tiếp cận,,60.00,100.00,-40.00\n");
-	ck_assert_contains(csv, "compare,Đợt 2,,index,Overall index,,55.00,100.00,-45.00\n");
+	ck_assert_contains(txt, " 60%       100%       -40%\n");
+	ck_assert_contains(txt, " 50%       100%       -50%\n");
+	ck_assert_contains(txt, " 55%       100%       -45%\n");
+	csv = report_csv(round1, round2);
+	ck_assert_contains(csv, "\r\nCompared with Đợt 2 (1 forms),,,,\r\n"
+	    "Code,Element,This round,Compared,Change\r\n");
+	ck_assert_contains(csv, "\r\nA,Tiếp cận,60%,100%,-40%\r\n");
+	ck_assert_contains(csv, "\r\n,Overall index,55%,100%,-45%\r\n");
 	free(txt);
 	free(csv);
 }

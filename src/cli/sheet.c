@@ -1,0 +1,268 @@
+/* cchc sheet: update sheets out to the units, their answers back in.
+ *
+ *   cchc sheet export --period P [--unit UNIT] [-o DIR]
+ *       one workbook per unit (or the one unit) into DIR, by default the
+ *       documents folder
+ *   cchc sheet import FILE... [--dry-run] [--take sheet|cchc]
+ *       the answers (xlsx, or the sheet saved as CSV): per task the unit,
+ *       the field, before -> after; written in one transaction.  A task
+ *       changed in cchc since its sheet was made and in the sheet too is a
+ *       conflict, written only with --take.  Exit 3 when cells were
+ *       skipped or conflicts left.
+ *   cchc sheet status --period P
+ *       per unit: out, back or missing */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/plan.h"
+#include "core/report.h"
+#include "core/sheet.h"
+#include "core/unit.h"
+
+int cli_sheet(struct db *db, int argc, char **argv);
+
+static int
+usage(void)
+{
+	fprintf(stderr, _("usage: %s sheet export --period P [--unit UNIT] [-o DIR]\n"
+	    "       %s sheet import FILE... [--dry-run] [--take sheet|cchc]\n"
+	    "       %s sheet status --period P\n"), PACKAGE, PACKAGE, PACKAGE);
+	return 2;
+}
+
+static void
+told(const char *path, const struct sheet_book *b, void *arg)
+{
+	(void)arg;
+	printf(ngettext("%s: %d task\n", "%s: %d tasks\n", b->nrows), path, b->nrows);
+}
+
+static int
+export(struct db *db, const struct plan *plan, int year, enum period_kind period,
+    const char *unit_arg, const char *dir)
+{
+	char docs[4096];
+	int64_t unit = 0;
+	int n;
+
+	if (unit_arg != NULL && (unit = unit_find(db, unit_arg)) <= 0) {
+		if (unit == 0)
+			fprintf(stderr, _("%s: no unit called %s\n"), PACKAGE, unit_arg);
+		else
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return unit == 0 ? 2 : 1;
+	}
+	if (dir == NULL) {
+		if (paths_documents_dir(docs, sizeof docs) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, _("the documents folder's path is too long"));
+			return 1;
+		}
+		dir = docs;
+	}
+	if ((n = sheet_export(db, plan->id, year, period, unit, dir, told, NULL)) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	printf(ngettext("Wrote %d sheet into %s.", "Wrote %d sheets into %s.", n), n, dir);
+	putchar('\n');
+	return 0;
+}
+
+static void
+print_item(const struct sheet_item *it)
+{
+	printf("%s · %s %s\n", it->unit, it->tt, it->description);
+	for (int i = 0; i < it->nchanges; i++) {
+		const struct sheet_change *c = &it->changes[i];
+
+		if (it->state == SHEET_CONFLICT)
+			printf(_("  %s: cchc \"%s\" | sheet \"%s\"\n"), sheet_column_heading(c->column),
+			    c->before, c->after);
+		else
+			printf("  %s: %s → %s\n", sheet_column_heading(c->column), c->before, c->after);
+	}
+}
+
+static int
+import(struct db *db, char **files, int nfiles, bool dry_run, int take)
+{
+	struct sheet_answers a = { 0 };
+	int conflicts = 0, applied = 0, rc = 0;
+
+	for (int i = 0; i < nfiles; i++)
+		if (sheet_answers_read(db, files[i], &a) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			sheet_answers_free(&a);
+			return 1;
+		}
+	for (int i = 0; i < a.nproblems; i++)
+		fprintf(stderr, "%s: %s\n", PACKAGE, a.problems[i]);
+	for (int i = 0; i < a.nitems; i++) {
+		struct sheet_item *it = &a.items[i];
+
+		if (it->state == SHEET_CONFLICT) {
+			conflicts++;
+			it->take = take;
+			continue;
+		}
+		print_item(it);
+	}
+	if (conflicts > 0) {
+		printf(ngettext("%d conflict: changed in cchc since the sheet was made, and in "
+		    "the sheet:\n", "%d conflicts: changed in cchc since the sheet was made, and "
+		    "in the sheet:\n", conflicts), conflicts);
+		for (int i = 0; i < a.nitems; i++)
+			if (a.items[i].state == SHEET_CONFLICT)
+				print_item(&a.items[i]);
+		if (take == 0)
+			printf("%s\n", _("Neither side is written: run again with --take sheet or "
+			    "--take cchc."));
+	}
+	if (dry_run) {
+		printf("%s\n", _("Dry run: nothing was written."));
+	} else if ((applied = sheet_answers_apply(db, &a)) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		rc = 1;
+	} else {
+		printf(ngettext("%d task updated.", "%d tasks updated.", applied), applied);
+		putchar('\n');
+	}
+	if (rc == 0 && (a.nproblems > 0 || (conflicts > 0 && take == 0)))
+		rc = 3;
+	sheet_answers_free(&a);
+	return rc;
+}
+
+/* An ISO day as offices write it. */
+static void
+shown_day(const char *iso, char out[11])
+{
+	struct date d;
+
+	if (date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+	else
+		snprintf(out, 11, "%s", iso);
+}
+
+static int
+status(struct db *db, const struct plan *plan, int year, enum period_kind period)
+{
+	struct sheet_status *s;
+	char label[64];
+	int n;
+
+	if (sheet_status_list(db, plan->id, year, period, &s, &n) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	report_period_label(year, period, label, sizeof label);
+	printf(_("Update sheets, %s:\n"), label);
+	for (int i = 0; i < n; i++) {
+		char made[11], back[11];
+
+		shown_day(s[i].made, made);
+		shown_day(s[i].returned, back);
+		printf("%s\t%s", sheet_state_label(s[i].state), s[i].unit);
+		if (s[i].state == SHEET_BACK)
+			printf(_(" (sent %s, back %s)"), made, back);
+		else if (s[i].state == SHEET_OUT)
+			printf(_(" (sent %s)"), made);
+		putchar('\n');
+	}
+	sheet_status_free(s, n);
+	return 0;
+}
+
+int
+cli_sheet(struct db *db, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "take", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *period_arg = NULL, *unit = NULL, *dir = NULL, *what;
+	bool dry_run = false;
+	int c, take = 0, year = 0, rc, has_plan;
+	enum period_kind period = PERIOD_YEAR;
+	struct plan plan;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			period_arg = optarg;
+			break;
+		case 'u':
+			unit = optarg;
+			break;
+		case 'o':
+			dir = optarg;
+			break;
+		case 'n':
+			dry_run = true;
+			break;
+		case 't':
+			if (strcmp(optarg, "sheet") == 0)
+				take = 1;
+			else if (strcmp(optarg, "cchc") == 0)
+				take = 2;
+			else {
+				fprintf(stderr, _("%s: --take sheet or --take cchc, not %s\n"), PACKAGE,
+				    optarg);
+				return 2;
+			}
+			break;
+		case ':':
+			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
+			return 2;
+		default:
+			fprintf(stderr, _("%s: unknown option %s\n"), PACKAGE, argv[optind - 1]);
+			return usage();
+		}
+	}
+	if (optind >= argc)
+		return usage();
+	what = argv[optind++];
+	if (strcmp(what, "import") == 0) {
+		if (optind >= argc || period_arg != NULL || unit != NULL || dir != NULL)
+			return usage();
+		return import(db, argv + optind, argc - optind, dry_run, take);
+	}
+	if ((strcmp(what, "export") != 0 && strcmp(what, "status") != 0) || optind != argc ||
+	    dry_run || take != 0 || (strcmp(what, "status") == 0 && (unit != NULL || dir != NULL)))
+		return usage();
+	if (period_arg == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+		    _("--period is required (2025-Q1, 2025-6T, 2025-9T or 2025-N)"));
+		return 2;
+	}
+	if (!report_period_parse(period_arg, &year, &period)) {
+		fprintf(stderr, _("%s: not a period: %s (write 2025-Q1, 2025-6T, 2025-9T or 2025-N)\n"),
+		    PACKAGE, period_arg);
+		return 2;
+	}
+	if ((has_plan = plan_current(db, &plan)) <= 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, has_plan < 0 ? db_error(db) :
+		    _("there is no plan"));
+		return 1;
+	}
+	if (strcmp(what, "export") == 0)
+		rc = export(db, &plan, year, period, unit, dir);
+	else
+		rc = status(db, &plan, year, period);
+	plan_free(&plan);
+	return rc;
+}
