@@ -17,12 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/db.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/number.h"
+#include "core/paths.h"
 #include "core/pdf.h"
 #include "core/calendar.h"
 #include "core/plan.h"
@@ -248,15 +250,40 @@ report_output_check(const struct report_output *o, char *err, size_t n)
 	return -1;
 }
 
+/* -o FOLDER: the file in it named as the preview proposes
+ * (report_file_name), told on stdout since the user did not choose it;
+ * else -o as given. */
+static const char *
+output_path(const struct report *r, const struct report_output *o, char *buf, size_t n)
+{
+	static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf", ".xlsx" };
+	struct stat st;
+	char name[128];
+
+	if (o->output == NULL || stat(o->output, &st) != 0 || !S_ISDIR(st.st_mode))
+		return o->output;
+	report_file_name(r, name, sizeof name - 8);
+	strcat(name, extensions[o->format]);
+	if (paths_join(buf, n, o->output, name) != 0)
+		return o->output;
+	printf("%s\n", buf);
+	return buf;
+}
+
 /* Writes the report to o->output through a temporary file renamed at the
  * end (file_out.h), so that a failed export never leaves half a file in
  * place of a good one. */
 int
-report_output_save(struct db *db, const struct report *r, const struct report_output *o)
+report_output_save(struct db *db, const struct report *r, const struct report_output *given)
 {
+	struct report_output named = *given;
+	const struct report_output *o = &named;
+	char path[4200];
 	struct out_file out;
 	FILE *fp;
 	int rc;
+
+	named.output = output_path(r, given, path, sizeof path);
 
 	if (o->print) {
 		if (pdf_print(db, r, o->width > REPORT_WIDTH_NARROW, o->printer) != 0) {
@@ -354,8 +381,11 @@ cli_report(struct db *db, int argc, char **argv)
 	/* The PAR sheet is of a year whatever the plan: its criteria set
 	 * decides. */
 	if (a.kind != REPORT_PAR && (a.year < plan.year_from || a.year > plan.year_to)) {
-		fprintf(stderr, _("%s: the period %d is outside the plan's years %d–%d\n"), PACKAGE,
-		    a.year, plan.year_from, plan.year_to);
+		char years[32];
+
+		plan_years_text(&plan, years, sizeof years);
+		fprintf(stderr, _("%s: the period %d is outside the plan's years %s\n"), PACKAGE,
+		    a.year, years);
 		plan_free(&plan);
 		return 2;
 	}

@@ -926,6 +926,7 @@ check_deadline(struct parser *p, struct appendix_task *t, struct appendix_produc
 {
 	struct appendix *a = p->a;
 	struct field_error e;
+	char outside[512];
 
 	if (validate_deadline(pr->deadline_text, &e, -1, _("Deadline")) != 0) {
 		*pr->deadline_text = '\0';
@@ -940,10 +941,9 @@ check_deadline(struct parser *p, struct appendix_task *t, struct appendix_produc
 	else if (pr->deadline.kind == DEADLINE_UNKNOWN && *pr->deadline_text != '\0')
 		warn(p, pr->line, _("the deadline \"%s\" gives no date: set it by hand"),
 		    pr->deadline_text);
-	else if (a->last_year >= a->plan_year && deadline_outside(&pr->deadline, a->plan_year,
-	    a->last_year))
-		warn(p, pr->line, _("the deadline \"%s\" falls outside the plan's years (%d-%d)"),
-		    pr->deadline_text, a->plan_year, a->last_year);
+	else if (deadline_outside_warning(pr->deadline_text, a->plan_year, a->last_year, outside,
+	    sizeof outside))
+		warn(p, pr->line, "%s", outside);
 	return 0;
 }
 

@@ -19,6 +19,7 @@
  * in on X as on time.  Taking X - 1 would turn those into late tasks. */
 #include "core/deadline.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -825,6 +826,23 @@ deadline_doubt_text(const struct deadline *d)
 	default:
 		return "";
 	}
+}
+
+bool
+deadline_outside_warning(const char *text, int year_from, int year_to, char *buf, size_t n)
+{
+	struct deadline d;
+	char years[32];
+
+	if (year_to < year_from || !deadline_parse(text, year_from, &d) ||
+	    !deadline_outside(&d, year_from, year_to))
+		return false;
+	if (year_from == year_to)
+		snprintf(years, sizeof years, "%d", year_from);
+	else
+		snprintf(years, sizeof years, "%d–%d", year_from, year_to);
+	snprintf(buf, n, _("the deadline \"%s\" falls outside the plan's years (%s)"), text, years);
+	return true;
 }
 
 bool

@@ -9,6 +9,7 @@
 #define CCHC_DEADLINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/date.h"
 
@@ -76,5 +77,12 @@ const char *deadline_doubt_text(const struct deadline *d);
 /* true when d gives a due date (or milestones) in a year outside
  * year_from..year_to: read, but probably a typing slip. */
 bool deadline_outside(const struct deadline *d, int year_from, int year_to);
+
+/* When the deadline text, read for plan_year, falls outside the plan's
+ * years year_from..year_to (deadline_outside: "Tháng 9/2025" in a 2026
+ * plan), the warning that says so into buf, translated, and true; else
+ * false.  The importer and the task form say the same. */
+bool deadline_outside_warning(const char *text, int year_from, int year_to, char *buf,
+    size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 /* Longer text is no figure anyone types. */
 #define NUMBER_MAX 64
@@ -112,6 +113,40 @@ number_parse(const char *s, double *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+bool
+number_parse_percent(const char *s, double *out)
+{
+	char buf[NUMBER_MAX + 1];
+	size_t len = strlen(s);
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || s[len - 1] != '%' || len > NUMBER_MAX)
+		return false;
+	snprintf(buf, sizeof buf, "%.*s", (int)(len - 1), s);
+	return number_parse(buf, out);
+}
+
+bool
+number_parse_yesno(const char *s, bool *yes)
+{
+	static const char *const yes_words[] = { "co", "x", "yes", "1" };
+	static const char *const no_words[] = { "khong", "no", "0" };
+	char *folded = text_fold(s);
+	bool found = false;
+
+	for (size_t i = 0; folded != NULL && i < sizeof yes_words / sizeof *yes_words; i++)
+		if (strcmp(folded, yes_words[i]) == 0)
+			found = *yes = true;
+	for (size_t i = 0; folded != NULL && i < sizeof no_words / sizeof *no_words; i++)
+		if (strcmp(folded, no_words[i]) == 0) {
+			found = true;
+			*yes = false;
+		}
+	free(folded);
+	return found;
 }
 
 void

@@ -18,6 +18,17 @@
  * "12abc", "1..2", inf, nan, more than 64 characters). */
 bool number_parse(const char *s, double *out);
 
+/* A percentage as typed: a number (number_parse) then '%', blanks
+ * allowed around it ("90%", "99,5 %").  False without the sign, so a
+ * plain figure stays a numerator. */
+bool number_parse_percent(const char *s, double *out);
+
+/* Yes or no as offices write it in a table: "có" / "không" (also without
+ * diacritics, "co" / "khong"), "x" for yes (a ticked cell), "yes" / "no",
+ * "1" / "0"; case and diacritics do not matter.  False for anything
+ * else. */
+bool number_parse_yesno(const char *s, bool *yes);
+
 /* Parses s, decimal digits alone (an optional '-' first), into *out when
  * the value lies from min to max.  False for anything else, an overflow
  * included: strtoll's clamping would turn 99999999999999999999 into

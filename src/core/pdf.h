@@ -15,8 +15,8 @@ int pdf_write(struct db *db, const struct report *r, bool landscape, const char 
 
 /* Prints r: its PDF, made in a private temporary folder (mkdtemp, so no
  * other user can put a link in its place), sent to printer (print.h;
- * NULL: the setting or the default), then removed.  0, or -1 with
- * db_error() saying what to do. */
+ * NULL: the setting or the default), then removed.  0, or -1 (-2: no
+ * printer, as print_pdf) with db_error() saying what to do. */
 int pdf_print(struct db *db, const struct report *r, bool landscape, const char *printer);
 
 #endif

@@ -1,5 +1,6 @@
 #include "core/print.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -73,6 +74,26 @@ queue_stopped(const char *said, char *queue, size_t n)
 	    strstr(state, "disabled") != NULL;
 }
 
+/* Whether lp's words (in the C locale) say there is nothing to print on:
+ * no default printer (CUPS words it "No default destination" or "no
+ * default destination available"), or no CUPS service to ask. */
+static bool
+no_printer(const char *said)
+{
+	static const char *const words[] = {
+		"no default destination", "scheduler not responding", "unable to connect",
+	};
+	char *folded = strdup(said);
+	bool found = false;
+
+	for (char *c = folded; c != NULL && *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	for (size_t i = 0; folded != NULL && i < sizeof words / sizeof *words; i++)
+		found = found || strstr(folded, words[i]) != NULL;
+	free(folded);
+	return found;
+}
+
 /* The print command: $CCHC_PRINT_COMMAND, else print_command in the user's
  * configuration file, else lp; never the database, which only names the
  * printer.  NULL when out of memory. */
@@ -124,10 +145,12 @@ print_pdf(struct db *db, const char *path, const char *printer)
 		rc = db_fail(db, _("cannot run %s: not executable"), argv[0]);
 	else if (rc < 0)
 		rc = db_fail(db, _("cannot start the print command %s: %s"), argv[0], strerror(errno));
-	else if (rc != 0 && strstr(said, "No default destination") != NULL)
-		rc = db_fail(db, "%s", _("there is no default printer: make one the default in "
+	else if (rc != 0 && no_printer(said)) {
+		db_fail(db, "%s", _("there is no default printer: make one the default in "
 		    "the system's printer settings, or name one (--printer NAME); or save the report "
 		    "as PDF"));
+		rc = -2;
+	}
 	else if (rc != 0 && strstr(said, "does not exist") != NULL)
 		rc = db_fail(db, _("there is no printer called %s: name another "
 		    "(lpstat -e lists them), or save the report as PDF"), printer != NULL ? printer : "");
@@ -135,8 +158,8 @@ print_pdf(struct db *db, const char *path, const char *printer)
 		rc = db_fail(db, _("the printer %s refuses jobs (its queue is stopped): start it "
 		    "(cupsaccept), choose another printer, or save the report as PDF"), printer != NULL && *printer != '\0' ? printer : _("by default"));
 	else if (rc != 0)
-		rc = db_fail(db, _("%s failed (status %d): %s"), argv[0], rc,
-		    *said != '\0' ? said : _("no message"));
+		rc = db_fail(db, _("%s failed (status %d): %s; save the report as PDF and print it "
+		    "elsewhere"), argv[0], rc, *said != '\0' ? said : _("no message"));
 	else if (queue_stopped(said, queue, sizeof queue))
 		rc = db_fail(db, _("the printer %s is stopped: the report waits in its queue until "
 		    "it is started (cupsenable %s); or choose another printer"),

@@ -9,10 +9,12 @@
 
 struct db;
 
-/* Prints the PDF file path on printer (NULL: as above).  0, or -1 with
- * db_error() saying what went wrong and what to do: no default printer,
- * no such printer, a queue that is stopped or refuses jobs, lp missing;
- * lp's own words follow when it said something else.  A job accepted by
+/* Prints the PDF file path on printer (NULL: as above).  0; -2 when
+ * there is no printer to print on (no default one, no print service
+ * running): the caller can say briefly to save instead; or -1.  Either
+ * failure leaves db_error() saying what went wrong and what to do: no
+ * default printer, no such printer, a queue that is stopped or refuses
+ * jobs, lp missing; lp's own words follow when it said something else.  A job accepted by
  * a stopped queue waits there, and the message says so.  Nothing is lost
  * on failure: the caller can still save the report. */
 int print_pdf(struct db *db, const char *path, const char *printer);

@@ -77,6 +77,28 @@ report_period_label(int year, enum period_kind k, char *buf, size_t n)
 	snprintf(buf, n, "%s/%d", _(report_period_names[k]), year);
 }
 
+void
+report_file_name(const struct report *r, char *buf, size_t n)
+{
+	/* Short: the titles make file names too long to read in a list. */
+	static const char *const names[REPORT_KINDS] = {
+		/* TRANSLATORS: file names of the reports (made ASCII). */
+		N_("summary"), N_("by unit"), N_("overdue tasks"), N_("report"), N_("PAR INDEX"),
+		N_("SIPAS survey"), N_("report calendar"),
+	};
+	char words[256], period[64];
+	char *slug;
+
+	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS || r->kind == REPORT_CALENDAR)
+		snprintf(period, sizeof period, "%d", r->year);
+	else
+		report_period_label(r->year, r->period, period, sizeof period);
+	snprintf(words, sizeof words, "%s %s", _(names[r->kind]), period);
+	slug = text_slug(words);
+	snprintf(buf, n, "%s", slug != NULL && *slug != '\0' ? slug : report_kind_name(r->kind));
+	free(slug);
+}
+
 const char *
 report_verdict_label(enum verdict v)
 {
@@ -287,7 +309,9 @@ cell_value(enum report_type type, const char *text)
 		}
 		break;
 	case REPORT_DATE:
-		if (date_parse_vn(text, &v.date))
+		/* "Quý IV/2025\n31/12/2025": a deadline as written over its
+		 * date, which a workbook keeps as a date. */
+		if (date_parse_vn(strrchr(text, '\n') ? strrchr(text, '\n') + 1 : text, &v.date))
 			v.type = REPORT_DATE;
 		break;
 	default:
@@ -329,10 +353,13 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 	for (int i = 0; i < t->ncolumns; i++) {
 		c[i] = dup(b, cells[i]);
 		v[i] = cell_value(t->columns[i].type, cells[i]);
-		/* A figure is never cut: its fixed column grows to hold it. */
+		/* A figure is never cut: its fixed column grows to hold it (a
+		 * date under the words of a deadline: the date; the words wrap). */
+		const char *figure = strrchr(cells[i], '\n') ? strrchr(cells[i], '\n') + 1 : cells[i];
+
 		if (v[i].type != REPORT_TEXT && v[i].type != REPORT_CODE && t->columns[i].width > 0 &&
-		    text_width(cells[i]) > t->columns[i].width)
-			t->columns[i].width = text_width(cells[i]);
+		    text_width(figure) > t->columns[i].width)
+			t->columns[i].width = text_width(figure);
 	}
 	t->nrows++;
 }
@@ -364,23 +391,6 @@ task_number(const struct source *src, const struct task *t, char *buf, size_t n)
 	int s = section_index(src, t->section_id);
 
 	snprintf(buf, n, "%s%s%s", roman(s + 1), *t->tt ? "." : "", t->tt);
-}
-
-/* The due date as dd/mm/yyyy, or the first deadline as written when it
- * gives no date ("Theo kế hoạch của UBND tỉnh"). */
-static void
-task_due(const struct task *t, char *buf, size_t n)
-{
-	struct date d;
-
-	if (date_parse_iso(t->due_date, &d)) {
-		char vn[11];
-
-		date_format_vn(d, vn);
-		snprintf(buf, n, "%s", vn);
-	} else {
-		snprintf(buf, n, "%s", t->nproducts > 0 ? t->products[0].deadline_text : "");
-	}
 }
 
 static void
@@ -744,7 +754,7 @@ add_unit_section(struct builder *b, struct source *src, const struct unit_load *
 			if (t == NULL)
 				t = add_table(b, s, cols, 5);
 			task_number(src, k, tt, sizeof tt);
-			task_due(k, due, sizeof due);
+			task_due_text(k, due, sizeof due);
 			task_status_text(k, status, sizeof status);
 			add_row(b, t, (const char *[]){ pass == 0 ? _("Leads") : _("Cooperates"),
 			    tt, k->description, due, status }, false);
@@ -859,7 +869,7 @@ add_deadline_section(struct builder *b, struct source *src, bool overdue)
 		struct date d;
 
 		task_number(src, v[i], tt, sizeof tt);
-		task_due(v[i], due, sizeof due);
+		task_due_text(v[i], due, sizeof due);
 		date_parse_iso(v[i]->due_date, &d);
 		snprintf(days, sizeof days, "%ld", labs(date_to_days(src->as_of) - date_to_days(d)));
 		add_row(b, t, (const char *[]){ tt, v[i]->description, v[i]->lead_unit, due, days },
@@ -995,7 +1005,7 @@ build_period(struct builder *b, struct source *src)
 				add_paragraph(b, s, _("Tasks"));
 				tasks = add_table(b, s, task_cols, 6);
 			}
-			task_due(k, due, sizeof due);
+			task_due_text(k, due, sizeof due);
 			task_status_text(k, status, sizeof status);
 			evidence = task_evidence_text(b, k);
 			add_row(b, tasks, (const char *[]){ k->tt, k->description, k->lead_unit,
@@ -1633,7 +1643,7 @@ build_written(struct builder *b, struct source *src)
 		char tt[32], due[256], status[64];
 
 		task_number(src, k, tt, sizeof tt);
-		task_due(k, due, sizeof due);
+		task_due_text(k, due, sizeof due);
 		task_status_text(k, status, sizeof status);
 		add_row(b, t, (const char *[]){ tt, k->description, k->lead_unit, due, status }, false);
 	}

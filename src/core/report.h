@@ -126,6 +126,12 @@ extern const char *const report_period_names[PERIOD_KINDS];
 /* "9 months/2025" in the interface language. */
 void report_period_label(int year, enum period_kind k, char *buf, size_t n);
 
+/* A file name for r without its extension, in ASCII (text_slug) from the
+ * report's short name and period in the interface language: "bao-cao-9-
+ * thang-2025", "nhiem-vu-qua-han-quy-i-2026"; the yearly sheets take the
+ * year alone.  Fits in n bytes (cut there). */
+void report_file_name(const struct report *r, char *buf, size_t n);
+
 /* Builds report kind on plan for the period (targets are judged for it,
  * tasks as of today).  unit (0: all) keeps only the tasks the unit leads
  * or cooperates on and the targets it leads; the dashboard and the PAR

@@ -2,9 +2,11 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/period.h"
 #include "core/target.h"
 #include "core/validate.h"
@@ -127,6 +129,33 @@ check(const struct target_rule *rule, const struct measure *m, struct field_erro
 	if (m->has_value)
 		return target_check_value(rule->kind, m->value, e, RF_VALUE);
 	return 0;
+}
+
+const char *
+result_value_label(enum target_kind k)
+{
+	return k == TARGET_YESNO ? _("Achieved (yes or no)") : _("Value");
+}
+
+int
+result_read(enum target_kind k, const char *numerator, const char *denominator,
+    const char *value, struct measure *m, struct field_error *e)
+{
+	memset(m, 0, sizeof *m);
+	if (k != TARGET_RATE)
+		return target_read_value(k, value, false, &m->value, &m->has_value, e, RF_VALUE,
+		    result_value_label(k));
+	if (number_parse_percent(numerator, &m->value)) {
+		m->has_value = true;
+		if (denominator[strspn(denominator, " \t")] != '\0')
+			return field_fail(e, RF_DENOMINATOR,
+			    _("Leave the denominator blank when the rate is typed in %%"));
+		return 0;
+	}
+	return validate_number(numerator, false, -1e15, 1e15, &m->numerator, &m->has_numerator,
+	    e, RF_NUMERATOR, _("Numerator")) != 0 ||
+	    validate_number(denominator, false, -1e15, 1e15, &m->denominator,
+	    &m->has_denominator, e, RF_DENOMINATOR, _("Denominator")) != 0 ? -1 : 0;
 }
 
 static int

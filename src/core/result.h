@@ -18,6 +18,18 @@ enum result_field {
 	RF_NOTE,
 };
 
+/* The label of a result's value for a target of kind k (translated). */
+const char *result_value_label(enum target_kind k);
+
+/* Reads a result's figures as typed for a target of kind k into m: a
+ * rate's numerator and denominator, or the rate itself typed with '%' in
+ * the numerator ("90%", the denominator left blank); other kinds their
+ * value (target_read_value: "có" / "không" for yes/no).  Blank fields
+ * leave their figure out.  result_save checks the figures.  0, or -1
+ * with e naming the field. */
+int result_read(enum target_kind k, const char *numerator, const char *denominator,
+    const char *value, struct measure *m, struct field_error *e);
+
 /* Records (or replaces) the result of target t for a period, in one
  * transaction, after checking it against the target's kind: a rate's
  * numerator and denominator are given together, not negative, the

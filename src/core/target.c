@@ -7,6 +7,7 @@
 #include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/number.h"
 #include "core/phase.h"
 #include "core/period.h"
 #include "core/text.h"
@@ -36,6 +37,27 @@ target_check_value(enum target_kind k, double v, struct field_error *e, int fiel
 	if (v < value_rules[k].min || v > value_rules[k].max ||
 	    (value_rules[k].whole && v != floor(v)))
 		return field_fail(e, field, "%s", _(value_rules[k].message));
+	return 0;
+}
+
+int
+target_read_value(enum target_kind k, const char *text, bool required, double *out,
+    bool *has, struct field_error *e, int field, const char *label)
+{
+	bool yes;
+
+	*has = false;
+	if (text[strspn(text, " \t")] == '\0')
+		return required ? field_fail(e, field, _("%s is required"), label) : 0;
+	if (k == TARGET_YESNO) {
+		if (!number_parse_yesno(text, &yes))
+			return field_fail(e, field, _("%s: write “có” or “không”"), label);
+		*out = yes;
+	} else if (!((k == TARGET_RATE || k == TARGET_REDUCTION) && number_parse_percent(text, out)) &&
+	    !number_parse(text, out)) {
+		return field_fail(e, field, _("%s is not a number"), label);
+	}
+	*has = true;
 	return 0;
 }
 

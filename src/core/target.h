@@ -43,6 +43,14 @@ int target_delete(struct db *db, int64_t id, struct trash **undo);
  * 1.  0, or -1 with e (field) saying so. */
 int target_check_value(enum target_kind k, double v, struct field_error *e, int field);
 
+/* A figure of a target of kind k as typed (its planned value, a result's
+ * value): a yes/no as "có" / "không" (number_parse_yesno) stored as 1 or
+ * 0; a rate or a reduction with or without '%' ("90%"); else a number.
+ * Blank text gives *has false, refused when required.  Range checks are
+ * target_check_value's.  0, or -1 with e naming label. */
+int target_read_value(enum target_kind k, const char *text, bool required, double *out,
+    bool *has, struct field_error *e, int field, const char *label);
+
 /* Inserts t inside the caller's transaction (the loaders'), with
  * target_save's checks.  The id, or -1 with the message in db_error(). */
 int64_t target_insert(struct db *db, const struct target *t);

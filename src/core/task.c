@@ -366,6 +366,99 @@ out:
 	return rc;
 }
 
+/* The product whose deadline is the task's: the one due last, else the
+ * first; NULL when there is none. */
+static const struct product *
+due_product(const struct task *t)
+{
+	for (int i = 0; i < t->nproducts; i++)
+		if (*t->due_date != '\0' && strcmp(t->products[i].due_date, t->due_date) == 0)
+			return &t->products[i];
+	return t->nproducts > 0 ? &t->products[0] : NULL;
+}
+
+/* True when text writes a whole date (d/m/yyyy) itself. */
+static bool
+writes_date(const char *text)
+{
+	for (const char *s = text; *s != '\0'; s++) {
+		int d, m, y, used = 0;
+
+		if ((s == text || s[-1] < '0' || s[-1] > '9') &&
+		    sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &used) == 3 && used >= 8)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the kind has a date worth showing: "Thường xuyên" and "Định kỳ"
+ * fall due on 31/12 by convention only. */
+static bool
+kind_dated(const char *kind)
+{
+	return kind == NULL || (strcmp(kind, "continuous") != 0 && strcmp(kind, "recurring") != 0);
+}
+
+void
+task_due_text(const struct task *t, char *buf, size_t n)
+{
+	const struct product *p = due_product(t);
+	char date[11] = "";
+	struct date d;
+
+	if (date_parse_iso(t->due_date, &d))
+		date_format_vn(d, date);
+	if (p == NULL || *p->deadline_text == '\0')
+		snprintf(buf, n, "%s", date);
+	else if (*date != '\0' && (p->due_manual || (kind_dated(p->deadline_kind) &&
+	    !writes_date(p->deadline_text))))
+		snprintf(buf, n, "%s\n%s", p->deadline_text, date);
+	else
+		snprintf(buf, n, "%s", p->deadline_text);
+}
+
+void
+task_due_short(const struct task *t, int cols, char *buf, size_t n)
+{
+	const struct product *p = due_product(t);
+	char date[11] = "";
+	struct date d;
+
+	if (date_parse_iso(t->due_date, &d))
+		date_format_vn(d, date);
+	if (p == NULL || *p->deadline_text == '\0' || p->due_manual)
+		snprintf(buf, n, "%s", *date ? date : p ? p->deadline_text : "");
+	else if (text_width(p->deadline_text) <= cols)
+		snprintf(buf, n, "%s", p->deadline_text);
+	else if (p->deadline_kind != NULL && strcmp(p->deadline_kind, "continuous") == 0)
+		/* TRANSLATORS: a deadline all year long, in a narrow column. */
+		snprintf(buf, n, "%s", _("Continuous"));
+	else if (p->deadline_kind != NULL && strcmp(p->deadline_kind, "recurring") == 0)
+		/* TRANSLATORS: a recurring deadline, in a narrow column. */
+		snprintf(buf, n, "%s", _("Periodic"));
+	else
+		snprintf(buf, n, "%s", *date ? date : p->deadline_text);
+}
+
+bool
+task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n)
+{
+	char outside[512];
+	size_t len;
+
+	buf[0] = '\0';
+	if (t->lead_unit_id == 0)
+		snprintf(buf, n, "%s", _("no lead unit"));
+	for (int i = 0; i < t->nproducts; i++) {
+		if (!deadline_outside_warning(t->products[i].deadline_text, year_from, year_to,
+		    outside, sizeof outside))
+			continue;
+		len = strlen(buf);
+		snprintf(buf + len, n - len, "%s%s", len > 0 ? "; " : "", outside);
+	}
+	return buf[0] != '\0';
+}
+
 int
 task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
     int plan_year, struct field_error *err)

@@ -3,6 +3,8 @@
 #ifndef CCHC_TASK_H
 #define CCHC_TASK_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/model.h"
@@ -48,6 +50,26 @@ int task_save(struct db *db, struct task *t, const int64_t *cooperators, int nco
  * task list does.  0, or -1 with err. */
 int task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
     struct field_error *err);
+
+/* A task's deadline as the plan writes it ("Quý II/2026", "Thường xuyên
+ * trong năm"), from the product that falls due last (else the first),
+ * with its date on a line of its own (a report's column is as narrow as
+ * a date) where the text does not write one and a date is known
+ * ("Quý II/2026\n30/06/2026"); the
+ * date alone when the text is blank.  For reports (cells wrap at '\n'). */
+void task_due_text(const struct task *t, char *buf, size_t n);
+/* The same within cols columns, for a list's column: the text as written
+ * when it fits, else by rule the kind's word ("Thường xuyên", "Định kỳ")
+ * or the date; a text with neither (conditional) is left for the caller
+ * to cut. */
+void task_due_short(const struct task *t, int cols, char *buf, size_t n);
+
+/* What a task saves with but probably should not: no lead unit, a
+ * deadline outside the plan's years year_from..year_to (the importer's
+ * rule, deadline_outside_warning).  The warnings joined by "; " into buf,
+ * translated, and true; false when there is none.  The save goes
+ * through either way: the plan may well say so. */
+bool task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n);
 
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */

@@ -173,6 +173,42 @@ validate_date(const char *text, char *iso_out, struct field_error *e, int field,
 	return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
 }
 
+/* "m/yyyy", "m-yyyy" or "m nam yyyy" after an optional "thang ", in
+ * folded text: the month and the year. */
+static bool
+month_only(const char *folded, int *month, int *year)
+{
+	int used = 0;
+
+	if (strncmp(folded, "thang ", 6) == 0)
+		folded += 6;
+	if (sscanf(folded, "%2d/%4d%n", month, year, &used) == 2 ||
+	    sscanf(folded, "%2d-%4d%n", month, year, &used) == 2 ||
+	    sscanf(folded, "%2d nam %4d%n", month, year, &used) == 2)
+		return folded[used] == '\0' && *year >= 1000 && date_valid(*year, *month, 1);
+	return false;
+}
+
+int
+validate_date_or_month(const char *text, char *iso_out, struct field_error *e, int field,
+    const char *label)
+{
+	char *folded;
+	int month, year;
+	bool ok;
+
+	if (validate_date(text, iso_out, NULL, field, label) == 0)
+		return 0;
+	if ((folded = text_fold(text)) == NULL)
+		return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
+	ok = month_only(folded, &month, &year);
+	free(folded);
+	if (!ok)
+		return validate_date(text, iso_out, e, field, label);
+	date_format_iso((struct date){ .year = year, .month = month, .day = 1 }, iso_out);
+	return 0;
+}
+
 int
 validate_deadline(const char *text, struct field_error *e, int field, const char *label)
 {

@@ -55,6 +55,14 @@ int validate_range(double v, double min, double max, struct field_error *e, int 
 int validate_date(const char *text, char *iso_out, struct field_error *e, int field,
     const char *label);
 
+/* A document's date that may be a month alone, as plans are often
+ * dated: what validate_date takes, or "04/2026", "4-2026", "tháng 4/2026",
+ * "tháng 4 năm 2026" (any case, diacritics or not), stored as the month's
+ * first day: the column is a date that periods and reports compute with,
+ * and the first day keeps the document before anything it plans. */
+int validate_date_or_month(const char *text, char *iso_out, struct field_error *e, int field,
+    const char *label);
+
 /* A product's deadline: free text ("Quý IV/2025", "Thường xuyên"), but
  * one written as a date (d/m/yyyy) must be a day that exists.  0, or -1
  * with e naming label. */

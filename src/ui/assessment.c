@@ -385,7 +385,7 @@ entry_form_new(struct app *app, struct par_data *d, int i)
 	e->max = c->max;
 	e->in = l->in;
 	e->fa = e->fb = -1;
-	snprintf(title, sizeof title, "%s %s (%s)", c->code, c->title, rule_kind_name(c->kind));
+	snprintf(title, sizeof title, "%s %s (%s)", c->code, c->title, _(rule_kind_labels[c->kind]));
 	if (l->nevidence > 0 &&
 	    (e->documents = calloc((size_t)l->nevidence, sizeof *e->documents)) == NULL) {
 		free(e);

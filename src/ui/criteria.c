@@ -102,7 +102,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		number_format_2(c->max, a, sizeof a);
 		draw_text_right(y + 3 + r, 1 + title_w, a, W_MAX, at);
 		draw_text(y + 3 + r, 1 + title_w + W_MAX, "", 1, at);
-		draw_text(y + 3 + r, 2 + title_w + W_MAX, c->leaf ? rule_kind_name(c->kind) : "",
+		draw_text(y + 3 + r, 2 + title_w + W_MAX, c->leaf ? _(rule_kind_labels[c->kind]) : "",
 		    W_RULE, at);
 		if ((w = warning_of(d, i)) != NULL) {
 			number_format_2(w->sum, a, sizeof a);
@@ -116,10 +116,6 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 }
 
 /* The criterion form. */
-static const char *const rule_choices[RULE_KINDS] = {
-	N_("manual"), N_("survey"), N_("yes/no"), N_("ratio a/b"), N_("bands"), N_("count"),
-	N_("deduct"), N_("bonus"), N_("penalty"),
-};
 
 struct criterion_edit {
 	int64_t set, id;
@@ -190,7 +186,7 @@ criterion_form_new(struct editor_data *d, const struct par_node *c, const char *
 	e->fcode = form_add_text(f, _("Code"), CF_CODE, c ? c->code : code, false);
 	e->ftitle = form_add_text(f, _("Title"), CF_TITLE, c ? c->title : NULL, true);
 	e->fmax = form_add_text(f, _("Maximum"), CF_MAX, max, false);
-	e->frule = form_add_choice(f, _("Rule"), CF_RULE, rule_choices, RULE_KINDS,
+	e->frule = form_add_choice(f, _("Rule"), CF_RULE, rule_kind_labels, RULE_KINDS,
 	    c ? (int)c->kind : RULE_YESNO);
 	e->fparams = form_add_text(f, _("Parameters"),
 	    CF_PARAMS, c ? c->params : NULL, false);

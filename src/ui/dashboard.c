@@ -24,6 +24,15 @@ static const char *const columns[] = {
 	N_("Total"), N_("Met"), N_("Not met"), N_("Ongoing"), N_("Unknown"),
 	N_("Total"), N_("Done"), N_("Overdue"), N_("Due soon"),
 };
+/* The same in at most three columns, for a narrow terminal (60): the
+ * section names come first.  The help and the wide layout spell them out. */
+static const char *const narrow_columns[] = {
+	/* TRANSLATORS: the dashboard's column headings on a narrow terminal,
+	 * three columns at most each: total, met, not met, in progress,
+	 * unknown, total, done, overdue, due soon. */
+	N_("All"), N_("Met"), N_("Not"), N_("On"), N_("?"), N_("All"), N_("Dn"), N_("Lt"),
+	N_("Sn"),
+};
 #define NCOLUMNS 9
 /* The last of the targets' columns, before the gap. */
 #define LAST_TARGET_COLUMN 4
@@ -35,15 +44,24 @@ static const char *const columns[] = {
  * section names keep their room (not on 80 columns); else they are
  * counted with the unknown, as not judged yet.  Set by draw(). */
 static bool ongoing_shown;
+/* Whether the headings are narrow_columns: when even without the
+ * in-progress column the names would lose their room.  Set by draw(). */
+static bool narrow;
+
+static const char *
+column_label(int i)
+{
+	return narrow ? _(narrow_columns[i]) : _(columns[i]);
+}
 
 static int
 column_width(int i)
 {
-	int w = text_width(_(columns[i])) + 1;
+	int w = text_width(column_label(i)) + 1, min = narrow ? 4 : 5;
 
 	if (i == ONGOING_COLUMN && !ongoing_shown)
 		return 0;
-	return w < 5 ? 5 : w;
+	return w < min ? min : w;
 }
 
 /* The next report due and the days left, and one overdue. */
@@ -182,8 +200,10 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	const struct counts *c = s->data;
 	int name_w, x;
 
+	narrow = false;
 	ongoing_shown = true;
 	ongoing_shown = cols - counts_width() - 2 >= NAME_MIN;
+	narrow = cols - counts_width() - 2 < NAME_MIN;
 	name_w = cols - counts_width() - 2;
 
 	draw_header(app, y, cols);
@@ -196,7 +216,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	for (int i = 0; i < NCOLUMNS; i++) {
 		if (column_width(i) == 0)
 			continue;
-		draw_text_right(y + 4, x, _(columns[i]), column_width(i), A_BOLD | A_UNDERLINE);
+		draw_text_right(y + 4, x, column_label(i), column_width(i), A_BOLD | A_UNDERLINE);
 		x += column_width(i) + (i == LAST_TARGET_COLUMN);
 	}
 	list_scroll(&s->list, rows - 6);

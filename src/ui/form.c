@@ -132,7 +132,8 @@ save(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
 	struct field_error err = { -1, "" };
-	const char *done;
+	char done[1024];
+	bool warns = f->done_warns;
 	int i;
 
 	if (!f->no_write && !app_may_write(app))
@@ -144,9 +145,10 @@ save(struct app *app, struct screen *s)
 		beep();
 		return;
 	}
-	done = f->done != NULL ? f->done : _("Saved.");
+	/* Copied first: the message may be the record's, freed with the form. */
+	snprintf(done, sizeof done, "%s", f->done != NULL ? f->done : _("Saved."));
 	app_pop(app);
-	app_message(app, COLOR_GOOD, "%s", done);
+	app_message(app, warns ? COLOR_WARN : COLOR_GOOD, "%s", done);
 }
 
 /* How the settings spell the modes and styles. */
@@ -290,6 +292,8 @@ text_rows(const struct form_field *fl, int avail)
 static int
 field_rows(const struct form_field *fl, int avail)
 {
+	if (fl->hidden)
+		return 0;
 	return text_rows(fl, avail) + (fl->hint[0] != '\0');
 }
 
@@ -392,7 +396,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	for (int i = 0; i < f->nfields; i++) {
 		int h = field_rows(&f->fields[i], rows - 2), at = row - f->top;
 
-		if (at >= 0 && at + h <= rows - 2)
+		if (h > 0 && at >= 0 && at + h <= rows - 2)
 			draw_field(app, f, i, y + 2 + at, w, rows - 2);
 		if (i == f->focus && f->nmatches > 0 && at >= 0)
 			matches_at = y + 2 + at + h;

@@ -43,6 +43,9 @@ struct form_field {
 	const char *note;	/* what a term of art means, on the status
 				 * line while focused (translated); NULL */
 	bool plain;		/* typed as is, never through Telex (file names) */
+	bool hidden;		/* not drawn, never focused: of no use for the
+				 * record as it stands (a yes/no target's
+				 * comparator) */
 	size_t word_floor;	/* Telex words start no earlier: an accepted
 				 * completion is not re-read as typing */
 	bool page;		/* FIELD_LONG_TEXT as tall as the screen allows,
@@ -71,6 +74,7 @@ struct form {
 	/* The save writes nothing to the database (a filter, a file): the
 	 * form opens and saves in a read-only instance too. */
 	bool no_write;
+	bool done_warns;	/* done is a warning: the save went through */
 	form_change_fn changed;	/* after each edit of a field; may be NULL */
 	void *record;		/* the record's own state */
 	void (*free_record)(void *);

@@ -209,15 +209,30 @@ accept_match(struct form *f)
 	form_clear_matches(f);
 }
 
+/* Focuses field i, or the next shown one going by step (1 or -1). */
 static void
-focus(struct form *f, int i)
+focus(struct form *f, int i, int step)
 {
 	form_clear_matches(f);
-	if (i < 0)
-		i = f->nfields - 1;
-	if (i >= f->nfields)
-		i = 0;
+	for (int n = 0; n < f->nfields; n++, i += step) {
+		if (i < 0)
+			i = f->nfields - 1;
+		if (i >= f->nfields)
+			i = 0;
+		if (!f->fields[i].hidden)
+			break;
+	}
 	f->focus = i;
+}
+
+/* True when no shown field follows the focused one. */
+static bool
+focus_last(const struct form *f)
+{
+	for (int i = f->focus + 1; i < f->nfields; i++)
+		if (!f->fields[i].hidden)
+			return false;
+	return true;
 }
 
 /* A printable key into a text field, through Telex/VNI when it is on. */
@@ -385,7 +400,7 @@ form_take_key(struct form *f, int key, int width)
 enum form_outcome
 form_do(struct form *f, enum action a)
 {
-	bool last = f->focus == f->nfields - 1;
+	bool last = focus_last(f);
 
 	switch (a) {
 	case ACT_SAVE:
@@ -407,7 +422,7 @@ form_do(struct form *f, enum action a)
 		if (f->nmatches > 0)
 			f->match = (f->match + (a == ACT_FIELD_DOWN ? 1 : f->nmatches - 1)) % f->nmatches;
 		else
-			focus(f, f->focus + (a == ACT_FIELD_DOWN ? 1 : -1));
+			focus(f, f->focus + (a == ACT_FIELD_DOWN ? 1 : -1), a == ACT_FIELD_DOWN ? 1 : -1);
 		return FORM_MOVED;
 	case ACT_NEXT_FIELD:
 	case ACT_NEXT_OR_SAVE:
@@ -416,14 +431,14 @@ form_do(struct form *f, enum action a)
 		if (f->nmatches > 0) {
 			accept_match(f);
 			if (a == ACT_NEXT_FIELD)
-				focus(f, f->focus + 1);
+				focus(f, f->focus + 1, 1);
 		} else if (a == ACT_NEXT_OR_SAVE && last)
 			return form_do(f, ACT_SAVE);
 		else
-			focus(f, f->focus + 1);
+			focus(f, f->focus + 1, 1);
 		return FORM_MOVED;
 	case ACT_PREV_FIELD:
-		focus(f, f->focus - 1);
+		focus(f, f->focus - 1, -1);
 		return FORM_MOVED;
 	default:
 		return FORM_IGNORED;

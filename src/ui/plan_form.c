@@ -44,7 +44,7 @@ save_plan(struct app *app, struct form *f, struct field_error *err)
 	p.issuer = (char *)form_text(f, e->fissuer);
 	p.signer = (char *)form_text(f, e->fsigner);
 	p.phases = form_text(f, e->fphases);
-	if (validate_date(form_text(f, e->fdate), p.issue_date, err, PF_ISSUE_DATE,
+	if (validate_date_or_month(form_text(f, e->fdate), p.issue_date, err, PF_ISSUE_DATE,
 	    f->fields[e->fdate].label) != 0 ||
 	    read_year(f, e->ffrom, PF_YEAR_FROM, &p.year_from, err) != 0 ||
 	    read_year(f, e->fto, PF_YEAR_TO, &p.year_to, err) != 0 ||

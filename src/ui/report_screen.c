@@ -15,6 +15,7 @@
 #include "core/db.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/pdf.h"
 #include "core/report.h"
 #include "core/text.h"
@@ -236,7 +237,16 @@ preview_pdf(struct app *app, const struct preview *p, const char *path)
 static void
 print_report(struct app *app, struct preview *p)
 {
-	if (pdf_print(app->db, p->report, p->width > REPORT_WIDTH_NARROW, NULL) != 0) {
+	int rc = pdf_print(app->db, p->report, p->width > REPORT_WIDTH_NARROW, NULL);
+
+	/* The core's message for no printer names the command line's
+	 * --printer: here the way out is s. */
+	if (rc == -2) {
+		app_message(app, COLOR_BAD, "%s", _("No printer to print on: press s to save the "
+		    "report as PDF and print it elsewhere."));
+		return;
+	}
+	if (rc != 0) {
 		app_message(app, COLOR_BAD, _("Not printed: %s"),
 		    db_error(app->db));
 		return;
@@ -262,6 +272,8 @@ enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
 struct save_edit {
 	struct preview *p;
 	int ffile, fformat, fencoding;
+	char dir[4096];		/* where a name without a folder goes */
+	char done[1024];	/* "Saved: PATH" */
 };
 
 static int
@@ -281,16 +293,23 @@ static int
 save_report(struct app *app, struct form *f, struct field_error *err)
 {
 	struct save_edit *e = f->record;
-	const char *name = form_text(f, e->ffile);
+	const char *name = form_text(f, e->ffile), *base = strrchr(name, '/');
 	int format = form_choice(f, e->fformat), rc;
-	char path[4096];
+	char file[4096], path[4200];
 	struct out_file out;
 	FILE *fp;
 
 	if (*name == '\0')
 		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
-	snprintf(path, sizeof path, "%s%s", name, strchr(name, '.') ? "" : extensions[format]);
+	snprintf(file, sizeof file, "%s%s", name, strchr(base ? base : name, '.') ? "" :
+	    extensions[format]);
+	if (*name == '/')
+		snprintf(path, sizeof path, "%s", file);
+	else if (paths_join(path, sizeof path, e->dir, file) != 0)
+		return field_fail(err, SF_FILE, "%s", _("The file name is too long"));
+	snprintf(e->done, sizeof e->done, _("Saved: %s"), path);
+	f->done = e->done;
 	if (format == FORMAT_PDF) {
 		/* cchc-pdf writes the file itself, through file_out. */
 		if (preview_pdf(app, e->p, path) != 0)
@@ -323,7 +342,7 @@ ask_save(struct app *app, struct preview *p)
 	struct save_edit *e = calloc(1, sizeof *e);
 	struct screen *s;
 	struct form *f;
-	char name[64];
+	char name[128];
 
 	if (e == NULL || (s = form_new(_("Save the report"), save_report, e, free)) == NULL) {
 		free(e);
@@ -332,9 +351,14 @@ ask_save(struct app *app, struct preview *p)
 	e->p = p;
 	f = form_of(s);
 	f->no_write = true;
-	snprintf(name, sizeof name, "%s-%d", report_kind_name(p->kind), p->report->year);
+	/* In the documents folder, named from the report and its period in
+	 * the interface language: the clerk finds it there by its name. */
+	if (paths_documents_dir(e->dir, sizeof e->dir) != 0)
+		snprintf(e->dir, sizeof e->dir, ".");
+	report_file_name(p->report, name, sizeof name);
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
+	snprintf(f->fields[e->ffile].hint, sizeof f->fields[0].hint, _("in %s"), e->dir);
 	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, sizeof formats / sizeof formats[0], 0);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
 	app_push(app, s);

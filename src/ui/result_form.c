@@ -1,5 +1,6 @@
 /* The result of a target for the period shown: numerator and denominator
- * for a rate (the app computes it), else the value; the verdict shows as
+ * for a rate (the app computes it) or the rate itself ("90%"), else the
+ * value ("có" / "không" for yes/no); the verdict shows as
  * the figures are typed. */
 #include "ui/app.h"
 
@@ -21,26 +22,15 @@ struct result_edit {
 	int fnum, fden, fvalue, fevidence, fnote;
 };
 
-/* Reads the figures typed so far; false when one is not a number. */
+/* Reads the figures typed so far; false when one cannot be read. */
 static bool
 read_measure(struct form *f, const struct result_edit *e, struct measure *m, struct field_error *err)
 {
 	struct field_error ignore;
-	bool ok = true;
 
-	memset(m, 0, sizeof *m);
-	if (err == NULL)
-		err = &ignore;
-	if (e->fnum >= 0) {
-		ok = validate_number(form_text(f, e->fnum), false, -1e15, 1e15, &m->numerator,
-		    &m->has_numerator, err, RF_NUMERATOR, f->fields[e->fnum].label) == 0 &&
-		    validate_number(form_text(f, e->fden), false, -1e15, 1e15, &m->denominator,
-		    &m->has_denominator, err, RF_DENOMINATOR, f->fields[e->fden].label) == 0;
-	} else {
-		ok = validate_number(form_text(f, e->fvalue), false, -1e15, 1e15, &m->value,
-		    &m->has_value, err, RF_VALUE, f->fields[e->fvalue].label) == 0;
-	}
-	return ok;
+	return result_read(e->target.rule.kind, e->fnum >= 0 ? form_text(f, e->fnum) : "",
+	    e->fden >= 0 ? form_text(f, e->fden) : "", e->fvalue >= 0 ? form_text(f, e->fvalue) : "",
+	    m, err != NULL ? err : &ignore) == 0;
 }
 
 /* The computed figure and the verdict, under the last figure field. */
@@ -108,12 +98,18 @@ result_form_new(struct app *app, const struct target *t)
 	if (t->rule.kind == TARGET_RATE) {
 		number_text(t->has_result && m->has_numerator, m->numerator, a, sizeof a);
 		number_text(t->has_result && m->has_denominator, m->denominator, b, sizeof b);
+		/* A rate typed directly comes back as typed. */
+		if (t->has_result && !m->has_numerator && m->has_value) {
+			number_text(true, m->value, a, sizeof a - 1);
+			strcat(a, "%");
+		}
 		e->fnum = form_add_text(f, _("Numerator"), RF_NUMERATOR, a, false);
 		e->fden = form_add_text(f, _("Denominator"), RF_DENOMINATOR, b, false);
 	} else {
 		number_text(t->has_result && m->has_value, m->value, a, sizeof a);
-		e->fvalue = form_add_text(f, t->rule.kind == TARGET_YESNO ? _("Done (1) or not (0)")
-		    : _("Value"), RF_VALUE, a, false);
+		if (t->rule.kind == TARGET_YESNO && t->has_result && m->has_value)
+			snprintf(a, sizeof a, "%s", m->value != 0 ? _("Yes") : _("No"));
+		e->fvalue = form_add_text(f, result_value_label(t->rule.kind), RF_VALUE, a, false);
 	}
 	e->fevidence = form_add_text(f, _("Evidence"), RF_EVIDENCE, t->has_result ? t->result.evidence : NULL, false);
 	e->fnote = form_add_text(f, _("Note"), RF_NOTE, t->has_result ? t->result.note : NULL, false);

@@ -24,7 +24,11 @@ static const char *const kinds[] = {
 static const char *const horizons[] = {
 	N_("as its kind"), N_("each period"), N_("at the year's end"), N_("at the phase's end"),
 };
-static const char *const comparators[] = { ">", "≥", "<", "≤", "=" };
+/* By enum comparator: the sign and its word, since "< ≥ >" alone reads
+ * as the chooser's arrows. */
+static const char *const comparators[] = {
+	N_("> above"), N_("≥ at least"), N_("< below"), N_("≤ at most"), N_("= exactly"),
+};
 
 /* What the form edits: a copy of the target (id 0 for a new one). */
 struct target_edit {
@@ -57,8 +61,10 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	t.section_id = e->section_ids[form_choice(f, e->fsection)];
 	t.text = (char *)form_text(f, e->ftext);
 	t.rule.kind = (enum target_kind)form_choice(f, e->fkind);
+	/* Hidden for a yes/no, the comparator keeps "≥": "có" is met by "có"
+	 * and settles before the year's end. */
 	t.rule.cmp = (enum comparator)form_choice(f, e->fcmp);
-	if (validate_number(form_text(f, e->fvalue), true, -1e12, 1e12, &t.rule.value, &has, err,
+	if (target_read_value(t.rule.kind, form_text(f, e->fvalue), true, &t.rule.value, &has, err,
 	    TF_VALUE, f->fields[e->fvalue].label) != 0 ||
 	    validate_number(form_text(f, e->fbaseline), false, 0, 1e12, &t.rule.baseline,
 	    &t.rule.has_baseline, err, TF_BASELINE, f->fields[e->fbaseline].label) != 0)
@@ -67,12 +73,26 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	horizon = form_choice(f, e->fhorizon);
 	t.has_horizon = horizon > 0;
 	t.horizon = t.has_horizon ? (enum target_horizon)(horizon - 1) : HORIZON_PERIOD;
-	t.numerator_label = (char *)form_text(f, e->fnum);
-	t.denominator_label = (char *)form_text(f, e->fden);
+	t.numerator_label = (char *)(t.rule.kind == TARGET_YESNO ? "" : form_text(f, e->fnum));
+	t.denominator_label = (char *)(t.rule.kind == TARGET_YESNO ? "" : form_text(f, e->fden));
 	if (form_unit_id(app, form_text(f, e->flead), TF_LEAD_UNIT, f->fields[e->flead].label,
 	    &t.lead_unit_id, err) != 0)
 		return -1;
 	return target_save(app->db, &t, err);
+}
+
+/* A yes/no target hides what only figures need. */
+static void
+changed(struct app *app, struct form *f, int field)
+{
+	struct target_edit *e = f->record;
+	bool yesno = form_choice(f, e->fkind) == TARGET_YESNO;
+
+	(void)app;
+	(void)field;
+	f->fields[e->fcmp].hidden = yesno;
+	f->fields[e->fnum].hidden = yesno;
+	f->fields[e->fden].hidden = yesno;
 }
 
 struct screen *
@@ -93,7 +113,10 @@ target_form_new(struct app *app, const struct target *t, int section)
 	}
 	if (t != NULL) {
 		e->target = *t;
-		number_format_2(t->rule.value, value, sizeof value);
+		if (t->rule.kind == TARGET_YESNO)
+			snprintf(value, sizeof value, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
+		else
+			number_format_2(t->rule.value, value, sizeof value);
 		if (t->rule.has_baseline)
 			number_format_2(t->rule.baseline, baseline, sizeof baseline);
 	} else {
@@ -130,5 +153,7 @@ target_form_new(struct app *app, const struct target *t, int section)
 	e->fhorizon = form_add_choice(f, _("Judged"), TF_HORIZON, horizons, 4,
 	    e->target.has_horizon ? (int)e->target.horizon + 1 : 0);
 	free(values);
+	f->changed = changed;
+	changed(app, f, e->fkind);
 	return s;
 }

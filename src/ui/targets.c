@@ -120,11 +120,18 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	char line[768], period[64];
 
 	report_period_label(app->year, app->period, period, sizeof period);
-	snprintf(line, sizeof line, _("%d. %s — targets (%d) — period %s"), s->section + 1,
-	    app->sections[s->section].title, s->nrows, period);
-	if (v->show != SHOW_ALL || v->sort != SORT_PLAN)
-		snprintf(line + strlen(line), sizeof line - strlen(line), _(" · filter: %s · order: %s"),
-		    _(show_names[v->show]), _(sort_names[v->sort]));
+	/* The section's short title when the full one would push the period
+	 * or the filter off the line. */
+	for (int shorter = 0; shorter < 2; shorter++) {
+		snprintf(line, sizeof line, _("%d. %s — targets (%d) — period %s"), s->section + 1,
+		    shorter ? app->sections[s->section].short_title : app->sections[s->section].title,
+		    s->nrows, period);
+		if (v->show != SHOW_ALL || v->sort != SORT_PLAN)
+			snprintf(line + strlen(line), sizeof line - strlen(line),
+			    _(" · filter: %s · order: %s"), _(show_names[v->show]), _(sort_names[v->sort]));
+		if (text_width(line) <= cols - 1)
+			break;
+	}
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	draw_text(y + 1, 1, "#", W_NO, A_BOLD | A_UNDERLINE);
 	draw_text(y + 1, 1 + W_NO, _("Target"), text_w + 1, A_BOLD | A_UNDERLINE);

@@ -34,6 +34,7 @@ struct task_edit {
 	int fname[MAX_PRODUCTS], fdeadline[MAX_PRODUCTS], fmanual[MAX_PRODUCTS];
 	int64_t *section_ids;
 	const char **section_names;
+	char warnings[512], done[600];	/* what a save that went through lacks */
 };
 
 static void
@@ -162,6 +163,13 @@ save_task(struct app *app, struct form *f, struct field_error *err)
 		goto out;
 	t.products = products;
 	rc = task_save(app->db, &t, coops, ncoops, app->plan.year_from, err);
+	/* Saved all the same: the clerk may mend it later. */
+	if (rc == 0 && task_warnings(&t, app->plan.year_from, app->plan.year_to, e->warnings,
+	    sizeof e->warnings - 64)) {
+		snprintf(e->done, sizeof e->done, _("Saved, but: %s"), e->warnings);
+		f->done = e->done;
+		f->done_warns = true;
+	}
 out:
 	free(coops);
 	return rc;

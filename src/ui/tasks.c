@@ -20,7 +20,7 @@
 
 #define W_TT 4
 #define W_LEAD 18
-#define W_DUE 11
+#define W_DUE 12
 #define W_STATUS 14
 
 enum task_sort { SORT_PLAN, SORT_TEXT, SORT_DUE, SORT_LEAD, SORT_STATUS, SORTS };
@@ -211,14 +211,25 @@ draw_heading(struct app *app, struct screen *s, int y, int cols)
 	if (v->within >= 0)
 		snprintf(filter + strlen(filter), sizeof filter - strlen(filter),
 		    _("%sdue within %d days"), *filter ? ", " : "", v->within);
-	if (v->all_sections)
-		snprintf(line, sizeof line, _("All sections — tasks (%d/%d)"), s->nrows, s->ntasks);
-	else
-		snprintf(line, sizeof line, _("%d. %s — tasks (%d)"), s->section + 1,
-		    app->sections[s->section].title, s->nrows);
-	if (*filter || v->sort != SORT_PLAN)
-		snprintf(line + strlen(line), sizeof line - strlen(line), _(" · filter: %s · order: %s"),
-		    *filter ? filter : _("none"), _(sort_names[v->sort]));
+	/* Shortened by rule until it fits: the section's short title, then
+	 * the plan's order left unsaid (it is the default). */
+	for (int shorter = 0; shorter < 3; shorter++) {
+		if (v->all_sections)
+			snprintf(line, sizeof line, _("All sections — tasks (%d/%d)"), s->nrows, s->ntasks);
+		else
+			snprintf(line, sizeof line, _("%d. %s — tasks (%d)"), s->section + 1,
+			    shorter ? app->sections[s->section].short_title :
+			    app->sections[s->section].title, s->nrows);
+		if (*filter && v->sort == SORT_PLAN && shorter == 2)
+			snprintf(line + strlen(line), sizeof line - strlen(line), _(" · filter: %s"),
+			    filter);
+		else if (*filter || v->sort != SORT_PLAN)
+			snprintf(line + strlen(line), sizeof line - strlen(line),
+			    _(" · filter: %s · order: %s"), *filter ? filter : _("none"),
+			    _(sort_names[v->sort]));
+		if (text_width(line) <= cols - 1)
+			break;
+	}
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 }
 
@@ -256,9 +267,9 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		int i = s->list.top + r;
 		const struct task *t = &s->tasks[s->rows[i]];
 		attr_t a = i == s->list.selected ? A_REVERSE : A_NORMAL;
-		char due[11], tt[16];
+		char due[256], tt[16];
 
-		date_iso_to_vn(t->due_date, due);
+		task_due_short(t, W_DUE, due, sizeof due);
 		task_number(app, s, t, tt, sizeof tt);
 		draw_cell(y + 2 + r, 1, tt, tt_w, a);
 		draw_cell(y + 2 + r, 1 + tt_w, t->description, text_w + 1, a);

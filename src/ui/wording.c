@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/report.h"
+#include "core/rules.h"
 #include "core/number.h"
 #include "ui/draw.h"
 
@@ -14,6 +15,11 @@ const char *const office_kind_names[OFFICE_KINDS] = {
 	N_("commune (xã)"), N_("ward (phường)"), N_("department (sở)"),
 };
 const char *const office_kind_codes[OFFICE_KINDS] = { "xa", "phuong", "so" };
+
+const char *const rule_kind_labels[RULE_KINDS] = {
+	N_("manual"), N_("survey"), N_("yes/no"), N_("ratio a/b"), N_("bands"), N_("count"),
+	N_("deduct"), N_("bonus"), N_("penalty"),
+};
 
 /* Comparators as people write them; "≥" and "≤" are in every console font
  * that has Vietnamese. */

@@ -12,6 +12,8 @@
 
 # The fields of each form, in Tab order (a plan without phases).
 target_fields="Section|Target|Kind|Comparator|Planned value|Baseline|Numerator is|Denominator is|Lead unit|Values by period|Judged"
+# A yes/no target's form hides what only figures need.
+yesno_fields="Section|Target|Kind|Planned value|Baseline|Lead unit|Values by period|Judged"
 rate_fields="Numerator|Denominator|Evidence|Note"
 count_fields="Value|Evidence|Note"
 task_fields="Section|No.|Task|Product 1|  deadline|  due date by hand|Product 2|  deadline|  due date by hand|Lead unit|Cooperating units|Monitoring unit|Progress|Completed on|Evidence no.|Evidence date|Evidence summary|Note"
@@ -56,7 +58,7 @@ open() {
 		case $1 in
 		target-count) choose Kind 1 ;;
 		target-rank) choose Kind 3 ;;
-		target-yesno) choose Kind 4 ;;
+		target-yesno) choose Kind 4; fields=$yesno_fields ;;
 		esac
 		put Target "Rà soát hồ sơ"
 		put "Planned value" 1
@@ -222,11 +224,11 @@ target|Planned value|type|-5|Planned value: A rate must be between 0 and 100
 target|Planned value|type|abc|Planned value is not a number
 target|Planned value|type|1,2,3|Planned value is not a number
 target|Planned value|type||Planned value is required
-target|Planned value|type|50%|Planned value is not a number
+target|Planned value|type|5%0|Planned value is not a number
 target|Planned value|type|1e999|Planned value is not a number
 target-count|Planned value|type|-3|Planned value: A count cannot be negative
 target-rank|Planned value|type|2.5|Planned value: A rank must be a whole number from 1
-target-yesno|Planned value|type|2|Planned value: A yes/no value must be 0 (no) or 1 (yes)
+target-yesno|Planned value|type|2|Planned value: write “có” or “không”
 target|Baseline|type|-1|Baseline must be between 0 and
 target|Baseline|type|x|Baseline is not a number
 target|Values by period|type|7T: 4|Values by period: Values by phase: write

@@ -17,6 +17,9 @@ unset TMUX
 export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC CCHC_TODAY=2025-10-15 CCHC_LANG= CCHC_OPERATOR=test
 # The user's configuration file (config.h) is the test's own.
 export XDG_CONFIG_HOME="$work/config"
+# Files for people (saved reports) go to the documents folder: the work
+# folder, never the real home.
+export XDG_DOCUMENTS_DIR="$work"
 unset CCHC_PRINT_COMMAND
 unset NO_COLOR
 

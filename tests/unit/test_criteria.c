@@ -66,8 +66,8 @@ START_TEST(test_template)
 	import_template(&s);
 	ck_assert_int_eq(s.year, 2025);
 	ck_assert_str_eq(s.level, "xa");
-	ck_assert_ptr_nonnull(strstr(s.name, "TEMPLATE"));
-	ck_assert_ptr_nonnull(strstr(s.nodes[0].hint, "TEMPLATE"));
+	ck_assert_ptr_nonnull(strstr(s.name, "MẪU"));
+	ck_assert_ptr_nonnull(strstr(s.nodes[0].hint, "MẪU"));
 	for (int i = 0; i < s.n; i++) {
 		const struct par_node *c = &s.nodes[i];
 

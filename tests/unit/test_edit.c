@@ -223,6 +223,45 @@ START_TEST(test_validate_date)
 }
 END_TEST
 
+/* A plan's date may be a month alone, kept as its first day; a date
+ * is still checked as one. */
+static const struct {
+	const char	*in;
+	const char	*want;		/* the ISO date, NULL: refused */
+} month_cases[] = {
+	{ "", "" },
+	{ "20/01/2026", "2026-01-20" },
+	{ "04/2026", "2026-04-01" },
+	{ "4/2026", "2026-04-01" },
+	{ "4-2026", "2026-04-01" },
+	{ "tháng 4/2026", "2026-04-01" },
+	{ "tháng 4 năm 2026", "2026-04-01" },
+	{ "Tháng 12 năm 2025", "2025-12-01" },
+	{ "thang 4 nam 2026", "2026-04-01" },
+	{ "13/2026", NULL },
+	{ "0/2026", NULL },
+	{ "4/26", NULL },
+	{ "tháng 4", NULL },
+	{ "4/2026 x", NULL },
+	{ "31/02/2026", NULL },
+};
+
+START_TEST(test_validate_month)
+{
+	struct field_error e = { -1, "" };
+	char iso[11] = "junk";
+	int rc = validate_date_or_month(month_cases[_i].in, iso, &e, 4, "Ngày ban hành");
+
+	if (month_cases[_i].want == NULL) {
+		ck_assert_msg(rc == -1, "\"%s\" accepted as %s", month_cases[_i].in, iso);
+		ck_assert_int_eq(e.field, 4);
+	} else {
+		ck_assert_msg(rc == 0, "\"%s\": %s", month_cases[_i].in, e.message);
+		ck_assert_str_eq(iso, month_cases[_i].want);
+	}
+}
+END_TEST
+
 /* A deadline is free text unless it is written as a date. */
 static const struct {
 	const char	*in;
@@ -1227,6 +1266,7 @@ main(void)
 
 	tc = tcase_create("validate");
 	tcase_add_loop_test(tc, test_validate_date, 0, NELEM(date_cases));
+	tcase_add_loop_test(tc, test_validate_month, 0, NELEM(month_cases));
 	tcase_add_loop_test(tc, test_validate_deadline, 0, NELEM(deadline_cases));
 	tcase_add_loop_test(tc, test_validate_number, 0, NELEM(number_cases));
 	suite_add_tcase(s, tc);

@@ -156,6 +156,46 @@ START_TEST(test_whole)
 }
 END_TEST
 
+/* A rate typed as a percentage; a yes/no as offices write it. */
+static const struct {
+	const char *in;
+	bool ok;
+	double v;
+} percent_cases[] = {
+	{ "90%", true, 90 }, { " 99,5 % ", true, 99.5 }, { "100%", true, 100 },
+	{ "90", false, 0 }, { "%", false, 0 }, { "9x%", false, 0 },
+};
+
+START_TEST(test_parse_percent)
+{
+	double got = -7;
+	bool ok = number_parse_percent(percent_cases[_i].in, &got);
+
+	ck_assert_msg(ok == percent_cases[_i].ok, "\"%s\"", percent_cases[_i].in);
+	ck_assert_double_eq_tol(got, ok ? percent_cases[_i].v : -7, 1e-9);
+}
+END_TEST
+
+static const struct {
+	const char *in;
+	int want;		/* 1 yes, 0 no, -1 refused */
+} yesno_cases[] = {
+	{ "có", 1 }, { "Có", 1 }, { "CÓ", 1 }, { "co", 1 }, { "x", 1 }, { "X", 1 }, { " có ", 1 },
+	{ "1", 1 }, { "yes", 1 }, { "không", 0 }, { "Không", 0 }, { "khong", 0 }, { "0", 0 },
+	{ "no", 0 }, { "", -1 }, { "2", -1 }, { "cóc", -1 }, { "k", -1 },
+};
+
+START_TEST(test_yesno)
+{
+	bool yes = false;
+	bool ok = number_parse_yesno(yesno_cases[_i].in, &yes);
+
+	ck_assert_msg(ok == (yesno_cases[_i].want >= 0), "\"%s\"", yesno_cases[_i].in);
+	if (ok)
+		ck_assert_int_eq(yes, yesno_cases[_i].want);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -167,6 +207,8 @@ main(void)
 	tcase_add_test(tc, test_percent);
 	tcase_add_loop_test(tc, test_round_trip, 0, NELEM(format_cases));
 	tcase_add_loop_test(tc, test_whole, 0, NELEM(whole_cases));
+	tcase_add_loop_test(tc, test_parse_percent, 0, NELEM(percent_cases));
+	tcase_add_loop_test(tc, test_yesno, 0, NELEM(yesno_cases));
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }

@@ -399,6 +399,9 @@ START_TEST(test_typed)
 					const struct report_value *v = &t->values[row * t->ncolumns];
 					const char *const *cell = (const char *const *)&t->cells[row * t->ncolumns];
 					struct date d;
+					/* A deadline in words over its date is the date. */
+					const char *last = due >= 0 && strrchr(cell[due], '\n') ?
+					    strrchr(cell[due], '\n') + 1 : due >= 0 ? cell[due] : "";
 
 					if (no >= 0 && *cell[no] != '\0')
 						ck_assert_int_eq(v[no].type, REPORT_CODE);
@@ -406,7 +409,7 @@ START_TEST(test_typed)
 						ck_assert_int_eq(v[deadline].type, REPORT_TEXT);
 						deadlines++;
 					}
-					if (due >= 0 && date_parse_vn(cell[due], &d)) {
+					if (due >= 0 && date_parse_vn(last, &d)) {
 						ck_assert_int_eq(v[due].type, REPORT_DATE);
 						ck_assert_int_eq(date_cmp(v[due].date, d), 0);
 						dates++;

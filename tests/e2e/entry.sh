@@ -1,0 +1,82 @@
+#!/bin/sh
+# Target entry as a clerk types it (issue 16.5): a yes/no target's form
+# hides the comparator and the numerator/denominator, its planned value
+# and result are "có" / "x"; a rate's result is "90%" typed in the
+# numerator (r, 3 keys, F2), stored as the rate itself.
+. "$(dirname "$0")/lib.sh"
+
+type() {
+	tm send-keys -t t -l "$1"
+}
+
+start
+wait_for "Tất cả lĩnh vực"
+send a
+wait_for "Kế hoạch mới"
+type "1/KH"; send Tab
+type "Kees hoachj 2026"; send Tab
+send Tab
+type "20/01/2026"; send Tab
+send C-u; type "2026"; send Tab
+send C-u; type "2026"; send F2
+wait_for "Kế hoạch 2026"
+
+send Down Down Enter
+wait_for "— chỉ tiêu (0)"
+
+# A yes/no target: choosing the kind hides what only figures need.
+send a
+wait_for "Chỉ tiêu mới"
+wait_for "Phép so sánh"
+send Tab
+type "Coong khai thur tucj"; send Tab
+send Left
+wait_for "< có/không >"
+expect_not "Phép so sánh"
+expect_not "Tử số là"
+send Tab
+type "cos"; send F2
+wait_for "— chỉ tiêu (1)"
+expect_sql "SELECT kind, value, numerator_label FROM target WHERE text = 'Công khai thủ tục'" \
+    "yesno|1.0|"
+
+# A rate target: its comparator reads as words.
+send a
+wait_for "Chỉ tiêu mới"
+send Tab
+type "Hoof sow ddungs hanj"; send Tab
+wait_for "< tỷ lệ (%) >"
+send Tab
+wait_for "< ≥ tối thiểu >"
+send Tab
+type "95"; send F2
+wait_for "— chỉ tiêu (2)"
+
+# Its result: "90%" in the numerator is the rate.
+send End r
+wait_for "Tử số"
+type "90%"
+wait_for "90% · "
+send F2
+wait_for "Đã lưu"
+expect_sql "SELECT numerator IS NULL, result.value FROM result JOIN target ON target.id = target_id
+    WHERE text = 'Hồ sơ đúng hạn'" "1|90.0"
+# Both ways at once are refused, naming the denominator.
+send r
+wait_for "Tử số"
+send Tab; type "100"; send F2
+wait_for "Để trống mẫu số"
+send Escape
+wait_for "Bỏ các thay đổi"
+send y
+
+# The yes/no result: "x" is yes, shown back as "Có".
+send Home r
+wait_for "Đạt (có/không)"
+type "x"; send F2
+wait_for "Đã lưu"
+expect_sql "SELECT result.value FROM result JOIN target ON target.id = target_id
+    WHERE text = 'Công khai thủ tục'" "1.0"
+send r
+wait_for "Đạt (có/không)"
+line 4 | grep -q "không) *Có" || fail "yes/no result not shown as Có: $(line 4)"
