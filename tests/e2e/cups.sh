@@ -56,7 +56,7 @@ until lpstat -r > /dev/null 2>&1; do
 	[ $i -lt 100 ] || fail "cupsd did not start: $(cat "$cups/error_log" 2>/dev/null)"
 	sleep 0.1
 done
-lpadmin -p cchcpdf -E -v cups-pdf:/ -P "$ppd" 2> /dev/null || fail "lpadmin"
+lpadmin -p cchcpdf -E -v cups-pdf:/ -P "$ppd" 2> "$work/lpadmin.err" || fail "lpadmin: $(cat "$work/lpadmin.err")"
 lpadmin -d cchcpdf || fail "lpadmin -d"
 
 report() {
