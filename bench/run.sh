@@ -210,6 +210,13 @@ for y in 1 3 10; do
 	eval "floor_units_$y=$(floor "$db" "$sql_units")"
 	eval "floor_plans_$y=$(floor "$db" "$sql_plans")"
 	eval "floor_search_$y=$(floor "$db" "SELECT id FROM task WHERE plan_id = $plan AND folded LIKE '%khong co o dau%';")"
+	# Issue 13: start against the sqlite3 shell opening the same file
+	# and running one query; the period report as PDF (cchc-pdf run by
+	# cchc, fonts and all), its pages counted.
+	eval "sqlstart_$y=$(ms "$(drive "$RUNS" sqlite3 "$db" "SELECT count(*) FROM task;")")"
+	eval "pdf_$y=$(ms "$(drive "$RUNS" "$out/cchc" --db "$db" report period \
+		--period "$year-N" --format pdf -o "$out/period.pdf")")"
+	eval "pdfpages_$y=$(pdfinfo "$out/period.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')"
 done
 
 # v NAME: the three values of a figure.
@@ -228,6 +235,10 @@ rline() {	# label core floor [target]: ratio core/floor
 	row "$1" "$(ratio "$2" "$5")" "$(ratio "$3" "$6")" "$(ratio "$4" "$7")" "$target"
 }
 line "start to dashboard and exit (ms)" "<= 20" start
+line "sqlite3 shell: open + one query (ms)" "" sqlstart
+rline "ratio start/sqlite3 shell" start sqlstart "<= 1.5"
+line "period report as PDF (ms)" "" pdf
+line "  its pages" "" pdfpages
 line "peak RSS, median (MiB)" "<= 8" rss
 line "peak RSS, largest run (MiB)" "<= 8" rssmax
 line "screen targets: open+End (ms)" "<= 10" screen_c

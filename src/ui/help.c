@@ -84,45 +84,14 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	free(list);
 }
 
-static void
-help_move(struct app *app, struct screen *s, enum action a)
-{
-	int page = s->list.page > 1 ? s->list.page - 1 : 1;
-
-	switch (a) {
-	case ACT_UP:
-		s->scroll--;
-		break;
-	case ACT_DOWN:
-		s->scroll++;
-		break;
-	case ACT_PAGE_UP:
-		s->scroll -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		s->scroll += page;
-		break;
-	case ACT_HOME:
-		s->scroll = 0;
-		break;
-	case ACT_END:
-		s->scroll = s->lines;	/* draw() stops at the last screen */
-		break;
-	default:
-		break;
-	}
-	if (s->scroll < 0)
-		s->scroll = 0;
-}
-
 static const struct binding bindings[] = {
 	{ ACT_BACK, screen_back, true },
-	{ ACT_PAGE_DOWN, help_move, true },
-	{ ACT_PAGE_UP, help_move, false },
-	{ ACT_UP, help_move, false },
-	{ ACT_DOWN, help_move, false },
-	{ ACT_HOME, help_move, false },
-	{ ACT_END, help_move, false },
+	{ ACT_PAGE_DOWN, screen_scroll_text, true },
+	{ ACT_PAGE_UP, screen_scroll_text, false },
+	{ ACT_UP, screen_scroll_text, false },
+	{ ACT_DOWN, screen_scroll_text, false },
+	{ ACT_HOME, screen_scroll_text, false },
+	{ ACT_END, screen_scroll_text, false },
 };
 
 const struct screen_type help_type = {

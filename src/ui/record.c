@@ -80,39 +80,6 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 }
 
 static void
-scroll_record(struct app *app, struct screen *s, enum action a)
-{
-	int page = s->list.page > 1 ? s->list.page - 1 : 1, max = s->lines - s->list.page;
-
-	switch (a) {
-	case ACT_UP:
-		s->scroll--;
-		break;
-	case ACT_DOWN:
-		s->scroll++;
-		break;
-	case ACT_PAGE_UP:
-		s->scroll -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		s->scroll += page;
-		break;
-	case ACT_HOME:
-		s->scroll = 0;
-		break;
-	case ACT_END:
-		s->scroll = max;
-		break;
-	default:
-		break;
-	}
-	if (s->scroll > max)
-		s->scroll = max;
-	if (s->scroll < 0)
-		s->scroll = 0;
-}
-
-static void
 show_history(struct app *app, struct screen *s, enum action a)
 {
 	struct record_ref *r = s->data;
@@ -124,12 +91,12 @@ show_history(struct app *app, struct screen *s, enum action a)
 static const struct binding bindings[] = {
 	{ ACT_HISTORY, show_history, true },
 	{ ACT_BACK, screen_back, true },
-	{ ACT_PAGE_UP, scroll_record, true },
-	{ ACT_PAGE_DOWN, scroll_record, false },
-	{ ACT_UP, scroll_record, false },
-	{ ACT_DOWN, scroll_record, false },
-	{ ACT_HOME, scroll_record, false },
-	{ ACT_END, scroll_record, false },
+	{ ACT_PAGE_UP, screen_scroll_text, true },
+	{ ACT_PAGE_DOWN, screen_scroll_text, false },
+	{ ACT_UP, screen_scroll_text, false },
+	{ ACT_DOWN, screen_scroll_text, false },
+	{ ACT_HOME, screen_scroll_text, false },
+	{ ACT_END, screen_scroll_text, false },
 };
 
 static void

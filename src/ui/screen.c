@@ -94,6 +94,39 @@ screen_list_action(struct app *app, struct screen *s, enum action a)
 }
 
 void
+screen_scroll_text(struct app *app, struct screen *s, enum action a)
+{
+	int page = s->list.page > 1 ? s->list.page - 1 : 1, max = s->lines - s->list.page;
+
+	switch (a) {
+	case ACT_UP:
+		s->scroll--;
+		break;
+	case ACT_DOWN:
+		s->scroll++;
+		break;
+	case ACT_PAGE_UP:
+		s->scroll -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		s->scroll += page;
+		break;
+	case ACT_HOME:
+		s->scroll = 0;
+		break;
+	case ACT_END:
+		s->scroll = max;
+		break;
+	default:
+		break;
+	}
+	if (s->scroll > max)
+		s->scroll = max;
+	if (s->scroll < 0)
+		s->scroll = 0;
+}
+
+void
 screen_back(struct app *app, struct screen *s, enum action a)
 {
 	app_pop(app);

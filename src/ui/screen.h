@@ -103,6 +103,10 @@ void screen_change_section(struct app *app, struct screen *s, enum action a);
 void screen_search(struct app *app, struct screen *s, enum action a);
 void screen_next_match(struct app *app, struct screen *s, enum action a);
 void screen_undo(struct app *app, struct screen *s, enum action a);
+/* A binding's handler for a page of text (help, a record): the arrows,
+ * PgUp/PgDn and Home/End move s->scroll over s->lines lines, of which
+ * s->list.page fit. */
+void screen_scroll_text(struct app *app, struct screen *s, enum action a);
 /* A binding's handler that closes s and shows the screen below. */
 void screen_back(struct app *app, struct screen *s, enum action a);
 /* Keeps the selection visible in rows rows. */
