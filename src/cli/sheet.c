@@ -84,10 +84,10 @@ print_item(const struct sheet_item *it)
 		const struct sheet_change *c = &it->changes[i];
 
 		if (it->state == SHEET_CONFLICT)
-			printf(_("  %s: cchc \"%s\" | sheet \"%s\"\n"), sheet_column_heading(c->column),
+			printf(_("  %s: cchc \"%s\" | sheet \"%s\"\n"), c->heading,
 			    c->before, c->after);
 		else
-			printf("  %s: %s → %s\n", sheet_column_heading(c->column), c->before, c->after);
+			printf("  %s: %s → %s\n", c->heading, c->before, c->after);
 	}
 }
 

@@ -102,8 +102,8 @@ check_reduction(const struct target_rule *rule, double v, struct field_error *e)
 	return 0;
 }
 
-static int
-check(const struct target_rule *rule, const struct measure *m, struct field_error *e)
+int
+result_check(const struct target_rule *rule, const struct measure *m, struct field_error *e)
 {
 	if ((m->has_numerator && !isfinite(m->numerator)) ||
 	    (m->has_denominator && !isfinite(m->denominator)) ||
@@ -136,7 +136,7 @@ save(struct db *db, const struct target *t, int year, enum period_kind k,
 	char *ev = NULL, *nt = NULL;
 	int rc = -1;
 
-	if (check(&t->rule, m, e) != 0 ||
+	if (result_check(&t->rule, m, e) != 0 ||
 	    (ev = field_text(evidence, e, RF_EVIDENCE, _("Evidence"))) == NULL ||
 	    (nt = field_text(note, e, RF_NOTE, _("Note"))) == NULL)
 		goto out;

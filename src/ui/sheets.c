@@ -112,9 +112,9 @@ view_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 			if (it->state == SHEET_CONFLICT)
 				snprintf(line, sizeof line, _("%s: cchc \"%s\" | sheet \"%s\""),
-				    sheet_column_heading(c->column), c->before, c->after);
+				    c->heading, c->before, c->after);
 			else
-				snprintf(line, sizeof line, "%s: %s → %s", sheet_column_heading(c->column),
+				snprintf(line, sizeof line, "%s: %s → %s", c->heading,
 				    c->before, c->after);
 			draw_text(yy++, 1, line, cols - 1, A_NORMAL);
 		}
