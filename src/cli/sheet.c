@@ -132,7 +132,8 @@ import(struct db *db, char **files, int nfiles, bool dry_run, int take)
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		rc = 1;
 	} else {
-		printf(ngettext("%d task updated.", "%d tasks updated.", applied), applied);
+		printf(ngettext("%d task or result updated.", "%d tasks and results updated.",
+		    applied), applied);
 		putchar('\n');
 	}
 	if (rc == 0 && (a.nproblems > 0 || (conflicts > 0 && take == 0)))

@@ -181,8 +181,15 @@ result_put(struct db *db, int64_t target, int year, enum period_kind k,
 	struct field_error e;
 	char *ev = field_text(evidence, &e, RF_EVIDENCE, _("Evidence"));
 	char *nt = field_text(note, &e, RF_NOTE, _("Note"));
-	int rc = ev && nt ? put(db, target, year, k, m, ev, nt, &e) : -1;
+	int rc;
 
+	if (ev != NULL && nt != NULL && !m->has_numerator && !m->has_denominator &&
+	    !m->has_value && *ev == '\0' && *nt == '\0') {
+		free(ev);
+		free(nt);
+		return remove_row(db, target, year, k);
+	}
+	rc = ev && nt ? put(db, target, year, k, m, ev, nt, &e) : -1;
 	free(ev);
 	free(nt);
 	return rc == 0 ? 0 : db_fail(db, "%s", e.message);

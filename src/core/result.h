@@ -42,7 +42,8 @@ int result_check(const struct target_rule *rule, const struct measure *m,
 int result_delete(struct db *db, int64_t target, int year, enum period_kind k);
 
 /* Records (or replaces) a result without checks, inside the caller's
- * transaction (the loaders').  0 or -1. */
+ * transaction (the update sheets'); with no figure, evidence or note, as
+ * result_save, deletes it.  0 or -1. */
 int result_put(struct db *db, int64_t target, int year, enum period_kind k,
     const struct measure *m, const char *evidence, const char *note);
 

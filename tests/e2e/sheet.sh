@@ -2,9 +2,9 @@
 # Update sheets (issue 18): a unit's sheet out for the year 2025, read by
 # LibreOffice headless as CSV, changed the way a unit would, written back
 # to .xlsx by LibreOffice (so the file read back comes from another
-# writer), imported: the database (a task's fields and a target's result),
-# the history naming the unit, a conflict, and each bad case (a bad date, a bad progress, a renamed
-# column, a sheet of another database).
+# writer), imported: the database (a task's fields and a target's
+# result), the history naming the unit, a conflict, and each bad case (a
+# bad date, a bad progress, a renamed column, a sheet of another database).
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v soffice > /dev/null 2>&1; then
@@ -152,7 +152,7 @@ wait_for "cchc \"ghi trong cchc\" | phiếu \"ghi trong phiếu\""
 send h
 wait_for "[phiếu] $unit"
 send F2
-wait_for "Đã cập nhật 1 nhiệm vụ."
+wait_for "Đã cập nhật 1 nhiệm vụ và kết quả."
 expect_sql "SELECT note FROM task WHERE id = $c" "ghi trong phiếu"
 # x: every unit's sheet into the documents folder, named in the message.
 send x
@@ -165,7 +165,7 @@ stop
 # by row (a CSV has no sheet).
 run "$work/csv.out" "$work/csv.err" sheet import --take cchc "$work/answer.csv"
 [ "$rc" -eq 3 ] || fail "CSV: exit $rc"
-grep -qF "Đã cập nhật 0 nhiệm vụ." "$work/csv.out" || fail "CSV: $(cat "$work/csv.out")"
+grep -qF "Đã cập nhật 0 nhiệm vụ và kết quả." "$work/csv.out" || fail "CSV: $(cat "$work/csv.out")"
 grep -qF "$work/answer.csv, dòng " "$work/csv.err" || fail "CSV: no row named: $(cat "$work/csv.err")"
 
 # A renamed column: its cells skipped, the others read.

@@ -485,6 +485,19 @@ START_TEST(test_target_apply)
 			    b.targets[i].result);
 		}
 	sheet_book_free(&b);
+	/* A result emptied in the next sheet is deleted, as in the form. */
+	csv = export_read(&g);
+	{
+		const struct set sets[] = { { yesno, ST_VALUE, "" }, { yesno, ST_NOTE, "" } };
+
+		write_csv(&g, csv, sets, 2);
+	}
+	sheet_grid_free(&g);
+	ck_assert_int_eq(sheet_answers_read(db, csv, &a), 0);
+	ck_assert_int_eq(a.nitems, 1);
+	ck_assert_int_eq(sheet_answers_apply(db, &a), 1);
+	sheet_answers_free(&a);
+	ck_assert_str_eq(result_field(yesno, "count(*)"), "0");
 }
 END_TEST
 
