@@ -262,16 +262,13 @@ load_rows(struct db *db, int64_t plan, int64_t unit, struct sheet_book *b)
 	return 0;
 }
 
-/* The targets the unit leads, with the period's result. */
+/* The targets the unit leads, from the plan's list t with the period's
+ * results. */
 static int
-load_targets(struct db *db, int64_t plan, int year, enum period_kind period, int64_t unit,
-    struct sheet_book *b)
+load_targets(struct db *db, const struct target *t, int n, int64_t unit, struct sheet_book *b)
 {
-	struct target *t;
-	int n, cap = 0;
+	int cap = 0;
 
-	if (target_list(db, plan, 0, year, period, &t, &n) != 0)
-		return -1;
 	for (int i = 0; i < n; i++) {
 		struct sheet_target_row *r;
 		char entered[64], verdict[96];
@@ -300,10 +297,8 @@ load_targets(struct db *db, int64_t plan, int year, enum period_kind period, int
 			goto oom;
 		sheet_result_stamp(&r->v, r->stamp);
 	}
-	targets_free(t, n);
 	return 0;
 oom:
-	targets_free(t, n);
 	return db_fail(db, "%s", _("out of memory"));
 }
 
@@ -322,9 +317,11 @@ new_token(struct db *db, char token[33])
 	return rc == SQLITE_ROW ? 0 : db_fail_sql(db, "token");
 }
 
-int
-sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
-    int64_t unit, struct sheet_book *b)
+/* sheet_book_build with the plan's targets already listed (an export of
+ * every unit lists them once). */
+static int
+book_build(struct db *db, int64_t plan, int year, enum period_kind period, int64_t unit,
+    const struct target *targets, int ntargets, struct sheet_book *b)
 {
 	struct office o;
 	struct plan p;
@@ -379,7 +376,7 @@ sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
 	    (long long)plan, year, period_codes[period], (long long)unit);
 	if (b->identity == NULL || b->office == NULL || b->title == NULL || b->unit_line == NULL || b->sheet_name == NULL)
 		goto oom;
-	if (load_rows(db, plan, unit, b) != 0 || load_targets(db, plan, year, period, unit, b) != 0) {
+	if (load_rows(db, plan, unit, b) != 0 || load_targets(db, targets, ntargets, unit, b) != 0) {
 		sheet_book_free(b);
 		return -1;
 	}
@@ -387,6 +384,21 @@ sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
 oom:
 	sheet_book_free(b);
 	return db_fail(db, "%s", _("out of memory"));
+}
+
+int
+sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
+    int64_t unit, struct sheet_book *b)
+{
+	struct target *t;
+	int n, rc;
+
+	memset(b, 0, sizeof *b);
+	if (target_list(db, plan, 0, year, period, &t, &n) != 0)
+		return -1;
+	rc = book_build(db, plan, year, period, unit, t, n, b);
+	targets_free(t, n);
+	return rc;
 }
 
 int
@@ -480,7 +492,8 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 {
 	sqlite3_stmt *st;
 	int64_t *units = NULL;
-	int n = 0, cap = 0, rc, written = 0;
+	struct target *targets;
+	int n = 0, cap = 0, rc, written = 0, ntargets;
 
 #ifdef M_TRIM_THRESHOLD
 	/* Each workbook's writer takes large zeroed blocks and frees them:
@@ -518,9 +531,15 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 			    db_fail_sql(db, "units");
 		}
 	}
+	/* The plan's targets listed once for every unit's. */
+	if (target_list(db, plan, 0, year, period, &targets, &ntargets) != 0) {
+		free(units);
+		return -1;
+	}
 	/* One transaction for all: a commit per sheet would cost a sync of
 	 * the disk each. */
 	if (db_begin(db) != 0) {
+		targets_free(targets, ntargets);
 		free(units);
 		return -1;
 	}
@@ -528,7 +547,7 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 		struct sheet_book b;
 		char name[256], path[4096];
 
-		if (sheet_book_build(db, plan, year, period, units[i], &b) != 0)
+		if (book_build(db, plan, year, period, units[i], targets, ntargets, &b) != 0)
 			goto fail;
 		if (sheet_file_name(&b, name, sizeof name) != 0 ||
 		    paths_join(path, sizeof path, dir, name) != 0) {
@@ -545,10 +564,12 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 		sheet_book_free(&b);
 		written++;
 	}
+	targets_free(targets, ntargets);
 	free(units);
 	return db_commit(db) == 0 ? written : -1;
 fail:
 	db_rollback(db);
+	targets_free(targets, ntargets);
 	free(units);
 	return -1;
 }
