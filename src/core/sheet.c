@@ -68,12 +68,6 @@ static const struct {
 };
 
 const char *
-sheet_target_code(int c)
-{
-	return c >= 0 && c < ST_COLUMNS ? target_columns[c].code : NULL;
-}
-
-const char *
 sheet_target_heading(int c)
 {
 	return c >= 0 && c < ST_COLUMNS && target_columns[c].heading != NULL ?

@@ -78,8 +78,7 @@ enum sheet_target_column {
 	ST_NOTE = 12,
 	ST_COLUMNS = SC_COLUMNS
 };
-/* The code of a target column, NULL for the empty ones, and its heading. */
-const char *sheet_target_code(int c);
+/* A target column's heading ("" for the empty ones). */
 const char *sheet_target_heading(int c);
 
 /* What the unit fills for a task, as stored: progress, ISO dates, text. */
