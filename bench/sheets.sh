@@ -7,7 +7,8 @@
 #
 # Figures:
 #   out         cchc sheet export --period (all units): the tasks of each
-#               unit read, 60 workbooks written (the module), 60 sheet rows
+#               unit and the targets it leads (about 260 with the period's
+#               result) read, 60 workbooks written (the module), 60 sheet rows
 #   out floor   the sqlite3 shell running the same reads and inserts
 #   in          cchc sheet import of the 60 workbooks, each with every
 #               "Not started" answered "In progress" (the shared string

@@ -84,10 +84,10 @@ print_item(const struct sheet_item *it)
 		const struct sheet_change *c = &it->changes[i];
 
 		if (it->state == SHEET_CONFLICT)
-			printf(_("  %s: cchc \"%s\" | sheet \"%s\"\n"), sheet_column_heading(c->column),
+			printf(_("  %s: cchc \"%s\" | sheet \"%s\"\n"), c->heading,
 			    c->before, c->after);
 		else
-			printf("  %s: %s → %s\n", sheet_column_heading(c->column), c->before, c->after);
+			printf("  %s: %s → %s\n", c->heading, c->before, c->after);
 	}
 }
 
@@ -132,7 +132,8 @@ import(struct db *db, char **files, int nfiles, bool dry_run, int take)
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		rc = 1;
 	} else {
-		printf(ngettext("%d task updated.", "%d tasks updated.", applied), applied);
+		printf(ngettext("%d task or result updated.", "%d tasks and results updated.",
+		    applied), applied);
 		putchar('\n');
 	}
 	if (rc == 0 && (a.nproblems > 0 || (conflicts > 0 && take == 0)))

@@ -429,8 +429,8 @@ comparator_text(enum comparator c)
 	return text[c];
 }
 
-static void
-target_planned(const struct target *t, char *buf, size_t n)
+void
+report_target_planned(const struct target *t, char *buf, size_t n)
 {
 	char num[32];
 
@@ -454,8 +454,8 @@ target_planned(const struct target *t, char *buf, size_t n)
 
 /* The figures entered: "97/98" for a rate given as a fraction, else the
  * value ("Yes" for yes/no). */
-static void
-target_entered(const struct target *t, char *buf, size_t n)
+void
+report_target_entered(const struct target *t, char *buf, size_t n)
 {
 	const struct measure *m = &t->result.measure;
 	char a[32], b[32];
@@ -702,8 +702,8 @@ add_target_row(struct builder *b, struct report_table *t, int no, const struct t
 
 	snprintf(num, sizeof num, "%d", no);
 	report_verdict_text(g, verdict, sizeof verdict);
-	target_planned(g, planned, sizeof planned);
-	target_entered(g, entered, sizeof entered);
+	report_target_planned(g, planned, sizeof planned);
+	report_target_entered(g, entered, sizeof entered);
 	target_rate(g, rate, sizeof rate);
 	add_row(b, t, (const char *[]){ num, g->text, planned, entered, rate, verdict }, false);
 }

@@ -168,6 +168,10 @@ const char *report_status_label(enum task_status s);
 /* The verdict of t as a cell: its label, or for one in progress the figure
  * reached over the planned one: "6/10 · In progress". */
 void report_verdict_text(const struct target *t, char *buf, size_t n);
+/* A target's planned value ("≥ 90%", "Yes") and its figures entered
+ * ("97/98", "" when none), as reports print them. */
+void report_target_planned(const struct target *t, char *buf, size_t n);
+void report_target_entered(const struct target *t, char *buf, size_t n);
 
 /* Plain text for A4 at width 80 or 132 columns: pages separated by a form
  * feed, each with a header (office, title, page x/y, date); tables in box

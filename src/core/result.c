@@ -104,8 +104,8 @@ check_reduction(const struct target_rule *rule, double v, struct field_error *e)
 	return 0;
 }
 
-static int
-check(const struct target_rule *rule, const struct measure *m, struct field_error *e)
+int
+result_check(const struct target_rule *rule, const struct measure *m, struct field_error *e)
 {
 	if ((m->has_numerator && !isfinite(m->numerator)) ||
 	    (m->has_denominator && !isfinite(m->denominator)) ||
@@ -165,7 +165,7 @@ save(struct db *db, const struct target *t, int year, enum period_kind k,
 	char *ev = NULL, *nt = NULL;
 	int rc = -1;
 
-	if (check(&t->rule, m, e) != 0 ||
+	if (result_check(&t->rule, m, e) != 0 ||
 	    (ev = field_text(evidence, e, RF_EVIDENCE, _("Evidence"))) == NULL ||
 	    (nt = field_text(note, e, RF_NOTE, _("Note"))) == NULL)
 		goto out;
@@ -210,8 +210,15 @@ result_put(struct db *db, int64_t target, int year, enum period_kind k,
 	struct field_error e;
 	char *ev = field_text(evidence, &e, RF_EVIDENCE, _("Evidence"));
 	char *nt = field_text(note, &e, RF_NOTE, _("Note"));
-	int rc = ev && nt ? put(db, target, year, k, m, ev, nt, &e) : -1;
+	int rc;
 
+	if (ev != NULL && nt != NULL && !m->has_numerator && !m->has_denominator &&
+	    !m->has_value && *ev == '\0' && *nt == '\0') {
+		free(ev);
+		free(nt);
+		return remove_row(db, target, year, k);
+	}
+	rc = ev && nt ? put(db, target, year, k, m, ev, nt, &e) : -1;
 	free(ev);
 	free(nt);
 	return rc == 0 ? 0 : db_fail(db, "%s", e.message);

@@ -44,12 +44,18 @@ int result_save(struct db *db, const struct target *t, int year, enum period_kin
     const struct measure *m, const char *evidence, const char *note,
     struct field_error *err);
 
+/* result_save's checks of a measure against the target's rule: 0, or -1
+ * with err naming the field. */
+int result_check(const struct target_rule *rule, const struct measure *m,
+    struct field_error *err);
+
 /* Deletes the result of a target for a period (none is no error); one
  * transaction.  0 or -1. */
 int result_delete(struct db *db, int64_t target, int year, enum period_kind k);
 
 /* Records (or replaces) a result without checks, inside the caller's
- * transaction (the loaders').  0 or -1. */
+ * transaction (the update sheets'); with no figure, evidence or note, as
+ * result_save, deletes it.  0 or -1. */
 int result_put(struct db *db, int64_t target, int year, enum period_kind k,
     const struct measure *m, const char *evidence, const char *note);
 

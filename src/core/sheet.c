@@ -22,6 +22,8 @@
 #include "core/period.h"
 #include "core/plan.h"
 #include "core/report.h"
+#include "core/result.h"
+#include "core/target.h"
 #include "core/task.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -47,6 +49,30 @@ static const struct {
 };
 
 static const char *const progress_words[3] = { N_("Not started"), N_("In progress"), N_("Done") };
+
+static const struct {
+	const char *code;
+	const char *heading;
+} target_columns[ST_COLUMNS] = {
+	[ST_ID] = { "target_id", N_("Id") },
+	[ST_STAMP] = { "stamp", N_("Stamp") },
+	[ST_TT] = { "tt", N_("No.") },
+	[ST_TARGET] = { "target", N_("Target") },
+	[ST_PLANNED] = { "planned", N_("Planned") },
+	[ST_RESULT] = { "result", N_("Result when sent") },
+	[ST_NUMERATOR] = { "numerator", N_("Numerator") },
+	[ST_DENOMINATOR] = { "denominator", N_("Denominator") },
+	[ST_VALUE] = { "value", N_("Value") },
+	[ST_EVIDENCE] = { "evidence", N_("Evidence") },
+	[ST_NOTE] = { "note", N_("Note") },
+};
+
+const char *
+sheet_target_heading(int c)
+{
+	return c >= 0 && c < ST_COLUMNS && target_columns[c].heading != NULL ?
+	    _(target_columns[c].heading) : "";
+}
 
 const char *
 sheet_column_code(enum sheet_column c)
@@ -84,6 +110,37 @@ sheet_stamp(const struct sheet_values *v, char out[SHEET_STAMP_SIZE])
 	h = fnv(h, v->evidence);
 	h = fnv(h, v->note);
 	snprintf(out, SHEET_STAMP_SIZE, "k%016llx", (unsigned long long)h);
+}
+
+static uint64_t
+fnv_number(uint64_t h, bool has, double v)
+{
+	char buf[32] = "";
+
+	if (has)
+		snprintf(buf, sizeof buf, "%.17g", v);
+	return fnv(h, buf);
+}
+
+void
+sheet_result_stamp(const struct sheet_result *v, char out[SHEET_STAMP_SIZE])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	h = fnv_number(h, v->m.has_numerator, v->m.numerator);
+	h = fnv_number(h, v->m.has_denominator, v->m.denominator);
+	h = fnv_number(h, v->m.has_value, v->m.value);
+	h = fnv(h, v->evidence);
+	h = fnv(h, v->note);
+	snprintf(out, SHEET_STAMP_SIZE, "k%016llx", (unsigned long long)h);
+}
+
+static void
+result_values_free(struct sheet_result *v)
+{
+	free(v->evidence);
+	free(v->note);
+	memset(v, 0, sizeof *v);
 }
 
 static void
@@ -137,6 +194,11 @@ sheet_book_free(struct sheet_book *b)
 		values_free(&b->rows[i].v);
 	}
 	free(b->rows);
+	for (int i = 0; i < b->ntargets; i++) {
+		free(b->targets[i].text);
+		result_values_free(&b->targets[i].v);
+	}
+	free(b->targets);
 	memset(b, 0, sizeof *b);
 }
 
@@ -194,6 +256,46 @@ load_rows(struct db *db, int64_t plan, int64_t unit, struct sheet_book *b)
 	return 0;
 }
 
+/* The targets the unit leads, from the plan's list t with the period's
+ * results. */
+static int
+load_targets(struct db *db, const struct target *t, int n, int64_t unit, struct sheet_book *b)
+{
+	int cap = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct sheet_target_row *r;
+		char entered[64], verdict[96];
+
+		if (t[i].lead_unit_id != unit)
+			continue;
+		if (array_reserve(&b->targets, b->ntargets, &cap, sizeof *b->targets) != 0)
+			goto oom;
+		r = &b->targets[b->ntargets++];
+		memset(r, 0, sizeof *r);
+		r->target_id = t[i].id;
+		r->tt = b->ntargets;
+		r->kind = t[i].rule.kind;
+		r->text = xstrdup(t[i].text);
+		report_target_planned(&t[i], r->planned, sizeof r->planned);
+		report_target_entered(&t[i], entered, sizeof entered);
+		if (t[i].has_result) {
+			report_verdict_text(&t[i], verdict, sizeof verdict);
+			snprintf(r->result, sizeof r->result, "%s%s%s", entered,
+			    *entered != '\0' ? " · " : "", verdict);
+			r->v.m = t[i].result.measure;
+		}
+		r->v.evidence = xstrdup(t[i].has_result ? t[i].result.evidence : "");
+		r->v.note = xstrdup(t[i].has_result ? t[i].result.note : "");
+		if (r->text == NULL || r->v.evidence == NULL || r->v.note == NULL)
+			goto oom;
+		sheet_result_stamp(&r->v, r->stamp);
+	}
+	return 0;
+oom:
+	return db_fail(db, "%s", _("out of memory"));
+}
+
 static int
 new_token(struct db *db, char token[33])
 {
@@ -209,9 +311,11 @@ new_token(struct db *db, char token[33])
 	return rc == SQLITE_ROW ? 0 : db_fail_sql(db, "token");
 }
 
-int
-sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
-    int64_t unit, struct sheet_book *b)
+/* sheet_book_build with the plan's targets already listed (an export of
+ * every unit lists them once). */
+static int
+book_build(struct db *db, int64_t plan, int year, enum period_kind period, int64_t unit,
+    const struct target *targets, int ntargets, struct sheet_book *b)
 {
 	struct office o;
 	struct plan p;
@@ -252,6 +356,12 @@ sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
 	b->role_words[1] = _("Cooperating");
 	for (int s = 0; s < 5; s++)
 		b->status_words[s] = report_status_label((enum task_status)s);
+	for (int c = 0; c < ST_COLUMNS; c++) {
+		b->target_codes[c] = target_columns[c].code;
+		b->target_headings[c] = sheet_target_heading(c);
+	}
+	b->yesno_words[0] = _("No");
+	b->yesno_words[1] = _("Yes");
 	if (new_token(db, b->token) != 0) {
 		sheet_book_free(b);
 		return -1;
@@ -260,7 +370,7 @@ sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
 	    (long long)plan, year, period_codes[period], (long long)unit);
 	if (b->identity == NULL || b->office == NULL || b->title == NULL || b->unit_line == NULL || b->sheet_name == NULL)
 		goto oom;
-	if (load_rows(db, plan, unit, b) != 0) {
+	if (load_rows(db, plan, unit, b) != 0 || load_targets(db, targets, ntargets, unit, b) != 0) {
 		sheet_book_free(b);
 		return -1;
 	}
@@ -268,6 +378,21 @@ sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
 oom:
 	sheet_book_free(b);
 	return db_fail(db, "%s", _("out of memory"));
+}
+
+int
+sheet_book_build(struct db *db, int64_t plan, int year, enum period_kind period,
+    int64_t unit, struct sheet_book *b)
+{
+	struct target *t;
+	int n, rc;
+
+	memset(b, 0, sizeof *b);
+	if (target_list(db, plan, 0, year, period, &t, &n) != 0)
+		return -1;
+	rc = book_build(db, plan, year, period, unit, t, n, b);
+	targets_free(t, n);
+	return rc;
 }
 
 int
@@ -361,7 +486,8 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 {
 	sqlite3_stmt *st;
 	int64_t *units = NULL;
-	int n = 0, cap = 0, rc, written = 0;
+	struct target *targets;
+	int n = 0, cap = 0, rc, written = 0, ntargets;
 
 #ifdef M_TRIM_THRESHOLD
 	/* Each workbook's writer takes large zeroed blocks and frees them:
@@ -382,7 +508,8 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 		st = db_prepare(db, "SELECT u.id FROM unit u WHERE EXISTS (SELECT 1 FROM task t"
 		    " WHERE t.plan_id = ?1 AND t.lead_unit_id = u.id) OR EXISTS (SELECT 1 FROM"
 		    " task_cooperator c JOIN task t ON t.id = c.task_id WHERE t.plan_id = ?1"
-		    " AND c.unit_id = u.id) ORDER BY u.name, u.id");
+		    " AND c.unit_id = u.id) OR EXISTS (SELECT 1 FROM target g WHERE"
+		    " g.plan_id = ?1 AND g.lead_unit_id = u.id) ORDER BY u.name, u.id");
 		if (st == NULL)
 			return -1;
 		sqlite3_bind_int64(st, 1, plan);
@@ -398,9 +525,15 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 			    db_fail_sql(db, "units");
 		}
 	}
+	/* The plan's targets listed once for every unit's. */
+	if (target_list(db, plan, 0, year, period, &targets, &ntargets) != 0) {
+		free(units);
+		return -1;
+	}
 	/* One transaction for all: a commit per sheet would cost a sync of
 	 * the disk each. */
 	if (db_begin(db) != 0) {
+		targets_free(targets, ntargets);
 		free(units);
 		return -1;
 	}
@@ -408,7 +541,7 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 		struct sheet_book b;
 		char name[256], path[4096];
 
-		if (sheet_book_build(db, plan, year, period, units[i], &b) != 0)
+		if (book_build(db, plan, year, period, units[i], targets, ntargets, &b) != 0)
 			goto fail;
 		if (sheet_file_name(&b, name, sizeof name) != 0 ||
 		    paths_join(path, sizeof path, dir, name) != 0) {
@@ -425,10 +558,12 @@ sheet_export(struct db *db, int64_t plan, int year, enum period_kind period, int
 		sheet_book_free(&b);
 		written++;
 	}
+	targets_free(targets, ntargets);
 	free(units);
 	return db_commit(db) == 0 ? written : -1;
 fail:
 	db_rollback(db);
+	targets_free(targets, ntargets);
 	free(units);
 	return -1;
 }
@@ -797,6 +932,8 @@ item_free(struct sheet_item *it)
 	free(it->description);
 	values_free(&it->now);
 	values_free(&it->sheet);
+	result_values_free(&it->rnow);
+	result_values_free(&it->rsheet);
 	for (int i = 0; i < it->nchanges; i++) {
 		free(it->changes[i].before);
 		free(it->changes[i].after);
@@ -817,7 +954,8 @@ diff(struct sheet_item *it)
 			return -1;
 		it->changes = ch;
 		ch = &ch[it->nchanges++];
-		ch->column = (enum sheet_column)c;
+		ch->column = c;
+		ch->heading = sheet_column_heading((enum sheet_column)c);
 		ch->before = shown(ch->column, &it->now);
 		ch->after = shown(ch->column, &it->sheet);
 		if (ch->before == NULL || ch->after == NULL)
@@ -855,12 +993,12 @@ find_sheet(struct db *db, const char *token, int64_t *id, int64_t *plan, int64_t
 }
 
 static int
-read_rows(struct db *db, struct place *p, int header, const int *col, int64_t sheet,
+read_rows(struct db *db, struct place *p, int header, int end, const int *col, int64_t sheet,
     int64_t plan, int64_t unit, const char *unit_name)
 {
 	const struct sheet_grid *g = p->g;
 
-	for (int r = header + 1; r < g->nrows; r++) {
+	for (int r = header + 1; r < end; r++) {
 		const char *idtext = cell(g, r, col[SC_ID]), *stamp = cell(g, r, col[SC_STAMP]);
 		struct sheet_item it = { 0 };
 		long long id;
@@ -909,6 +1047,276 @@ read_rows(struct db *db, struct place *p, int header, const int *col, int64_t sh
 	return 0;
 }
 
+/* ---- the targets' block ---- */
+
+static const int target_filled[] = { ST_NUMERATOR, ST_DENOMINATOR, ST_VALUE, ST_EVIDENCE,
+    ST_NOTE };
+
+static bool
+parse_yesno(const char *text, double *out)
+{
+	static const char *const words[2] = { N_("No"), N_("Yes") };
+	char *f = text_fold(text);
+	bool ok = false;
+
+	if (f == NULL)
+		return false;
+	for (int i = 0; i < 2 && !ok; i++) {
+		char *w = text_fold(_(words[i]));
+		char *m = text_fold(words[i]);
+
+		if ((w != NULL && strcmp(f, w) == 0) || (m != NULL && strcmp(f, m) == 0)) {
+			*out = i;
+			ok = true;
+		}
+		free(w);
+		free(m);
+	}
+	free(f);
+	return ok;
+}
+
+/* A result's field as shown in the preview. */
+static char *
+result_shown(int c, const struct sheet_result *v, enum target_kind kind)
+{
+	char buf[32] = "";
+
+	switch (c) {
+	case ST_NUMERATOR:
+		if (v->m.has_numerator)
+			number_format_2(v->m.numerator, buf, sizeof buf);
+		break;
+	case ST_DENOMINATOR:
+		if (v->m.has_denominator)
+			number_format_2(v->m.denominator, buf, sizeof buf);
+		break;
+	case ST_VALUE:
+		if (v->m.has_value && kind == TARGET_YESNO)
+			snprintf(buf, sizeof buf, "%s", v->m.value != 0 ? _("Yes") : _("No"));
+		else if (v->m.has_value)
+			number_format_2(v->m.value, buf, sizeof buf);
+		break;
+	case ST_EVIDENCE:
+		return xstrdup(v->evidence);
+	default:
+		return xstrdup(v->note);
+	}
+	return xstrdup(buf);
+}
+
+/* Reads the unit's cells of target row r over v (the result in cchc): a
+ * rate's numerator and denominator, another kind's value, the evidence and
+ * the note.  A bad cell is told and leaves its field as it is. */
+static void
+read_target_cells(struct place *p, int r, const int *col, enum target_kind kind,
+    struct sheet_result *v)
+{
+	for (size_t i = 0; i < sizeof target_filled / sizeof target_filled[0]; i++) {
+		int c = target_filled[i];
+		const char *text, *label = sheet_target_heading(c);
+		struct field_error e;
+		bool has;
+		double d;
+
+		if (col[c] < 0 || (c == ST_VALUE && kind == TARGET_RATE) ||
+		    ((c == ST_NUMERATOR || c == ST_DENOMINATOR) && kind != TARGET_RATE))
+			continue;
+		text = cell(p->g, r, col[c]);
+		field_error_clear(&e);
+		if (c == ST_EVIDENCE || c == ST_NOTE) {
+			char **slot = c == ST_EVIDENCE ? &v->evidence : &v->note;
+			char *t = field_text(text, &e, -1, label);
+
+			if (t != NULL) {
+				free(*slot);
+				*slot = t;
+			}
+		} else if (kind == TARGET_YESNO && parse_yesno(text, &d)) {
+			v->m.value = d;
+			v->m.has_value = true;
+		} else if (validate_number(text, false, -1e15, 1e15, &d, &has, &e, -1, label) == 0) {
+			bool *h = c == ST_NUMERATOR ? &v->m.has_numerator :
+			    c == ST_DENOMINATOR ? &v->m.has_denominator : &v->m.has_value;
+			double *x = c == ST_NUMERATOR ? &v->m.numerator :
+			    c == ST_DENOMINATOR ? &v->m.denominator : &v->m.value;
+
+			*h = has;
+			*x = has ? d : 0;
+		}
+		if (e.message[0] != '\0')
+			problem(p, r, col[c], label, e.message);
+	}
+}
+
+/* The rules of results (result_check) on the figures read: a result they
+ * refuse is left as it is. */
+static bool
+result_ok(struct place *p, int r, const int *col, const struct target *t,
+    const struct sheet_result *v)
+{
+	struct field_error e;
+	int c;
+
+	if (result_check(&t->rule, &v->m, &e) == 0)
+		return true;
+	c = e.field == RF_NUMERATOR ? ST_NUMERATOR : e.field == RF_DENOMINATOR ? ST_DENOMINATOR :
+	    e.field == RF_VALUE ? ST_VALUE : -1;
+	problem(p, r, c >= 0 ? col[c] : -1, sheet_target_heading(c), e.message);
+	return false;
+}
+
+static int
+result_diff(struct sheet_item *it, enum target_kind kind)
+{
+	for (size_t i = 0; i < sizeof target_filled / sizeof target_filled[0]; i++) {
+		int c = target_filled[i];
+		char *before = result_shown(c, &it->rnow, kind), *after = result_shown(c, &it->rsheet, kind);
+		struct sheet_change *ch;
+
+		if (before == NULL || after == NULL || strcmp(before, after) == 0) {
+			bool oom = before == NULL || after == NULL;
+
+			free(before);
+			free(after);
+			if (oom)
+				return -1;
+			continue;
+		}
+		ch = realloc(it->changes, (it->nchanges + 1) * sizeof *ch);
+		if (ch == NULL) {
+			free(before);
+			free(after);
+			return -1;
+		}
+		it->changes = ch;
+		ch = &ch[it->nchanges++];
+		ch->column = c;
+		ch->heading = sheet_target_heading(c);
+		ch->before = before;
+		ch->after = after;
+	}
+	return 0;
+}
+
+/* The target rows from header + 1: each against the target's result for
+ * the sheet's period in cchc now. */
+static int
+read_target_rows(struct db *db, struct place *p, int header, const int *col, int64_t sheet,
+    int64_t plan, int year, enum period_kind period, int64_t unit, const char *unit_name)
+{
+	const struct sheet_grid *g = p->g;
+	struct target *t;
+	int n;
+
+	if (target_list(db, plan, 0, year, period, &t, &n) != 0)
+		return -1;
+	for (int r = header + 1; r < g->nrows; r++) {
+		const char *idtext = cell(g, r, col[ST_ID]), *stamp = cell(g, r, col[ST_STAMP]);
+		struct sheet_item it = { 0 };
+		const struct target *tg = NULL;
+		char now_stamp[SHEET_STAMP_SIZE], sheet_stamp_[SHEET_STAMP_SIZE];
+		long long id;
+
+		if (*idtext == '\0')
+			continue;
+		if (!number_parse_whole(idtext, 1, INT64_MAX, &id)) {
+			problem(p, r, col[ST_ID], sheet_target_heading(ST_ID), _("not a target's id"));
+			continue;
+		}
+		for (int i = 0; i < n && tg == NULL; i++)
+			if (t[i].id == id)
+				tg = &t[i];
+		if (tg == NULL) {
+			problem(p, r, col[ST_ID], sheet_target_heading(ST_ID),
+			    _("no such target in the sheet's plan (deleted since?)"));
+			continue;
+		}
+		it.target_id = id;
+		it.unit_id = unit;
+		it.sheet_id = sheet;
+		it.year = year;
+		it.period = period;
+		it.unit = xstrdup(unit_name);
+		it.tt = xstrdup(_("Target"));
+		it.description = xstrdup(tg->text);
+		if (tg->has_result)
+			it.rnow.m = tg->result.measure;
+		it.rnow.evidence = xstrdup(tg->has_result ? tg->result.evidence : "");
+		it.rnow.note = xstrdup(tg->has_result ? tg->result.note : "");
+		it.rsheet = it.rnow;
+		it.rsheet.evidence = xstrdup(it.rnow.evidence);
+		it.rsheet.note = xstrdup(it.rnow.note);
+		if (it.unit == NULL || it.tt == NULL || it.description == NULL ||
+		    it.rnow.evidence == NULL || it.rnow.note == NULL || it.rsheet.evidence == NULL ||
+		    it.rsheet.note == NULL)
+			goto oom;
+		read_target_cells(p, r, col, tg->rule.kind, &it.rsheet);
+		sheet_result_stamp(&it.rnow, now_stamp);
+		sheet_result_stamp(&it.rsheet, sheet_stamp_);
+		/* Unchanged in the sheet: whatever cchc says since stands. */
+		if (strcmp(sheet_stamp_, stamp) == 0 || !result_ok(p, r, col, tg, &it.rsheet)) {
+			item_free(&it);
+			continue;
+		}
+		it.state = strcmp(now_stamp, stamp) == 0 ? SHEET_APPLY : SHEET_CONFLICT;
+		if (result_diff(&it, tg->rule.kind) != 0)
+			goto oom;
+		if (it.nchanges == 0 || add_item(p->a, &it) != 0)
+			item_free(&it);
+		continue;
+oom:
+		item_free(&it);
+		targets_free(t, n);
+		return db_fail(db, "%s", _("out of memory"));
+	}
+	targets_free(t, n);
+	return 0;
+}
+
+/* The targets' columns by their codes in row coderow, then their rows; a
+ * column missing or renamed is told and skipped, as the tasks'. */
+static int
+target_block(struct db *db, struct place *p, int coderow, int *col, int64_t sheet,
+    int64_t plan, int year, enum period_kind period, int64_t unit, const char *unit_name)
+{
+	const struct sheet_grid *g = p->g;
+	bool ok = true;
+
+	for (int c = 0; c < ST_COLUMNS; c++) {
+		const char *h;
+
+		col[c] = -1;
+		if (target_columns[c].code == NULL)
+			continue;
+		for (int i = 0; i < g->rows[coderow].ncells; i++)
+			if (strcmp(cell(g, coderow, i), target_columns[c].code) == 0)
+				col[c] = i;
+		if (col[c] < 0) {
+			char *why = xprintf(_("the column %s is missing"), sheet_target_heading(c));
+
+			problem(p, coderow + 1, -1, "", why != NULL ? why : "");
+			free(why);
+			ok = ok && c != ST_ID && c != ST_STAMP;
+			continue;
+		}
+		h = cell(g, coderow + 1, col[c]);
+		if (strcmp(h, sheet_target_heading(c)) != 0 && strcmp(h, target_columns[c].heading) != 0) {
+			char *why = xprintf(_("the column was renamed to \"%s\"; its cells are skipped"), h);
+
+			problem(p, coderow + 1, col[c], sheet_target_heading(c), why != NULL ? why : "");
+			free(why);
+			ok = ok && c != ST_ID && c != ST_STAMP;
+			col[c] = -1;
+		}
+	}
+	if (!ok) {
+		problem(p, -1, -1, "", _("the target's id or stamp column is missing: no target read"));
+		return 0;
+	}
+	return read_target_rows(db, p, coderow + 1, col, sheet, plan, year, period, unit, unit_name);
+}
+
 int
 sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 {
@@ -916,7 +1324,9 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 	struct place p = { a, path, &g };
 	char err[512], kind[8], period[32] = "", magic[16], version[8], token[40], their_period[16];
 	long long their_plan, their_unit;
-	int idrow = -1, coderow = -1, col[SC_COLUMNS], rc, year = 0;
+	int idrow = -1, coderow = -1, targetrow = -1, col[SC_COLUMNS], tcol[ST_COLUMNS], rc;
+	int year = 0;
+	enum period_kind kind_ = PERIOD_YEAR;
 	int64_t sheet = 0, plan = 0, unit = 0, *grown;
 	char *unit_name = NULL;
 	bool columns_ok = true;
@@ -952,8 +1362,10 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 		goto done;
 	}
 	for (int k = 0; k < PERIOD_KINDS; k++)
-		if (strcmp(kind, period_kind_code((enum period_kind)k)) == 0)
+		if (strcmp(kind, period_kind_code((enum period_kind)k)) == 0) {
 			snprintf(period, sizeof period, "%d-%s", year, period_codes[k]);
+			kind_ = (enum period_kind)k;
+		}
 	if (their_plan != plan || their_unit != unit || strcmp(their_period, period) != 0) {
 		problem(&p, -1, -1, "", _("the sheet's plan, period or unit was changed"));
 		goto done;
@@ -990,7 +1402,13 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 		problem(&p, -1, -1, "", _("the task's id or stamp column is missing: nothing read"));
 		goto done;
 	}
-	if (read_rows(db, &p, coderow + 1, col, sheet, plan, unit, unit_name) != 0) {
+	/* The targets' block, when there is one, ends the tasks. */
+	for (int r = coderow + 1; r < g.nrows && targetrow < 0; r++)
+		if (strcmp(cell(&g, r, 0), target_columns[ST_ID].code) == 0)
+			targetrow = r;
+	if (read_rows(db, &p, coderow + 1, targetrow >= 0 ? targetrow : g.nrows, col, sheet, plan,
+	    unit, unit_name) != 0 || (targetrow >= 0 && target_block(db, &p, targetrow, tcol, sheet,
+	    plan, year, kind_, unit, unit_name) != 0)) {
 		free(unit_name);
 		sheet_grid_free(&g);
 		return -1;
@@ -1105,7 +1523,9 @@ sheet_answers_apply(struct db *db, struct sheet_answers *a)
 				goto fail;
 			last_unit = it->unit_id;
 		}
-		if (apply_item(db, it) != 0)
+		if (it->target_id != 0 ? result_put(db, it->target_id, it->year, it->period,
+		    &it->rsheet.m, it->rsheet.evidence, it->rsheet.note) != 0 :
+		    apply_item(db, it) != 0)
 			goto fail;
 		changed++;
 	}
@@ -1179,7 +1599,8 @@ sheet_status_list(struct db *db, int64_t plan, int year, enum period_kind period
 	    "  WHERE x.plan_id = ?1 AND x.unit_id = u.id AND p.year = ?2 AND p.kind = ?3)"
 	    " WHERE EXISTS (SELECT 1 FROM task t WHERE t.plan_id = ?1 AND t.lead_unit_id = u.id)"
 	    " OR EXISTS (SELECT 1 FROM task_cooperator c JOIN task t ON t.id = c.task_id"
-	    "  WHERE t.plan_id = ?1 AND c.unit_id = u.id) ORDER BY u.name, u.id");
+	    "  WHERE t.plan_id = ?1 AND c.unit_id = u.id) OR EXISTS (SELECT 1 FROM target g"
+	    "  WHERE g.plan_id = ?1 AND g.lead_unit_id = u.id) ORDER BY u.name, u.id");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan);

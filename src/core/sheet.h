@@ -14,7 +14,13 @@
  * and the unit, then a hidden row of column codes above the header row,
  * then one row per task.  The first two columns, hidden, hold the task's
  * id and the stamp of the values the sheet was made with: a record whose
- * stamp has changed since was changed in cchc. */
+ * stamp has changed since was changed in cchc.
+ *
+ * Below the tasks, when the unit leads targets, a blank row, then a second
+ * hidden row of codes (its first "target_id") above the targets' header
+ * row, then one row per target with the period's result: the same hidden
+ * id and stamp, the figures the unit fills.  One worksheet, so a CSV saved
+ * from it carries both. */
 #ifndef CCHC_SHEET_H
 #define CCHC_SHEET_H
 
@@ -54,6 +60,27 @@ enum sheet_column {
 const char *sheet_column_code(enum sheet_column c);
 const char *sheet_column_heading(enum sheet_column c);
 
+/* The target block's columns, by their place in the grid (4 and 10 stay
+ * empty so that the figures and the evidence fall in the task columns of a
+ * fitting width). */
+enum sheet_target_column {
+	ST_ID = 0,
+	ST_STAMP = 1,
+	ST_TT = 2,
+	ST_TARGET = 3,
+	ST_PLANNED = 5,
+	ST_RESULT = 6,		/* the period's result when sent, with the verdict */
+	/* The unit fills these (unlocked): */
+	ST_NUMERATOR = 7,
+	ST_DENOMINATOR = 8,
+	ST_VALUE = 9,
+	ST_EVIDENCE = 11,
+	ST_NOTE = 12,
+	ST_COLUMNS = SC_COLUMNS
+};
+/* A target column's heading ("" for the empty ones). */
+const char *sheet_target_heading(int c);
+
 /* What the unit fills for a task, as stored: progress, ISO dates, text. */
 struct sheet_values {
 	enum task_progress progress;
@@ -68,6 +95,25 @@ struct sheet_values {
  * spreadsheet from reading it as a number). */
 #define SHEET_STAMP_SIZE 18
 void sheet_stamp(const struct sheet_values *v, char out[SHEET_STAMP_SIZE]);
+
+/* What the unit fills for a target: the period's result. */
+struct sheet_result {
+	struct measure m;
+	char *evidence;
+	char *note;
+};
+void sheet_result_stamp(const struct sheet_result *v, char out[SHEET_STAMP_SIZE]);
+
+struct sheet_target_row {
+	int64_t target_id;
+	char stamp[SHEET_STAMP_SIZE];
+	int tt;			/* its number in the sheet */
+	char *text;
+	enum target_kind kind;
+	char planned[64];
+	char result[192];	/* "97/98 · Achieved", "" when none */
+	struct sheet_result v;
+};
 
 struct sheet_row {
 	int64_t task_id;
@@ -99,6 +145,12 @@ struct sheet_book {
 	char token[33];
 	int nrows;
 	struct sheet_row *rows;
+	/* The targets the unit leads (none: no target block). */
+	const char *target_codes[ST_COLUMNS];	/* NULL: an empty column */
+	const char *target_headings[ST_COLUMNS];
+	const char *yesno_words[2];		/* no, yes */
+	int ntargets;
+	struct sheet_target_row *targets;
 };
 
 /* Builds unit's workbook for the period of plan (the current values,
@@ -139,9 +191,10 @@ void sheet_grid_free(struct sheet_grid *g);
 int sheet_grid_read(struct db *db, const char *path, struct sheet_grid *g, char *err,
     size_t errsz);
 
-/* One changed field of a task. */
+/* One changed field of a task or a target's result. */
 struct sheet_change {
-	enum sheet_column column;
+	int column;		/* enum sheet_column, or sheet_target_column */
+	const char *heading;
 	char *before, *after;	/* as shown */
 };
 
@@ -150,12 +203,16 @@ enum sheet_item_state {
 	SHEET_CONFLICT,		/* changed in the sheet and in cchc since */
 };
 
-/* A task the answers change. */
+/* A task, or a target's result, the answers change. */
 struct sheet_item {
 	int64_t task_id, unit_id, sheet_id;
+	int64_t target_id;		/* a target's result: task_id is 0 */
+	int year;			/* the target's: the sheet's period */
+	enum period_kind period;
 	char *unit, *tt, *description;
 	enum sheet_item_state state;
-	struct sheet_values now, sheet;	/* in cchc, in the answer */
+	struct sheet_values now, sheet;	/* in cchc, in the answer (a task) */
+	struct sheet_result rnow, rsheet;	/* the same for a target */
 	int nchanges;
 	struct sheet_change *changes;	/* sheet vs now */
 	int take;			/* conflict: 0 undecided, 1 sheet, 2 cchc */
@@ -180,7 +237,8 @@ void sheet_answers_free(struct sheet_answers *a);
 
 /* Writes a's items in one transaction: those to apply, and the conflicts
  * whose take is 1 (the sheet); marks the sheets returned.  The history
- * names the unit: "operator (sheet: UNIT)".  The number of tasks changed,
+ * names the unit: "operator (sheet: UNIT)".  The number of tasks and
+ * targets' results changed,
  * or -1 (db_error). */
 int sheet_answers_apply(struct db *db, struct sheet_answers *a);
 

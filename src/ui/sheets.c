@@ -112,9 +112,9 @@ view_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 			if (it->state == SHEET_CONFLICT)
 				snprintf(line, sizeof line, _("%s: cchc \"%s\" | sheet \"%s\""),
-				    sheet_column_heading(c->column), c->before, c->after);
+				    c->heading, c->before, c->after);
 			else
-				snprintf(line, sizeof line, "%s: %s → %s", sheet_column_heading(c->column),
+				snprintf(line, sizeof line, "%s: %s → %s", c->heading,
 				    c->before, c->after);
 			draw_text(yy++, 1, line, cols - 1, A_NORMAL);
 		}
@@ -156,10 +156,11 @@ apply(struct app *app, struct screen *s, enum action a)
 	if (app->top != NULL && app->top->type->load != NULL)
 		app->top->type->load(app, app->top);
 	if (open > 0)
-		app_message(app, COLOR_WARN, _("%d tasks updated; %d conflicts left as they were."), n, open);
+		app_message(app, COLOR_WARN,
+		    _("%d tasks and results updated; %d conflicts left as they were."), n, open);
 	else
-		app_message(app, COLOR_GOOD, ngettext("%d task updated.", "%d tasks updated.", n),
-		    n);
+		app_message(app, COLOR_GOOD, ngettext("%d task or result updated.",
+		    "%d tasks and results updated.", n), n);
 }
 
 static const char *

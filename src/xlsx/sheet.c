@@ -92,6 +92,106 @@ is_date(int c)
 	return c == SC_DUE || c == SC_COMPLETION || c == SC_EVIDENCE_DATE;
 }
 
+/* The targets the unit leads, from row first: a hidden row of codes, the
+ * header, a row per target.  The unit fills a rate's numerator and
+ * denominator (whole numbers, the numerator not above the denominator),
+ * another kind's value (a count a whole number, yes/no from a drop-down),
+ * the evidence and a note; the other figure cells stay locked. */
+static void
+write_targets(lxw_workbook *wb, lxw_worksheet *ws, const struct sheet_book *b, int first,
+    lxw_format *text, lxw_format *fill, lxw_format *head, lxw_format *hidden_fmt)
+{
+	lxw_format *fill_num = format(wb, false, true);
+	lxw_row_col_options hide = { .hidden = 1 };
+
+	format_set_unlocked(fill_num);
+	format_set_bg_color(fill_num, 0xFFF8DC);
+	for (int c = 0; c < ST_COLUMNS; c++) {
+		if (b->target_codes[c] != NULL)
+			worksheet_write_string(ws, first, c, b->target_codes[c], hidden_fmt);
+		worksheet_write_string(ws, first + 1, c, b->target_headings[c], head);
+	}
+	worksheet_set_row_opt(ws, first, LXW_DEF_ROW_HEIGHT, NULL, &hide);
+	worksheet_set_row(ws, first + 1, 2 * 15.75, NULL);
+	for (int i = 0; i < b->ntargets; i++) {
+		const struct sheet_target_row *t = &b->targets[i];
+		const struct measure *m = &t->v.m;
+		int row = first + 2 + i;
+		bool rate = t->kind == TARGET_RATE;
+		char id[24], tt[16], formula[160];
+		const char *cells[SC_COLUMNS] = { 0 };
+		lxw_data_validation v = { 0 };
+
+		snprintf(id, sizeof id, "%lld", (long long)t->target_id);
+		snprintf(tt, sizeof tt, "%d", t->tt);
+		for (int c = 0; c < SC_COLUMNS; c++)
+			cells[c] = "";
+		cells[ST_ID] = id;
+		cells[ST_STAMP] = t->stamp;
+		cells[ST_TT] = tt;
+		cells[ST_TARGET] = t->text;
+		cells[ST_PLANNED] = t->planned;
+		cells[ST_RESULT] = t->result;
+		cells[ST_EVIDENCE] = t->v.evidence;
+		cells[ST_NOTE] = t->v.note;
+		worksheet_set_row(ws, row, row_height(cells), NULL);
+		for (int c = 0; c < ST_COLUMNS; c++) {
+			bool filled = c == ST_EVIDENCE || c == ST_NOTE;
+
+			if (cells[c][0] != '\0')
+				worksheet_write_string(ws, row, c, cells[c], filled ? fill : text);
+			else
+				worksheet_write_blank(ws, row, c, filled ? fill : text);
+		}
+		if (rate) {
+			if (m->has_numerator)
+				worksheet_write_number(ws, row, ST_NUMERATOR, m->numerator, fill_num);
+			else
+				worksheet_write_blank(ws, row, ST_NUMERATOR, fill_num);
+			if (m->has_denominator)
+				worksheet_write_number(ws, row, ST_DENOMINATOR, m->denominator, fill_num);
+			else
+				worksheet_write_blank(ws, row, ST_DENOMINATOR, fill_num);
+			/* Checked when either is typed, the other maybe still empty. */
+			snprintf(formula, sizeof formula, "=AND(H%d=INT(H%d),H%d>=0,OR(ISBLANK(I%d),"
+			    "H%d<=I%d))", row + 1, row + 1, row + 1, row + 1, row + 1, row + 1);
+			v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+			v.value_formula = formula;
+			v.error_message = (char *)_("A whole number from 0, not above the denominator.");
+			worksheet_data_validation_cell(ws, row, ST_NUMERATOR, &v);
+			v.validate = LXW_VALIDATION_TYPE_INTEGER;
+			v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+			v.value_number = 0;
+			v.value_formula = NULL;
+			v.error_message = (char *)_("A whole number from 0.");
+			worksheet_data_validation_cell(ws, row, ST_DENOMINATOR, &v);
+		} else if (t->kind == TARGET_YESNO) {
+			if (m->has_value)
+				worksheet_write_string(ws, row, ST_VALUE,
+				    b->yesno_words[m->value != 0], fill);
+			else
+				worksheet_write_blank(ws, row, ST_VALUE, fill);
+			v.validate = LXW_VALIDATION_TYPE_LIST;
+			v.value_list = (char **)(const char *[]){ b->yesno_words[1],
+			    b->yesno_words[0], NULL };
+			v.error_message = (char *)_("Choose one of the list.");
+			worksheet_data_validation_cell(ws, row, ST_VALUE, &v);
+		} else {
+			if (m->has_value)
+				worksheet_write_number(ws, row, ST_VALUE, m->value, fill_num);
+			else
+				worksheet_write_blank(ws, row, ST_VALUE, fill_num);
+			if (t->kind == TARGET_COUNT) {
+				v.validate = LXW_VALIDATION_TYPE_INTEGER;
+				v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+				v.value_number = 0;
+				v.error_message = (char *)_("A whole number from 0.");
+				worksheet_data_validation_cell(ws, row, ST_VALUE, &v);
+			}
+		}
+	}
+}
+
 int
 cchc_sheet_write_1(const struct sheet_book *b, const char *path, char *err, size_t errsz)
 {
@@ -203,6 +303,8 @@ cchc_sheet_write_1(const struct sheet_book *b, const char *path, char *err, size
 	worksheet_data_validation_range(ws, ROW_FIRST, SC_COMPLETION, last, SC_COMPLETION, &dates);
 	worksheet_data_validation_range(ws, ROW_FIRST, SC_EVIDENCE_DATE, last, SC_EVIDENCE_DATE,
 	    &dates);
+	if (b->ntargets > 0)
+		write_targets(wb, ws, b, last + 2, text, fill, head, hidden_fmt);
 	worksheet_protect(ws, NULL, &protect);
 
 	if ((rc = workbook_close(wb)) != LXW_NO_ERROR) {

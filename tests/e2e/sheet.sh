@@ -2,9 +2,9 @@
 # Update sheets (issue 18): a unit's sheet out for the year 2025, read by
 # LibreOffice headless as CSV, changed the way a unit would, written back
 # to .xlsx by LibreOffice (so the file read back comes from another
-# writer), imported: the database, the history naming the unit, a
-# conflict, and each bad case (a bad date, a bad progress, a renamed
-# column, a sheet of another database).
+# writer), imported: the database (a task's fields and a target's
+# result), the history naming the unit, a conflict, and each bad case (a
+# bad date, a bad progress, a renamed column, a sheet of another database).
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v soffice > /dev/null 2>&1; then
@@ -37,6 +37,9 @@ cchc report dashboard --period 2025-N > /dev/null || fail "the sample plan was n
 # The operator the history names, as the screens record it.
 sql "INSERT INTO setting (key, value) VALUES ('operator', 'test')"
 unit="Công an xã"
+# The unit leads a rate target too (the sample's leads none).
+rate=$(sql "SELECT min(id) FROM target WHERE kind = 'rate'")
+sql "UPDATE target SET lead_unit_id = (SELECT id FROM unit WHERE name = '$unit') WHERE id = $rate"
 cchc sheet export --period 2025-N --unit "$unit" -o "$work/out" > "$work/export.out" ||
 	fail "sheet export failed"
 book="$work/out/cong-an-xa-nam-2025.xlsx"
@@ -46,10 +49,11 @@ expect_sql "SELECT count(*), count(returned_at) FROM sheet" "1|0"
 cchc sheet status --period 2025-N | grep -q "$unit" || fail "status lists no unit"
 
 # The workbook: protected, a drop-down of the progress words, date
-# validation, the identity columns hidden, the header frozen, A4 landscape.
+# validation, the rate target's numerator checked against its denominator,
+# the identity columns hidden, the header frozen, A4 landscape.
 unzip -p "$book" xl/worksheets/sheet1.xml > "$work/sheet1.xml"
 for want in '<sheetProtection' 'type="list"' 'type="date"' 'hidden="1"' \
-	'state="frozen"' 'orientation="landscape"' 'paperSize="9"' 'Chưa thực hiện,Đang thực hiện,Xong'; do
+	'type="custom"' 'state="frozen"' 'orientation="landscape"' 'paperSize="9"' 'Chưa thực hiện,Đang thực hiện,Xong'; do
 	grep -qF "$want" "$work/sheet1.xml" || grep -qF "$want" "$work/sheet1.xml" ||
 		fail "the sheet lacks $want"
 done
@@ -64,7 +68,8 @@ PY
 
 # The unit's answers: task A done with its evidence; task B a date that
 # does not exist; task C a progress that is none; task D's note changed
-# in the sheet and, since the sheet was made, in cchc (a conflict).
+# in the sheet and, since the sheet was made, in cchc (a conflict); the
+# rate target's result 45 of 50.
 office --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1" --outdir "$work/csv" "$book"
 ids=$(sql "SELECT t.id FROM task t WHERE t.lead_unit_id = (SELECT id FROM unit WHERE name = '$unit')
 	OR t.id IN (SELECT task_id FROM task_cooperator WHERE unit_id = (SELECT id FROM unit WHERE name = '$unit'))
@@ -73,12 +78,17 @@ set -- $ids
 [ $# -ge 3 ] || fail "the unit has fewer than 3 tasks: $ids"
 a=$1 b=$2 c=$3
 sql "UPDATE task SET note = 'ghi trong cchc' WHERE id = $c"
-python3 - "$work/csv/cong-an-xa-nam-2025.csv" "$work/answer.csv" "$a" "$b" "$c" <<'EOF'
+python3 - "$work/csv/cong-an-xa-nam-2025.csv" "$work/answer.csv" "$a" "$b" "$c" "$rate" <<'EOF'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8')))
-a, b, c = sys.argv[3:6]
+a, b, c, rate = sys.argv[3:7]
+targets = False
 for r in rows:
-    if r[0] == a:
+    targets = targets or r[0] == 'target_id'
+    if targets:
+        if r[0] == rate:
+            r[7:9] = ['45', '50']
+    elif r[0] == a:
         r[7:13] = ['Xong', '10/10/2025', '120/BC-CA', '11/10/2025', 'Báo cáo kết quả', 'đúng hạn']
     elif r[0] == b:
         r[8] = '31/02/2025'
@@ -96,6 +106,7 @@ run "$work/dry.out" "$work/dry.err" sheet import --dry-run "$answer"
 [ "$rc" -eq 3 ] || fail "dry run: exit $rc, expected 3 (cells skipped)"
 grep -qF "Tiến độ: Chưa thực hiện → Xong" "$work/dry.out" || fail "no before → after: $(cat "$work/dry.out")"
 grep -qF "$unit ·" "$work/dry.out" || fail "the preview names no unit"
+grep -qF "Tử số:  → 45" "$work/dry.out" || fail "no target result: $(cat "$work/dry.out")"
 expect_sql "SELECT progress FROM task WHERE id = $a" "not_started"
 # The bad cells, each named by file, sheet, row and column.
 grep -qF "$answer, trang answer, " "$work/dry.err" || fail "no file and sheet: $(cat "$work/dry.err")"
@@ -115,8 +126,10 @@ grep -qF 'cchc "ghi trong cchc" | phiếu "ghi trong phiếu"' "$work/imp.out" |
 expect_sql "SELECT note FROM task WHERE id = $c" "ghi trong cchc"
 expect_sql "SELECT DISTINCT operator FROM history WHERE table_name = 'task' AND record_id = $a
 	AND action = 'update'" "test (phiếu: $unit)"
-expect_sql "SELECT count(*) FROM history WHERE operator LIKE '%phiếu%' AND record_id <> $a
+expect_sql "SELECT count(*) FROM history WHERE operator LIKE '%phiếu%' AND table_name = 'task' AND record_id <> $a
 	AND record_id <> $b" "0"
+expect_sql "SELECT numerator, denominator FROM result WHERE target_id = $rate" "45.0|50.0"
+expect_sql "SELECT DISTINCT operator FROM history WHERE table_name = 'result'" "test (phiếu: $unit)"
 expect_sql "SELECT count(returned_at) FROM sheet" "1"
 cchc sheet status --period 2025-N | grep -q "đã nhận.*$unit" || fail "status: not back"
 
@@ -139,7 +152,7 @@ wait_for "cchc \"ghi trong cchc\" | phiếu \"ghi trong phiếu\""
 send h
 wait_for "[phiếu] $unit"
 send F2
-wait_for "Đã cập nhật 1 nhiệm vụ."
+wait_for "Đã cập nhật 1 nhiệm vụ và kết quả."
 expect_sql "SELECT note FROM task WHERE id = $c" "ghi trong phiếu"
 # x: every unit's sheet into the documents folder, named in the message.
 send x
@@ -152,7 +165,7 @@ stop
 # by row (a CSV has no sheet).
 run "$work/csv.out" "$work/csv.err" sheet import --take cchc "$work/answer.csv"
 [ "$rc" -eq 3 ] || fail "CSV: exit $rc"
-grep -qF "Đã cập nhật 0 nhiệm vụ." "$work/csv.out" || fail "CSV: $(cat "$work/csv.out")"
+grep -qF "Đã cập nhật 0 nhiệm vụ và kết quả." "$work/csv.out" || fail "CSV: $(cat "$work/csv.out")"
 grep -qF "$work/answer.csv, dòng " "$work/csv.err" || fail "CSV: no row named: $(cat "$work/csv.err")"
 
 # A renamed column: its cells skipped, the others read.

@@ -147,7 +147,8 @@ export_read(struct sheet_grid *g)
 }
 
 /* Writes g as CSV (a BOM, ';'), with the cells of task id's row changed:
- * column c to text (one change per call of set). */
+ * column c to text (one change per call of set); "T" and an id names a
+ * target's row. */
 struct set {
 	const char *id;
 	int column;
@@ -160,8 +161,14 @@ write_csv(const struct sheet_grid *g, const char *path, const struct set *sets, 
 	FILE *fp = fopen(path, "w");
 
 	ck_assert_ptr_nonnull(fp);
+	bool targets = false;
+
 	fputs("\xEF\xBB\xBF", fp);
 	for (int r = 0; r < g->nrows; r++) {
+		char key[32];
+
+		targets = targets || strcmp(grid_cell(g, r, ST_ID), "target_id") == 0;
+		snprintf(key, sizeof key, "%s%s", targets ? "T" : "", grid_cell(g, r, SC_ID));
 		for (int c = 0; c < SC_COLUMNS; c++) {
 			const char *s = grid_cell(g, r, c);
 
@@ -169,7 +176,7 @@ write_csv(const struct sheet_grid *g, const char *path, const struct set *sets, 
 				continue;
 
 			for (int i = 0; i < nsets; i++)
-				if (strcmp(grid_cell(g, r, SC_ID), sets[i].id) == 0 && sets[i].column == c)
+				if (strcmp(key, sets[i].id) == 0 && sets[i].column == c)
 					s = sets[i].text;
 			fprintf(fp, "%s\"%s\"", c > 0 ? ";" : "", s);
 		}
@@ -390,6 +397,180 @@ START_TEST(test_status)
 }
 END_TEST
 
+/* ---- targets ---- */
+
+/* Gives the unit the first target of each kind (the sample's unit leads
+ * none) and returns the rate's, count's and yes/no's ids as "T<id>". */
+static void
+lead_targets(char rate[24], char count[24], char yesno[24])
+{
+	char sql[256];
+	const char *kinds[3] = { "rate", "count", "yesno" };
+	char *out[3] = { rate, count, yesno };
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(sql, sizeof sql, "SELECT min(id) FROM target WHERE kind = '%s'", kinds[i]);
+		snprintf(out[i], 24, "T%s", query(sql));
+		snprintf(sql, sizeof sql, "UPDATE target SET lead_unit_id = %lld WHERE id = %s",
+		    (long long)unit, out[i] + 1);
+		exec(sql);
+	}
+}
+
+static const char *
+result_field(const char *tid, const char *column)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT ifnull(%s, '-') FROM result WHERE target_id = %s AND"
+	    " period_id = (SELECT id FROM period WHERE year = 2025 AND kind = 'm9')", column,
+	    tid + 1);
+	return query(sql);
+}
+
+START_TEST(test_target_apply)
+{
+	struct sheet_grid g;
+	struct sheet_answers a = { 0 };
+	struct sheet_book b;
+	char rate[24], count[24], yesno[24];
+	const char *csv;
+
+	lead_targets(rate, count, yesno);
+	build(&b);
+	ck_assert_int_eq(b.ntargets, 3);
+	sheet_book_free(&b);
+	csv = export_read(&g);
+	{
+		const struct set sets[] = {
+			{ rate, ST_NUMERATOR, "45" }, { rate, ST_DENOMINATOR, "50" },
+			{ rate, ST_EVIDENCE, "BC 12" }, { count, ST_VALUE, "3" },
+			{ yesno, ST_VALUE, "Yes" }, { yesno, ST_NOTE, "đã ban hành" },
+		};
+
+		write_csv(&g, csv, sets, sizeof sets / sizeof sets[0]);
+	}
+	sheet_grid_free(&g);
+	ck_assert_int_eq(sheet_answers_read(db, csv, &a), 0);
+	ck_assert_msg(a.nproblems == 0, "%s", a.nproblems ? a.problems[0] : "");
+	ck_assert_int_eq(a.nitems, 3);
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(a.items[i].task_id, 0);
+		ck_assert_int_eq(a.items[i].state, SHEET_APPLY);
+	}
+	for (int i = 0; i < 3; i++) {
+		const struct sheet_item *it = &a.items[i];
+
+		if (it->target_id != atoi(rate + 1))
+			continue;
+		ck_assert_int_eq(it->nchanges, 3);
+		ck_assert_str_eq(it->changes[0].heading, "Numerator");
+		ck_assert_str_eq(it->changes[0].after, "45");
+		ck_assert_str_eq(it->unit, "Công an xã");
+	}
+	ck_assert_int_eq(sheet_answers_apply(db, &a), 3);
+	sheet_answers_free(&a);
+	ck_assert_str_eq(result_field(rate, "numerator || '/' || denominator || evidence"),
+	    "45.0/50.0BC 12");
+	ck_assert_str_eq(result_field(count, "value"), "3.0");
+	ck_assert_str_eq(result_field(yesno, "value || note"), "1.0đã ban hành");
+	ck_assert_str_eq(query("SELECT group_concat(DISTINCT operator) FROM history WHERE"
+	    " table_name = 'result'"), "An (sheet: Công an xã)");
+	/* Read back into the next sheet as the period's result. */
+	build(&b);
+	for (int i = 0; i < b.ntargets; i++)
+		if (b.targets[i].target_id == atoi(rate + 1)) {
+			ck_assert_int_eq(b.targets[i].v.m.has_numerator, true);
+			ck_assert_msg(strstr(b.targets[i].result, "45/50") != NULL, "%s",
+			    b.targets[i].result);
+		}
+	sheet_book_free(&b);
+	/* A result emptied in the next sheet is deleted, as in the form. */
+	csv = export_read(&g);
+	{
+		const struct set sets[] = { { yesno, ST_VALUE, "" }, { yesno, ST_NOTE, "" } };
+
+		write_csv(&g, csv, sets, 2);
+	}
+	sheet_grid_free(&g);
+	ck_assert_int_eq(sheet_answers_read(db, csv, &a), 0);
+	ck_assert_int_eq(a.nitems, 1);
+	ck_assert_int_eq(sheet_answers_apply(db, &a), 1);
+	sheet_answers_free(&a);
+	ck_assert_str_eq(result_field(yesno, "count(*)"), "0");
+}
+END_TEST
+
+/* A numerator above the denominator: named by row and column, the target
+ * left as it is, the rest still read. */
+START_TEST(test_target_bad)
+{
+	struct sheet_grid g;
+	struct sheet_answers a = { 0 };
+	char rate[24], count[24], yesno[24];
+	const char *csv;
+
+	lead_targets(rate, count, yesno);
+	csv = export_read(&g);
+	{
+		const struct set sets[] = {
+			{ rate, ST_NUMERATOR, "60" }, { rate, ST_DENOMINATOR, "50" },
+			{ count, ST_VALUE, "2" },
+		};
+
+		write_csv(&g, csv, sets, sizeof sets / sizeof sets[0]);
+	}
+	sheet_grid_free(&g);
+	ck_assert_int_eq(sheet_answers_read(db, csv, &a), 0);
+	ck_assert_int_eq(a.nproblems, 1);
+	ck_assert_msg(strstr(a.problems[0], ", row ") != NULL &&
+	    strstr(a.problems[0], "column H (Numerator): The numerator cannot exceed the"
+	    " denominator") != NULL, "%s", a.problems[0]);
+	ck_assert_int_eq(a.nitems, 1);
+	ck_assert_int_eq(sheet_answers_apply(db, &a), 1);
+	sheet_answers_free(&a);
+	ck_assert_str_eq(result_field(rate, "numerator"), "");
+	ck_assert_str_eq(result_field(count, "value"), "2.0");
+}
+END_TEST
+
+/* The result changed in cchc after the sheet was made and in the sheet. */
+START_TEST(test_target_conflict)
+{
+	struct sheet_grid g;
+	struct sheet_answers a = { 0 };
+	char rate[24], count[24], yesno[24], sql[256];
+	const char *csv;
+
+	lead_targets(rate, count, yesno);
+	csv = export_read(&g);
+	{
+		const struct set sets[] = {
+			{ rate, ST_NUMERATOR, "40" }, { rate, ST_DENOMINATOR, "50" },
+		};
+
+		write_csv(&g, csv, sets, sizeof sets / sizeof sets[0]);
+	}
+	sheet_grid_free(&g);
+	snprintf(sql, sizeof sql, "INSERT INTO result (target_id, period_id, numerator, denominator)"
+	    " VALUES (%s, (SELECT id FROM period WHERE year = 2025 AND kind = 'm9'), 48, 50)",
+	    rate + 1);
+	exec(sql);
+	ck_assert_int_eq(sheet_answers_read(db, csv, &a), 0);
+	ck_assert_int_eq(a.nproblems, 0);
+	ck_assert_int_eq(a.nitems, 1);
+	ck_assert_int_eq(a.items[0].state, SHEET_CONFLICT);
+	ck_assert_str_eq(a.items[0].changes[0].before, "48");
+	ck_assert_str_eq(a.items[0].changes[0].after, "40");
+	ck_assert_int_eq(sheet_answers_apply(db, &a), 0);
+	ck_assert_str_eq(result_field(rate, "numerator"), "48.0");
+	a.items[0].take = 1;
+	ck_assert_int_eq(sheet_answers_apply(db, &a), 1);
+	ck_assert_str_eq(result_field(rate, "numerator"), "40.0");
+	sheet_answers_free(&a);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -406,6 +587,9 @@ suite(void)
 	tcase_add_test(tc, test_other_database);
 	tcase_add_test(tc, test_missing_column);
 	tcase_add_test(tc, test_status);
+	tcase_add_test(tc, test_target_apply);
+	tcase_add_test(tc, test_target_bad);
+	tcase_add_test(tc, test_target_conflict);
 	suite_add_tcase(s, tc);
 	return s;
 }
