@@ -64,45 +64,74 @@ column_width(int i)
 	return w < min ? min : w;
 }
 
-/* The next report due and the days left, and one overdue. */
-static void
+/* Parts of a header line, three spaces apart, from row y; a part that does
+ * not fit after the others starts a row of its own, so nothing is cut at
+ * 80 or 60 columns.  The rows used. */
+static int
+draw_parts(int y, int cols, const char *const *parts, const attr_t *attrs, int n)
+{
+	int x = 1, rows = 1;
+
+	for (int i = 0; i < n; i++) {
+		int w = text_width(parts[i]);
+
+		if (*parts[i] == '\0')
+			continue;
+		if (x > 1 && x + 3 + w > cols) {
+			y++;
+			rows++;
+			x = 1;
+		} else if (x > 1)
+			x += 3;
+		draw_text(y, x, parts[i], cols - x, attrs[i]);
+		x += w;
+	}
+	return rows;
+}
+
+/* The next report due and the days left, and one overdue: the rows used
+ * (0 when there is neither). */
+static int
 draw_calendar(struct app *app, int y, int cols)
 {
 	struct report_due next, late;
 	bool has_next, has_late;
 	struct date today = date_today();
-	char line[512], period[64], due[11];
-	int n = 0;
+	char parts[2][256] = { "", "" }, period[64], due[11];
+	const char *p[2] = { parts[0], parts[1] };
+	attr_t attrs[2] = { A_NORMAL, draw_attr(COLOR_BAD) };
 
 	if (calendar_status(app->db, app->plan.year_from, app->plan.year_to, app->plan.issue_date,
-	    today, &next, &has_next, &late, &has_late) != 0)
-		return;
-	line[0] = '\0';
+	    today, &next, &has_next, &late, &has_late) != 0 || (!has_next && !has_late))
+		return 0;
 	if (has_next) {
 		long days = date_to_days(next.due) - date_to_days(today);
 
 		report_period_label(next.year, next.kind, period, sizeof period);
 		date_format_vn(next.due, due);
-		n = snprintf(line, sizeof line, ngettext("Next report: %s, due %s (%ld day left)",
+		snprintf(parts[0], sizeof parts[0], ngettext("Next report: %s, due %s (%ld day left)",
 		    "Next report: %s, due %s (%ld days left)", (unsigned long)days), period, due, days);
 	}
-	if (has_late && n >= 0 && (size_t)n < sizeof line) {
+	if (has_late) {
 		report_period_label(late.year, late.kind, period, sizeof period);
 		date_format_vn(late.due, due);
-		snprintf(line + n, sizeof line - n, _("%sReport %s overdue (due %s)"), n ? "   " : "",
-		    period, due);
+		snprintf(parts[1], sizeof parts[1], _("Report %s overdue (due %s)"), period, due);
 	}
-	draw_text(y, 1, line, cols - 1, has_late ? draw_attr(COLOR_BAD) : A_NORMAL);
+	return draw_parts(y, cols, p, attrs, 2);
 }
 
-static void
+/* The plan, the period and today, the reports due: the rows used. */
+static int
 draw_header(struct app *app, int y, int cols)
 {
-	char line[512], period[64], today[11], years[16];
+	char line[512], period[64], today[11], years[16], parts[3][256];
+	const char *p[3] = { parts[0], parts[1], parts[2] };
+	const attr_t attrs[3] = { A_NORMAL, A_NORMAL, A_NORMAL };
+	int rows;
 
 	if (!app->has_plan) {
 		draw_text(y, 1, _("No plan yet."), cols - 1, A_BOLD);
-		return;
+		return 1;
 	}
 	plan_years_text(&app->plan, years, sizeof years);
 	snprintf(line, sizeof line, "%s%s%s (%s)", app->plan.number,
@@ -110,10 +139,11 @@ draw_header(struct app *app, int y, int cols)
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	report_period_label(app->year, app->period, period, sizeof period);
 	date_format_vn(date_today(), today);
-	snprintf(line, sizeof line, _("Period: %s   Today: %s   Issued by: %s"), period, today,
-	    app->plan.issuer);
-	draw_text(y + 1, 1, line, cols - 1, A_NORMAL);
-	draw_calendar(app, y + 2, cols);
+	snprintf(parts[0], sizeof parts[0], _("Period: %s"), period);
+	snprintf(parts[1], sizeof parts[1], _("Today: %s"), today);
+	snprintf(parts[2], sizeof parts[2], _("Issued by: %s"), app->plan.issuer);
+	rows = 1 + draw_parts(y + 1, cols, p, attrs, 3);
+	return rows + draw_calendar(app, y + rows, cols);
 }
 
 static void
@@ -198,7 +228,7 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	const struct counts *c = s->data;
-	int name_w, x;
+	int name_w, x, h;
 
 	narrow = false;
 	ongoing_shown = true;
@@ -206,9 +236,14 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	narrow = cols - counts_width() - 2 < NAME_MIN;
 	name_w = cols - counts_width() - 2;
 
-	draw_header(app, y, cols);
+	/* The table below the header, however many rows it took (three
+	 * kept, so the table stays put when no report is due). */
+	if ((h = draw_header(app, y, cols)) < 3)
+		h = 3;
 	if (c == NULL || !c->ok)
 		return;
+	y += h - 3;
+	rows -= h - 3;
 	x = 1 + name_w;
 	draw_text(y + 3, x + 1, _("Targets"), tasks_x(name_w) - x - 1, A_BOLD);
 	draw_text(y + 3, tasks_x(name_w) + 1, _("Tasks"), cols - tasks_x(name_w) - 1, A_BOLD);

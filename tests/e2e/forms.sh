@@ -27,7 +27,7 @@ type "Nguyeenx Vawn An"
 wait_for "Nguyễn Văn An"
 send F2
 wait_for "Kế hoạch CCHC năm 2026 (2026)"
-line 14 | grep -q "Tất cả lĩnh vực *0 *0 *0 *0 *0" || fail "new plan not empty: $(line 14)"
+screen | grep -q "^ Tất cả lĩnh vực *0 *0 *0 *0 *0" || fail "new plan not empty: $(screen | grep "Tất cả lĩnh vực")"
 
 # Two targets in section 3.
 send Down Down Enter

@@ -17,3 +17,14 @@ wait_for "Tất cả lĩnh vực"
 screen > "$work/small"
 grep -q "Chỉ đạo, điều hành" "$work/small" || fail "section 1's name is cut at 60x20: $(cat "$work/small")"
 grep -q "Chính quyền số" "$work/small" || fail "section 7's name is cut at 60x20: $(cat "$work/small")"
+# The header's parts move to a row of their own rather than be cut: the
+# issuer, and the overdue report after the next one due.
+grep -q "Ban hành: UBND xã Tân Đoàn$" "$work/small" || fail "the issuer is cut at 60x20: $(head -6 "$work/small")"
+grep -q "quá hạn (hạn [0-9/]*)$" "$work/small" || fail "the overdue report is cut at 60x20: $(head -6 "$work/small")"
+grep -q "^ Báo cáo kỳ tới: .* ngày)$" "$work/small" || fail "the next report is cut at 60x20: $(head -6 "$work/small")"
+stop
+start
+wait_for "Tất cả lĩnh vực"
+screen > "$work/wide"
+grep -q "quá hạn (hạn [0-9/]*)$" "$work/wide" || fail "the overdue report is cut at 80x24: $(head -6 "$work/wide")"
+grep -q "^ Tất cả lĩnh vực" "$work/wide" || fail "the table lost its total row at 80x24"

@@ -20,7 +20,7 @@ expect_sql "SELECT count(*) FROM result" 2
 
 start
 wait_for "3. Thủ tục hành chính"
-line 9 | grep -q "3. Thủ tục hành chính *9 *1 *1 *7" || fail "section 3 counts: $(line 9)"
+screen | grep -q "^ 3. Thủ tục hành chính *9 *1 *1 *7" || fail "section 3 counts: $(screen | grep "3. Thủ tục")"
 send Down Down Enter
 wait_for "3. Cải cách thủ tục hành chính — chỉ tiêu"
 wait_for "Trên 99% hồ sơ"
