@@ -30,6 +30,7 @@
 #include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "core/target_import.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -286,7 +287,7 @@ build_targets(struct preview *p, struct app *app)
 			if (!head)
 				add_row(p, 0, A_BOLD, "%s", app->sections[s].title);
 			head = true;
-			target_plan_text(&t, plan, sizeof plan);
+			report_target_planned(&t, plan, sizeof plan);
 			pad(plan, sizeof plan, PLAN_COLS);
 			add_row(p, 2, A_NORMAL, "%s %s", plan, r->text);
 		}

@@ -10,8 +10,8 @@
 #include "core/db.h"
 #include "core/history.h"
 #include "core/i18n.h"
-#include "core/report.h"
 #include "core/number.h"
+#include "core/report.h"
 #include "core/text.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
@@ -232,7 +232,7 @@ target_record_new(struct app *app, const struct target *t)
 
 	if (s == NULL)
 		return NULL;
-	target_plan_text(t, plan, sizeof plan);
+	report_target_planned(t, plan, sizeof plan);
 	report_period_label(app->year, app->period, period, sizeof period);
 	rc |= add(s, _("Section"), "%s", section_title(app, t->section_id));
 	rc |= add(s, _("Target"), "%s", t->text);

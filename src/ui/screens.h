@@ -66,8 +66,6 @@ extern const char *const office_kind_codes[OFFICE_KINDS];
 /* The scoring rules' names (msgids) by enum rule_kind: the codes of the
  * criteria files ("bands") are not for the screen. */
 extern const char *const rule_kind_labels[];
-/* "> 99%", "≥ 2", "≤ 35", "= 1"... */
-void target_plan_text(const struct target *t, char *buf, size_t n);
 /* The achieved figure ("99,1%", "2") or "" when there is none. */
 void target_result_text(const struct target *t, char *buf, size_t n);
 /* "→ 30/09/2025", "→ quarterly (31/12/2025)"... for a parsed deadline. */

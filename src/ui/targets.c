@@ -153,7 +153,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		char no[16], plan[64], result[64];
 
 		snprintf(no, sizeof no, "%d", s->rows[i] + 1);
-		target_plan_text(t, plan, sizeof plan);
+		report_target_planned(t, plan, sizeof plan);
 		target_result_text(t, result, sizeof result);
 		draw_cell(y + 2 + r, 1, no, W_NO, a);
 		draw_cell(y + 2 + r, 1 + W_NO, t->text, text_w + 1, a);

@@ -21,39 +21,6 @@ const char *const rule_kind_labels[RULE_KINDS] = {
 	N_("deduct"), N_("bonus"), N_("penalty"),
 };
 
-/* Comparators as people write them; "≥" and "≤" are in every console font
- * that has Vietnamese. */
-static const char *
-comparator_text(enum comparator c)
-{
-	static const char *const text[] = { ">", "≥", "<", "≤", "=" };
-
-	return text[c];
-}
-
-void
-target_plan_text(const struct target *t, char *buf, size_t n)
-{
-	char num[32];
-
-	number_format_2(t->rule.value, num, sizeof num);
-	switch (t->rule.kind) {
-	case TARGET_YESNO:
-		snprintf(buf, n, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
-		break;
-	case TARGET_RATE:
-	case TARGET_REDUCTION:
-		snprintf(buf, n, "%s %s%%", comparator_text(t->rule.cmp), num);
-		break;
-	case TARGET_RANK:
-		snprintf(buf, n, _("rank %s %s"), comparator_text(t->rule.cmp), num);
-		break;
-	default:
-		snprintf(buf, n, "%s %s", comparator_text(t->rule.cmp), num);
-		break;
-	}
-}
-
 void
 target_result_text(const struct target *t, char *buf, size_t n)
 {
