@@ -360,16 +360,6 @@ put_row(FILE *fp, const char *const *cells, int n)
 }
 
 static void
-roman(int n, char *buf)
-{
-	static const char *const tens[] = { "", "X", "XX", "XXX" };
-	static const char *const ones[] = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII",
-		"IX" };
-
-	sprintf(buf, "%s%s", tens[(n / 10) % 4], ones[n % 10]);
-}
-
-static void
 put_task(FILE *fp, const struct task *t)
 {
 	const struct product *p = t->nproducts > 0 ? &t->products[0] : NULL;
@@ -404,12 +394,9 @@ export_appendix(struct db *db, int64_t plan, FILE *fp)
 	put_row(fp, appendix_header, APPENDIX_CELLS);
 	/* task_list gives the tasks in the sections' order. */
 	for (int s = 0; s < nsections; s++) {
-		char num[16];
-
 		if (t == ntasks || tasks[t].section_id != sections[s].id)
 			continue;
-		roman(++numeral, num);
-		put_row(fp, (const char *const[]){ num, sections[s].title }, 2);
+		put_row(fp, (const char *const[]){ section_numeral(++numeral), sections[s].title }, 2);
 		for (; t < ntasks && tasks[t].section_id == sections[s].id; t++)
 			put_task(fp, &tasks[t]);
 	}

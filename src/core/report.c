@@ -364,16 +364,6 @@ add_row(struct builder *b, struct report_table *t, const char *const *cells, boo
 	t->nrows++;
 }
 
-static const char *
-roman(int n)
-{
-	static const char *const numerals[] = {
-		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-	};
-
-	return n >= 1 && n <= 12 ? numerals[n - 1] : "";
-}
-
 /* The index of a section in src->sections, -1 if none. */
 static int
 section_index(const struct source *src, int64_t id)
@@ -390,7 +380,7 @@ task_number(const struct source *src, const struct task *t, char *buf, size_t n)
 {
 	int s = section_index(src, t->section_id);
 
-	snprintf(buf, n, "%s%s%s", roman(s + 1), *t->tt ? "." : "", t->tt);
+	snprintf(buf, n, "%s%s%s", section_numeral(s + 1), *t->tt ? "." : "", t->tt);
 }
 
 static void
@@ -672,7 +662,7 @@ build_dashboard(struct builder *b, struct source *src)
 		    c->tasks, c->done, c->overdue, c->due_soon };
 
 		if (i < src->nsections)
-			snprintf(name, sizeof name, "%s. %s", roman(i + 1), src->sections[i].title);
+			snprintf(name, sizeof name, "%s. %s", section_numeral(i + 1), src->sections[i].title);
 		else
 			snprintf(name, sizeof name, "%s", _("All sections"));
 		for (int j = 0; j < 9; j++)
@@ -981,7 +971,7 @@ build_period(struct builder *b, struct source *src)
 		const struct section *sec = &src->sections[i];
 		struct report_table *targets = NULL, *tasks = NULL;
 		struct report_section *s;
-		char *heading = dupf(b, "%s. %s", roman(i + 1), sec->title);
+		char *heading = dupf(b, "%s. %s", section_numeral(i + 1), sec->title);
 		int no = 0;
 
 		s = add_section(b, heading != NULL ? heading : "");
@@ -1691,7 +1681,7 @@ build_appendix(struct builder *b, struct source *src)
 
 		if (k == src->ntasks || src->tasks[k].section_id != sec->id)
 			continue;
-		add_row(b, t, (const char *[]){ roman(++numeral), sec->title, "", "", "", "", "",
+		add_row(b, t, (const char *[]){ section_numeral(++numeral), sec->title, "", "", "", "", "",
 		    "" }, true);
 		for (; k < src->ntasks && src->tasks[k].section_id == sec->id; k++) {
 			const struct task *task = &src->tasks[k];
