@@ -35,7 +35,7 @@ mkdir -p "$out/locale/vi/LC_MESSAGES"
 cd "$top"
 
 # --- build -----------------------------------------------------------
-CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE_EXTENDED -DPACKAGE=\"cchc\" \
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -DPACKAGE=\"cchc\" \
 -DPACKAGE_VERSION=\"bench\" -DPKGDATADIR=\"$top/data\" -DSRCDATADIR=\"$top/data\" \
 -DLOCALEDIR=\"/nonexistent\" -DBUILDLOCALEDIR=\"$out/locale\" -DENABLE_NLS=1 -O2 -DNDEBUG \
 -DPKGLIBEXECDIR=\"$out\" -DBUILDDIR=\"$out\" \

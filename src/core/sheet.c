@@ -1592,15 +1592,20 @@ sheet_status_list(struct db *db, int64_t plan, int year, enum period_kind period
 
 	*out = NULL;
 	*n = 0;
-	/* The unit's last sheet of the period decides. */
-	st = db_prepare(db, "SELECT u.id, u.name, ifnull(substr(s.made_at, 1, 10), ''),"
+	/* The unit's last sheet of the period decides.  The units of the
+	 * plan are collected from the plan's own rows: asking per unit
+	 * whether it has tasks in the plan went through every plan's tasks
+	 * (76 ms on ten years, the units screen's whole budget). */
+	st = db_prepare(db, "WITH involved(unit_id) AS ("
+	    " SELECT lead_unit_id FROM task WHERE plan_id = ?1"
+	    " UNION SELECT c.unit_id FROM task t JOIN task_cooperator c ON c.task_id = t.id"
+	    "  WHERE t.plan_id = ?1"
+	    " UNION SELECT lead_unit_id FROM target WHERE plan_id = ?1)"
+	    " SELECT u.id, u.name, ifnull(substr(s.made_at, 1, 10), ''),"
 	    " ifnull(substr(s.returned_at, 1, 10), '') FROM unit u LEFT JOIN sheet s ON s.id ="
 	    " (SELECT max(x.id) FROM sheet x JOIN period p ON p.id = x.period_id"
 	    "  WHERE x.plan_id = ?1 AND x.unit_id = u.id AND p.year = ?2 AND p.kind = ?3)"
-	    " WHERE EXISTS (SELECT 1 FROM task t WHERE t.plan_id = ?1 AND t.lead_unit_id = u.id)"
-	    " OR EXISTS (SELECT 1 FROM task_cooperator c JOIN task t ON t.id = c.task_id"
-	    "  WHERE t.plan_id = ?1 AND c.unit_id = u.id) OR EXISTS (SELECT 1 FROM target g"
-	    "  WHERE g.plan_id = ?1 AND g.lead_unit_id = u.id) ORDER BY u.name, u.id");
+	    " WHERE u.id IN involved ORDER BY u.name, u.id");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan);

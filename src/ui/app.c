@@ -350,9 +350,21 @@ app_search_next(struct app *app, struct screen *s, int from)
 	return true;
 }
 
+/* Looks for the query as it stands, from the top of the list. */
+static void
+search_now(struct app *app)
+{
+	app->search_due = false;
+	app_message(app, COLOR_NORMAL, "/%s", app->search.query);
+	if (app->search.query[0] != '\0' && !app_search_next(app, app->top, 0))
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
+}
+
 /* A key while typing a search: the list jumps to the first match as the
  * query grows; F4 changes the typing mode as in a form.  The dashboard
- * has no rows to search: Enter looks through the whole plan. */
+ * has no rows to search: Enter looks through the whole plan.  A search
+ * goes through every section, so while keys are still waiting (typed
+ * ahead, pasted) it waits for the last of them. */
 static void
 search_typed(struct app *app, int key)
 {
@@ -365,9 +377,14 @@ search_typed(struct app *app, int key)
 	}
 	switch (search_key(&app->search, key)) {
 	case SEARCH_DROPPED:
+		app->search_due = false;
 		app_message(app, COLOR_NORMAL, "%s", "");
 		return;
 	case SEARCH_KEPT:
+		if (rows && app->search_due) {
+			search_now(app);
+			return;
+		}
 		snprintf(typed, sizeof typed, "/%s", app->search.query);
 		if (!rows && app->search.query[0] != '\0')
 			dashboard_search(app);
@@ -380,9 +397,13 @@ search_typed(struct app *app, int key)
 	default:
 		return;
 	}
-	app_message(app, COLOR_NORMAL, "/%s", app->search.query);
-	if (rows && app->search.query[0] != '\0' && !app_search_next(app, app->top, 0))
-		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
+	if (!rows)
+		app_message(app, COLOR_NORMAL, "/%s", app->search.query);
+	else if (input_pending()) {
+		app->search_due = true;
+		app_message(app, COLOR_NORMAL, "/%s", app->search.query);
+	} else
+		search_now(app);
 }
 
 /* The global actions' handlers: every screen has them. */

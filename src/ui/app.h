@@ -43,6 +43,8 @@ struct app {
 	void (*confirm_yes)(struct app *, struct screen *);
 	/* A search on the list on top ("/"). */
 	struct search search;
+	bool search_due;	/* the query changed while keys were waiting:
+				 * looked for when the typing stops */
 	/* The last delete, or the last progress set from the task list:
 	 * what 'u' undoes (one of them at most). */
 	struct trash *trash;
