@@ -46,6 +46,19 @@ parse_interim(const char *s, enum period_kind *k)
 	return found;
 }
 
+/* "năm", "cả năm" or N: the year, whose value is the planned value.
+ * Plans write it beside the interim ones ("6 tháng: 5; năm: 10"). */
+static bool
+is_year_label(const char *s)
+{
+	char *folded = text_fold(s);
+	bool year = folded != NULL && (strcmp(folded, "nam") == 0 ||
+	    strcmp(folded, "ca nam") == 0 || strcmp(folded, "n") == 0);
+
+	free(folded);
+	return year;
+}
+
 struct span {
 	int from, to;
 };
@@ -285,6 +298,32 @@ phase_values_text(struct db *db, int64_t target)
 	return out == NULL ? NULL : append_interim(db, target, out);
 }
 
+/* The year's value given beside the others must be the planned value:
+ * two figures for one thing would leave the clerk wondering which
+ * counts.  0, or -1 with the field's message. */
+static int
+year_matches(struct db *db, int64_t target, double v, struct field_error *e, int field)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM target WHERE id = ?");
+	double planned = 0;
+	bool found = false;
+	char num[32];
+
+	if (st == NULL)
+		return field_fail_db(e, db);
+	sqlite3_bind_int64(st, 1, target);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		planned = sqlite3_column_double(st, 0);
+		found = true;
+	}
+	sqlite3_finalize(st);
+	if (found && planned == v)
+		return 0;
+	number_format(planned, num, sizeof num);
+	return field_fail(e, field, _("Values by period: the year's value is the planned "
+	    "value (%s); change it there"), num);
+}
+
 int
 phase_values_store(struct db *db, int64_t target, const char *text,
     struct field_error *e, int field)
@@ -310,6 +349,11 @@ phase_values_store(struct db *db, int64_t target, const char *text,
 
 		if (colon != NULL)
 			*colon = '\0';
+		if (colon != NULL && is_year_label(items[i]) && number_parse(colon + 1, &v)) {
+			if (year_matches(db, target, v, e, field) != 0)
+				goto out;
+			continue;
+		}
 		if (colon == NULL || !number_parse(colon + 1, &v) ||
 		    (!parse_span(items[i], &sp) && !parse_interim(items[i], &k))) {
 			field_fail(e, field, _("Values by phase: write them as 2026-2027: 80 or 6T: 5"));

@@ -291,6 +291,27 @@ START_TEST(test_interim_values)
 	text = phase_values_text(db, id);
 	ck_assert_str_eq(text, "2028–2030: 12; quý I: 2; 6 tháng: 5");
 	free(text);
+
+	/* The year written beside them, as plans do: the planned value, or
+	 * refused naming the field. */
+	id = add_target("Tập huấn", TARGET_COUNT, CMP_GE, 10, "6 tháng: 5; năm: 10", -1);
+	text = phase_values_text(db, id);
+	ck_assert_str_eq(text, "6 tháng: 5");
+	free(text);
+	{
+		struct target t = { 0 };
+
+		ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &all, &n), 0);
+		for (int i = 0; i < n; i++)
+			if (all[i].id == id)
+				t = all[i];
+		ck_assert_int_eq(t.id, id);
+		t.phase_values = "6 tháng: 5; Cả năm: 12";
+		ck_assert_int_eq(target_save(db, &t, &e), -1);
+		ck_assert_int_eq(e.field, TF_PHASE_VALUES);
+		ck_assert_msg(strstr(e.message, "(10)") != NULL, "%s", e.message);
+		targets_free(all, n);
+	}
 }
 END_TEST
 
