@@ -17,7 +17,6 @@
 #define W_NO 4
 #define W_PLAN 11
 #define W_RESULT 9
-#define W_VERDICT 10
 
 /* Which targets show ('f' cycles) and in which order ('s' cycles). */
 enum { SHOW_ALL, SHOW_MET, SHOW_NOT_MET, SHOW_UNKNOWN, SHOWS };
@@ -112,11 +111,28 @@ load(struct app *app, struct screen *s)
 	return 0;
 }
 
+/* The verdict column is as wide as its longest word in the interface's
+ * language: "Đang thực hiện" was cut to "Đang thực". */
+static int
+verdict_width(void)
+{
+	static const enum verdict all[] = {
+		VERDICT_UNKNOWN, VERDICT_MET, VERDICT_NOT_MET, VERDICT_IN_PROGRESS,
+	};
+	int w = text_width(_("Verdict"));
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (text_width(report_verdict_label(all[i])) > w)
+			w = text_width(report_verdict_label(all[i]));
+	return w;
+}
+
 static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	const struct target_view *v = s->data;
-	int text_w = cols - 1 - W_NO - W_PLAN - W_RESULT - W_VERDICT - 3;
+	const int verdict_w = verdict_width();
+	int text_w = cols - 1 - W_NO - W_PLAN - W_RESULT - verdict_w - 3;
 	char line[768], period[64];
 
 	report_period_label(app->year, app->period, period, sizeof period);
@@ -137,7 +153,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	draw_text(y + 1, 1 + W_NO, _("Target"), text_w + 1, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 1, 2 + W_NO + text_w, _("Planned"), W_PLAN, A_BOLD | A_UNDERLINE);
 	draw_text_right(y + 1, 3 + W_NO + text_w + W_PLAN, _("Result"), W_RESULT, A_BOLD | A_UNDERLINE);
-	draw_text(y + 1, 4 + W_NO + text_w + W_PLAN + W_RESULT, _("Verdict"), W_VERDICT, A_BOLD | A_UNDERLINE);
+	draw_text(y + 1, 4 + W_NO + text_w + W_PLAN + W_RESULT, _("Verdict"), verdict_w, A_BOLD | A_UNDERLINE);
 	if (s->nrows == 0) {
 		draw_text(y + 3, 1, s->ntargets ? _("No target matches the filter.") :
 		    _("No targets in this section."), cols - 1, A_NORMAL);
@@ -162,7 +178,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		draw_text_right(y + 2 + r, 3 + W_NO + text_w + W_PLAN, result, W_RESULT, a);
 		draw_text(y + 2 + r, 3 + W_NO + text_w + W_PLAN + W_RESULT, " ", 1, a);
 		draw_text(y + 2 + r, 4 + W_NO + text_w + W_PLAN + W_RESULT, report_verdict_label(t->verdict),
-		    W_VERDICT, a | draw_attr(vc));
+		    verdict_w, a | draw_attr(vc));
 	}
 }
 
