@@ -14,7 +14,7 @@
 #include <sqlite3.h>
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 11
+#define DB_SCHEMA_VERSION 12
 /* PRAGMA application_id of a cchc database: "CCHC". */
 #define DB_APPLICATION_ID 0x43434843
 

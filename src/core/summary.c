@@ -1,6 +1,7 @@
 #include "core/summary.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
@@ -27,21 +28,21 @@ count_target(struct section_summary *s, const struct target *t)
 }
 
 static bool
-is_done(const struct task *t)
+is_done(const struct task_state *t)
 {
 	return t->status == STATUS_DONE_ON_TIME || t->status == STATUS_DONE_LATE;
 }
 
 /* Not done and due by soon (ISO date). */
 static bool
-is_due_soon(const struct task *t, const char *soon)
+is_due_soon(const struct task_state *t, const char *soon)
 {
 	return (t->status == STATUS_NOT_STARTED || t->status == STATUS_IN_PROGRESS) &&
 	    *t->due_date != '\0' && strcmp(t->due_date, soon) <= 0;
 }
 
 static void
-count_task(struct section_summary *s, const struct task *t, const char *soon)
+count_task(struct section_summary *s, const struct task_state *t, const char *soon)
 {
 	s->tasks++;
 	s->done += is_done(t);
@@ -61,7 +62,7 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
     struct section_summary *out, struct section_summary *total)
 {
 	struct target *targets;
-	struct task *tasks;
+	struct task_state *tasks;
 	int ntargets, ntasks;
 	char soon[11];
 
@@ -72,7 +73,7 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
 	}
 	if (target_list(db, plan, 0, year, period, &targets, &ntargets) != 0)
 		return -1;
-	if (task_list(db, plan, 0, &tasks, &ntasks) != 0) {
+	if (task_states(db, plan, as_of, &tasks, &ntasks) != 0) {
 		targets_free(targets, ntargets);
 		return -1;
 	}
@@ -87,13 +88,12 @@ summary_by_section(struct db *db, int64_t plan, int year, enum period_kind perio
 	for (int i = 0; i < ntasks; i++) {
 		struct section_summary *s = find(out, nsections, tasks[i].section_id);
 
-		task_as_of(&tasks[i], as_of);
 		if (s != NULL)
 			count_task(s, &tasks[i], soon);
 		count_task(total, &tasks[i], soon);
 	}
 	targets_free(targets, ntargets);
-	tasks_free(tasks, ntasks);
+	free(tasks);
 	return 0;
 }
 
@@ -107,7 +107,7 @@ find_unit(struct unit_summary *v, int n, int64_t unit)
 }
 
 static void
-count_unit_task(struct unit_summary *u, const struct task *t, bool leads, const char *soon)
+count_unit_task(struct unit_summary *u, const struct task_state *t, bool leads, const char *soon)
 {
 	u->leads += leads;
 	u->cooperates += !leads;
@@ -118,7 +118,7 @@ count_unit_task(struct unit_summary *u, const struct task *t, bool leads, const 
 
 /* The index in tasks[] of task id, or -1. */
 static int
-task_index(const struct task *tasks, int n, int64_t id)
+task_index(const struct task_state *tasks, int n, int64_t id)
 {
 	for (int i = 0; i < n; i++)
 		if (tasks[i].id == id)
@@ -133,7 +133,7 @@ summary_by_unit(struct db *db, int64_t plan, int soon_days,
 	/* One query for every cooperation of the plan, not one a task. */
 	static const char cooperations[] = "SELECT c.task_id, c.unit_id FROM task_cooperator c "
 	    "JOIN task t ON t.id = c.task_id WHERE t.plan_id = ?";
-	struct task *tasks;
+	struct task_state *tasks;
 	sqlite3_stmt *st;
 	int ntasks, rc;
 	char soon[11];
@@ -142,7 +142,7 @@ summary_by_unit(struct db *db, int64_t plan, int soon_days,
 		memset(&out[i], 0, sizeof out[i]);
 		out[i].unit_id = units[i].id;
 	}
-	if (task_list(db, plan, 0, &tasks, &ntasks) != 0)
+	if (task_states(db, plan, date_today(), &tasks, &ntasks) != 0)
 		return -1;
 	soon_date(soon_days, soon);
 	for (int i = 0; i < ntasks; i++) {
@@ -152,7 +152,7 @@ summary_by_unit(struct db *db, int64_t plan, int soon_days,
 			count_unit_task(u, &tasks[i], true, soon);
 	}
 	if ((st = db_prepare(db, cooperations)) == NULL) {
-		tasks_free(tasks, ntasks);
+		free(tasks);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, plan);
@@ -167,6 +167,6 @@ summary_by_unit(struct db *db, int64_t plan, int soon_days,
 	if (rc != SQLITE_DONE)
 		db_fail_sql(db, "task_cooperator");
 	sqlite3_finalize(st);
-	tasks_free(tasks, ntasks);
+	free(tasks);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -293,12 +293,13 @@ target_list(struct db *db, int64_t plan, int64_t section,
 	    " ifnull(u.name, ''), r.id, r.numerator, r.denominator, r.value, r.evidence, r.note,"
 	    " t.horizon, " INTERIM_VALUE ", coalesce((SELECT ph.year_to FROM phase ph"
 	    "  WHERE ph.plan_id = t.plan_id AND ?3 BETWEEN ph.year_from AND ph.year_to), p.year_to)"
-	    " FROM target t JOIN section s ON s.id = t.section_id JOIN plan p ON p.id = t.plan_id"
+	    /* No sort: see TASK_FROM in task.c. */
+	    " FROM section s CROSS JOIN target t ON t.section_id = s.id JOIN plan p ON p.id = t.plan_id"
 	    " LEFT JOIN unit u ON u.id = t.lead_unit_id"
 	    " LEFT JOIN result r ON r.target_id = t.id AND r.period_id ="
 	    "  (SELECT id FROM period WHERE year = ?3 AND kind = ?4)"
 	    " WHERE t.plan_id = ?1 AND (?2 = 0 OR t.section_id = ?2)"
-	    " ORDER BY s.ord, t.ord, t.id");
+	    " ORDER BY s.ord, s.id, t.ord, t.id");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, plan);

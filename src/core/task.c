@@ -49,16 +49,23 @@ task_status_of(enum task_progress p, const char *completion, const char *due, st
 	return p == PROGRESS_IN_PROGRESS ? STATUS_IN_PROGRESS : STATUS_NOT_STARTED;
 }
 
-void
-task_as_of(struct task *t, struct date day)
+/* task_status_of as on day: a task finished after day was still in
+ * progress then. */
+static enum task_status
+status_as_of(enum task_progress p, const char *completion, const char *due, struct date day)
 {
 	char iso[11];
 
 	date_format_iso(day, iso);
-	if (t->progress == PROGRESS_DONE && strcmp(t->completion_date, iso) > 0)
-		t->status = task_status_of(PROGRESS_IN_PROGRESS, "", t->due_date, day);
-	else
-		t->status = task_status_of(t->progress, t->completion_date, t->due_date, day);
+	if (p == PROGRESS_DONE && strcmp(completion, iso) > 0)
+		return task_status_of(PROGRESS_IN_PROGRESS, "", due, day);
+	return task_status_of(p, completion, due, day);
+}
+
+void
+task_as_of(struct task *t, struct date day)
+{
+	t->status = status_as_of(t->progress, t->completion_date, t->due_date, day);
 }
 
 /* The names stored in product.deadline_kind, by enum deadline_kind. */
@@ -590,8 +597,11 @@ read_task(sqlite3_stmt *st, struct task *t)
 }
 
 /* Tasks and their products are read in the same order (section, task
- * order, id), so one walk matches each product to its task. */
-#define TASK_ORDER " ORDER BY s.ord, t.ord, t.id"
+ * order, id), so one walk matches each product to its task.  The CROSS
+ * JOIN keeps the sections as the outer loop: read through section_ord and
+ * task_plan, the rows come in this order and need no sort. */
+#define TASK_FROM " FROM section s CROSS JOIN task t ON t.section_id = s.id"
+#define TASK_ORDER " ORDER BY s.ord, s.id, t.ord, t.id"
 
 static int
 load_products(struct db *db, int64_t plan, int64_t section, struct task *v, int n)
@@ -600,8 +610,7 @@ load_products(struct db *db, int64_t plan, int64_t section, struct task *v, int 
 	int rc, i = 0;
 
 	st = db_prepare(db, "SELECT p.task_id, p.id, p.name, p.deadline_text, p.deadline_kind,"
-	    " ifnull(p.due_date, ''), p.due_manual FROM product p JOIN task t ON t.id = p.task_id"
-	    " JOIN section s ON s.id = t.section_id"
+	    " ifnull(p.due_date, ''), p.due_manual" TASK_FROM " JOIN product p ON p.task_id = t.id"
 	    " WHERE t.plan_id = ?1 AND (?2 = 0 OR t.section_id = ?2)" TASK_ORDER ", p.ord");
 	if (st == NULL)
 		return -1;
@@ -649,8 +658,7 @@ task_list(struct db *db, int64_t plan, int64_t section, struct task **out, int *
 	    " t.progress, ifnull(t.completion_date, ''), t.evidence_number,"
 	    " ifnull(t.evidence_date, ''), t.evidence, t.note,"
 	    " ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), ''),"
-	    " t.review, t.raw_cells"
-	    " FROM task t JOIN section s ON s.id = t.section_id"
+	    " t.review, t.raw_cells" TASK_FROM
 	    " LEFT JOIN unit l ON l.id = t.lead_unit_id"
 	    " LEFT JOIN unit m ON m.id = t.monitor_unit_id"
 	    " WHERE t.plan_id = ?1 AND (?2 = 0 OR t.section_id = ?2)" TASK_ORDER);
@@ -669,6 +677,46 @@ task_list(struct db *db, int64_t plan, int64_t section, struct task **out, int *
 			db_fail_sql(db, "tasks");
 		tasks_free(v, count);
 		return -1;
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+int
+task_states(struct db *db, int64_t plan, struct date day, struct task_state **out, int *n)
+{
+	sqlite3_stmt *st;
+	struct task_state *v = NULL;
+	int count = 0, cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	st = db_prepare(db, "SELECT t.id, t.section_id, ifnull(t.lead_unit_id, 0), t.progress,"
+	    " ifnull(t.completion_date, ''),"
+	    " ifnull((SELECT max(due_date) FROM product WHERE task_id = t.id), '')"
+	    " FROM task t WHERE t.plan_id = ?");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct task_state *s;
+		enum task_progress p = PROGRESS_NOT_STARTED;
+
+		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
+			break;
+		s = &v[count++];
+		s->id = sqlite3_column_int64(st, 0);
+		s->section_id = sqlite3_column_int64(st, 1);
+		s->lead_unit_id = sqlite3_column_int64(st, 2);
+		task_progress_parse((const char *)sqlite3_column_text(st, 3), &p);
+		snprintf(s->due_date, sizeof s->due_date, "%s", (const char *)sqlite3_column_text(st, 5));
+		s->status = status_as_of(p, (const char *)sqlite3_column_text(st, 4), s->due_date, day);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_fail_sql(db, "tasks");
 	}
 	*out = v;
 	*n = count;

@@ -71,13 +71,13 @@ void task_due_short(const struct task *t, int cols, char *buf, size_t n);
  * through either way: the plan may well say so. */
 bool task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n);
 
-/* Deletes a task with its products and cooperators; *undo as in trash.h.
- * 0 or -1. */
 /* The rules on what a unit reports of a task (progress, completion date,
  * evidence date), as task_save applies them: for the update sheets.  0, or
  * -1 with e set. */
 int task_check_fill(const struct task *t, struct field_error *e);
 
+/* Deletes a task with its products and cooperators; *undo as in trash.h.
+ * 0 or -1. */
 int task_delete(struct db *db, int64_t id, struct trash **undo);
 
 /* The cooperating units of a task, in order: *ids newly allocated (NULL
@@ -93,6 +93,20 @@ int64_t task_insert(struct db *db, const struct task *t,
  * products, units and status as of today. */
 int task_list(struct db *db, int64_t plan, int64_t section, struct task **out, int *n);
 void tasks_free(struct task *t, int n);
+
+/* What the counts (summary.h) need of a task: no text, unit names or
+ * products, whose reading was most of a start's work on a large plan. */
+struct task_state {
+	int64_t id;
+	int64_t section_id;
+	int64_t lead_unit_id;	/* 0: none */
+	enum task_status status;	/* as of the day asked, as task_as_of */
+	char due_date[11];	/* ISO, "" for none: its last product's */
+};
+
+/* The states of a plan's tasks as of day, in no particular order: *out
+ * newly allocated (free it).  0, or -1 with db_error. */
+int task_states(struct db *db, int64_t plan, struct date day, struct task_state **out, int *n);
 
 /* Status from progress, completion date, due date (ISO, "" for none) and
  * today.  A task is overdue once its last product's due date has passed

@@ -510,6 +510,8 @@ END_TEST
  * written report's table; 8 -> 9: the target as it was before its horizon
  * and interim values). */
 #define BEFORE_YEAR \
+	"DROP INDEX section_ord;" \
+	"DROP INDEX task_cooperator_order;" \
 	"DROP TABLE sheet;" \
 	"DROP TABLE written_part;" \
 	"DROP TRIGGER history_target_insert;" \
