@@ -366,12 +366,20 @@ form_open_at(struct form *f, int field)
 		f->top += field_rows(&f->fields[i], LINES);
 }
 
+/* The completions sit over the rows of the fields below the focused one:
+ * their labels are blanked and the list is drawn in the bars' colour, so
+ * that a name offered is not read as the next field's value. */
 static void
 draw_matches(struct form *f, int y, int w)
 {
-	for (int i = 0; i < f->nmatches; i++)
-		draw_text(y + i, 1 + LABEL_COLS, f->matches[i], w,
-		    i == f->match ? A_REVERSE : A_BOLD);
+	for (int i = 0; i < f->nmatches; i++) {
+		char line[512];
+
+		draw_text(y + i, 1, i == 0 ? _("Choose:") : "", LABEL_COLS - 1, A_DIM);
+		snprintf(line, sizeof line, "› %s", f->matches[i]);
+		draw_text(y + i, 1 + LABEL_COLS, line, w,
+		    i == f->match ? A_REVERSE | A_BOLD : draw_attr(COLOR_BAR));
+	}
 }
 
 static void

@@ -107,7 +107,13 @@ type "Baos caos kees quar"; send Tab
 type "Quys IV/2026"
 wait_for "→ 31/12/2026"
 send Tab Tab
-type "pvhcc"; send Enter
+type "pvhcc"
+# The completion is drawn as a list of its own, not beside the next
+# field's label where it would read as that field's value.
+wait_for "› Trung tâm Phục vụ hành chính công"
+screen | grep -q "Chọn: *› Trung tâm Phục vụ hành chính công" ||
+	fail "the completion is not marked as a choice: $(screen | grep -F "›")"
+send Enter
 send Tab
 type "vhxh"; send Enter
 type "kinh te"; send Enter
