@@ -443,6 +443,10 @@ task_due_short(const struct task *t, int cols, char *buf, size_t n)
 	else if (p->deadline_kind != NULL && strcmp(p->deadline_kind, "recurring") == 0)
 		/* TRANSLATORS: a recurring deadline, in a narrow column. */
 		snprintf(buf, n, "%s", _("Periodic"));
+	else if (*date == '\0' && p->deadline_kind != NULL && strcmp(p->deadline_kind, "conditional") == 0)
+		/* TRANSLATORS: a deadline counted from an event ("15 days after
+		 * the plan is received"), in a narrow column. */
+		snprintf(buf, n, "%s", _("Conditional"));
 	else
 		snprintf(buf, n, "%s", *date ? date : p->deadline_text);
 }

@@ -59,9 +59,9 @@ int task_set_progress(struct db *db, int64_t id, enum task_progress p, const cha
  * date alone when the text is blank.  For reports (cells wrap at '\n'). */
 void task_due_text(const struct task *t, char *buf, size_t n);
 /* The same within cols columns, for a list's column: the text as written
- * when it fits, else by rule the kind's word ("Thường xuyên", "Định kỳ")
- * or the date; a text with neither (conditional) is left for the caller
- * to cut. */
+ * when it fits, else by rule the kind's word ("Thường xuyên", "Định kỳ",
+ * "Có điều kiện" for one counted from an event) or the date; only a text
+ * of no kind and no date is left for the caller to cut. */
 void task_due_short(const struct task *t, int cols, char *buf, size_t n);
 
 /* What a task saves with but probably should not: no lead unit, a

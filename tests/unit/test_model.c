@@ -491,6 +491,29 @@ START_TEST(test_product_due)
 }
 END_TEST
 
+/* A list's 12-column deadline cell: the text as written when it fits,
+ * else a word by rule, never a text cut short ("Chậm nhất 1"). */
+static const struct {
+	const char *section, *tt, *want;
+} due_cells[] = {
+	{ "chi_dao", "1", "Conditional" },
+	{ "tthc", "4", "Continuous" },
+};
+
+START_TEST(test_due_short)
+{
+	struct task *v;
+	char cell[64];
+	int n;
+
+	ck_assert_int_eq(task_list(db, plan.id, 0, &v, &n), 0);
+	task_due_short(find_task(v, n, due_cells[_i].section, due_cells[_i].tt), 12, cell,
+	    sizeof cell);
+	ck_assert_str_eq(cell, due_cells[_i].want);
+	tasks_free(v, n);
+}
+END_TEST
+
 static const struct {
 	enum task_progress progress;
 	const char *completion, *due;
@@ -994,6 +1017,7 @@ model_suite(void)
 	tcase_add_test(sample, test_tasks);
 	tcase_add_test(sample, test_task_units);
 	tcase_add_loop_test(sample, test_product_due, 0, NELEM(products));
+	tcase_add_loop_test(sample, test_due_short, 0, NELEM(due_cells));
 	tcase_add_loop_test(sample, test_task_status, 0, NELEM(statuses));
 	tcase_add_test(sample, test_results);
 	tcase_add_test(sample, test_result_negative_denominator);
