@@ -105,12 +105,7 @@ results_preview(struct app *app, struct screen *s, enum action a)
 static const struct binding results_bindings[] = {
 	{ ACT_REPORT, results_preview, true },
 	{ ACT_BACK, screen_back, true },
-	{ ACT_PAGE_UP, screen_list_action, true },
-	{ ACT_PAGE_DOWN, screen_list_action, false },
-	{ ACT_UP, screen_list_action, false },
-	{ ACT_DOWN, screen_list_action, false },
-	{ ACT_HOME, screen_list_action, false },
-	{ ACT_END, screen_list_action, false },
+	LIST_MOVE_BINDINGS(true),
 };
 
 const struct screen_type results_type = {

@@ -195,12 +195,7 @@ static const struct binding rounds_bindings[] = {
 	{ ACT_SEARCH, screen_search, false },
 	{ ACT_NEXT_MATCH, screen_next_match, false },
 	{ ACT_BACK, screen_back, true },
-	{ ACT_PAGE_UP, screen_list_action, false },
-	{ ACT_PAGE_DOWN, screen_list_action, false },
-	{ ACT_UP, screen_list_action, false },
-	{ ACT_DOWN, screen_list_action, false },
-	{ ACT_HOME, screen_list_action, false },
-	{ ACT_END, screen_list_action, false },
+	LIST_MOVE_BINDINGS(false),
 };
 
 const struct screen_type rounds_type = {
@@ -212,9 +207,5 @@ const struct screen_type rounds_type = {
 struct screen *
 sipas_new(struct app *app)
 {
-	struct screen *s = screen_new(&rounds_type);
-
-	if (s != NULL)
-		rounds_load(app, s);
-	return s;
+	return screen_open(app, &rounds_type);
 }
