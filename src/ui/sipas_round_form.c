@@ -9,7 +9,6 @@
 #include "core/sipas.h"
 #include "core/validate.h"
 #include "ui/form.h"
-#include "ui/screen.h"
 #include "ui/screens.h"
 #include "ui/sipas.h"
 
