@@ -18,7 +18,6 @@
 #include "core/trash.h"
 #include "core/validate.h"
 #include "ui/form.h"
-#include "ui/par.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 

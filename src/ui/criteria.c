@@ -13,7 +13,6 @@
 #include "core/number.h"
 #include "core/validate.h"
 #include "ui/form.h"
-#include "ui/par.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 

@@ -13,7 +13,6 @@
 #include "core/report.h"
 #include "core/summary.h"
 #include "core/text.h"
-#include "ui/par.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 
@@ -433,9 +432,5 @@ const struct screen_type dashboard_type = {
 struct screen *
 dashboard_new(struct app *app)
 {
-	struct screen *s = screen_new(&dashboard_type);
-
-	if (s != NULL)
-		load(app, s);
-	return s;
+	return screen_open(app, &dashboard_type);
 }

@@ -438,6 +438,16 @@ form_writes(const struct screen *s)
 	return s->type == &form_type && !((const struct form *)s->data)->no_write;
 }
 
+void
+form_hand_over(struct app *app, struct screen *next)
+{
+	struct screen *form = app->top;
+
+	/* The form closes when its save returns and shows what is below it. */
+	next->below = form->below;
+	form->below = next;
+}
+
 struct screen *
 form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))
 {

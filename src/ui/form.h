@@ -128,6 +128,9 @@ struct form *form_of(struct screen *s);
 /* Whether s is a form whose save writes to the database: a read-only
  * instance does not open it (the typing would be lost at F2). */
 bool form_writes(const struct screen *s);
+/* From the save callback of the form on top: next is shown in its place
+ * once the save worked (a file read, then its preview). */
+void form_hand_over(struct app *app, struct screen *next);
 
 /* Adds a field and returns its index (-1 on failure).  value may be NULL. */
 int form_add_text(struct form *f, const char *label, int id, const char *value, bool long_text);

@@ -406,8 +406,9 @@ selected_task(struct app *app, struct screen *s)
 	return p->rows[i].task;
 }
 
+/* The selected task left out (ACT_SKIP) or merged into the task above. */
 static void
-skip_row(struct app *app, struct screen *s, enum action a)
+change_task(struct app *app, struct screen *s, enum action a)
 {
 	struct preview *p = s->data;
 	int i = selected_task(app, s), line;
@@ -415,26 +416,15 @@ skip_row(struct app *app, struct screen *s, enum action a)
 	if (i < 0)
 		return;
 	line = p->a.tasks[i].line;
-	appendix_skip(&p->a, i);
-	rebuild(app, p);
-	app_message(app, COLOR_NORMAL, _("The task of line %d is left out."), line);
-}
-
-static void
-merge_up(struct app *app, struct screen *s, enum action a)
-{
-	struct preview *p = s->data;
-	int i = selected_task(app, s), line;
-
-	if (i < 0)
-		return;
-	line = p->a.tasks[i].line;
-	if (appendix_merge_up(&p->a, i) != 0) {
+	if (a == ACT_SKIP) {
+		appendix_skip(&p->a, i);
+	} else if (appendix_merge_up(&p->a, i) != 0) {
 		app_message(app, COLOR_BAD, "%s", _("No task above it in its section to merge into"));
 		return;
 	}
 	rebuild(app, p);
-	app_message(app, COLOR_NORMAL, _("The task of line %d is merged into the task above."), line);
+	app_message(app, COLOR_NORMAL, a == ACT_SKIP ? _("The task of line %d is left out.") :
+	    _("The task of line %d is merged into the task above."), line);
 }
 
 /* The fix form's record. */
@@ -495,14 +485,9 @@ static const struct binding preview_bindings[] = {
 	{ ACT_OPEN, confirm, false },
 	{ ACT_CANCEL, cancel, true },
 	{ ACT_EDIT, fix_row, true },
-	{ ACT_MERGE_UP, merge_up, true },
-	{ ACT_SKIP, skip_row, true },
-	{ ACT_PAGE_UP, screen_list_action, true },
-	{ ACT_PAGE_DOWN, screen_list_action, false },
-	{ ACT_UP, screen_list_action, false },
-	{ ACT_DOWN, screen_list_action, false },
-	{ ACT_HOME, screen_list_action, false },
-	{ ACT_END, screen_list_action, false },
+	{ ACT_MERGE_UP, change_task, true },
+	{ ACT_SKIP, change_task, true },
+	LIST_MOVE_BINDINGS(true),
 };
 
 const struct screen_type preview_type = {
@@ -651,7 +636,7 @@ pasted(struct app *app, struct screen *paste, const char *text, size_t len, void
 static int
 read_file(struct app *app, struct form *f, struct field_error *err)
 {
-	struct screen *form = app->top, *s;
+	struct screen *s;
 	enum kind kind = (enum kind)form_choice(f, FF_KIND);
 	char *path;
 
@@ -672,9 +657,7 @@ read_file(struct app *app, struct form *f, struct field_error *err)
 	}
 	if (s == NULL)
 		return field_fail(err, -1, "%s", _("Out of memory"));
-	/* The form closes when this returns and shows what is below it. */
-	s->below = form->below;
-	form->below = s;
+	form_hand_over(app, s);
 	return 0;
 }
 

@@ -146,9 +146,5 @@ const struct screen_type plans_type = {
 struct screen *
 plans_new(struct app *app)
 {
-	struct screen *s = screen_new(&plans_type);
-
-	if (s != NULL)
-		load(app, s);
-	return s;
+	return screen_open(app, &plans_type);
 }

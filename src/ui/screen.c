@@ -18,6 +18,16 @@ screen_new(const struct screen_type *type)
 	return s;
 }
 
+struct screen *
+screen_open(struct app *app, const struct screen_type *type)
+{
+	struct screen *s = screen_new(type);
+
+	if (s != NULL)
+		type->load(app, s);
+	return s;
+}
+
 void
 screen_free(struct screen *s)
 {

@@ -82,19 +82,22 @@ int screen_types_check(char *msg, size_t n);
 bool list_move(struct list *l, enum action a);
 /* A binding's handler for the movement actions of s->list. */
 void screen_list_action(struct app *app, struct screen *s, enum action a);
-/* The bindings every list shares: search, undo, back and movement.
- * PgUp is hinted on lists long enough to page (hint_pages). */
-#define LIST_BINDINGS(hint_pages) \
-	{ ACT_SEARCH, screen_search, true }, \
-	{ ACT_NEXT_MATCH, screen_next_match, false }, \
-	{ ACT_UNDO, screen_undo, false }, \
-	{ ACT_BACK, screen_back, true }, \
+/* The movement over a list: PgUp is hinted on lists long enough to page
+ * (hint_pages). */
+#define LIST_MOVE_BINDINGS(hint_pages) \
 	{ ACT_PAGE_UP, screen_list_action, hint_pages }, \
 	{ ACT_PAGE_DOWN, screen_list_action, false }, \
 	{ ACT_UP, screen_list_action, false }, \
 	{ ACT_DOWN, screen_list_action, false }, \
 	{ ACT_HOME, screen_list_action, false }, \
 	{ ACT_END, screen_list_action, false }
+/* The bindings every list shares: search, undo, back and movement. */
+#define LIST_BINDINGS(hint_pages) \
+	{ ACT_SEARCH, screen_search, true }, \
+	{ ACT_NEXT_MATCH, screen_next_match, false }, \
+	{ ACT_UNDO, screen_undo, false }, \
+	{ ACT_BACK, screen_back, true }, \
+	LIST_MOVE_BINDINGS(hint_pages)
 
 /* A binding's handler for ACT_PREV/NEXT_SECTION: shows the same list for
  * the section before or after, reloading it. */
@@ -119,6 +122,10 @@ int screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
     int (*cmp)(const void *, const void *));
 
 struct screen *screen_new(const struct screen_type *type);
+/* A screen of a type that reads its rows itself (type->load), read; a
+ * load that failed has said why on the status line and leaves the screen
+ * empty.  NULL when memory ran out. */
+struct screen *screen_open(struct app *app, const struct screen_type *type);
 /* A screen whose data is size zeroed bytes; NULL when memory ran out. */
 struct screen *screen_new_data(const struct screen_type *type, size_t size);
 /* The list holds n rows: the selection stays on one of them. */

@@ -45,6 +45,11 @@ struct screen *operator_form_new(struct app *app);
 /* Import a task appendix or a list of targets: file, preview, confirm. */
 struct screen *import_new(struct app *app);
 struct screen *sipas_new(struct app *app);
+/* The PAR INDEX screens (issue 4): the assessment of the year shown, the
+ * criteria tree editor and the comparison with the previous year.  The
+ * assessment screen leads to the other two. */
+struct screen *assessment_new(struct app *app);
+struct screen *criteria_editor_new(struct app *app, int64_t set);
 /* The print preview of a report kind ("dashboard", "units", "overdue",
  * "period", "par") for unit (0: all): pages, print, save as text, HTML or
  * CSV, filter. */

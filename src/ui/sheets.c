@@ -221,7 +221,7 @@ enum { SF_PATH };
 static int
 read_form(struct app *app, struct form *f, struct field_error *err)
 {
-	struct screen *form = app->top, *s;
+	struct screen *s;
 	struct answers_view *v;
 	const char *path = form_text(f, SF_PATH);
 
@@ -235,9 +235,7 @@ read_form(struct app *app, struct form *f, struct field_error *err)
 		return field_fail(err, SF_PATH, "%s", db_error(app->db));
 	}
 	screen_view(s, v->a.nitems, NULL, NULL);
-	/* The form closes when this returns and shows what is below it. */
-	s->below = form->below;
-	form->below = s;
+	form_hand_over(app, s);
 	return 0;
 }
 
