@@ -73,5 +73,8 @@ int report_output_check(const struct report_output *o, char *err, size_t n);
 /* Writes r as o says (a file through file_out.h, never half a file);
  * errors on stderr.  The exit status: 0, 1 or 2. */
 int report_output_save(struct db *db, const struct report *r, const struct report_output *o);
+/* The same for the report just built, built its builder's status, and
+ * frees it. */
+int report_output_built(struct db *db, int built, struct report *r, const struct report_output *o);
 
 #endif

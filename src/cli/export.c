@@ -48,16 +48,10 @@ export_db(struct db *db, const char *folder)
 static int
 export_report(struct db *db, int64_t id, const struct report_output *o)
 {
-	struct report *r;
-	int rc;
+	struct report *r = NULL;
+	int rc = report_build_appendix(db, id, &r);
 
-	if (report_build_appendix(db, id, &r) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, o);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, o);
 }
 
 static int

@@ -276,6 +276,20 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 	return rc != 0 ? 1 : 0;
 }
 
+int
+report_output_built(struct db *db, int built, struct report *r, const struct report_output *o)
+{
+	int rc;
+
+	if (built != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	rc = report_output_save(db, r, o);
+	report_free(r);
+	return rc;
+}
+
 /* Records that the report of a's period was sent on a->sent. */
 static int
 mark_sent(struct db *db, const struct report_args *a)
@@ -297,7 +311,7 @@ static int
 run(struct db *db, const struct args *args)
 {
 	struct report_args a;
-	struct report *r;
+	struct report *r = NULL;
 	struct plan plan;
 	int64_t unit = 0;
 	int rc, has_plan;
@@ -363,13 +377,7 @@ run(struct db *db, const struct args *args)
 	rc = report_build(db, a.kind, plan.id, a.year, a.period, unit, &r);
 	plan_free(&plan);
 built:
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, &a.out);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, &a.out);
 }
 
 const struct command cmd_report = {

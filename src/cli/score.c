@@ -83,7 +83,7 @@ static int
 run(struct db *db, const struct args *a)
 {
 	struct score_options o;
-	struct report *r;
+	struct report *r = NULL;
 	struct plan plan;
 	int64_t set;
 	int rc, has_plan;
@@ -119,13 +119,7 @@ run(struct db *db, const struct args *a)
 	rc = report_build_par(db, has_plan ? plan.id : 0, o.year, set, &r);
 	if (has_plan)
 		plan_free(&plan);
-	if (rc != 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, &o.out);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, &o.out);
 }
 
 const struct command cmd_score = {

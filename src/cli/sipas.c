@@ -147,7 +147,7 @@ static int
 results(struct db *db, const struct args *a)
 {
 	struct sipas_args s = { 0 };
-	struct report *r;
+	struct report *r = NULL;
 	struct plan plan;
 	int rc = parse(a, &s), has_plan;
 
@@ -164,13 +164,7 @@ results(struct db *db, const struct args *a)
 	rc = report_build_sipas(db, has_plan ? plan.id : 0, s.round, s.compare, &r);
 	if (has_plan)
 		plan_free(&plan);
-	if (rc != 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, &s.out);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, &s.out);
 }
 
 static int
