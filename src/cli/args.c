@@ -1,3 +1,4 @@
+/* The commands' argument parser (args.h), and the usage it tells. */
 #include "config.h"
 
 #include "cli/args.h"
