@@ -34,25 +34,25 @@ parse_id(const char *s, long long *out)
 	return number_parse_whole(s, 1, LLONG_MAX, out);
 }
 
-/* What import, export and rounds were given beyond want operands: its
- * spelling, or NULL when nothing. */
+/* What rounds was given beyond its name: the first option's spelling
+ * or the second operand, NULL when nothing. */
 static const char *
-extra(const struct args *a, int want, char *buf, size_t n)
+extra(const struct args *a, char *buf, size_t n)
 {
 	if (a->ngiven > 0) {
 		snprintf(buf, n, "--%s", a->given[0].option->name);
 		return buf;
 	}
-	return a->noperands > want ? a->operands[want] : NULL;
+	return a->noperands > 1 ? a->operands[1] : NULL;
 }
 
 static int
 import(struct db *db, const struct args *a)
 {
-	char buf[64];
 	int64_t id;
 
-	if (a->noperands != 2 || extra(a, 2, buf, sizeof buf) != NULL)
+	/* Its options are results' and feed's. */
+	if (a->noperands != 2 || a->ngiven > 0)
 		return args_usage_error(a->command, "%s", _("sipas import: give one FILE"));
 	if ((id = sipas_import(db, a->operands[1])) < 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
@@ -65,11 +65,9 @@ import(struct db *db, const struct args *a)
 static int
 export(struct db *db, const struct args *a)
 {
-	char buf[64];
 	long long id;
 
-	if (a->noperands != 2 || extra(a, 2, buf, sizeof buf) != NULL ||
-	    !parse_id(a->operands[1], &id))
+	if (a->noperands != 2 || a->ngiven > 0 || !parse_id(a->operands[1], &id))
 		return args_usage_error(a->command, _("sipas export: \"%s\" is not a questionnaire "
 		    "number"), a->noperands > 1 ? a->operands[1] : "");
 	if (sipas_export(db, id, stdout) != 0) {
@@ -87,7 +85,7 @@ rounds(struct db *db, const struct args *a)
 	char buf[64];
 	int n;
 
-	if ((more = extra(a, 1, buf, sizeof buf)) != NULL)
+	if ((more = extra(a, buf, sizeof buf)) != NULL)
 		return args_usage_error(a->command, _("sipas rounds: unexpected argument \"%s\""),
 		    more);
 	if (sipas_round_list(db, &v, &n) != 0) {
