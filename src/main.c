@@ -1,7 +1,6 @@
 /* cchc: arguments, locale and language, the database, then the UI. */
 #include "config.h"
 
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -86,6 +85,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
+	struct args args = { 0 };
 	struct db *db;
 	char path[4096];
 	bool utf8 = setup_locale(options_language(argc, argv));
@@ -103,12 +103,27 @@ main(int argc, char **argv)
 	}
 	if ((rc = set_today(o.today)) != 0)
 		return rc;
-	if ((db = open_database(&o, path, sizeof path)) == NULL)
-		return 1;
 	if (o.cmd_argc > 0) {
-		/* getopt_long must start afresh on the command's arguments. */
-		optind = 0;
-		rc = cli_find(o.cmd_argv[0])->run(db, o.cmd_argc, o.cmd_argv);
+		/* The command's usage needs no database. */
+		const struct command *c = cli_find(o.cmd_argv[0]);
+
+		switch (args_parse(c, o.cmd_argc, o.cmd_argv, &args)) {
+		case ARGS_HELP:
+			args_usage(c, stdout);
+			return 0;
+		case ARGS_ERROR:
+			return 2;
+		case ARGS_RUN:
+			break;
+		}
+	}
+	if ((db = open_database(&o, path, sizeof path)) == NULL) {
+		args_free(&args);
+		return 1;
+	}
+	if (o.cmd_argc > 0) {
+		rc = args.command->run(db, &args);
+		args_free(&args);
 	} else {
 		rc = app_run(db, path, utf8, o.exit_after_draw);
 	}

@@ -1,7 +1,6 @@
 /* cchc backup [FILE]: a copy of the database, made while it is in use. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -9,28 +8,28 @@
 #include "core/db.h"
 #include "core/i18n.h"
 
-int cli_backup(struct db *db, int argc, char **argv);
-
-int
-cli_backup(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
-	static const struct option longopts[] = { { NULL, 0, NULL, 0 } };
 	char out[4096];
 
-	opterr = 0;
-	if (getopt_long(argc, argv, "+", longopts, NULL) != -1) {
-		fprintf(stderr, _("%s: backup: unknown option %s\n"), PACKAGE, argv[optind - 1]);
-		return 2;
-	}
-	if (argc - optind > 1) {
+	if (a->noperands > 1) {
 		fprintf(stderr, _("%s: backup takes one FILE at most, not also %s\n"), PACKAGE,
-		    argv[optind + 1]);
+		    a->operands[1]);
 		return 2;
 	}
-	if (backup_to_file(db, optind < argc ? argv[optind] : NULL, out, sizeof out) != 0) {
+	if (backup_to_file(db, a->noperands > 0 ? a->operands[0] : NULL, out, sizeof out) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
 		return 1;
 	}
 	printf(_("Backed up to %s\n"), out);
 	return 0;
 }
+
+const struct command cmd_backup = {
+	.name = "backup",
+	.synopsis = N_("backup [FILE]"),
+	.options = (const struct arg_option[]){ { NULL, 0, NULL, false } },
+	.operands = OPERANDS_ANY,
+	.run = run,
+};

@@ -1,3 +1,5 @@
+/* The commands' table, in the order --help lists them; each entry is
+ * defined in its command's file. */
 #include "config.h"
 
 #include "cli/cli.h"
@@ -6,32 +8,26 @@
 
 #include "core/i18n.h"
 
-#define COMMAND(name, fn, synopsis) int fn(struct db *, int, char **);
-#include "cli/commands.def"
-#undef COMMAND
-
-static const struct command commands[] = {
-#define COMMAND(name, fn, synopsis) { name, fn, synopsis },
-#include "cli/commands.def"
-#undef COMMAND
-	{ NULL, NULL, NULL },
+static const struct command *const commands[] = {
+	&cmd_sipas, &cmd_report, &cmd_score, &cmd_backup, &cmd_restore, &cmd_log,
+	&cmd_copy_plan, &cmd_import, &cmd_export, &cmd_sheet,
 };
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 const struct command *
 cli_find(const char *name)
 {
-	for (const struct command *c = commands; c->name != NULL; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
 	return NULL;
 }
 
 void
 cli_usage(FILE *fp)
 {
-	if (commands[0].name == NULL)
-		return;
 	fprintf(fp, "\n%s\n", _("Commands (without the interface):"));
-	for (const struct command *c = commands; c->name != NULL; c++)
-		fprintf(fp, "  %s %s\n", PACKAGE, _(c->synopsis));
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %s %s\n", PACKAGE, _(commands[i]->synopsis));
 }

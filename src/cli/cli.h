@@ -1,35 +1,58 @@
 /* Commands run without the UI: `cchc COMMAND [ARGS]`.
  *
- * Each command is one file here with one entry function.  A command gets
- * the open database and its own arguments (argv[0] is the command's name),
- * prints to stdout, reports errors on stderr naming what is wrong, and
- * returns the exit status: 0 ok, 1 runtime error, 2 usage error. */
+ * Each command is one file here holding its entry: its name, its usage
+ * and the options it takes (args.h), as tmux's cmd_entry does, so that
+ * --help, the parser and tests/e2e/usage.sh read one declaration.  The
+ * command gets the open database and its parsed arguments, prints to
+ * stdout, reports errors on stderr naming what is wrong, and returns the
+ * exit status: 0 ok, 1 runtime error, 2 usage error. */
 #ifndef CCHC_CLI_H
 #define CCHC_CLI_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cli/args.h"
 #include "core/report.h"
 
 struct db;
 
 struct command {
 	const char *name;
-	int (*run)(struct db *db, int argc, char **argv);
-	const char *synopsis;	/* msgid: "score --year YEAR [--format txt|csv]" */
+	/* msgid: the usage, with every option the command takes
+	 * ("score --year YEAR [--format txt|csv]"); --help prints it and
+	 * the manual's COMMANDS repeats it. */
+	const char *synopsis;
+	const struct arg_option *options;	/* ends with a NULL name */
+	int operands;	/* the most it takes (its subcommand included) */
+	int (*run)(struct db *db, const struct args *a);
 };
+
+/* Operands the command counts itself. */
+#define OPERANDS_ANY INT_MAX
+
+/* The entries, each in its command's file. */
+extern const struct command cmd_sipas, cmd_report, cmd_score, cmd_backup, cmd_restore, cmd_log,
+    cmd_copy_plan, cmd_import, cmd_export, cmd_sheet;
 
 /* The command called name, or NULL. */
 const struct command *cli_find(const char *name);
 /* Prints the commands' synopses (for --help). */
 void cli_usage(FILE *fp);
 
-/* How report, score and sipas results write a report (report.h): each
- * takes the options --format txt|html|csv|pdf|xlsx (-f), --width 80|132
- * (-w), --encoding utf8-bom|utf8|cp1258 (-e), -o FILE, --print (-P) and
- * --printer NAME (-d) in its own option table and hands them here, so that
- * every command writes every format the same way (src/cli/report.c). */
+/* How report, score, sipas results and export appendix write a report
+ * (report.h): each takes the options of REPORT_OUTPUT_OPTIONS in its
+ * entry and hands them here, so that every command writes every format
+ * the same way (src/cli/report.c). */
+#define REPORT_OUTPUT_OPTIONS \
+	{ "format", 'f', "txt|html|csv|pdf|xlsx", false }, \
+	{ "width", 'w', "80|132", false }, \
+	{ "encoding", 'e', "utf8-bom|utf8|cp1258", false }, \
+	{ "output", 'o', "FILE", false }, \
+	{ "print", 0, NULL, false }, \
+	{ "printer", 0, "NAME", false }
+
 enum report_format { FORMAT_TXT, FORMAT_HTML, FORMAT_CSV, FORMAT_PDF, FORMAT_XLSX };
 
 struct report_output {
@@ -42,13 +65,16 @@ struct report_output {
 };
 
 void report_output_init(struct report_output *o);
-/* Takes getopt's option c with arg when it is one of the above: 1; 0 when
- * c is another; -1 when arg is wrong, with the message in err. */
-int report_output_option(struct report_output *o, int c, const char *arg, char *err, size_t n);
+/* Takes the options of REPORT_OUTPUT_OPTIONS that a gives: 0, or -1 when
+ * a value is wrong, with the message in err. */
+int report_output_args(struct report_output *o, const struct args *a, char *err, size_t n);
 /* After the options: 0, or -1 with what does not go together in err. */
 int report_output_check(const struct report_output *o, char *err, size_t n);
 /* Writes r as o says (a file through file_out.h, never half a file);
  * errors on stderr.  The exit status: 0, 1 or 2. */
 int report_output_save(struct db *db, const struct report *r, const struct report_output *o);
+/* The same for the report just built, built its builder's status, and
+ * frees it. */
+int report_output_built(struct db *db, int built, struct report *r, const struct report_output *o);
 
 #endif

@@ -16,7 +16,6 @@
 
 #include <stdbool.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,17 +29,6 @@
 #include "core/number.h"
 #include "core/plan.h"
 #include "core/report.h"
-
-int cli_export(struct db *db, int argc, char **argv);
-
-static int
-usage(void)
-{
-	fprintf(stderr, _("usage: %s export db FOLDER\n       %s export appendix --plan ID "
-	    "[-o FILE] [--format txt|html|csv|pdf|xlsx [--width 80|132] "
-	    "[--encoding utf8-bom|utf8|cp1258] [--print [--printer NAME]]]\n"), PACKAGE, PACKAGE);
-	return 2;
-}
 
 static int
 export_db(struct db *db, const char *folder)
@@ -60,16 +48,10 @@ export_db(struct db *db, const char *folder)
 static int
 export_report(struct db *db, int64_t id, const struct report_output *o)
 {
-	struct report *r;
-	int rc;
+	struct report *r = NULL;
+	int rc = report_build_appendix(db, id, &r);
 
-	if (report_build_appendix(db, id, &r) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, o);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, o);
 }
 
 static int
@@ -109,61 +91,31 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 	return rc == 0 ? 0 : 1;
 }
 
-int
-cli_export(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
-	static const struct option longopts[] = {
-		{ "plan", required_argument, NULL, 'p' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "print", no_argument, NULL, 'P' },
-		{ "printer", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct report_output o;
-	bool formatted = false, styled = false;
+	const char *plan_arg = args_value(a, "plan");
+	bool formatted = args_has(a, "format"), styled = args_has(a, "width") ||
+	    args_has(a, "encoding") || args_has(a, "print") || args_has(a, "printer");
 	long long plan = 0;
 	char err[200];
-	int c;
 
 	report_output_init(&o);
 	/* The appendix is wide: landscape, 132 columns, unless told. */
 	o.width = REPORT_WIDTH_WIDE;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-		switch (report_output_option(&o, c, optarg, err, sizeof err)) {
-		case 1:
-			formatted |= c == 'f';
-			styled |= c != 'f' && c != 'o';
-			continue;
-		case -1:
-			fprintf(stderr, "%s: %s\n", PACKAGE, err);
-			return 2;
-		default:
-			break;
-		}
-		switch (c) {
-		case 'p':
-			if (!number_parse_whole(optarg, 1, LLONG_MAX, &plan)) {
-				fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE,
-				    optarg);
-				return 2;
-			}
-			break;
-		case ':':
-			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
-			return 2;
-		default:
-			fprintf(stderr, _("%s: unknown option %s\n"), PACKAGE, argv[optind - 1]);
-			return usage();
-		}
+	if (report_output_args(&o, a, err, sizeof err) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		return 2;
 	}
-	if (optind < argc && strcmp(argv[optind], "db") == 0 && argc - optind == 2 &&
-	    plan == 0 && o.output == NULL && !formatted && !styled)
-		return export_db(db, argv[optind + 1]);
-	if (optind < argc && strcmp(argv[optind], "appendix") == 0 && argc - optind == 1) {
+	if (plan_arg != NULL && !number_parse_whole(plan_arg, 1, LLONG_MAX, &plan)) {
+		fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE, plan_arg);
+		return 2;
+	}
+	if (a->noperands == 2 && strcmp(a->operands[0], "db") == 0 && plan == 0 &&
+	    o.output == NULL && !formatted && !styled)
+		return export_db(db, a->operands[1]);
+	if (a->noperands == 1 && strcmp(a->operands[0], "appendix") == 0) {
 		if (plan == 0) {
 			fprintf(stderr, _("%s: --plan ID is required (the plan to export)\n"), PACKAGE);
 			return 2;
@@ -179,5 +131,20 @@ cli_export(struct db *db, int argc, char **argv)
 		}
 		return export_plan(db, plan, &o, formatted);
 	}
-	return usage();
+	args_usage(a->command, stderr);
+	return 2;
 }
+
+const struct command cmd_export = {
+	.name = "export",
+	.synopsis = N_("export db FOLDER | export appendix --plan ID [-o FILE] "
+	    "[--format txt|html|csv|pdf|xlsx [--width 80|132] [--encoding utf8-bom|utf8|cp1258] "
+	    "[--print [--printer NAME]]]"),
+	.options = (const struct arg_option[]){
+		{ "plan", 0, "ID", false },
+		REPORT_OUTPUT_OPTIONS,
+		{ NULL, 0, NULL, false },
+	},
+	.operands = OPERANDS_ANY,
+	.run = run,
+};

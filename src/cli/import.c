@@ -17,13 +17,13 @@
  * back, so it exits as the real run would. */
 #include "config.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/appendix.h"
 #include "core/db.h"
 #include "core/i18n.h"
@@ -35,82 +35,46 @@
 #include "core/unit.h"
 #include "core/unit_match.h"
 
-int cli_import(struct db *db, int argc, char **argv);
-
 #define MAX_MAPS 64
 
 struct options {
 	const char *what, *file;
 	int64_t plan;
 	bool dry_run, create_units, strict;
-	const char *map[MAX_MAPS];
+	const char *map[MAX_MAPS + 1];	/* one more, to tell the one too many */
 	int nmaps;
 };
 
 static int
-usage(void)
+parse_options(const struct args *a, struct options *o)
 {
-	fprintf(stderr, _("usage: %s import appendix FILE --plan ID [--dry-run] [--strict] "
-	    "[--create-units] [--map NAME=UNIT]...\n       %s import targets FILE --plan ID "
-	    "[--dry-run]\n"),
-	    PACKAGE, PACKAGE);
-	return 2;
-}
-
-static int
-parse_options(int argc, char **argv, struct options *o)
-{
-	static const struct option longopts[] = {
-		{ "plan", required_argument, NULL, 'p' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "create-units", no_argument, NULL, 'c' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "map", required_argument, NULL, 'm' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const char *plan_arg = args_value(a, "plan");
 	long long plan;
-	int c;
 
 	memset(o, 0, sizeof *o);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (!number_parse_whole(optarg, 1, LLONG_MAX, &plan)) {
-				fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE,
-				    optarg);
-				return 2;
-			}
-			o->plan = plan;
-			break;
-		case 'n':
-			o->dry_run = true;
-			break;
-		case 'c':
-			o->create_units = true;
-			break;
-		case 's':
-			o->strict = true;
-			break;
-		case 'm':
-			if (o->nmaps == MAX_MAPS || strchr(optarg, '=') == NULL) {
-				fprintf(stderr, _("%s: --map takes NAME=UNIT, not %s\n"), PACKAGE, optarg);
-				return 2;
-			}
-			o->map[o->nmaps++] = optarg;
-			break;
-		case ':':
-			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
+	o->nmaps = args_values(a, "map", o->map, MAX_MAPS + 1);
+	for (int i = 0; i < o->nmaps; i++)
+		if (i == MAX_MAPS || strchr(o->map[i], '=') == NULL) {
+			fprintf(stderr, _("%s: --map takes NAME=UNIT, not %s\n"), PACKAGE, o->map[i]);
 			return 2;
-		default:
-			fprintf(stderr, _("%s: unknown option %s\n"), PACKAGE, argv[optind - 1]);
-			return usage();
 		}
+	if (plan_arg != NULL) {
+		if (!number_parse_whole(plan_arg, 1, LLONG_MAX, &plan)) {
+			fprintf(stderr, _("%s: --plan takes a plan's number, not %s\n"), PACKAGE,
+			    plan_arg);
+			return 2;
+		}
+		o->plan = plan;
 	}
-	if (argc - optind != 2)
-		return usage();
-	o->what = argv[optind];
-	o->file = argv[optind + 1];
+	o->dry_run = args_has(a, "dry-run");
+	o->create_units = args_has(a, "create-units");
+	o->strict = args_has(a, "strict");
+	if (a->noperands != 2) {
+		args_usage(a->command, stderr);
+		return 2;
+	}
+	o->what = a->operands[0];
+	o->file = a->operands[1];
 	if (strcmp(o->what, "appendix") != 0 && strcmp(o->what, "targets") != 0) {
 		fprintf(stderr, _("%s: import appendix or targets, not %s\n"), PACKAGE, o->what);
 		return 2;
@@ -464,15 +428,15 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 	return rc;
 }
 
-int
-cli_import(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
 	struct options o;
 	struct plan plan = { 0 };
 	struct names n = { 0 };
 	int rc;
 
-	if ((rc = parse_options(argc, argv, &o)) != 0)
+	if ((rc = parse_options(a, &o)) != 0)
 		return rc;
 	if ((rc = plan_get(db, o.plan, &plan)) <= 0) {
 		if (rc == 0)
@@ -495,3 +459,19 @@ cli_import(struct db *db, int argc, char **argv)
 	plan_free(&plan);
 	return rc;
 }
+
+const struct command cmd_import = {
+	.name = "import",
+	.synopsis = N_("import appendix FILE --plan ID [--dry-run] [--strict] [--create-units] "
+	    "[--map NAME=UNIT]... | import targets FILE --plan ID [--dry-run]"),
+	.options = (const struct arg_option[]){
+		{ "plan", 0, "ID", false },
+		{ "dry-run", 0, NULL, false },
+		{ "create-units", 0, NULL, false },
+		{ "strict", 0, NULL, false },
+		{ "map", 0, "NAME=UNIT", true },
+		{ NULL, 0, NULL, false },
+	},
+	.operands = OPERANDS_ANY,
+	.run = run,
+};

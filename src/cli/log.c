@@ -2,7 +2,6 @@
  * oldest first, each with the fields it changed. */
 #include "config.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +12,6 @@
 #include "core/history.h"
 #include "core/i18n.h"
 #include "core/number.h"
-
-int cli_log(struct db *db, int argc, char **argv);
 
 static void
 print_entry(struct db *db, const struct history_entry *e, const struct history_change *c, int n)
@@ -62,60 +59,34 @@ print_log(struct db *db, const struct history_query *q)
 	return rc;
 }
 
-int
-cli_log(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
-	static const struct option longopts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ "table", required_argument, NULL, 't' },
-		{ "id", required_argument, NULL, 'i' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const char *since_arg = args_value(a, "since"), *id_arg = args_value(a, "id");
 	struct history_query q = { 0 };
 	char since[11];
 	struct date d;
 	long long id;
-	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			if (!date_parse_iso(optarg, &d) && !date_parse_vn(optarg, &d)) {
-				fprintf(stderr, _("%s: log: --since: not a date: %s (use YYYY-MM-DD "
-				    "or dd/mm/yyyy)\n"), PACKAGE, optarg);
-				return 2;
-			}
-			date_format_iso(d, since);
-			q.since = since;
-			break;
-		case 't':
-			if (!history_table_known(optarg)) {
-				fprintf(stderr, _("%s: log: --table: no history is kept for %s\n"),
-				    PACKAGE, optarg);
-				return 2;
-			}
-			q.table = optarg;
-			break;
-		case 'i':
-			if (!number_parse_whole(optarg, 1, LLONG_MAX, &id)) {
-				fprintf(stderr, _("%s: log: --id: not a record number: %s\n"), PACKAGE,
-				    optarg);
-				return 2;
-			}
-			q.id = id;
-			break;
-		case ':':
-			fprintf(stderr, _("%s: log: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
-			return 2;
-		default:
-			fprintf(stderr, _("%s: log: unknown option %s\n"), PACKAGE, argv[optind - 1]);
+	if (since_arg != NULL) {
+		if (!date_parse_iso(since_arg, &d) && !date_parse_vn(since_arg, &d)) {
+			fprintf(stderr, _("%s: log: --since: not a date: %s (use YYYY-MM-DD "
+			    "or dd/mm/yyyy)\n"), PACKAGE, since_arg);
 			return 2;
 		}
+		date_format_iso(d, since);
+		q.since = since;
 	}
-	if (optind < argc) {
-		fprintf(stderr, _("%s: log: unexpected argument %s\n"), PACKAGE, argv[optind]);
+	if ((q.table = args_value(a, "table")) != NULL && !history_table_known(q.table)) {
+		fprintf(stderr, _("%s: log: --table: no history is kept for %s\n"), PACKAGE, q.table);
 		return 2;
+	}
+	if (id_arg != NULL) {
+		if (!number_parse_whole(id_arg, 1, LLONG_MAX, &id)) {
+			fprintf(stderr, _("%s: log: --id: not a record number: %s\n"), PACKAGE, id_arg);
+			return 2;
+		}
+		q.id = id;
 	}
 	if (q.id != 0 && q.table == NULL) {
 		fprintf(stderr, _("%s: log: --id needs --table\n"), PACKAGE);
@@ -123,3 +94,16 @@ cli_log(struct db *db, int argc, char **argv)
 	}
 	return print_log(db, &q);
 }
+
+const struct command cmd_log = {
+	.name = "log",
+	.synopsis = N_("log [--since DATE] [--table TABLE] [--id N]"),
+	.options = (const struct arg_option[]){
+		{ "since", 0, "DATE", false },
+		{ "table", 0, "TABLE", false },
+		{ "id", 0, "N", false },
+		{ NULL, 0, NULL, false },
+	},
+	.operands = 0,
+	.run = run,
+};

@@ -10,9 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,8 +29,6 @@
 #include "core/report.h"
 #include "core/unit.h"
 
-int cli_report(struct db *db, int argc, char **argv);
-
 struct report_args {
 	enum report_kind kind;
 	int year;
@@ -43,109 +39,54 @@ struct report_args {
 	const char *sent;	/* calendar: the period's report was sent that day */
 };
 
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 static int
-usage(const char *fmt, ...)
+parse_args(const struct args *args, struct report_args *a)
 {
-	va_list ap;
-
-	fprintf(stderr, "%s: ", PACKAGE);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report dashboard|units|overdue|period|par|written --period YEAR-Q1|6T|9T|N [--unit UNIT] "
-	    "--format txt|html|csv|pdf|xlsx [--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] "
-	    "[--print [--printer NAME]]"));
-	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report calendar [--period YEAR-Q1|6T|9T|N [--sent DATE]] --format txt|html|csv"));
-	fprintf(stderr, "%s: %s %s\n", PACKAGE, _("usage:"),
-	    _("report sipas --round ID (see cchc sipas rounds) --format txt|html|csv|pdf|xlsx "
-	    "[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]]"));
-	return 2;
-}
-
-static int
-parse_args(int argc, char **argv, struct report_args *a)
-{
-	static const struct option longopts[] = {
-		{ "period", required_argument, NULL, 'p' },
-		{ "unit", required_argument, NULL, 'u' },
-		{ "round", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "print", no_argument, NULL, 'P' },
-		{ "printer", required_argument, NULL, 'd' },
-		{ "sent", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *period = NULL, *round = NULL;
+	const struct command *c = args->command;
+	const char *period = args_value(args, "period"), *round = args_value(args, "round");
 	char err[200];
-	int c;
 
 	memset(a, 0, sizeof *a);
 	report_output_init(&a->out);
-	while ((c = getopt_long(argc, argv, "p:u:r:f:w:e:o:s:", longopts, NULL)) != -1) {
-		switch (report_output_option(&a->out, c, optarg, err, sizeof err)) {
-		case 1:
-			continue;
-		case -1:
-			return usage("%s", err);
-		default:
-			break;
-		}
-		switch (c) {
-		case 'p':
-			period = optarg;
-			break;
-		case 'u':
-			a->unit = optarg;
-			break;
-		case 's':
-			a->sent = optarg;
-			break;
-		case 'r':
-			round = optarg;
-			if (!number_parse_whole(optarg, 1, LLONG_MAX, &a->round))
-				return usage(_("--round takes the number of a survey round, not %s"),
-				    optarg);
-			break;
-		default:
-			return usage("%s", _("unknown option"));
-		}
-	}
+	if (report_output_args(&a->out, args, err, sizeof err) != 0)
+		return args_usage_error(c, "%s", err);
+	a->unit = args_value(args, "unit");
+	a->sent = args_value(args, "sent");
+	if (round != NULL && !number_parse_whole(round, 1, LLONG_MAX, &a->round))
+		return args_usage_error(c, _("--round takes the number of a survey round, not %s"),
+		    round);
 	if (report_output_check(&a->out, err, sizeof err) != 0)
-		return usage("%s", err);
-	if (optind >= argc)
-		return usage("%s", _("which report? dashboard, units, overdue, period, par, written or sipas"));
-	if (!report_kind_parse(argv[optind], &a->kind))
-		return usage(_("no report called %s (dashboard, units, overdue, period, par, written or sipas)"),
-		    argv[optind]);
-	if (optind + 1 < argc)
-		return usage(_("one report at a time: %s is too many"), argv[optind + 1]);
+		return args_usage_error(c, "%s", err);
+	if (args->noperands == 0)
+		return args_usage_error(c, "%s", _("which report? dashboard, units, overdue, period, par, "
+		    "written or sipas"));
+	if (!report_kind_parse(args->operands[0], &a->kind))
+		return args_usage_error(c, _("no report called %s (dashboard, units, overdue, period, "
+		    "par, written or sipas)"), args->operands[0]);
+	if (args->noperands > 1)
+		return args_usage_error(c, _("one report at a time: %s is too many"),
+		    args->operands[1]);
 	if (a->kind == REPORT_APPENDIX)
-		return usage("%s", _("the appendix is written by cchc export appendix --plan ID "
-		    "--format ..."));
+		return args_usage_error(c, "%s", _("the appendix is written by cchc export appendix "
+		    "--plan ID --format ..."));
 	/* A survey round is not of a period: it has its own days. */
 	if (a->kind == REPORT_SIPAS) {
 		if (round == NULL)
-			return usage("%s", _("report sipas: --round ID is required"));
+			return args_usage_error(c, "%s", _("report sipas: --round ID is required"));
 		if (period != NULL)
-			return usage("%s", _("report sipas: --period does not apply (a round has its "
-			    "own days)"));
+			return args_usage_error(c, "%s", _("report sipas: --period does not apply (a "
+			    "round has its own days)"));
 		if (a->unit != NULL)
-			return usage("%s", _("report sipas: --unit does not apply"));
+			return args_usage_error(c, "%s", _("report sipas: --unit does not apply"));
 		return 0;
 	}
 	if (round != NULL)
-		return usage("%s", _("--round belongs to the sipas report"));
+		return args_usage_error(c, "%s", _("--round belongs to the sipas report"));
 	if (a->sent != NULL && (a->kind != REPORT_CALENDAR || period == NULL))
-		return usage("%s", _("--sent belongs to the calendar report, with the --period sent"));
+		return args_usage_error(c, "%s", _("--sent belongs to the calendar report, with the "
+		    "--period sent"));
 	if (a->kind == REPORT_CALENDAR && a->unit != NULL)
-		return usage("%s", _("report calendar: --unit does not apply"));
+		return args_usage_error(c, "%s", _("report calendar: --unit does not apply"));
 	/* The calendar is of this year unless told. */
 	if (a->kind == REPORT_CALENDAR && period == NULL) {
 		a->year = date_today().year;
@@ -153,10 +94,11 @@ parse_args(int argc, char **argv, struct report_args *a)
 		return 0;
 	}
 	if (period == NULL)
-		return usage("%s", _("--period is required (2025-Q1, 2025-6T, 2025-9T or 2025-N)"));
+		return args_usage_error(c, "%s", _("--period is required (2025-Q1, 2025-6T, 2025-9T or "
+		    "2025-N)"));
 	if (!report_period_parse(period, &a->year, &a->period))
-		return usage(_("not a period: %s (write 2025-Q1, 2025-6T, 2025-9T or 2025-N)"),
-		    period);
+		return args_usage_error(c, _("not a period: %s (write 2025-Q1, 2025-6T, 2025-9T or "
+		    "2025-N)"), period);
 	return 0;
 }
 
@@ -183,51 +125,50 @@ report_output_init(struct report_output *o)
 }
 
 int
-report_output_option(struct report_output *o, int c, const char *arg, char *err, size_t n)
+report_output_args(struct report_output *o, const struct args *a, char *err, size_t n)
 {
 	static const char *const formats[] = { "txt", "html", "csv", "pdf", "xlsx" };
 	static const char *const encodings[] = { "utf8-bom", "utf8", "cp1258" };
+	const char *format = args_value(a, "format"), *width = args_value(a, "width");
+	const char *encoding = args_value(a, "encoding");
 	size_t i;
 
-	switch (c) {
-	case 'f':
+	if (format != NULL) {
 		for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-			if (strcmp(arg, formats[i]) == 0) {
-				o->format = (enum report_format)i;
-				return 1;
-			}
-		snprintf(err, n, _("--format takes txt, html, csv, pdf or xlsx, not %s"), arg);
-		return -1;
-	case 'w':
-		if (strcmp(arg, "80") == 0)
-			o->width = REPORT_WIDTH_NARROW;
-		else if (strcmp(arg, "132") == 0)
-			o->width = REPORT_WIDTH_WIDE;
-		else {
-			snprintf(err, n, _("--width takes 80 or 132, not %s"), arg);
+			if (strcmp(format, formats[i]) == 0)
+				break;
+		if (i == sizeof formats / sizeof formats[0]) {
+			snprintf(err, n, _("--format takes txt, html, csv, pdf or xlsx, not %s"), format);
 			return -1;
 		}
-		return 1;
-	case 'e':
-		for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-			if (strcmp(arg, encodings[i]) == 0) {
-				o->encoding = (enum report_encoding)i;
-				return 1;
-			}
-		snprintf(err, n, _("--encoding takes utf8-bom, utf8 or cp1258, not %s"), arg);
-		return -1;
-	case 'o':
-		o->output = arg;
-		return 1;
-	case 'P':
-		o->print = true;
-		return 1;
-	case 'd':
-		o->printer = arg;
-		return 1;
-	default:
-		return 0;
+		o->format = (enum report_format)i;
 	}
+	if (width != NULL) {
+		if (strcmp(width, "80") == 0)
+			o->width = REPORT_WIDTH_NARROW;
+		else if (strcmp(width, "132") == 0)
+			o->width = REPORT_WIDTH_WIDE;
+		else {
+			snprintf(err, n, _("--width takes 80 or 132, not %s"), width);
+			return -1;
+		}
+	}
+	if (encoding != NULL) {
+		for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+			if (strcmp(encoding, encodings[i]) == 0)
+				break;
+		if (i == sizeof encodings / sizeof encodings[0]) {
+			snprintf(err, n, _("--encoding takes utf8-bom, utf8 or cp1258, not %s"), encoding);
+			return -1;
+		}
+		o->encoding = (enum report_encoding)i;
+	}
+	if (args_has(a, "output"))
+		o->output = args_value(a, "output");
+	o->print |= args_has(a, "print");
+	if (args_has(a, "printer"))
+		o->printer = args_value(a, "printer");
+	return 0;
 }
 
 int
@@ -335,6 +276,20 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 	return rc != 0 ? 1 : 0;
 }
 
+int
+report_output_built(struct db *db, int built, struct report *r, const struct report_output *o)
+{
+	int rc;
+
+	if (built != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		return 1;
+	}
+	rc = report_output_save(db, r, o);
+	report_free(r);
+	return rc;
+}
+
 /* Records that the report of a's period was sent on a->sent. */
 static int
 mark_sent(struct db *db, const struct report_args *a)
@@ -352,16 +307,16 @@ mark_sent(struct db *db, const struct report_args *a)
 	return 0;
 }
 
-int
-cli_report(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *args)
 {
 	struct report_args a;
-	struct report *r;
+	struct report *r = NULL;
 	struct plan plan;
 	int64_t unit = 0;
 	int rc, has_plan;
 
-	if ((rc = parse_args(argc, argv, &a)) != 0)
+	if ((rc = parse_args(args, &a)) != 0)
 		return rc;
 	if ((has_plan = plan_current(db, &plan)) < 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
@@ -422,11 +377,23 @@ cli_report(struct db *db, int argc, char **argv)
 	rc = report_build(db, a.kind, plan.id, a.year, a.period, unit, &r);
 	plan_free(&plan);
 built:
-	if (rc != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, &a.out);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, &a.out);
 }
+
+const struct command cmd_report = {
+	.name = "report",
+	.synopsis = N_("report dashboard|units|overdue|period|par|written --period YEAR-Q1|6T|9T|N "
+	    "[--unit UNIT] | report calendar [--period YEAR-Q1|6T|9T|N [--sent DATE]] | report sipas "
+	    "--round ID; --format txt|html|csv|pdf|xlsx [--width 80|132] "
+	    "[--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]]"),
+	.options = (const struct arg_option[]){
+		{ "period", 'p', "YEAR-Q1|6T|9T|N", false },
+		{ "unit", 'u', "UNIT", false },
+		{ "round", 'r', "ID", false },
+		REPORT_OUTPUT_OPTIONS,
+		{ "sent", 's', "DATE", false },
+		{ NULL, 0, NULL, false },
+	},
+	.operands = OPERANDS_ANY,
+	.run = run,
+};

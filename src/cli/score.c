@@ -8,7 +8,6 @@
  * writes it, with the same output options. */
 #include "config.h"
 
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,21 +22,6 @@
 #include "core/plan.h"
 #include "core/report.h"
 
-int cli_score(struct db *db, int argc, char **argv);
-
-#define SYNOPSIS N_("usage: cchc score --year YEAR [--format txt|html|csv|pdf|xlsx] " \
-	"[--width 80|132] [--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]] " \
-	"[--set ID] [--import FILE | --template] [--export]")
-
-static int
-usage(const char *why)
-{
-	if (why != NULL)
-		fprintf(stderr, "cchc: %s\n", why);
-	fprintf(stderr, "%s\n", _(SYNOPSIS));
-	return 2;
-}
-
 struct score_options {
 	int year;
 	struct report_output out;
@@ -48,74 +32,37 @@ struct score_options {
 };
 
 static int
-parse(int argc, char **argv, struct score_options *o)
+parse(const struct args *a, struct score_options *o)
 {
-	static const struct option longopts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "print", no_argument, NULL, 'P' },
-		{ "printer", required_argument, NULL, 'd' },
-		{ "set", required_argument, NULL, 's' },
-		{ "import", required_argument, NULL, 'i' },
-		{ "template", no_argument, NULL, 't' },
-		{ "export", no_argument, NULL, 'x' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const char *year = args_value(a, "year"), *set_arg = args_value(a, "set");
 	long long set;
 	char *end, err[200];
-	int ch;
 
 	memset(o, 0, sizeof *o);
 	o->year = date_today().year;
 	report_output_init(&o->out);
-	while ((ch = getopt_long(argc, argv, "y:f:s:i:to:", longopts, NULL)) != -1) {
-		switch (report_output_option(&o->out, ch, optarg, err, sizeof err)) {
-		case 1:
-			continue;
-		case -1:
-			return usage(err);
-		default:
-			break;
-		}
-		switch (ch) {
-		case 'y':
-			o->year = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || o->year < 1990 || o->year > 2200) {
-				fprintf(stderr, _("cchc: --year: \"%s\" is not a year between "
-				    "1990 and 2200\n"), optarg);
-				return 2;
-			}
-			break;
-		case 's':
-			if (!number_parse_whole(optarg, 1, LLONG_MAX, &set)) {
-				fprintf(stderr, _("cchc: --set: \"%s\" is not a set number\n"),
-				    optarg);
-				return 2;
-			}
-			o->set = set;
-			break;
-		case 'i':
-			o->import = optarg;
-			break;
-		case 't':
-			o->template = true;
-			break;
-		case 'x':
-			o->export = true;
-			break;
-		default:
-			return usage(NULL);
+	if (report_output_args(&o->out, a, err, sizeof err) != 0)
+		return args_usage_error(a->command, "%s", err);
+	if (year != NULL) {
+		o->year = (int)strtol(year, &end, 10);
+		if (*year == '\0' || *end != '\0' || o->year < 1990 || o->year > 2200) {
+			fprintf(stderr, _("cchc: --year: \"%s\" is not a year between "
+			    "1990 and 2200\n"), year);
+			return 2;
 		}
 	}
-	if (optind != argc) {
-		fprintf(stderr, _("cchc: score: unexpected argument \"%s\"\n"), argv[optind]);
-		return 2;
+	if (set_arg != NULL) {
+		if (!number_parse_whole(set_arg, 1, LLONG_MAX, &set)) {
+			fprintf(stderr, _("cchc: --set: \"%s\" is not a set number\n"), set_arg);
+			return 2;
+		}
+		o->set = set;
 	}
+	o->import = args_value(a, "import");
+	o->template = args_has(a, "template");
+	o->export = args_has(a, "export");
 	if (report_output_check(&o->out, err, sizeof err) != 0)
-		return usage(err);
+		return args_usage_error(a->command, "%s", err);
 	return 0;
 }
 
@@ -132,16 +79,16 @@ choose_set(struct db *db, const struct score_options *o)
 	return criteria_find(db, o->year);
 }
 
-int
-cli_score(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
 	struct score_options o;
-	struct report *r;
+	struct report *r = NULL;
 	struct plan plan;
 	int64_t set;
 	int rc, has_plan;
 
-	if ((rc = parse(argc, argv, &o)) != 0)
+	if ((rc = parse(a, &o)) != 0)
 		return rc;
 	if ((set = choose_set(db, &o)) < 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
@@ -172,11 +119,23 @@ cli_score(struct db *db, int argc, char **argv)
 	rc = report_build_par(db, has_plan ? plan.id : 0, o.year, set, &r);
 	if (has_plan)
 		plan_free(&plan);
-	if (rc != 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, &o.out);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, &o.out);
 }
+
+const struct command cmd_score = {
+	.name = "score",
+	.synopsis = N_("score --year YEAR [--format txt|html|csv|pdf|xlsx] [--width 80|132] "
+	    "[--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]] [--set ID] "
+	    "[--import FILE | --template] [--export]"),
+	.options = (const struct arg_option[]){
+		{ "year", 'y', "YEAR", false },
+		REPORT_OUTPUT_OPTIONS,
+		{ "set", 's', "ID", false },
+		{ "import", 'i', "FILE", false },
+		{ "template", 't', NULL, false },
+		{ "export", 0, NULL, false },
+		{ NULL, 0, NULL, false },
+	},
+	.operands = 0,
+	.run = run,
+};

@@ -13,11 +13,11 @@
  *       per unit: out, back or missing */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/i18n.h"
@@ -26,17 +26,6 @@
 #include "core/report.h"
 #include "core/sheet.h"
 #include "core/unit.h"
-
-int cli_sheet(struct db *db, int argc, char **argv);
-
-static int
-usage(void)
-{
-	fprintf(stderr, _("usage: %s sheet export --period P [--unit UNIT] [-o DIR]\n"
-	    "       %s sheet import FILE... [--dry-run] [--take sheet|cchc]\n"
-	    "       %s sheet status --period P\n"), PACKAGE, PACKAGE, PACKAGE);
-	return 2;
-}
 
 static void
 told(const char *path, const struct sheet_book *b, void *arg)
@@ -183,68 +172,43 @@ status(struct db *db, const struct plan *plan, int year, enum period_kind period
 	return 0;
 }
 
-int
-cli_sheet(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
-	static const struct option longopts[] = {
-		{ "period", required_argument, NULL, 'p' },
-		{ "unit", required_argument, NULL, 'u' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "take", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *period_arg = NULL, *unit = NULL, *dir = NULL, *what;
-	bool dry_run = false;
-	int c, take = 0, year = 0, rc, has_plan;
+	const char *period_arg = args_value(a, "period"), *unit = args_value(a, "unit");
+	const char *dir = args_value(a, "output"), *take_arg = args_value(a, "take"), *what;
+	bool dry_run = args_has(a, "dry-run");
+	int take = 0, year = 0, rc, has_plan;
 	enum period_kind period = PERIOD_YEAR;
 	struct plan plan;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			period_arg = optarg;
-			break;
-		case 'u':
-			unit = optarg;
-			break;
-		case 'o':
-			dir = optarg;
-			break;
-		case 'n':
-			dry_run = true;
-			break;
-		case 't':
-			if (strcmp(optarg, "sheet") == 0)
-				take = 1;
-			else if (strcmp(optarg, "cchc") == 0)
-				take = 2;
-			else {
-				fprintf(stderr, _("%s: --take sheet or --take cchc, not %s\n"), PACKAGE,
-				    optarg);
-				return 2;
-			}
-			break;
-		case ':':
-			fprintf(stderr, _("%s: option %s needs a value\n"), PACKAGE, argv[optind - 1]);
+	if (take_arg != NULL) {
+		if (strcmp(take_arg, "sheet") == 0)
+			take = 1;
+		else if (strcmp(take_arg, "cchc") == 0)
+			take = 2;
+		else {
+			fprintf(stderr, _("%s: --take sheet or --take cchc, not %s\n"), PACKAGE, take_arg);
 			return 2;
-		default:
-			fprintf(stderr, _("%s: unknown option %s\n"), PACKAGE, argv[optind - 1]);
-			return usage();
 		}
 	}
-	if (optind >= argc)
-		return usage();
-	what = argv[optind++];
-	if (strcmp(what, "import") == 0) {
-		if (optind >= argc || period_arg != NULL || unit != NULL || dir != NULL)
-			return usage();
-		return import(db, argv + optind, argc - optind, dry_run, take);
+	if (a->noperands == 0) {
+		args_usage(a->command, stderr);
+		return 2;
 	}
-	if ((strcmp(what, "export") != 0 && strcmp(what, "status") != 0) || optind != argc ||
-	    dry_run || take != 0 || (strcmp(what, "status") == 0 && (unit != NULL || dir != NULL)))
-		return usage();
+	what = a->operands[0];
+	if (strcmp(what, "import") == 0) {
+		if (a->noperands == 1 || period_arg != NULL || unit != NULL || dir != NULL) {
+			args_usage(a->command, stderr);
+			return 2;
+		}
+		return import(db, a->operands + 1, a->noperands - 1, dry_run, take);
+	}
+	if ((strcmp(what, "export") != 0 && strcmp(what, "status") != 0) || a->noperands != 1 ||
+	    dry_run || take != 0 || (strcmp(what, "status") == 0 && (unit != NULL || dir != NULL))) {
+		args_usage(a->command, stderr);
+		return 2;
+	}
 	if (period_arg == NULL) {
 		fprintf(stderr, "%s: %s\n", PACKAGE,
 		    _("--period is required (2025-Q1, 2025-6T, 2025-9T or 2025-N)"));
@@ -267,3 +231,19 @@ cli_sheet(struct db *db, int argc, char **argv)
 	plan_free(&plan);
 	return rc;
 }
+
+const struct command cmd_sheet = {
+	.name = "sheet",
+	.synopsis = N_("sheet export --period YEAR-Q1|6T|9T|N [--unit UNIT] [-o DIR] | sheet import "
+	    "FILE... [--dry-run] [--take sheet|cchc] | sheet status --period YEAR-Q1|6T|9T|N"),
+	.options = (const struct arg_option[]){
+		{ "period", 0, "YEAR-Q1|6T|9T|N", false },
+		{ "unit", 0, "UNIT", false },
+		{ "output", 'o', "DIR", false },
+		{ "dry-run", 0, NULL, false },
+		{ "take", 0, "sheet|cchc", false },
+		{ NULL, 0, NULL, false },
+	},
+	.operands = OPERANDS_ANY,
+	.run = run,
+};

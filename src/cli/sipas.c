@@ -12,9 +12,7 @@
  *                                        target's result for the period */
 #include "config.h"
 
-#include <getopt.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +27,6 @@
 #include "core/sipas.h"
 #include "core/validate.h"
 
-int cli_sipas(struct db *db, int argc, char **argv);
-
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int
-usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "cchc: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("usage: cchc sipas import FILE | export ID | rounds | "
-	    "results --round ID [--compare ID] [--format txt|html|csv|pdf|xlsx] [--width 80|132] "
-	    "[--encoding utf8-bom|utf8|cp1258] [-o FILE] [--print [--printer NAME]] | "
-	    "feed --round ID --target ID --year YEAR [--period q1|h1|m9|year]"));
-	return 2;
-}
-
 /* A positive whole number argument. */
 static bool
 parse_id(const char *s, long long *out)
@@ -56,29 +34,42 @@ parse_id(const char *s, long long *out)
 	return number_parse_whole(s, 1, LLONG_MAX, out);
 }
 
+/* What rounds was given beyond its name: the first option's spelling
+ * or the second operand, NULL when nothing. */
+static const char *
+extra(const struct args *a, char *buf, size_t n)
+{
+	if (a->ngiven > 0) {
+		snprintf(buf, n, "--%s", a->given[0].option->name);
+		return buf;
+	}
+	return a->noperands > 1 ? a->operands[1] : NULL;
+}
+
 static int
-import(struct db *db, int argc, char **argv)
+import(struct db *db, const struct args *a)
 {
 	int64_t id;
 
-	if (argc != 3)
-		return usage("%s", _("sipas import: give one FILE"));
-	if ((id = sipas_import(db, argv[2])) < 0) {
+	/* Its options are results' and feed's. */
+	if (a->noperands != 2 || a->ngiven > 0)
+		return args_usage_error(a->command, "%s", _("sipas import: give one FILE"));
+	if ((id = sipas_import(db, a->operands[1])) < 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
 		return 1;
 	}
-	printf(_("Questionnaire %lld imported from %s\n"), (long long)id, argv[2]);
+	printf(_("Questionnaire %lld imported from %s\n"), (long long)id, a->operands[1]);
 	return 0;
 }
 
 static int
-export(struct db *db, int argc, char **argv)
+export(struct db *db, const struct args *a)
 {
 	long long id;
 
-	if (argc != 3 || !parse_id(argv[2], &id))
-		return usage(_("sipas export: \"%s\" is not a questionnaire number"),
-		    argc > 2 ? argv[2] : "");
+	if (a->noperands != 2 || a->ngiven > 0 || !parse_id(a->operands[1], &id))
+		return args_usage_error(a->command, _("sipas export: \"%s\" is not a questionnaire "
+		    "number"), a->noperands > 1 ? a->operands[1] : "");
 	if (sipas_export(db, id, stdout) != 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
 		return 1;
@@ -87,13 +78,16 @@ export(struct db *db, int argc, char **argv)
 }
 
 static int
-rounds(struct db *db, int argc, char **argv)
+rounds(struct db *db, const struct args *a)
 {
 	struct sipas_round *v;
+	const char *more;
+	char buf[64];
 	int n;
 
-	if (argc != 2)
-		return usage(_("sipas rounds: unexpected argument \"%s\""), argv[2]);
+	if ((more = extra(a, buf, sizeof buf)) != NULL)
+		return args_usage_error(a->command, _("sipas rounds: unexpected argument \"%s\""),
+		    more);
 	if (sipas_round_list(db, &v, &n) != 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
 		return 1;
@@ -105,128 +99,128 @@ rounds(struct db *db, int argc, char **argv)
 	return 0;
 }
 
-struct args {
+struct sipas_args {
 	long long round, compare, target, year;
 	struct report_output out;
 	bool has_out;		/* an option of out given */
 	enum period_kind period;
 };
 
-/* Parses the options of results and feed; 0, or the exit status. */
+/* Takes the options of results and feed; 0, or the exit status. */
 static int
-parse(int argc, char **argv, struct args *a)
+parse(const struct args *a, struct sipas_args *s)
 {
-	static const struct option longopts[] = {
-		{ "round", required_argument, NULL, 'r' },
-		{ "compare", required_argument, NULL, 'c' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "print", no_argument, NULL, 'P' },
-		{ "printer", required_argument, NULL, 'd' },
-		{ "target", required_argument, NULL, 't' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "period", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
+	static const char *const ids[] = { "round", "compare", "target", "year" };
+	static const char *const outs[] = { "format", "width", "encoding", "output", "print",
+	    "printer" };
+	long long *id[] = { &s->round, &s->compare, &s->target, &s->year };
+	const char *period = args_value(a, "period");
 	char err[200];
-	int c;
 
-	/* The subcommand stands where getopt expects the program's name. */
-	argc--;
-	argv++;
-	optind = 0;
-	opterr = 0;
-	report_output_init(&a->out);
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		long long *id = c == 'r' ? &a->round : c == 'c' ? &a->compare :
-		    c == 't' ? &a->target : c == 'y' ? &a->year : NULL;
-		int taken = report_output_option(&a->out, c, optarg, err, sizeof err);
+	report_output_init(&s->out);
+	if (report_output_args(&s->out, a, err, sizeof err) != 0)
+		return args_usage_error(a->command, "%s", err);
+	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+		s->has_out |= args_has(a, outs[i]);
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		const char *v = args_value(a, ids[i]);
 
-		if (taken < 0)
-			return usage("%s", err);
-		a->has_out |= taken > 0;
-		if (id != NULL && !parse_id(optarg, id))
-			return usage(_("\"%s\" is not a positive number"), optarg);
-		if (c == 'p' && !period_kind_parse(optarg, &a->period))
-			return usage(_("--period: \"%s\" is not q1, h1, m9 or year"), optarg);
-		if (c == '?')
-			return usage(_("unknown option \"%s\""), argv[optind - 1]);
+		if (v != NULL && !parse_id(v, id[i]))
+			return args_usage_error(a->command, _("--%s: \"%s\" is not a positive number"),
+			    ids[i], v);
 	}
-	if (optind < argc)
-		return usage(_("unexpected argument \"%s\""), argv[optind]);
-	if (a->round == 0)
-		return usage("%s", _("--round ID is required"));
-	if (report_output_check(&a->out, err, sizeof err) != 0)
-		return usage("%s", err);
+	if (period != NULL && !period_kind_parse(period, &s->period))
+		return args_usage_error(a->command, _("--period: \"%s\" is not q1, h1, m9 or year"),
+		    period);
+	if (a->noperands > 1)
+		return args_usage_error(a->command, _("unexpected argument \"%s\""), a->operands[1]);
+	if (s->round == 0)
+		return args_usage_error(a->command, "%s", _("--round ID is required"));
+	if (report_output_check(&s->out, err, sizeof err) != 0)
+		return args_usage_error(a->command, "%s", err);
 	return 0;
 }
 
 static int
-results(struct db *db, int argc, char **argv)
+results(struct db *db, const struct args *a)
 {
-	struct args a = { 0 };
-	struct report *r;
+	struct sipas_args s = { 0 };
+	struct report *r = NULL;
 	struct plan plan;
-	int rc = parse(argc, argv, &a), has_plan;
+	int rc = parse(a, &s), has_plan;
 
 	if (rc != 0)
 		return rc;
-	if (a.target != 0 || a.year != 0)
-		return usage("%s", _("results: --target and --year belong to feed"));
+	if (s.target != 0 || s.year != 0)
+		return args_usage_error(a->command, "%s",
+		    _("results: --target and --year belong to feed"));
 	/* The plan only signs the report: none is no error. */
 	if ((has_plan = plan_current(db, &plan)) < 0) {
 		fprintf(stderr, "cchc: %s\n", db_error(db));
 		return 1;
 	}
-	rc = report_build_sipas(db, has_plan ? plan.id : 0, a.round, a.compare, &r);
+	rc = report_build_sipas(db, has_plan ? plan.id : 0, s.round, s.compare, &r);
 	if (has_plan)
 		plan_free(&plan);
-	if (rc != 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
-		return 1;
-	}
-	rc = report_output_save(db, r, &a.out);
-	report_free(r);
-	return rc;
+	return report_output_built(db, rc, r, &s.out);
 }
 
 static int
-feed(struct db *db, int argc, char **argv)
+feed(struct db *db, const struct args *a)
 {
-	struct args a = { .period = PERIOD_YEAR };
+	struct sipas_args s = { .period = PERIOD_YEAR };
 	struct field_error err;
-	int rc = parse(argc, argv, &a);
+	int rc = parse(a, &s);
 
 	if (rc != 0)
 		return rc;
-	if (a.target == 0 || a.year == 0)
-		return usage("%s", _("feed: --target ID and --year YEAR are required"));
-	if (a.has_out || a.compare != 0)
-		return usage("%s", _("feed: --compare and the output options belong to results"));
-	if (sipas_feed_target(db, a.round, a.target, (int)a.year, a.period, &err) != 0) {
+	if (s.target == 0 || s.year == 0)
+		return args_usage_error(a->command, "%s",
+		    _("feed: --target ID and --year YEAR are required"));
+	if (s.has_out || s.compare != 0)
+		return args_usage_error(a->command, "%s",
+		    _("feed: --compare and the output options belong to results"));
+	if (sipas_feed_target(db, s.round, s.target, (int)s.year, s.period, &err) != 0) {
 		fprintf(stderr, "cchc: %s\n", err.message);
 		return 1;
 	}
 	return 0;
 }
 
-int
-cli_sipas(struct db *db, int argc, char **argv)
+static int
+run(struct db *db, const struct args *a)
 {
 	static const struct {
 		const char *name;
-		int (*run)(struct db *, int, char **);
+		int (*run)(struct db *, const struct args *);
 	} subs[] = {
 		{ "import", import }, { "export", export }, { "rounds", rounds },
 		{ "results", results }, { "feed", feed },
 	};
 
-	if (argc < 2)
-		return usage("%s", _("sipas: say what to do"));
+	if (a->noperands < 1)
+		return args_usage_error(a->command, "%s", _("sipas: say what to do"));
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].run(db, argc, argv);
-	return usage(_("sipas: unknown subcommand \"%s\""), argv[1]);
+		if (strcmp(a->operands[0], subs[i].name) == 0)
+			return subs[i].run(db, a);
+	return args_usage_error(a->command, _("sipas: unknown subcommand \"%s\""), a->operands[0]);
 }
+
+const struct command cmd_sipas = {
+	.name = "sipas",
+	.synopsis = N_("sipas import FILE | export ID | rounds | results --round ID [--compare ID] "
+	    "[--format txt|html|csv|pdf|xlsx] [--width 80|132] [--encoding utf8-bom|utf8|cp1258] "
+	    "[-o FILE] [--print [--printer NAME]] | feed --round ID --target ID --year YEAR "
+	    "[--period q1|h1|m9|year]"),
+	.options = (const struct arg_option[]){
+		{ "round", 0, "ID", false },
+		{ "compare", 0, "ID", false },
+		REPORT_OUTPUT_OPTIONS,
+		{ "target", 0, "ID", false },
+		{ "year", 0, "YEAR", false },
+		{ "period", 0, "q1|h1|m9|year", false },
+		{ NULL, 0, NULL, false },
+	},
+	.operands = OPERANDS_ANY,
+	.run = run,
+};
