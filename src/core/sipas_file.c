@@ -198,66 +198,29 @@ close_group(struct importer *im)
 	return 0;
 }
 
+/* Stores a record's code and its second text (fields 1 and 2, the second
+ * called label) with sql, whose parameters are owner, ord, the code, the
+ * text and, for an element, its weight. */
 static int
-read_element(struct importer *im)
-{
-	const char *w = tsv_field(&im->tsv, 3);
-	char *code = NULL, *title = NULL;
-	double weight = 1;
-	sqlite3_stmt *st;
-	int rc = -1;
-
-	if (close_group(im) != 0)
-		return -1;
-	if (*w != '\0' && (!number_parse(w, &weight) || weight < 0))
-		return import_fail(im, _("weight"), _("not a number from 0"));
-	if ((code = import_text(im, 1, _("code"), false)) == NULL ||
-	    (title = import_text(im, 2, _("title"), false)) == NULL)
-		goto out;
-	st = db_prepare(im->db, "INSERT INTO sipas_element (questionnaire_id, ord, code, title, "
-	    "weight) VALUES (?, ?, ?, ?, ?)");
-	if (st == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, im->questionnaire);
-	sqlite3_bind_int(st, 2, ++im->elements);
-	db_bind_text(st, 3, code);
-	db_bind_text(st, 4, title);
-	sqlite3_bind_double(st, 5, weight);
-	if ((rc = import_step(im, st)) == 0) {
-		im->element = sqlite3_last_insert_rowid(im->db->sql);
-		im->field = 0;
-		im->element_questions = 0;
-	}
-out:
-	free(code);
-	free(title);
-	return rc;
-}
-
-static int
-read_question(struct importer *im)
+insert_coded(struct importer *im, const char *sql, int64_t owner, int ord, const char *label,
+    double weight)
 {
 	char *code = NULL, *text = NULL;
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	if (im->element == 0)
-		return import_fail(im, NULL, _("a question comes after its element"));
-	if (im->questions == SIPAS_MAX_QUESTIONS)
-		return import_fail(im, NULL, _("too many questions"));
 	if ((code = import_text(im, 1, _("code"), false)) == NULL ||
-	    (text = import_text(im, 2, _("text"), false)) == NULL)
+	    (text = import_text(im, 2, label, false)) == NULL)
 		goto out;
-	st = db_prepare(im->db, "INSERT INTO sipas_question (element_id, ord, code, text) "
-	    "VALUES (?, ?, ?, ?)");
-	if (st == NULL)
+	if ((st = db_prepare(im->db, sql)) == NULL)
 		goto out;
-	sqlite3_bind_int64(st, 1, im->element);
-	sqlite3_bind_int(st, 2, ++im->element_questions);
+	sqlite3_bind_int64(st, 1, owner);
+	sqlite3_bind_int(st, 2, ord);
 	db_bind_text(st, 3, code);
 	db_bind_text(st, 4, text);
-	if ((rc = import_step(im, st)) == 0)
-		im->questions++;
+	if (sqlite3_bind_parameter_count(st) > 4)
+		sqlite3_bind_double(st, 5, weight);
+	rc = import_step(im, st);
 out:
 	free(code);
 	free(text);
@@ -265,37 +228,57 @@ out:
 }
 
 static int
+read_element(struct importer *im)
+{
+	const char *w = tsv_field(&im->tsv, 3);
+	double weight = 1;
+
+	if (close_group(im) != 0)
+		return -1;
+	if (*w != '\0' && (!number_parse(w, &weight) || weight < 0))
+		return import_fail(im, _("weight"), _("not a number from 0"));
+	if (insert_coded(im, "INSERT INTO sipas_element (questionnaire_id, ord, code, title, "
+	    "weight) VALUES (?, ?, ?, ?, ?)", im->questionnaire, im->elements + 1, _("title"),
+	    weight) != 0)
+		return -1;
+	im->elements++;
+	im->element = sqlite3_last_insert_rowid(im->db->sql);
+	im->field = 0;
+	im->element_questions = 0;
+	return 0;
+}
+
+static int
+read_question(struct importer *im)
+{
+	if (im->element == 0)
+		return import_fail(im, NULL, _("a question comes after its element"));
+	if (im->questions == SIPAS_MAX_QUESTIONS)
+		return import_fail(im, NULL, _("too many questions"));
+	if (insert_coded(im, "INSERT INTO sipas_question (element_id, ord, code, text) "
+	    "VALUES (?, ?, ?, ?)", im->element, im->element_questions + 1, _("text"), 0) != 0)
+		return -1;
+	im->element_questions++;
+	im->questions++;
+	return 0;
+}
+
+static int
 read_field(struct importer *im)
 {
-	char *code = NULL, *name = NULL;
-	sqlite3_stmt *st;
-	int rc = -1;
-
 	if (close_group(im) != 0)
 		return -1;
 	if (im->fields == SIPAS_MAX_FIELDS)
 		return import_fail(im, NULL, _("too many respondent fields"));
-	if ((code = import_text(im, 1, _("code"), false)) == NULL ||
-	    (name = import_text(im, 2, _("name"), false)) == NULL)
-		goto out;
-	st = db_prepare(im->db, "INSERT INTO sipas_field (questionnaire_id, ord, code, name) "
-	    "VALUES (?, ?, ?, ?)");
-	if (st == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, im->questionnaire);
-	sqlite3_bind_int(st, 2, ++im->fields);
-	db_bind_text(st, 3, code);
-	db_bind_text(st, 4, name);
-	if ((rc = import_step(im, st)) == 0) {
-		im->field = sqlite3_last_insert_rowid(im->db->sql);
-		im->element = 0;
-		im->field_options = 0;
-		im->option_seen = 0;
-	}
-out:
-	free(code);
-	free(name);
-	return rc;
+	if (insert_coded(im, "INSERT INTO sipas_field (questionnaire_id, ord, code, name) "
+	    "VALUES (?, ?, ?, ?)", im->questionnaire, im->fields + 1, _("name"), 0) != 0)
+		return -1;
+	im->fields++;
+	im->field = sqlite3_last_insert_rowid(im->db->sql);
+	im->element = 0;
+	im->field_options = 0;
+	im->option_seen = 0;
+	return 0;
 }
 
 static int

@@ -204,33 +204,25 @@ fail:
 	return -1;
 }
 
+static int
+name_row(sqlite3_stmt *st, void *element)
+{
+	struct sipas_name *v = element;
+
+	v->id = sqlite3_column_int64(st, 0);
+	return (v->name = db_column_strdup(st, 1)) != NULL ? 0 : -1;
+}
+
 int
 sipas_questionnaire_list(struct db *db, struct sipas_name **out, int *n)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, name FROM sipas_questionnaire ORDER BY folded");
-	struct sipas_name *v = NULL;
-	int count = 0, cap = 0, rc;
-
+	if (db_list(db, "SELECT id, name FROM sipas_questionnaire ORDER BY folded",
+	    sizeof **out, name_row, "sipas questionnaires", out, n) == 0)
+		return 0;
+	sipas_names_free(*out, *n);
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
-			break;
-		v[count].id = sqlite3_column_int64(st, 0);
-		if ((v[count].name = db_column_strdup(st, 1)) == NULL)
-			break;
-		count++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sipas_names_free(v, count);
-		return db_fail_sql(db, "sipas questionnaires");
-	}
-	*out = v;
-	*n = count;
-	return 0;
+	return -1;
 }
 
 void
