@@ -227,6 +227,10 @@ bool sipas_index(const struct sipas_questionnaire *q, const struct sipas_tally *
 /* Rounds a percentage to two decimals, half away from zero, the way the
  * report prints it and a target's result stores it (66.666… -> 66.67). */
 double sipas_round2(double percent);
+/* A percentage as every report prints it, rounded so ("87,5%", signed
+ * when sign), or "—" when !has; a tally's share so. */
+void sipas_percent_text(bool has, double v, bool sign, char *buf, size_t n);
+void sipas_share_text(const struct sipas_tally *t, char *buf, size_t n);
 
 /* The results of (part of) a round. */
 struct sipas_results {

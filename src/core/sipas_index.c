@@ -1,12 +1,14 @@
 /* SIPAS arithmetic: the formulas' names, the share satisfied, the overall
- * index and the rounding the report and a target's result share.  No
- * database: the figures are tested alone. */
+ * index, the rounding the report and a target's result share, and the
+ * figures as printed.  No database: the figures are tested alone. */
 #include "core/sipas.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/number.h"
 
 static const char *const formula_codes[] = { "mean", "weighted", "pooled" };
 
@@ -87,4 +89,23 @@ sipas_round2(double percent)
 	double scaled = fabs(percent) * 100 + 0.5 + 1e-7;
 
 	return copysign(floor(scaled) / 100, percent);
+}
+
+/* A percentage as every report prints it ("87,5%"), or "—". */
+void
+sipas_percent_text(bool has, double v, bool sign, char *buf, size_t n)
+{
+	if (has)
+		number_format_percent(sipas_round2(v), sign, buf, n);
+	else
+		snprintf(buf, n, "—");
+}
+
+void
+sipas_share_text(const struct sipas_tally *t, char *buf, size_t n)
+{
+	double v = 0;
+	bool has = sipas_share(t, &v);
+
+	sipas_percent_text(has, v, false, buf, n);
 }

@@ -9,7 +9,6 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/i18n.h"
-#include "core/number.h"
 #include "core/text.h"
 
 struct report {
@@ -17,25 +16,6 @@ struct report {
 	int width;		/* of a text page */
 	const struct sipas_questionnaire *q;
 };
-
-/* A percentage as every report prints it ("87,5%"), or "—". */
-static void
-percent_text(bool has, double v, bool sign, char *buf, size_t n)
-{
-	if (has)
-		number_format_percent(sipas_round2(v), sign, buf, n);
-	else
-		snprintf(buf, n, "—");
-}
-
-static void
-share_text(const struct sipas_tally *t, char *buf, size_t n)
-{
-	double v = 0;
-	bool has = sipas_share(t, &v);
-
-	percent_text(has, v, false, buf, n);
-}
 
 /* s in exactly cols display columns, cut at a letter or padded. */
 static void
@@ -128,7 +108,7 @@ report_item(const struct report *rp, const char *code, const char *label,
 {
 	char share[32], count[16], line[1024];
 
-	share_text(t, share, sizeof share);
+	sipas_share_text(t, share, sizeof share);
 	snprintf(count, sizeof count, "%d", t->answered);
 	snprintf(line, sizeof line, "%s%s%s %s", indent ? "   " : "", code, indent ? "" : ".", label);
 	txt_row(rp, line, (const char *const[]){ share, count }, 2);
@@ -139,7 +119,7 @@ report_index(const struct report *rp, const struct sipas_results *res)
 {
 	char v[32];
 
-	percent_text(res->has_index, res->index, false, v, sizeof v);
+	sipas_percent_text(res->has_index, res->index, false, v, sizeof v);
 	fprintf(rp->fp, _("\nOverall index: %s\n"), v);
 	fprintf(rp->fp, _("Formula: %s.\n"), sipas_formula_text(rp->q->formula));
 }
@@ -173,8 +153,8 @@ breakdown_row(const struct report *rp, const char *option, const struct sipas_re
 
 	snprintf(cells[n++], sizeof cells[0], "%d", res->forms);
 	for (int e = 0; e < q->nelements; e++)
-		share_text(&res->elements[e], cells[n++], sizeof cells[0]);
-	percent_text(res->has_index, res->index, false, cells[n++], sizeof cells[0]);
+		sipas_share_text(&res->elements[e], cells[n++], sizeof cells[0]);
+	sipas_percent_text(res->has_index, res->index, false, cells[n++], sizeof cells[0]);
 	for (int i = 0; i < n; i++)
 		ptr[i] = cells[i];
 	txt_cells(rp, option, ptr, n, COL_NARROW);
@@ -263,10 +243,10 @@ report_compare(struct db *db, const struct report *rp, const struct sipas_result
 			b = res.index;
 			snprintf(label, sizeof label, "%s", _("Overall index"));
 		}
-		percent_text(has_a, a, false, ca, sizeof ca);
-		percent_text(has_b, b, false, cb, sizeof cb);
+		sipas_percent_text(has_a, a, false, ca, sizeof ca);
+		sipas_percent_text(has_b, b, false, cb, sizeof cb);
 		/* The change of the printed figures, so the columns add up. */
-		percent_text(has_a && has_b, sipas_round2(a) - sipas_round2(b), true, cd, sizeof cd);
+		sipas_percent_text(has_a && has_b, sipas_round2(a) - sipas_round2(b), true, cd, sizeof cd);
 		txt_row(rp, label, (const char *const[]){ ca, cb, cd }, 3);
 	}
 	sipas_round_free(&r);
