@@ -113,8 +113,8 @@ int db_list(struct db *db, const char *sql, size_t size, int (*fill)(sqlite3_stm
 /* One write with id as its first parameter and number as its second (when
  * sql has one): db_run_id in the caller's transaction, db_write_id in its
  * own.  0 or -1. */
-int db_run_id(struct db *db, const char *sql, int64_t id, int number, const char *what);
-int db_write_id(struct db *db, const char *sql, int64_t id, int number, const char *what);
+int db_run_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what);
+int db_write_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what);
 
 /* Settings: small key/value strings in the database. */
 char *db_setting_get(struct db *db, const char *key);	/* NULL if unset */

@@ -73,7 +73,7 @@ db_list(struct db *db, const char *sql, size_t size, int (*fill)(sqlite3_stmt *,
 }
 
 int
-db_run_id(struct db *db, const char *sql, int64_t id, int number, const char *what)
+db_run_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -82,14 +82,14 @@ db_run_id(struct db *db, const char *sql, int64_t id, int number, const char *wh
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_bind_parameter_count(st) > 1)
-		sqlite3_bind_int(st, 2, number);
+		sqlite3_bind_int64(st, 2, number);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, what);
 }
 
 int
-db_write_id(struct db *db, const char *sql, int64_t id, int number, const char *what)
+db_write_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what)
 {
 	if (db_begin(db) != 0)
 		return -1;

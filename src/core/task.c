@@ -73,32 +73,38 @@ static const char *const deadline_kinds[] = {
 	"date", "continuous", "recurring", "milestones", "conditional", "unknown",
 };
 
+/* Ids being gathered (column_ids). */
+struct ids {
+	int64_t *v;
+	int n, cap;
+};
+
+static int
+add_id(sqlite3_stmt *st, void *ctx)
+{
+	struct ids *g = ctx;
+
+	if (array_reserve(&g->v, g->n, &g->cap, sizeof *g->v) != 0)
+		return -1;
+	g->v[g->n++] = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
 /* The first column of sql's rows, sql taking task as its one parameter:
  * *ids newly allocated (NULL when none).  0, or -1 with db_error. */
 static int
 column_ids(struct db *db, const char *sql, int64_t task, int64_t **ids, int *n)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
-	int64_t *v = NULL;
-	int count = 0, cap = 0, rc;
+	struct ids g = { NULL, 0, 0 };
 
 	*ids = NULL;
 	*n = 0;
-	if (st == NULL)
+	if (db_rows_by_id(db, sql, task, add_id, &g, "task") != 0) {
+		free(g.v);
 		return -1;
-	sqlite3_bind_int64(st, 1, task);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
-			break;
-		v[count++] = sqlite3_column_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_fail_sql(db, "task");
-	}
-	*ids = v;
-	*n = count;
+	*ids = g.v;
+	*n = g.n;
 	return 0;
 }
 
@@ -170,28 +176,6 @@ out:
 	return rc;
 }
 
-/* Runs sql with task bound to ?1 and, when n >= 0, n to ?2.  0 or -1
- * with e. */
-static int
-run_part(struct db *db, const char *sql, int64_t task, int64_t n, struct field_error *e)
-{
-	sqlite3_stmt *st = db_prepare(db, sql);
-	int rc;
-
-	if (st == NULL)
-		return field_fail_db(e, db);
-	sqlite3_bind_int64(st, 1, task);
-	if (n >= 0)
-		sqlite3_bind_int64(st, 2, n);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail_sql(db, "task");
-		return field_fail_db(e, db);
-	}
-	return 0;
-}
-
 /* Writes t's products over the rows it has, in order: a row whose product
  * is unchanged is left alone, the rows left over are deleted.  Replacing
  * them all would give every product a new id and the history a delete and
@@ -214,7 +198,9 @@ store_products(struct db *db, const struct task *t, int plan_year, struct field_
 		used += written && used < n;
 	}
 	for (int i = used; i < n && rc == 0; i++)
-		rc = run_part(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", t->id, ids[i], e);
+		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", t->id, ids[i],
+		    "product") != 0)
+			rc = field_fail_db(e, db);
 	free(ids);
 	return rc;
 }
@@ -245,8 +231,9 @@ store_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
 		return field_fail_db(e, db);
 	for (int i = 0; i < nhad && rc == 0; i++)
 		if (!named(units, n, had[i]))
-			rc = run_part(db, "DELETE FROM task_cooperator WHERE task_id = ?1 AND unit_id = ?2",
-			    task, had[i], e);
+			if (db_run_id(db, "DELETE FROM task_cooperator WHERE task_id = ?1 AND unit_id = ?2",
+			    task, had[i], "cooperating unit") != 0)
+				rc = field_fail_db(e, db);
 	free(had);
 	if (rc != 0)
 		return -1;
