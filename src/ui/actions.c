@@ -49,6 +49,7 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_IMPORT] = { ACT_IMPORT, "import", { 'm', 0 }, N_("m"), N_("import") },
 	[ACT_REPORT] = { ACT_REPORT, "report", { 'P', 0 }, N_("P"), N_("print preview") },
 	[ACT_WRITTEN] = { ACT_WRITTEN, "written-report", { 'W', 0 }, N_("W"), N_("written report") },
+	[ACT_REPORT_SENT] = { ACT_REPORT_SENT, "report-sent", { 'S', 0 }, N_("S"), N_("report sent") },
 	[ACT_COPY_PREVIOUS] = { ACT_COPY_PREVIOUS, "copy-previous", { 'c', 0 }, N_("c"), N_("copy the previous period's") },
 	[ACT_PRINT] = { ACT_PRINT, "print", { 'p', 0 }, N_("p"), N_("print") },
 	[ACT_EXPORT] = { ACT_EXPORT, "export", { 's', 0 }, N_("s"), N_("save as") },

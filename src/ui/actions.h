@@ -57,6 +57,7 @@ enum action {
 	ACT_RIGHT,
 	ACT_REPORT,
 	ACT_WRITTEN,		/* the written report of the period shown */
+	ACT_REPORT_SENT,	/* the report overdue (or next) sent today */
 	ACT_COPY_PREVIOUS,	/* a part's text of the period before, to edit */
 	ACT_PRINT,
 	ACT_EXPORT,

@@ -114,7 +114,7 @@ draw_calendar(struct app *app, int y, int cols)
 	if (has_late) {
 		report_period_label(late.year, late.kind, period, sizeof period);
 		date_format_vn(late.due, due);
-		snprintf(parts[1], sizeof parts[1], _("Report %s overdue (due %s)"), period, due);
+		snprintf(parts[1], sizeof parts[1], _("Report %s overdue (due %s; S: sent)"), period, due);
 	}
 	return draw_parts(y, cols, p, attrs, 2);
 }
@@ -365,6 +365,35 @@ back_up(struct app *app, struct screen *s, enum action a)
 		app_message(app, COLOR_GOOD, _("Backup saved: %s"), file);
 }
 
+/* The report the dashboard calls overdue (else the next one) is marked
+ * sent today, as `cchc report calendar --sent` does: the banner moves on
+ * to the report after it. */
+static void
+report_sent(struct app *app, struct screen *s, enum action a)
+{
+	struct report_due next, late, *d;
+	bool has_next, has_late;
+	char period[64];
+
+	if (!app->has_plan || !app_may_write(app))
+		return;
+	if (calendar_status(app->db, app->plan.year_from, app->plan.year_to, app->plan.issue_date,
+	    date_today(), &next, &has_next, &late, &has_late) != 0) {
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		return;
+	}
+	if (!has_late && !has_next) {
+		app_message(app, COLOR_WARN, "%s", _("No report is due."));
+		return;
+	}
+	d = has_late ? &late : &next;
+	report_period_label(d->year, d->kind, period, sizeof period);
+	if (calendar_mark_sent(app->db, d->year, d->kind, date_today()) != 0)
+		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+	else
+		app_message(app, COLOR_GOOD, _("Report %s marked as sent today."), period);
+}
+
 static void
 open_import(struct app *app, struct screen *s, enum action a)
 {
@@ -407,6 +436,7 @@ static const struct binding bindings[] = {
 	{ ACT_PERIOD, next_period, true },
 	{ ACT_REPORT, preview, true },
 	{ ACT_WRITTEN, open_written, true },
+	{ ACT_REPORT_SENT, report_sent, false },
 	{ ACT_EDIT_PLAN, edit_plan, true },
 	{ ACT_ADD, new_plan, false },
 	{ ACT_UNITS, open_units, true },

@@ -20,14 +20,21 @@ grep -q "Chính quyền số" "$work/small" || fail "section 7's name is cut at 
 # The header's parts move to a row of their own rather than be cut: the
 # issuer, and the overdue report after the next one due.
 grep -q "Ban hành: UBND xã Tân Đoàn$" "$work/small" || fail "the issuer is cut at 60x20: $(head -6 "$work/small")"
-grep -q "quá hạn (hạn [0-9/]*)$" "$work/small" || fail "the overdue report is cut at 60x20: $(head -6 "$work/small")"
+grep -q "quá hạn (hạn [0-9/]*; S: đã gửi)$" "$work/small" || fail "the overdue report is cut at 60x20: $(head -6 "$work/small")"
 grep -q "^ Báo cáo kỳ tới: .* ngày)$" "$work/small" || fail "the next report is cut at 60x20: $(head -6 "$work/small")"
 stop
 start
 wait_for "Tất cả lĩnh vực"
 screen > "$work/wide"
-grep -q "quá hạn (hạn [0-9/]*)$" "$work/wide" || fail "the overdue report is cut at 80x24: $(head -6 "$work/wide")"
+grep -q "quá hạn (hạn [0-9/]*; S: đã gửi)$" "$work/wide" || fail "the overdue report is cut at 80x24: $(head -6 "$work/wide")"
 grep -q "^ Tất cả lĩnh vực" "$work/wide" || fail "the table lost its total row at 80x24"
+# S marks the overdue report sent today, as `report calendar --sent`
+# does: the banner moves on to the next one overdue.
+late=$(grep -o "Báo cáo [^(]* quá hạn" "$work/wide")
+send S
+wait_for "đã gửi hôm nay"
+expect_sql "SELECT count(*) FROM setting WHERE key LIKE 'report_sent%'" 1
+screen | grep -q "$late" && fail "$late is still overdue after S"
 # A count on its way at Q1 is "Đang thực hiện", whole (it was cut to
 # "Đang thực" by a fixed verdict column).
 send p
