@@ -211,8 +211,11 @@ add_measure(struct screen *s, const struct target *t)
 	if (m->has_numerator || m->has_denominator) {
 		number_format_2(m->numerator, a, sizeof a);
 		number_format_2(m->denominator, b, sizeof b);
-		rc |= add(s, _("Numerator"), "%s (%s)", m->has_numerator ? a : "—", t->numerator_label);
-		rc |= add(s, _("Denominator"), "%s (%s)", m->has_denominator ? b : "—", t->denominator_label);
+		/* The counted things in brackets, when the target names them. */
+		rc |= add(s, _("Numerator"), *t->numerator_label ? "%s (%s)" : "%s%s",
+		    m->has_numerator ? a : "—", t->numerator_label);
+		rc |= add(s, _("Denominator"), *t->denominator_label ? "%s (%s)" : "%s%s",
+		    m->has_denominator ? b : "—", t->denominator_label);
 	}
 	if (m->has_value) {
 		number_format_2(m->value, a, sizeof a);

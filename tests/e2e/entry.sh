@@ -49,8 +49,10 @@ wait_for "< tỷ lệ (%) >"
 send Tab
 wait_for "< ≥ tối thiểu >"
 send Tab
-type "95"; send F2
+# The planned value as the plan writes it: "trên 95%" sets the comparator.
+type "treen 95%"; send F2
 wait_for "— chỉ tiêu (2)"
+expect_sql "SELECT comparator, value FROM target WHERE text = 'Hồ sơ đúng hạn'" ">|95.0"
 
 # Its result: "90%" in the numerator is the rate.
 send End r
@@ -80,3 +82,15 @@ expect_sql "SELECT result.value FROM result JOIN target ON target.id = target_id
 send r
 wait_for "Đạt (có/không)"
 line 4 | grep -q "không) *Có" || fail "yes/no result not shown as Có: $(line 4)"
+send Escape
+
+# A rate result given as a fraction, on a target that names neither part:
+# its record shows the figures without empty brackets.
+send End r
+wait_for "Tử số"
+send C-u; type "9"; send Tab; send C-u; type "10"; send F2
+wait_for "Đã lưu"
+send Enter
+wait_for "Tử số"
+screen | grep "Tử số\|Mẫu số" | grep -q "()" && fail "empty brackets: $(screen | grep "Tử số")"
+send Escape
