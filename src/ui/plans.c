@@ -7,6 +7,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/plan.h"
+#include "core/text.h"
 #include "core/trash.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
@@ -119,9 +120,20 @@ delete(struct app *app, struct screen *s, enum action a)
 {
 	struct plans_data *d = s->data;
 
-	if (d != NULL && d->n > 0)
-		app_confirm(app, _("Delete this plan with all its targets, results and tasks? "
-		    "y: delete, other key: keep"), delete_confirmed);
+	const char *title;
+	char question[1024], name[256];
+	size_t fit;
+
+	if (d == NULL || d->n == 0)
+		return;
+	/* Named: the list's row may be cut, and a plan is the largest thing
+	 * one key deletes.  The name is cut to leave the question its line. */
+	title = d->plans[s->list.selected].title;
+	fit = text_fit(title, 30);
+	snprintf(name, sizeof name, "%.*s%s", (int)fit, title, title[fit] != '\0' ? "…" : "");
+	snprintf(question, sizeof question, _("Delete \"%s\" with all its targets, results and "
+	    "tasks? y: delete, other key: keep"), name);
+	app_confirm(app, question, delete_confirmed);
 }
 
 static const char *

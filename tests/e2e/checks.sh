@@ -38,3 +38,16 @@ wait_for "Đã lưu, nhưng: chưa có đơn vị chủ trì; thời hạn \"Th�
 expect_sql "SELECT count(*) FROM task WHERE description = 'Rà soát TTHC' AND lead_unit_id IS NULL" "1"
 # The list shows the deadline as written (issue 16.13), not 30/09/2025.
 screen | grep -q "Rà soát TTHC .* Tháng 9/2025 " || fail "the list does not show the deadline as written"
+
+# Deleting a plan names it: one key deletes the most there is to lose.
+send Escape
+wait_for "Tất cả lĩnh vực"
+send k
+wait_for "Kế hoạch 2026"
+send Home
+send DC
+wait_for "y: xóa"
+screen | grep -q "Xóa \"Kế hoạch 2026\" cùng .* phím khác: giữ$" ||
+	fail "the question does not name the plan: $(screen | grep "y: xóa")"
+send n
+expect_sql "SELECT count(*) FROM plan" 2
