@@ -292,15 +292,12 @@ write_current(struct db *db, int year, int64_t set, bool replace)
 	    "INSERT INTO par_year (year, set_id) VALUES (?, ?) "
 	    "ON CONFLICT (year) DO UPDATE SET set_id = excluded.set_id" :
 	    "INSERT INTO par_year (year, set_id) VALUES (?, ?) ON CONFLICT (year) DO NOTHING");
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_int64(st, 2, set);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "par_year");
+	if (st != NULL) {
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_int64(st, 2, set);
+	}
+	return db_step_write(db, st, "par_year");
 }
 
 int
