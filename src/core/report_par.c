@@ -11,15 +11,6 @@
 #include "core/i18n.h"
 #include "core/number.h"
 
-/* A figure with at most two decimals, "" when there is none. */
-static void
-figure(bool has, double v, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	if (has)
-		number_format_2(v, buf, n);
-}
-
 /* The documents cited for a leaf, one a line, each after a dash when
  * there are several. */
 static char *
@@ -100,7 +91,7 @@ round_figure(const struct assessment *a, int i, int round, char *buf, size_t n)
 	double sum;
 	bool any = round_sum(a, i, round, &sum);
 
-	figure(any, sum, buf, n);
+	number_format_opt(any, sum, buf, n);
 }
 
 /* A criterion's explanation (giải trình) and, when its self score was set
@@ -160,9 +151,9 @@ add_par_compare(struct builder *b, struct db *db, const struct assessment *a, in
 	for (int i = 0; i < n; i++) {
 		char now[32], before[32], change[32];
 
-		figure(true, rows[i].now, now, sizeof now);
-		figure(rows[i].has_before, rows[i].before, before, sizeof before);
-		figure(rows[i].has_before, rows[i].difference, change, sizeof change);
+		number_format_opt(true, rows[i].now, now, sizeof now);
+		number_format_opt(rows[i].has_before, rows[i].before, before, sizeof before);
+		number_format_opt(rows[i].has_before, rows[i].difference, change, sizeof change);
 		report_add_row(b, t, (const char *[]){ rows[i].title != NULL ? rows[i].code : "",
 		    rows[i].title != NULL ? rows[i].title : _("Index"), now, before, change },
 		    rows[i].title == NULL);
@@ -219,15 +210,15 @@ report_par(struct builder *b, struct source *src)
 		char *title = report_indented(b, c->depth, c->title), *evidence = evidence_text(b, l);
 		char *explanation = explanation_text(b, l);
 
-		figure(true, c->max, max, sizeof max);
-		figure(!c->leaf || l->has_self || l->has_override, l->points, self, sizeof self);
+		number_format_opt(true, c->max, max, sizeof max);
+		number_format_opt(!c->leaf || l->has_self || l->has_override, l->points, self, sizeof self);
 		if (c->leaf && l->has_override) {
 			strcat(self, "*");
 			marked = true;
 		}
 		if (c->leaf) {
-			figure(l->has_r1, l->r1, r1, sizeof r1);
-			figure(l->has_r2, l->r2, r2, sizeof r2);
+			number_format_opt(l->has_r1, l->r1, r1, sizeof r1);
+			number_format_opt(l->has_r2, l->r2, r2, sizeof r2);
 		} else {
 			round_figure(&a, i, 1, r1, sizeof r1);
 			round_figure(&a, i, 2, r2, sizeof r2);
@@ -239,8 +230,8 @@ report_par(struct builder *b, struct source *src)
 		free(evidence);
 		free(explanation);
 	}
-	figure(true, a.max, max, sizeof max);
-	figure(true, a.total, total, sizeof total);
+	number_format_opt(true, a.max, max, sizeof max);
+	number_format_opt(true, a.total, total, sizeof total);
 	round_figure(&a, -1, 1, r1, sizeof r1);
 	round_figure(&a, -1, 2, r2, sizeof r2);
 	report_add_row(b, t, (const char *[]){ "", _("Total"), max, total, r1, r2, "", "" }, true);
