@@ -144,18 +144,12 @@ report_dupf(struct builder *b, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = text_vprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0 || (s = malloc(n + 1)) == NULL) {
+	if (s == NULL)
 		b->oom = true;
-		return NULL;
-	}
-	va_start(ap, fmt);
-	vsnprintf(s, n + 1, fmt, ap);
-	va_end(ap);
 	return s;
 }
 
