@@ -31,17 +31,14 @@ criteria_insert_band(struct db *db, int64_t set, int ord, const char *label, dou
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO par_band (set_id, ord, label, min) "
 	    "VALUES (?, ?, ?, ?)");
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, set);
-	sqlite3_bind_int(st, 2, ord);
-	db_bind_text(st, 3, label);
-	sqlite3_bind_double(st, 4, min);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "par_band");
-	sqlite3_finalize(st);
-	return rc;
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, set);
+		sqlite3_bind_int(st, 2, ord);
+		db_bind_text(st, 3, label);
+		sqlite3_bind_double(st, 4, min);
+	}
+	return db_step_write(db, st, "par_band");
 }
 
 char *

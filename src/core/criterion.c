@@ -271,20 +271,13 @@ criterion_move(struct db *db, int64_t id, int delta)
 		return 0;
 	if (rc != SQLITE_ROW)
 		return db_fail_sql(db, "par_criterion");
-	if (db_begin(db) != 0 || (st = db_prepare(db, swap)) == NULL) {
-		db_rollback(db);
+	if (db_begin(db) != 0)
 		return -1;
+	if ((st = db_prepare(db, swap)) != NULL) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, other);
+		sqlite3_bind_int(st, 3, ord);
+		sqlite3_bind_int(st, 4, other_ord);
 	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, other);
-	sqlite3_bind_int(st, 3, ord);
-	sqlite3_bind_int(st, 4, other_ord);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail_sql(db, "par_criterion");
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
+	return db_write_commit(db, st, "par_criterion");
 }
