@@ -102,6 +102,27 @@ void db_bind_id_or_null(sqlite3_stmt *st, int i, int64_t id);
 /* A malloc'd copy of a text column ("" for NULL); NULL only on OOM. */
 char *db_column_strdup(sqlite3_stmt *st, int i);
 
+/* Rows (db_rows.c).  db_each_row runs st (bound) and calls row(st, ctx)
+ * for each row until row fails, then finalizes st; db_rows_by_id does so
+ * for sql whose one parameter is id.  0, or -1 with db_error starting with
+ * what. */
+int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void *ctx,
+    const char *what);
+int db_rows_by_id(struct db *db, const char *sql, int64_t id, int (*row)(sqlite3_stmt *, void *),
+    void *ctx, const char *what);
+/* Runs sql (no parameter) into an array of one element of size bytes a
+ * row, each zeroed then filled by fill(st, element).  out is the address
+ * of the array's pointer: malloc'd, NULL when there are no rows; *n its
+ * length.  On failure too, so that the caller frees it with its own
+ * function (the last element perhaps half filled).  0 or -1. */
+int db_list(struct db *db, const char *sql, size_t size, int (*fill)(sqlite3_stmt *, void *),
+    const char *what, void *out, int *n);
+/* One write with id as its first parameter and number as its second (when
+ * sql has one): db_run_id in the caller's transaction, db_write_id in its
+ * own.  0 or -1. */
+int db_run_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what);
+int db_write_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what);
+
 /* Settings: small key/value strings in the database. */
 char *db_setting_get(struct db *db, const char *key);	/* NULL if unset */
 int db_setting_set(struct db *db, const char *key, const char *value);

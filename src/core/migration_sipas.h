@@ -2,9 +2,9 @@
  * Included once, by schema.c, as one entry of its migrations[]: SQL
  * statements separated by ';', applied in one transaction.
  *
- * A questionnaire is data (sipas.c imports it from a TSV file): its answer
- * scale, its elements and their questions, and the respondent fields with
- * their options.  Every answer and option is one digit, so that a form is
+ * A questionnaire is data (sipas_file.c imports it from a TSV file): its
+ * answer scale, its elements and their questions, and the respondent fields
+ * with their options.  Every answer and option is one digit, so that a form is
  * typed one key per answer; 0 is always "no answer" / "not given".  A round
  * is a survey of one service or unit over some days with one
  * questionnaire; a form is one citizen's paper sheet. */

@@ -80,12 +80,14 @@ report_file_name(const struct report *r, char *buf, size_t n)
 	static const char *const names[REPORT_KINDS] = {
 		/* TRANSLATORS: file names of the reports (made ASCII). */
 		N_("summary"), N_("by unit"), N_("overdue tasks"), N_("report"), N_("PAR INDEX"),
-		N_("SIPAS survey"), N_("report calendar"),
+		N_("SIPAS survey"), N_("report calendar"), N_("CCHC report"), N_("appendix"),
 	};
 	char words[256], period[64];
 	char *slug;
 
-	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS || r->kind == REPORT_CALENDAR)
+	_Static_assert(sizeof names / sizeof names[0] == REPORT_KINDS, "a file name for each report");
+	if (r->kind == REPORT_PAR || r->kind == REPORT_SIPAS || r->kind == REPORT_CALENDAR ||
+	    r->kind == REPORT_APPENDIX)
 		snprintf(period, sizeof period, "%d", r->year);
 	else
 		report_period_label(r->year, r->period, period, sizeof period);

@@ -4,42 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/tsv.h"
 
+static int
+section_row(sqlite3_stmt *st, void *element)
+{
+	struct section *s = element;
+
+	s->id = sqlite3_column_int64(st, 0);
+	s->code = db_column_strdup(st, 1);
+	s->ord = sqlite3_column_int(st, 2);
+	s->title = db_column_strdup(st, 3);
+	s->short_title = db_column_strdup(st, 4);
+	return 0;
+}
+
 int
 section_list(struct db *db, struct section **out, int *n)
 {
-	sqlite3_stmt *st;
-	struct section *v = NULL;
-	int count = 0, cap = 0, rc;
-
+	if (db_list(db, "SELECT id, code, ord, title, short_title FROM section ORDER BY ord",
+	    sizeof **out, section_row, "sections", out, n) == 0)
+		return 0;
+	sections_free(*out, *n);
 	*out = NULL;
 	*n = 0;
-	st = db_prepare(db, "SELECT id, code, ord, title, short_title FROM section ORDER BY ord");
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
-			break;
-		v[count].id = sqlite3_column_int64(st, 0);
-		v[count].code = db_column_strdup(st, 1);
-		v[count].ord = sqlite3_column_int(st, 2);
-		v[count].title = db_column_strdup(st, 3);
-		v[count].short_title = db_column_strdup(st, 4);
-		count++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		sections_free(v, count);
-		return db_fail(db, "sections: %s", sqlite3_errmsg(db->sql));
-	}
-	*out = v;
-	*n = count;
-	return 0;
+	return -1;
 }
 
 void

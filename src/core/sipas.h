@@ -11,7 +11,13 @@
  * The share satisfied of a question or an element is the answers marked
  * satisfied on the scale (4 and 5 by default) among those who answered (0
  * left out), in percent; it does not exist when nobody answered.  The
- * element's share pools the answers to all its questions. */
+ * element's share pools the answers to all its questions.
+ *
+ * One header for the module, one file a concept: sipas_index.c (formulas
+ * and arithmetic), sipas_questionnaire.c (loading one), sipas_file.c
+ * (import and export), sipas_round.c, sipas_form.c, sipas_result.c
+ * (tallies), sipas_feed.c (a round's index into a target), sipas_report.c
+ * (the results as text). */
 #ifndef CCHC_SIPAS_H
 #define CCHC_SIPAS_H
 
@@ -92,6 +98,8 @@ const char *sipas_formula_text(enum sipas_formula f);
 /* Loads questionnaire id; 0 or -1. */
 int sipas_questionnaire_load(struct db *db, int64_t id, struct sipas_questionnaire *q);
 void sipas_questionnaire_free(struct sipas_questionnaire *q);
+/* The index in q->questions of the question with database id id, or -1. */
+int sipas_question_index(const struct sipas_questionnaire *q, int64_t id);
 
 /* The questionnaires, by name: ids and names (malloc'd). */
 struct sipas_name {
@@ -150,6 +158,10 @@ int sipas_round_get(struct db *db, int64_t id, struct sipas_round *r);
 int sipas_round_list(struct db *db, struct sipas_round **out, int *n);
 void sipas_round_free(struct sipas_round *r);
 void sipas_rounds_free(struct sipas_round *v, int n);
+/* Loads round and its questionnaire together (no such round is an
+ * error); 0 or -1. */
+int sipas_round_load(struct db *db, int64_t round, struct sipas_round *r,
+    struct sipas_questionnaire *q);
 
 /* A paper form as typed: fields[i] is the option of q->fields[i] (0 not
  * given), answers[i] the answer to q->questions[i] (0 no answer). */
@@ -215,6 +227,10 @@ bool sipas_index(const struct sipas_questionnaire *q, const struct sipas_tally *
 /* Rounds a percentage to two decimals, half away from zero, the way the
  * report prints it and a target's result stores it (66.666… -> 66.67). */
 double sipas_round2(double percent);
+/* A percentage as every report prints it, rounded so ("87,5%", signed
+ * when sign), or "—" when !has; a tally's share so. */
+void sipas_percent_text(bool has, double v, bool sign, char *buf, size_t n);
+void sipas_share_text(const struct sipas_tally *t, char *buf, size_t n);
 
 /* The results of (part of) a round. */
 struct sipas_results {

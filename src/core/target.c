@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/number.h"
 #include "core/phase.h"
+#include "core/target_import.h"
 #include "core/period.h"
 #include "core/text.h"
 #include "core/trash.h"
@@ -58,6 +59,37 @@ target_read_value(enum target_kind k, const char *text, bool required, double *o
 		return field_fail(e, field, _("%s is not a number"), label);
 	}
 	*has = true;
+	return 0;
+}
+
+/* Whether a phrase read as kind r can give the value of a target of kind
+ * k: a percentage a rate's or a reduction's, a number a count's. */
+static bool
+reads_as(enum target_kind k, enum target_kind r)
+{
+	if (k == TARGET_RATE || k == TARGET_REDUCTION)
+		return r == TARGET_RATE || r == TARGET_REDUCTION;
+	return k == r;
+}
+
+int
+target_read_planned(enum target_kind k, const char *text, double *out, enum comparator *cmp,
+    struct field_error *e, int field, const char *label)
+{
+	struct target_rule rule;
+	bool has;
+
+	if (target_read_value(k, text, true, out, &has, e, field, label) == 0)
+		return 0;
+	if (k == TARGET_YESNO || text[strspn(text, " \t")] == '\0')
+		return -1;
+	if (target_read_text(text, &rule) != READING_FULL || !reads_as(k, rule.kind))
+		return field_fail(e, field, k == TARGET_COUNT ?
+		    _("%s: write 5, or as plans do: \"at least 5\"") :
+		    _("%s: write 80 or 80%%, or as plans do: \"at least 80%%\""),
+		    label);
+	*out = rule.value;
+	*cmp = rule.cmp;
 	return 0;
 }
 

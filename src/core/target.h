@@ -51,6 +51,14 @@ int target_check_value(enum target_kind k, double v, struct field_error *e, int 
 int target_read_value(enum target_kind k, const char *text, bool required, double *out,
     bool *has, struct field_error *e, int field, const char *label);
 
+/* A target's planned value of kind k as the plan writes it: a figure as
+ * target_read_value takes it, or a phrase that also says how it compares
+ * ("tối thiểu 80%", "trên 90%", "từ 90% trở lên", "04 cuộc trở lên"), read
+ * as the importer reads a target's text; then *cmp is the phrase's.  0, or
+ * -1 with e naming label and saying what to write. */
+int target_read_planned(enum target_kind k, const char *text, double *out, enum comparator *cmp,
+    struct field_error *e, int field, const char *label);
+
 /* Inserts t inside the caller's transaction (the loaders'), with
  * target_save's checks.  The id, or -1 with the message in db_error(). */
 int64_t target_insert(struct db *db, const struct target *t);

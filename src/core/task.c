@@ -73,12 +73,48 @@ static const char *const deadline_kinds[] = {
 	"date", "continuous", "recurring", "milestones", "conditional", "unknown",
 };
 
-/* Writes product i of a task; a blank one (no name, no deadline) is left
- * out.  A due date set by hand is kept; otherwise it comes from the
- * deadline text, plan_year filling a missing year. */
+/* Ids being gathered (column_ids). */
+struct ids {
+	int64_t *v;
+	int n, cap;
+};
+
 static int
-insert_product(struct db *db, int64_t task, int i, const struct product *p, int plan_year,
-    struct field_error *e)
+add_id(sqlite3_stmt *st, void *ctx)
+{
+	struct ids *g = ctx;
+
+	if (array_reserve(&g->v, g->n, &g->cap, sizeof *g->v) != 0)
+		return -1;
+	g->v[g->n++] = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+/* The first column of sql's rows, sql taking task as its one parameter:
+ * *ids newly allocated (NULL when none).  0, or -1 with db_error. */
+static int
+column_ids(struct db *db, const char *sql, int64_t task, int64_t **ids, int *n)
+{
+	struct ids g = { NULL, 0, 0 };
+
+	*ids = NULL;
+	*n = 0;
+	if (db_rows_by_id(db, sql, task, add_id, &g, "task") != 0) {
+		free(g.v);
+		return -1;
+	}
+	*ids = g.v;
+	*n = g.n;
+	return 0;
+}
+
+/* Writes product i of a task over the product row id (0: a new row); a
+ * blank one (no name, no deadline) is left out and *written stays false.
+ * A due date set by hand is kept; otherwise it comes from the deadline
+ * text, plan_year filling a missing year. */
+static int
+write_product(struct db *db, int64_t task, int i, const struct product *p, int plan_year,
+    int64_t id, bool *written, struct field_error *e)
 {
 	int field = KF_PRODUCT + 2 * i;
 	char *name = field_text(p->name, e, field, _("Product")), *text = NULL;
@@ -88,6 +124,7 @@ insert_product(struct db *db, int64_t task, int i, const struct product *p, int 
 	char due[11] = "";
 	int rc = -1;
 
+	*written = false;
 	if (name == NULL || (text = field_text(p->deadline_text, e, field + 1, _("Deadline"))) == NULL)
 		goto out;
 	rc = 0;
@@ -107,7 +144,11 @@ insert_product(struct db *db, int64_t task, int i, const struct product *p, int 
 		snprintf(due, sizeof due, "%s", p->due_date);
 	else if (d.due.year != 0)
 		date_format_iso(d.due, due);
-	st = db_cached(db, "INSERT INTO product (task_id, ord, name, deadline_text, "
+	/* The row is updated in place: its id stays, and a save that changes
+	 * nothing leaves no history. */
+	st = id != 0 ? db_cached(db, "UPDATE product SET task_id = ?1, ord = ?2, name = ?3,"
+	    " deadline_text = ?4, deadline_kind = ?5, due_date = ?6, due_manual = ?7 WHERE id = ?8") :
+	    db_cached(db, "INSERT INTO product (task_id, ord, name, deadline_text, "
 	    "deadline_kind, due_date, due_manual) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (st == NULL) {
 		rc = field_fail_db(e, db);
@@ -120,9 +161,13 @@ insert_product(struct db *db, int64_t task, int i, const struct product *p, int 
 	db_bind_text(st, 5, deadline_kinds[d.kind]);
 	db_bind_text_or_null(st, 6, due);
 	sqlite3_bind_int(st, 7, p->due_manual);
+	if (id != 0)
+		sqlite3_bind_int64(st, 8, id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "product");
 		rc = field_fail_db(e, db);
+	} else {
+		*written = true;
 	}
 	db_release(db, st);
 out:
@@ -131,20 +176,77 @@ out:
 	return rc;
 }
 
+/* Writes t's products over the rows it has, in order: a row whose product
+ * is unchanged is left alone, the rows left over are deleted.  Replacing
+ * them all would give every product a new id and the history a delete and
+ * an insert of each at every save. */
 static int
-insert_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
+store_products(struct db *db, const struct task *t, int plan_year, struct field_error *e)
+{
+	int64_t *ids;
+	int n, used = 0, rc;
+
+	if (column_ids(db, "SELECT id FROM product WHERE task_id = ? ORDER BY ord, id", t->id,
+	    &ids, &n) != 0)
+		return field_fail_db(e, db);
+	rc = 0;
+	for (int i = 0; i < t->nproducts && rc == 0; i++) {
+		bool written;
+
+		rc = write_product(db, t->id, i, &t->products[i], plan_year,
+		    used < n ? ids[used] : 0, &written, e);
+		used += written && used < n;
+	}
+	for (int i = used; i < n && rc == 0; i++)
+		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", t->id, ids[i],
+		    "product") != 0)
+			rc = field_fail_db(e, db);
+	free(ids);
+	return rc;
+}
+
+/* Whether unit is among the first n of units. */
+static bool
+named(const int64_t *units, int n, int64_t unit)
+{
+	for (int i = 0; i < n; i++)
+		if (units[i] == unit)
+			return true;
+	return false;
+}
+
+/* Writes the cooperating units: the units no longer named are deleted,
+ * each other one's row inserted or, when its place changed, updated (a
+ * unit named twice keeps its first place).  Rows that stay as they were
+ * are not touched, so they leave no history. */
+static int
+store_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
     struct field_error *e)
 {
-	sqlite3_stmt *st = db_cached(db, "INSERT OR IGNORE INTO task_cooperator "
-	    "(task_id, unit_id, ord) VALUES (?, ?, ?)");
-	int rc = 0;
+	sqlite3_stmt *st;
+	int64_t *had;
+	int nhad, rc = 0;
 
-	if (st == NULL)
+	if (task_cooperator_ids(db, task, &had, &nhad) != 0)
 		return field_fail_db(e, db);
-	for (int i = 0; i < n && rc == 0; i++) {
+	for (int i = 0; i < nhad && rc == 0; i++)
+		if (!named(units, n, had[i]))
+			if (db_run_id(db, "DELETE FROM task_cooperator WHERE task_id = ?1 AND unit_id = ?2",
+			    task, had[i], "cooperating unit") != 0)
+				rc = field_fail_db(e, db);
+	free(had);
+	if (rc != 0)
+		return -1;
+	if ((st = db_cached(db, "INSERT INTO task_cooperator (task_id, unit_id, ord)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT (task_id, unit_id) DO UPDATE SET ord = excluded.ord"
+	    " WHERE ord IS NOT excluded.ord")) == NULL)
+		return field_fail_db(e, db);
+	for (int i = 0, ord = 0; i < n && rc == 0; i++) {
+		if (named(units, i, units[i]))
+			continue;
 		sqlite3_bind_int64(st, 1, task);
 		sqlite3_bind_int64(st, 2, units[i]);
-		sqlite3_bind_int(st, 3, i + 1);
+		sqlite3_bind_int(st, 3, ++ord);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			db_fail_sql(db, "cooperating unit");
 			rc = field_fail_db(e, db);
@@ -153,33 +255,6 @@ insert_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
 	}
 	db_release(db, st);
 	return rc;
-}
-
-/* Empties a task's products and cooperators before they are written
- * again. */
-static int
-clear_parts(struct db *db, int64_t task, struct field_error *e)
-{
-	static const char *const sql[] = {
-		"DELETE FROM product WHERE task_id = ?",
-		"DELETE FROM task_cooperator WHERE task_id = ?",
-	};
-
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		sqlite3_stmt *st = db_prepare(db, sql[i]);
-		int rc;
-
-		if (st == NULL)
-			return field_fail_db(e, db);
-		sqlite3_bind_int64(st, 1, task);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			db_fail_sql(db, "task");
-			return field_fail_db(e, db);
-		}
-	}
-	return 0;
 }
 
 static int
@@ -358,16 +433,12 @@ store(struct db *db, struct task *t, const int64_t *cooperators, int ncooperator
     int plan_year, struct field_error *e)
 {
 	struct task_row r;
-	bool update = t->id != 0;
 	int rc = -1;
 
 	if (check(db, t, cooperators, ncooperators, &r, e) != 0 || store_row(db, t, &r, e) != 0 ||
-	    (update && clear_parts(db, t->id, e) != 0))
+	    store_products(db, t, plan_year, e) != 0)
 		goto out;
-	for (int i = 0; i < t->nproducts; i++)
-		if (insert_product(db, t->id, i, &t->products[i], plan_year, e) != 0)
-			goto out;
-	rc = insert_cooperators(db, t->id, cooperators, ncooperators, e);
+	rc = store_cooperators(db, t->id, cooperators, ncooperators, e);
 out:
 	row_free(&r);
 	return rc;
@@ -546,29 +617,8 @@ task_delete(struct db *db, int64_t id, struct trash **undo)
 int
 task_cooperator_ids(struct db *db, int64_t task, int64_t **ids, int *n)
 {
-	sqlite3_stmt *st;
-	int64_t *v = NULL;
-	int count = 0, cap = 0, rc;
-
-	*ids = NULL;
-	*n = 0;
-	st = db_prepare(db, "SELECT unit_id FROM task_cooperator WHERE task_id = ? ORDER BY ord");
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, task);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
-			break;
-		v[count++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_fail_sql(db, "cooperating units");
-	}
-	*ids = v;
-	*n = count;
-	return 0;
+	return column_ids(db, "SELECT unit_id FROM task_cooperator WHERE task_id = ? ORDER BY ord",
+	    task, ids, n);
 }
 
 static void

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/array.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -355,34 +354,27 @@ unit_aliases(struct db *db, int64_t id)
 	return out;
 }
 
+static int
+unit_row(sqlite3_stmt *st, void *element)
+{
+	struct unit *u = element;
+
+	u->id = sqlite3_column_int64(st, 0);
+	u->name = db_column_strdup(st, 1);
+	u->short_name = db_column_strdup(st, 2);
+	return 0;
+}
+
 int
 unit_list(struct db *db, struct unit **out, int *n)
 {
-	sqlite3_stmt *st;
-	struct unit *v = NULL;
-	int count = 0, cap = 0, rc;
-
+	if (db_list(db, "SELECT id, name, short_name FROM unit ORDER BY sort_key",
+	    sizeof **out, unit_row, "units", out, n) == 0)
+		return 0;
+	units_free(*out, *n);
 	*out = NULL;
 	*n = 0;
-	st = db_prepare(db, "SELECT id, name, short_name FROM unit ORDER BY sort_key");
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (array_reserve(&v, count, &cap, sizeof *v) != 0)
-			break;
-		v[count].id = sqlite3_column_int64(st, 0);
-		v[count].name = db_column_strdup(st, 1);
-		v[count].short_name = db_column_strdup(st, 2);
-		count++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		units_free(v, count);
-		return db_fail_sql(db, "units");
-	}
-	*out = v;
-	*n = count;
-	return 0;
+	return -1;
 }
 
 void

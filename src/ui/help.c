@@ -40,7 +40,8 @@ help_rows(const struct screen_type *t, struct help_row *rows)
 			add_row(rows, &n, field_edit_actions[i], NULL);
 	}
 	for (int i = 0; i < nglobal_actions; i++)
-		add_row(rows, &n, global_actions[i], NULL);
+		if (screen_offers_global(t, global_actions[i]))
+			add_row(rows, &n, global_actions[i], NULL);
 	return n;
 }
 

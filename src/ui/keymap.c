@@ -76,6 +76,17 @@ global_action(int key)
 	return ACT_NONE;
 }
 
+bool
+screen_offers_global(const struct screen_type *t, enum action a)
+{
+	const int *keys = action_def(a)->keys;
+
+	for (int k = 0; keys[k] != 0; k++)
+		if (screen_binding(t, keys[k]) != NULL)
+			return false;
+	return true;
+}
+
 /* A screen's binding may take a global key (a form's F10 cancels it): it is
  * looked up first.  Two of its own bindings on one key are a mistake: the
  * second would never run and the help would list a key that lies. */

@@ -70,6 +70,10 @@ struct screen {
 const struct binding *screen_binding(const struct screen_type *t, int key);
 /* The global action a key means (help, quit), or ACT_NONE. */
 enum action global_action(int key);
+/* Whether t's key bar and help offer the global action a: not when t
+ * binds one of its keys to an action of its own (a form's F10 cancels it,
+ * and its 'q' is typed), where offering it would lie. */
+bool screen_offers_global(const struct screen_type *t, enum action a);
 /* Every screen type of the UI, NULL-terminated (keymap.c). */
 extern const struct screen_type *const screen_types[];
 /* 0 when no key of t means two of its actions; else -1 and msg says which

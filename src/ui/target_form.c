@@ -55,7 +55,6 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 {
 	struct target_edit *e = f->record;
 	struct target t = e->target;
-	bool has;
 	int horizon;
 
 	t.section_id = e->section_ids[form_choice(f, e->fsection)];
@@ -64,7 +63,7 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	/* Hidden for a yes/no, the comparator keeps "≥": "có" is met by "có"
 	 * and settles before the year's end. */
 	t.rule.cmp = (enum comparator)form_choice(f, e->fcmp);
-	if (target_read_value(t.rule.kind, form_text(f, e->fvalue), true, &t.rule.value, &has, err,
+	if (target_read_planned(t.rule.kind, form_text(f, e->fvalue), &t.rule.value, &t.rule.cmp, err,
 	    TF_VALUE, f->fields[e->fvalue].label) != 0 ||
 	    validate_number(form_text(f, e->fbaseline), false, 0, 1e12, &t.rule.baseline,
 	    &t.rule.has_baseline, err, TF_BASELINE, f->fields[e->fbaseline].label) != 0)

@@ -35,6 +35,7 @@ struct task_edit {
 	int64_t *section_ids;
 	const char **section_names;
 	char warnings[512], done[600];	/* what a save that went through lacks */
+	char offered[11];	/* the completion date the form offered, or "" */
 };
 
 static void
@@ -63,13 +64,18 @@ changed(struct app *app, struct form *f, int field)
 		if (*text != '\0' && deadline_parse(text, app->plan.year_from, &d))
 			deadline_describe(&d, hint, sizeof f->fields[0].hint);
 	}
-	/* Done is most often done today: the date is offered, to change. */
+	/* Done is most often done today: the date is offered, to change;
+	 * taken back, untouched, when the progress leaves "done" again (a
+	 * stray key on the choice would otherwise leave a date the save
+	 * refuses). */
 	if (field == e->fprogress && form_choice(f, field) == PROGRESS_DONE &&
 	    *form_text(f, e->fdone) == '\0') {
-		char today[11];
-
-		date_format_vn(date_today(), today);
-		editor_set_text(f->fields[e->fdone].ed, today);
+		date_format_vn(date_today(), e->offered);
+		editor_set_text(f->fields[e->fdone].ed, e->offered);
+	} else if (field == e->fprogress && *e->offered != '\0') {
+		if (strcmp(form_text(f, e->fdone), e->offered) == 0)
+			editor_set_text(f->fields[e->fdone].ed, "");
+		e->offered[0] = '\0';
 	}
 }
 

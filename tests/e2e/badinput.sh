@@ -221,11 +221,11 @@ done <<'CASES'
 # form|field|how|input|message (ok: the query that gives the text back)
 target|Planned value|type|150|Planned value: A rate must be between 0 and 100
 target|Planned value|type|-5|Planned value: A rate must be between 0 and 100
-target|Planned value|type|abc|Planned value is not a number
-target|Planned value|type|1,2,3|Planned value is not a number
+target|Planned value|type|abc|Planned value: write 80 or 80%
+target|Planned value|type|1,2,3|Planned value: write 80 or 80%
 target|Planned value|type||Planned value is required
-target|Planned value|type|5%0|Planned value is not a number
-target|Planned value|type|1e999|Planned value is not a number
+target|Planned value|type|5%0|Planned value: write 80 or 80%
+target|Planned value|type|1e999|Planned value: write 80 or 80%
 target-count|Planned value|type|-3|Planned value: A count cannot be negative
 target-rank|Planned value|type|2.5|Planned value: A rank must be a whole number from 1
 target-yesno|Planned value|type|2|Planned value: write “có” or “không”

@@ -56,6 +56,14 @@ send e
 wait_for "Sửa nhiệm vụ"
 send Right Right
 wait_for "15/10/2025"
+# Leaving "done" takes the offered date back (a stray key on the choice
+# left a date the save then refused); back to done offers it again.
+send Left
+wait_for "Đang thực hiện"
+sleep 0.3
+screen | grep -q "15/10/2025" && fail "the offered date stayed: $(screen | grep 15/10)"
+send Right
+wait_for "15/10/2025"
 send F2
 wait_for "Đã lưu."
 [ "$(progress)" = "done|2025-10-15" ] || fail "e Right Right F2: $(progress)"

@@ -776,6 +776,69 @@ START_TEST(test_settings)
 }
 END_TEST
 
+/* One setting, the element of the lists below. */
+struct pair {
+	char *key;
+	int64_t rowid;
+};
+
+static int
+pair_row(sqlite3_stmt *st, void *element)
+{
+	struct pair *p = element;
+
+	p->rowid = sqlite3_column_int64(st, 1);
+	p->key = strdup((const char *)sqlite3_column_text(st, 0));
+	/* The second row fails, as an allocation would. */
+	return p->rowid == 2 ? -1 : 0;
+}
+
+static void
+pairs_free(struct pair *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+}
+
+START_TEST(test_rows)
+{
+	struct db *db = open_ok();
+	struct pair *v = NULL;
+	int n = -1;
+
+	ck_assert_int_eq(db_list(db, "SELECT key, rowid FROM setting ORDER BY rowid", sizeof *v,
+	    pair_row, "settings", &v, &n), 0);
+	ck_assert_ptr_null(v);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(db_setting_set(db, "a", "1"), 0);
+	ck_assert_int_eq(db_list(db, "SELECT key, rowid FROM setting ORDER BY rowid", sizeof *v,
+	    pair_row, "settings", &v, &n), 0);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(v[0].key, "a");
+	pairs_free(v, n);
+	/* A row that fails stops the list; what was read is handed back to free. */
+	ck_assert_int_eq(db_setting_set(db, "b", "2"), 0);
+	ck_assert_int_eq(db_setting_set(db, "c", "3"), 0);
+	ck_assert_int_eq(db_list(db, "SELECT key, rowid FROM setting ORDER BY rowid", sizeof *v,
+	    pair_row, "settings", &v, &n), -1);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(v[1].key, "b");
+	pairs_free(v, n);
+	ck_assert_int_eq(db_list(db, "SELECT nothing FROM nowhere", sizeof *v, pair_row,
+	    "settings", &v, &n), -1);
+	ck_assert_ptr_null(v);
+	ck_assert_int_eq(n, 0);
+	/* A write by id in its own transaction. */
+	ck_assert_int_eq(db_write_id(db, "DELETE FROM setting WHERE rowid = ?", 1, 0, "setting"), 0);
+	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 2);
+	ck_assert_int_eq(db_write_id(db, "DELETE FROM nowhere WHERE rowid = ?", 1, 0, "setting"), -1);
+	ck_assert(sqlite3_get_autocommit(db->sql));
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -798,6 +861,7 @@ db_suite(void)
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);
+	tcase_add_test(tc, test_rows);
 	tcase_add_test(tc, test_other_editor);
 	tcase_add_test(tc, test_cached);
 	suite_add_tcase(s, tc);

@@ -225,20 +225,24 @@ START_TEST(test_task_with_products)
 	ck_assert_str_eq(list, "task insert; product insert; product insert; task_cooperator insert");
 	ck_assert_str_eq(changes, "unit_id: - -> Phòng Kinh tế; ord: - -> 1");
 
-	/* Progress and one deadline change: the task's save rewrites every
-	 * product and cooperator, but only the changes come back. */
+	/* Saved again unchanged: nothing is written, the products keep
+	 * their ids. */
+	next_save();
+	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &e) == 0, "%s", e.message);
+	ck_assert_str_eq(new_rows(), "");
+
+	/* Progress and one deadline change: the task and that product are
+	 * updated in place, nothing else. */
 	next_save();
 	t.progress = PROGRESS_IN_PROGRESS;
 	products[1].deadline_text = "Tháng 12/2025";
 	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &e) == 0, "%s", e.message);
-	ck_assert_str_eq(new_rows(), "task update 31; product delete 42; product delete 43; "
-	    "task_cooperator delete 31; product insert 42; product insert 43; "
-	    "task_cooperator insert 31");
+	ck_assert_str_eq(new_rows(), "task update 31; product update 43");
 	entries("task", t.id, list, sizeof list, changes, sizeof changes);
 	ck_assert_str_eq(list, "task insert; product insert; product insert; task_cooperator insert; "
-	    "task update; product delete; product insert");
-	ck_assert_msg(strstr(changes, "deadline_text: - -> Tháng 12/2025") &&
-	    strstr(changes, "due_date: - -> 31/12/2025"), "%s", changes);
+	    "task update; product update");
+	ck_assert_msg(strstr(changes, "deadline_text: Tháng 11/2025 -> Tháng 12/2025") &&
+	    strstr(changes, "due_date: 30/11/2025 -> 31/12/2025"), "%s", changes);
 	{
 		struct history_query q = { .table = "task", .id = t.id };
 		struct history_entry *h;
@@ -247,7 +251,7 @@ START_TEST(test_task_with_products)
 		int nh, nc;
 
 		ck_assert_int_eq(history_list(db, &q, &h, &nh), 0);
-		ck_assert_int_eq(nh, 7);
+		ck_assert_int_eq(nh, 6);
 		ck_assert_int_eq(h[4].action, HISTORY_UPDATE);
 		ck_assert_str_eq(h[4].operator, "Nguyễn Văn An");
 		ck_assert_int_eq(history_changes(db, &h[4], &c, &nc), 0);
@@ -277,6 +281,19 @@ START_TEST(test_task_with_products)
 		history_free(h, nh);
 	}
 
+	/* A unit put before the cooperator: one insert and its place
+	 * updated; taken away again: one delete. */
+	{
+		int64_t two[] = { 5, 2 };
+
+		next_save();
+		ck_assert_msg(task_save(db, &t, two, 2, 2025, &e) == 0, "%s", e.message);
+		ck_assert_str_eq(new_rows(), "task_cooperator insert 31; task_cooperator update 31");
+		next_save();
+		ck_assert_msg(task_save(db, &t, coop, 1, 2025, &e) == 0, "%s", e.message);
+		ck_assert_str_eq(new_rows(), "task_cooperator delete 31; task_cooperator update 31");
+	}
+
 	/* The delete takes the products and the cooperator with it. */
 	next_save();
 	ck_assert_int_eq(task_delete(db, t.id, NULL), 0);
@@ -284,8 +301,9 @@ START_TEST(test_task_with_products)
 	ck_assert_str_eq(new_rows(), "product delete 42; product delete 43; "
 	    "task_cooperator delete 31; task delete 31");
 	entries("task", t.id, list, sizeof list, changes, sizeof changes);
-	ck_assert_ptr_nonnull(strstr(list, "task update; product delete; product insert; "
-	    "product delete; product delete; task_cooperator delete; task delete"));
+	ck_assert_msg(strstr(list, "task update; product update; task_cooperator insert; "
+	    "task_cooperator update; task_cooperator delete; task_cooperator update; "
+	    "product delete; product delete; task_cooperator delete; task delete") != NULL, "%s", list);
 	{
 		/* Deleted: the record keeps the name its values had; its owner,
 		 * gone too, is not named. */

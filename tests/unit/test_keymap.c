@@ -80,6 +80,10 @@ START_TEST(test_lookup)
 	ck_assert_int_eq(screen_binding(form, KEYFN(KEY_BTAB))->action, ACT_PREV_FIELD);
 	ck_assert_int_eq(screen_binding(form, '\r')->action, ACT_NEXT_OR_SAVE);
 	ck_assert_ptr_null(screen_binding(form, 'k'));
+	/* Nor does a form's key bar offer to quit: its q is typed. */
+	ck_assert(!screen_offers_global(form, ACT_QUIT));
+	ck_assert(screen_offers_global(form, ACT_HELP));
+	ck_assert(screen_offers_global(dash, ACT_QUIT));
 }
 END_TEST
 

@@ -21,6 +21,7 @@
 #include "core/target.h"
 #include "core/task.h"
 #include "core/unit.h"
+#include "core/validate.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -488,6 +489,48 @@ START_TEST(test_product_due)
 	ck_assert_str_eq(t->due_date, products[_i].task_due);
 	ck_assert_int_eq(t->status, products[_i].status);
 	tasks_free(v, n);
+}
+END_TEST
+
+/* A planned value typed as the plan writes it: the phrase gives the
+ * comparator too; a phrase of no figure, or of another kind, is refused
+ * saying what to write. */
+static const struct {
+	enum target_kind kind;
+	const char *text;
+	int rc;
+	double value;
+	enum comparator cmp;	/* CMP_EQ: as it was (the form's choice) */
+} planned[] = {
+	{ TARGET_RATE, "tối thiểu 80%", 0, 80, CMP_GE },
+	{ TARGET_RATE, "Trên 90%", 0, 90, CMP_GT },
+	{ TARGET_RATE, "từ 90% trở lên", 0, 90, CMP_GE },
+	{ TARGET_RATE, "hết 100%", 0, 100, CMP_GE },
+	{ TARGET_RATE, "85", 0, 85, CMP_EQ },
+	{ TARGET_RATE, "85%", 0, 85, CMP_EQ },
+	{ TARGET_REDUCTION, "giảm tối thiểu 30%", 0, 30, CMP_GE },
+	{ TARGET_COUNT, "04 cuộc trở lên", 0, 4, CMP_GE },
+	{ TARGET_RATE, "theo chỉ đạo của tỉnh", -1, 0, CMP_EQ },
+	{ TARGET_COUNT, "tối thiểu 80%", -1, 0, CMP_EQ },
+	{ TARGET_YESNO, "tối thiểu 80%", -1, 0, CMP_EQ },
+};
+
+START_TEST(test_planned_value)
+{
+	struct field_error e;
+	double v = 0;
+	enum comparator cmp = CMP_EQ;
+
+	field_error_clear(&e);
+	ck_assert_int_eq(target_read_planned(planned[_i].kind, planned[_i].text, &v, &cmp, &e, 3,
+	    "Planned value"), planned[_i].rc);
+	if (planned[_i].rc != 0) {
+		ck_assert_int_eq(e.field, 3);
+		ck_assert_msg(strstr(e.message, "Planned value") != NULL, "%s", e.message);
+		return;
+	}
+	ck_assert_double_eq(v, planned[_i].value);
+	ck_assert_int_eq(cmp, planned[_i].cmp);
 }
 END_TEST
 
@@ -1018,6 +1061,7 @@ model_suite(void)
 	tcase_add_test(sample, test_task_units);
 	tcase_add_loop_test(sample, test_product_due, 0, NELEM(products));
 	tcase_add_loop_test(sample, test_due_short, 0, NELEM(due_cells));
+	tcase_add_loop_test(sample, test_planned_value, 0, NELEM(planned));
 	tcase_add_loop_test(sample, test_task_status, 0, NELEM(statuses));
 	tcase_add_test(sample, test_results);
 	tcase_add_test(sample, test_result_negative_denominator);

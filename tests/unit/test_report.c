@@ -439,10 +439,33 @@ START_TEST(test_typed)
 }
 END_TEST
 
+/* Every kind of report proposes a file name of its own words (the
+ * written report's had been "null-6-thang-2026"). */
+START_TEST(test_file_names)
+{
+	struct report r = { 0 };
+	char name[128];
+
+	r.kind = (enum report_kind)_i;
+	r.year = 2026;
+	r.period = PERIOD_H1;
+	report_file_name(&r, name, sizeof name);
+	ck_assert_msg(*name != '\0' && strstr(name, "null") == NULL, "%d: %s", _i, name);
+	for (int k = 0; k < _i; k++) {
+		struct report other = r;
+		char before[128];
+
+		other.kind = (enum report_kind)k;
+		report_file_name(&other, before, sizeof before);
+		ck_assert_msg(strcmp(before, name) != 0, "%d and %d: %s", k, _i, name);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
-	Suite *s = suite_create("report");
+Suite *s = suite_create("report");
 	TCase *tc = tcase_create("report");
 	SRunner *sr;
 	int failed;
@@ -457,6 +480,7 @@ main(void)
 	tcase_add_test(tc, test_wire);
 	tcase_add_loop_test(tc, test_period, 0, NELEM(period_cases));
 	tcase_add_test(tc, test_typed);
+	tcase_add_loop_test(tc, test_file_names, 0, REPORT_KINDS);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
