@@ -385,27 +385,19 @@ column_opt(sqlite3_stmt *st, int col, bool *has, double *v)
 	*v = *has ? sqlite3_column_double(st, col) : 0;
 }
 
-/* Reads the rows of sql (the criterion's id first, the assessment's id
- * bound) into the lines they belong to, each through read: 0, or -1 when
- * memory ran out. */
+/* Rows (the criterion's id first) read into the lines they belong to. */
+struct line_rows {
+	struct assessment *a;
+	int (*read)(sqlite3_stmt *st, struct par_line *l);	/* 0, -1: no memory */
+};
+
 static int
-load_rows(struct db *db, struct assessment *a, const char *sql,
-    int (*read)(sqlite3_stmt *st, struct par_line *l))
+line_row(sqlite3_stmt *st, void *ctx)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
-	int rc;
+	struct line_rows *r = ctx;
+	int i = line_of(r->a, sqlite3_column_int64(st, 0));
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = line_of(a, sqlite3_column_int64(st, 0));
-
-		if (i >= 0 && read(st, &a->lines[i]) != 0)
-			break;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "%s", _("out of memory"));
+	return i >= 0 ? r->read(st, &r->a->lines[i]) : 0;
 }
 
 static int
@@ -430,9 +422,11 @@ read_entry(sqlite3_stmt *st, struct par_line *l)
 static int
 load_entries(struct db *db, struct assessment *a)
 {
-	return load_rows(db, a, "SELECT criterion_id, a, b, override, reason, "
+	struct line_rows r = { a, read_entry };
+
+	return db_rows_by_id(db, "SELECT criterion_id, a, b, override, reason, "
 	    "appraised1, appraised2, explanation, note1, note2 FROM par_entry "
-	    "WHERE assessment_id = ?", read_entry);
+	    "WHERE assessment_id = ?", a->id, line_row, &r, "par_entry");
 }
 
 static int
@@ -454,8 +448,11 @@ read_evidence(sqlite3_stmt *st, struct par_line *l)
 static int
 load_evidence(struct db *db, struct assessment *a)
 {
-	return load_rows(db, a, "SELECT criterion_id, id, number, ifnull(date, ''), "
-	    "summary FROM par_evidence WHERE assessment_id = ? ORDER BY ord, id", read_evidence);
+	struct line_rows r = { a, read_evidence };
+
+	return db_rows_by_id(db, "SELECT criterion_id, id, number, ifnull(date, ''), "
+	    "summary FROM par_evidence WHERE assessment_id = ? ORDER BY ord, id", a->id, line_row,
+	    &r, "par_evidence");
 }
 
 static int

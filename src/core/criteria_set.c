@@ -203,11 +203,5 @@ criteria_source_valid(const char *source)
 int
 criteria_set_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-
-	if (db_begin(db) != 0)
-		return -1;
-	if ((st = db_prepare(db, "DELETE FROM par_set WHERE id = ?")) != NULL)
-		sqlite3_bind_int64(st, 1, id);
-	return db_write_commit(db, st, "par_set");
+	return db_write_id(db, "DELETE FROM par_set WHERE id = ?", id, 0, "par_set");
 }

@@ -234,13 +234,7 @@ criterion_save(struct db *db, int64_t set, struct par_node *c, struct field_erro
 int
 criterion_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-
-	if (db_begin(db) != 0)
-		return -1;
-	if ((st = db_prepare(db, "DELETE FROM par_criterion WHERE id = ?")) != NULL)
-		sqlite3_bind_int64(st, 1, id);
-	return db_write_commit(db, st, "par_criterion");
+	return db_write_id(db, "DELETE FROM par_criterion WHERE id = ?", id, 0, "par_criterion");
 }
 
 int

@@ -377,28 +377,6 @@ db_release(struct db *db, sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
-int
-db_step_write(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, what);
-}
-
-int
-db_write_commit(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	if (db_step_write(db, st, what) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
-}
-
 void
 db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
