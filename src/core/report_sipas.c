@@ -11,26 +11,6 @@
 #include "core/number.h"
 #include "core/sipas.h"
 
-/* A share or an index as the report prints it ("87,5%"), "—" when there
- * is none (nobody answered). */
-static void
-percent_text(bool has, double v, char *buf, size_t n)
-{
-	if (has)
-		number_format_percent(sipas_round2(v), false, buf, n);
-	else
-		snprintf(buf, n, "—");
-}
-
-static void
-share_text(const struct sipas_tally *t, char *buf, size_t n)
-{
-	double v = 0;
-	bool has = sipas_share(t, &v);
-
-	percent_text(has, v, buf, n);
-}
-
 /* What the round is: questionnaire, days, what it covers, forms, and
  * which answers count as satisfied. */
 static void
@@ -93,20 +73,20 @@ add_sipas_results(struct builder *b, const struct sipas_questionnaire *q,
 	for (int e = 0; e < q->nelements; e++) {
 		const struct sipas_element *el = &q->elements[e];
 
-		share_text(&res->elements[e], share, sizeof share);
+		sipas_share_text(&res->elements[e], share, sizeof share);
 		snprintf(count, sizeof count, "%d", res->elements[e].answered);
 		report_add_row(b, t, (const char *[]){ el->code, el->title, share, count }, true);
 		for (int i = el->first; i < el->first + el->nquestions; i++) {
 			char *question = report_indented(b, 1, q->questions[i].text);
 
-			share_text(&res->questions[i], share, sizeof share);
+			sipas_share_text(&res->questions[i], share, sizeof share);
 			snprintf(count, sizeof count, "%d", res->questions[i].answered);
 			report_add_row(b, t, (const char *[]){ q->questions[i].code, question, share, count },
 			    false);
 			free(question);
 		}
 	}
-	percent_text(res->has_index, res->index, share, sizeof share);
+	sipas_percent_text(res->has_index, res->index, false, share, sizeof share);
 	if ((fp = report_lines_open(b, &text, &len)) == NULL)
 		return;
 	fprintf(fp, _("Overall index: %s"), share);
@@ -158,8 +138,8 @@ add_sipas_breakdowns(struct builder *b, struct db *db, const struct sipas_questi
 			row[0] = value != 0 ? fl->options[o].label : _("Not given");
 			snprintf(cells[1], sizeof cells[1], "%d", res.forms);
 			for (int e = 0; e < q->nelements; e++)
-				share_text(&res.elements[e], cells[2 + e], sizeof cells[0]);
-			percent_text(res.has_index, res.index, cells[n - 1], sizeof cells[0]);
+				sipas_share_text(&res.elements[e], cells[2 + e], sizeof cells[0]);
+			sipas_percent_text(res.has_index, res.index, false, cells[n - 1], sizeof cells[0]);
 			for (int i = 1; i < n; i++)
 				row[i] = cells[i];
 			report_add_row(b, t, row, false);
@@ -226,8 +206,8 @@ add_sipas_compare(struct builder *b, struct db *db, const struct sipas_questionn
 			has_b = res.has_index;
 			bv = res.index;
 		}
-		percent_text(has_a, a, ca, sizeof ca);
-		percent_text(has_b, bv, cb, sizeof cb);
+		sipas_percent_text(has_a, a, false, ca, sizeof ca);
+		sipas_percent_text(has_b, bv, false, cb, sizeof cb);
 		if (has_a && has_b)
 			number_format_percent(sipas_round2(a) - sipas_round2(bv), true, cd, sizeof cd);
 		else
