@@ -1017,21 +1017,30 @@ out:
 	return rc;
 }
 
-int
-appendix_parse(struct db *db, const char *data, size_t len, int plan_year, int last_year,
+/* a from table t, read or not (read_rc), which is freed when it was. */
+static int
+parse_read(struct db *db, int read_rc, struct import_table *t, int plan_year, int last_year,
     struct appendix *a)
 {
-	struct import_table t;
 	int rc;
 
 	memset(a, 0, sizeof *a);
 	a->plan_year = plan_year;
 	a->last_year = last_year;
-	if (import_table_read(db, data, len, &t) != 0)
+	if (read_rc != 0)
 		return -1;
-	rc = parse_table(db, &t, a);
-	import_table_free(&t);
+	rc = parse_table(db, t, a);
+	import_table_free(t);
 	return rc;
+}
+
+int
+appendix_parse(struct db *db, const char *data, size_t len, int plan_year, int last_year,
+    struct appendix *a)
+{
+	struct import_table t;
+
+	return parse_read(db, import_table_read(db, data, len, &t), &t, plan_year, last_year, a);
 }
 
 int
@@ -1039,16 +1048,8 @@ appendix_parse_file(struct db *db, const char *path, int plan_year, int last_yea
     struct appendix *a)
 {
 	struct import_table t;
-	int rc;
 
-	memset(a, 0, sizeof *a);
-	a->plan_year = plan_year;
-	a->last_year = last_year;
-	if (import_table_read_file(db, path, &t) != 0)
-		return -1;
-	rc = parse_table(db, &t, a);
-	import_table_free(&t);
-	return rc;
+	return parse_read(db, import_table_read_file(db, path, &t), &t, plan_year, last_year, a);
 }
 
 static void

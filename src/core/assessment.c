@@ -385,76 +385,74 @@ column_opt(sqlite3_stmt *st, int col, bool *has, double *v)
 	*v = *has ? sqlite3_column_double(st, col) : 0;
 }
 
+/* Rows (the criterion's id first) read into the lines they belong to. */
+struct line_rows {
+	struct assessment *a;
+	int (*read)(sqlite3_stmt *st, struct par_line *l);	/* 0, -1: no memory */
+};
+
+static int
+line_row(sqlite3_stmt *st, void *ctx)
+{
+	struct line_rows *r = ctx;
+	int i = line_of(r->a, sqlite3_column_int64(st, 0));
+
+	return i >= 0 ? r->read(st, &r->a->lines[i]) : 0;
+}
+
+static int
+read_entry(sqlite3_stmt *st, struct par_line *l)
+{
+	column_opt(st, 1, &l->in.has_a, &l->in.a);
+	column_opt(st, 2, &l->in.has_b, &l->in.b);
+	column_opt(st, 3, &l->has_override, &l->override);
+	column_opt(st, 5, &l->has_r1, &l->r1);
+	column_opt(st, 6, &l->has_r2, &l->r2);
+	free(l->reason);
+	free(l->explanation);
+	free(l->note1);
+	free(l->note2);
+	l->reason = db_column_strdup(st, 4);
+	l->explanation = db_column_strdup(st, 7);
+	l->note1 = db_column_strdup(st, 8);
+	l->note2 = db_column_strdup(st, 9);
+	return !l->reason || !l->explanation || !l->note1 || !l->note2 ? -1 : 0;
+}
+
 static int
 load_entries(struct db *db, struct assessment *a)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT criterion_id, a, b, override, reason, "
+	struct line_rows r = { a, read_entry };
+
+	return db_rows_by_id(db, "SELECT criterion_id, a, b, override, reason, "
 	    "appraised1, appraised2, explanation, note1, note2 FROM par_entry "
-	    "WHERE assessment_id = ?");
-	int rc;
+	    "WHERE assessment_id = ?", a->id, line_row, &r, "par_entry");
+}
 
-	if (st == NULL)
+static int
+read_evidence(sqlite3_stmt *st, struct par_line *l)
+{
+	struct par_evidence *ev = realloc(l->evidence, (size_t)(l->nevidence + 1) * sizeof *ev);
+
+	if (ev == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = line_of(a, sqlite3_column_int64(st, 0));
-		struct par_line *l;
-
-		if (i < 0)
-			continue;
-		l = &a->lines[i];
-		column_opt(st, 1, &l->in.has_a, &l->in.a);
-		column_opt(st, 2, &l->in.has_b, &l->in.b);
-		column_opt(st, 3, &l->has_override, &l->override);
-		column_opt(st, 5, &l->has_r1, &l->r1);
-		column_opt(st, 6, &l->has_r2, &l->r2);
-		free(l->reason);
-		free(l->explanation);
-		free(l->note1);
-		free(l->note2);
-		l->reason = db_column_strdup(st, 4);
-		l->explanation = db_column_strdup(st, 7);
-		l->note1 = db_column_strdup(st, 8);
-		l->note2 = db_column_strdup(st, 9);
-		if (!l->reason || !l->explanation || !l->note1 || !l->note2)
-			break;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "%s", _("out of memory"));
+	l->evidence = ev;
+	ev = &ev[l->nevidence++];
+	ev->id = sqlite3_column_int64(st, 1);
+	snprintf(ev->date, sizeof ev->date, "%s", (const char *)sqlite3_column_text(st, 3));
+	ev->number = db_column_strdup(st, 2);
+	ev->summary = db_column_strdup(st, 4);
+	return ev->number == NULL || ev->summary == NULL ? -1 : 0;
 }
 
 static int
 load_evidence(struct db *db, struct assessment *a)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT criterion_id, id, number, ifnull(date, ''), "
-	    "summary FROM par_evidence WHERE assessment_id = ? ORDER BY ord, id");
-	int rc;
+	struct line_rows r = { a, read_evidence };
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = line_of(a, sqlite3_column_int64(st, 0));
-		struct par_line *l;
-		struct par_evidence *ev;
-
-		if (i < 0)
-			continue;
-		l = &a->lines[i];
-		ev = realloc(l->evidence, (size_t)(l->nevidence + 1) * sizeof *ev);
-		if (ev == NULL)
-			break;
-		l->evidence = ev;
-		ev = &ev[l->nevidence++];
-		ev->id = sqlite3_column_int64(st, 1);
-		snprintf(ev->date, sizeof ev->date, "%s", (const char *)sqlite3_column_text(st, 3));
-		ev->number = db_column_strdup(st, 2);
-		ev->summary = db_column_strdup(st, 4);
-		if (ev->number == NULL || ev->summary == NULL)
-			break;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "%s", _("out of memory"));
+	return db_rows_by_id(db, "SELECT criterion_id, id, number, ifnull(date, ''), "
+	    "summary FROM par_evidence WHERE assessment_id = ? ORDER BY ord, id", a->id, line_row,
+	    &r, "par_evidence");
 }
 
 static int
@@ -815,25 +813,6 @@ assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
 	return field_commit(db, store_evidence(db, set, year, criterion, &d, err), err);
 }
 
-static int
-exec_write(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc;
-
-	if (st == NULL) {
-		db_rollback(db);
-		return -1;
-	}
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		db_fail_sql(db, what);
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
-}
-
 int
 assessment_evidence_delete(struct db *db, int64_t id, struct trash **undo)
 {
@@ -861,7 +840,7 @@ assessment_set_survey(struct db *db, int64_t set, int year, bool held)
 		sqlite3_bind_int(st, 1, held);
 		sqlite3_bind_int64(st, 2, id);
 	}
-	return exec_write(db, st, "par_assessment");
+	return db_write_commit(db, st, "par_assessment");
 }
 
 /* Comparison. */

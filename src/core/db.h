@@ -115,6 +115,13 @@ int db_list(struct db *db, const char *sql, size_t size, int (*fill)(sqlite3_stm
  * own.  0 or -1. */
 int db_run_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what);
 int db_write_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what);
+/* Steps a write of db_prepare once and finalizes it: 0, or -1 with
+ * db_error naming what failed (the table).  NULL st, a prepare that failed
+ * and said why, is -1. */
+int db_step_write(struct db *db, sqlite3_stmt *st, const char *what);
+/* db_step_write as the last write of the transaction the caller began:
+ * committed, or rolled back on failure. */
+int db_write_commit(struct db *db, sqlite3_stmt *st, const char *what);
 
 /* Settings: small key/value strings in the database. */
 char *db_setting_get(struct db *db, const char *key);	/* NULL if unset */

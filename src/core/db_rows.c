@@ -1,6 +1,7 @@
 /* The loops every loader and writer would otherwise write again: rows
  * handed one by one to a callback, rows gathered into an array, and one
- * write by id, in the caller's transaction or its own. */
+ * write (by id, or of a statement bound), in the caller's transaction or
+ * its own. */
 #include "core/db.h"
 
 #include <errno.h>
@@ -76,16 +77,13 @@ int
 db_run_id(struct db *db, const char *sql, int64_t id, int64_t number, const char *what)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if ((st = db_prepare(db, sql)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_bind_parameter_count(st) > 1)
 		sqlite3_bind_int64(st, 2, number);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, what);
+	return db_step_write(db, st, what);
 }
 
 int
@@ -94,6 +92,28 @@ db_write_id(struct db *db, const char *sql, int64_t id, int64_t number, const ch
 	if (db_begin(db) != 0)
 		return -1;
 	if (db_run_id(db, sql, id, number, what) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+int
+db_step_write(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, what);
+}
+
+int
+db_write_commit(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	if (db_step_write(db, st, what) != 0) {
 		db_rollback(db);
 		return -1;
 	}

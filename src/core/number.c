@@ -179,6 +179,14 @@ number_format_2(double v, char *buf, size_t size)
 }
 
 void
+number_format_opt(bool has, double v, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (has)
+		number_format_2(v, buf, size);
+}
+
+void
 number_format_percent(double v, bool sign, char *buf, size_t size)
 {
 	char num[40];

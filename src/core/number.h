@@ -41,6 +41,8 @@ void number_format(double v, char *buf, size_t size);
 /* The same with at most two decimals (99,5; 98; 33,33): what screens and
  * reports show. */
 void number_format_2(double v, char *buf, size_t size);
+/* number_format_2 of a figure there may not be: "" when has is false. */
+void number_format_opt(bool has, double v, char *buf, size_t size);
 /* A rate or an index in percent as every screen and report shows it: two
  * decimals at most, then '%' ("87,5%", "80%", "-2,25%"); with sign, a '+'
  * before a figure above 0 (a change). */

@@ -126,18 +126,15 @@ static int
 exec_bound(struct db *db, const char *sql, int64_t a, const char *label, int from, int to)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, a);
-	if (label != NULL)
-		sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, from);
-	sqlite3_bind_int(st, 4, to);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_fail_sql(db, "phase");
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, a);
+		if (label != NULL)
+			sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, from);
+		sqlite3_bind_int(st, 4, to);
+	}
+	return db_step_write(db, st, "phase");
 }
 
 int
@@ -228,6 +225,25 @@ phase_text(struct db *db, int64_t plan)
 	return join_rows(db, st);
 }
 
+/* out (len bytes) with "label: v" after it, "; " between items; NULL (out
+ * freed) when memory ran out. */
+static char *
+append_value(char *out, size_t *len, const char *label, double v)
+{
+	char num[32], item[96], *grown;
+	int n;
+
+	number_format(v, num, sizeof num);
+	n = snprintf(item, sizeof item, "%s%s: %s", *len ? "; " : "", label, num);
+	if ((grown = realloc(out, *len + (size_t)n + 1)) == NULL) {
+		free(out);
+		return NULL;
+	}
+	memcpy(grown + *len, item, (size_t)n + 1);
+	*len += (size_t)n;
+	return grown;
+}
+
 /* out followed by the target's planned values of the interim reports
  * ("6 tháng: 5"); NULL (out freed) on error. */
 static char *
@@ -235,32 +251,17 @@ append_interim(struct db *db, int64_t target, char *out)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT value_q1, value_h1, value_m9 FROM target WHERE id = ?");
 	size_t len = strlen(out);
-	char *grown;
 
 	if (st == NULL) {
 		free(out);
 		return NULL;
 	}
 	sqlite3_bind_int64(st, 1, target);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		for (int i = PERIOD_Q1; i < PERIOD_YEAR && out != NULL; i++) {
-			char num[32], item[96];
-			int n;
-
-			if (sqlite3_column_type(st, i) == SQLITE_NULL)
-				continue;
-			number_format(sqlite3_column_double(st, i), num, sizeof num);
-			n = snprintf(item, sizeof item, "%s%s: %s", len ? "; " : "", interim_labels[i], num);
-			if ((grown = realloc(out, len + (size_t)n + 1)) == NULL) {
-				free(out);
-				out = NULL;
-				break;
-			}
-			out = grown;
-			memcpy(out + len, item, (size_t)n + 1);
-			len += (size_t)n;
-		}
-	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (int i = PERIOD_Q1; i < PERIOD_YEAR && out != NULL; i++)
+			if (sqlite3_column_type(st, i) != SQLITE_NULL)
+				out = append_value(out, &len, interim_labels[i],
+				    sqlite3_column_double(st, i));
 	sqlite3_finalize(st);
 	return out;
 }
@@ -270,7 +271,7 @@ phase_values_text(struct db *db, int64_t target)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT p.label, tp.value FROM target_phase tp "
 	    "JOIN phase p ON p.id = tp.phase_id WHERE tp.target_id = ? ORDER BY p.year_from");
-	char *out = strdup(""), *grown;
+	char *out = strdup("");
 	size_t len = 0;
 
 	if (st == NULL) {
@@ -278,22 +279,9 @@ phase_values_text(struct db *db, int64_t target)
 		return NULL;
 	}
 	sqlite3_bind_int64(st, 1, target);
-	while (out != NULL && sqlite3_step(st) == SQLITE_ROW) {
-		char num[32], item[96];
-		int n;
-
-		number_format(sqlite3_column_double(st, 1), num, sizeof num);
-		n = snprintf(item, sizeof item, "%s%s: %s", len ? "; " : "",
-		    (const char *)sqlite3_column_text(st, 0), num);
-		if ((grown = realloc(out, len + (size_t)n + 1)) == NULL) {
-			free(out);
-			out = NULL;
-			break;
-		}
-		out = grown;
-		memcpy(out + len, item, (size_t)n + 1);
-		len += (size_t)n;
-	}
+	while (out != NULL && sqlite3_step(st) == SQLITE_ROW)
+		out = append_value(out, &len, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_double(st, 1));
 	sqlite3_finalize(st);
 	return out == NULL ? NULL : append_interim(db, target, out);
 }

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <malloc.h>
 #include <sys/stat.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -156,27 +155,6 @@ static char *
 xstrdup(const char *s)
 {
 	return strdup(s != NULL ? s : "");
-}
-
-static char *
-xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
 }
 
 void
@@ -343,8 +321,8 @@ book_build(struct db *db, int64_t plan, int year, enum period_kind period, int64
 		sheet_book_free(b);
 		return db_fail(db, _("no unit %lld"), (long long)unit);
 	}
-	b->title = xprintf(_("PROGRESS UPDATE OF ADMINISTRATIVE REFORM TASKS, %s"), label);
-	b->unit_line = xprintf(_("Unit: %s"), b->unit_name);
+	b->title = text_printf(_("PROGRESS UPDATE OF ADMINISTRATIVE REFORM TASKS, %s"), label);
+	b->unit_line = text_printf(_("Unit: %s"), b->unit_name);
 	b->sheet_name = xstrdup(_("Update"));
 	for (int c = 0; c < SC_COLUMNS; c++) {
 		b->codes[c] = columns[c].code;
@@ -366,7 +344,7 @@ book_build(struct db *db, int64_t plan, int year, enum period_kind period, int64
 		sheet_book_free(b);
 		return -1;
 	}
-	b->identity = xprintf("%s %s %s %lld %d-%s %lld", SHEET_MAGIC, SHEET_VERSION, b->token,
+	b->identity = text_printf("%s %s %s %lld %d-%s %lld", SHEET_MAGIC, SHEET_VERSION, b->token,
 	    (long long)plan, year, period_codes[period], (long long)unit);
 	if (b->identity == NULL || b->office == NULL || b->title == NULL || b->unit_line == NULL || b->sheet_name == NULL)
 		goto oom;
@@ -403,7 +381,7 @@ sheet_file_name(const struct sheet_book *b, char *buf, size_t n)
 
 	/* "6 tháng/2026" -> "6-thang-2026" */
 	report_period_label(b->year, b->period, label, sizeof label);
-	if ((title = xprintf("%s %s", b->unit_name, label)) == NULL)
+	if ((title = text_printf("%s %s", b->unit_name, label)) == NULL)
 		return -1;
 	slug = text_slug(title);
 	free(title);
@@ -695,15 +673,15 @@ problem(struct place *p, int row, int col, const char *heading, const char *why)
 	else
 		snprintf(where, sizeof where, "%s", p->path);
 	if (row < 0) {
-		add_problem(p->a, xprintf("%s: %s", where, why));
+		add_problem(p->a, text_printf("%s: %s", where, why));
 		return;
 	}
 	if (col < 0) {
-		add_problem(p->a, xprintf(_("%s, row %d: %s"), where, row + 1, why));
+		add_problem(p->a, text_printf(_("%s, row %d: %s"), where, row + 1, why));
 		return;
 	}
 	column_name(col, letter);
-	add_problem(p->a, xprintf(_("%s, row %d, column %s (%s): %s"), where, row + 1, letter,
+	add_problem(p->a, text_printf(_("%s, row %d, column %s (%s): %s"), where, row + 1, letter,
 	    heading, why));
 }
 
@@ -1293,7 +1271,7 @@ target_block(struct db *db, struct place *p, int coderow, int *col, int64_t shee
 			if (strcmp(cell(g, coderow, i), target_columns[c].code) == 0)
 				col[c] = i;
 		if (col[c] < 0) {
-			char *why = xprintf(_("the column %s is missing"), sheet_target_heading(c));
+			char *why = text_printf(_("the column %s is missing"), sheet_target_heading(c));
 
 			problem(p, coderow + 1, -1, "", why != NULL ? why : "");
 			free(why);
@@ -1302,7 +1280,7 @@ target_block(struct db *db, struct place *p, int coderow, int *col, int64_t shee
 		}
 		h = cell(g, coderow + 1, col[c]);
 		if (strcmp(h, sheet_target_heading(c)) != 0 && strcmp(h, target_columns[c].heading) != 0) {
-			char *why = xprintf(_("the column was renamed to \"%s\"; its cells are skipped"), h);
+			char *why = text_printf(_("the column was renamed to \"%s\"; its cells are skipped"), h);
 
 			problem(p, coderow + 1, col[c], sheet_target_heading(c), why != NULL ? why : "");
 			free(why);
@@ -1380,7 +1358,7 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 			if (strcmp(cell(&g, coderow, i), columns[c].code) == 0)
 				col[c] = i;
 		if (col[c] < 0) {
-			char *why = xprintf(_("the column %s is missing"), sheet_column_heading(c));
+			char *why = text_printf(_("the column %s is missing"), sheet_column_heading(c));
 
 			problem(&p, coderow + 1, -1, "", why != NULL ? why : "");
 			free(why);
@@ -1389,7 +1367,7 @@ sheet_answers_read(struct db *db, const char *path, struct sheet_answers *a)
 		}
 		h = cell(&g, coderow + 1, col[c]);
 		if (strcmp(h, sheet_column_heading(c)) != 0 && strcmp(h, columns[c].heading) != 0) {
-			char *why = xprintf(_("the column was renamed to \"%s\"; its cells are skipped"), h);
+			char *why = text_printf(_("the column was renamed to \"%s\"; its cells are skipped"), h);
 
 			problem(&p, coderow + 1, col[c], sheet_column_heading(c), why != NULL ? why : "");
 			free(why);
@@ -1513,8 +1491,8 @@ sheet_answers_apply(struct db *db, struct sheet_answers *a)
 			continue;
 		if (it->unit_id != last_unit) {
 			free(as);
-			as = *op != '\0' ? xprintf(_("%s (sheet: %s)"), op, it->unit) :
-			    xprintf(_("sheet: %s"), it->unit);
+			as = *op != '\0' ? text_printf(_("%s (sheet: %s)"), op, it->unit) :
+			    text_printf(_("sheet: %s"), it->unit);
 			if (as == NULL) {
 				db_fail(db, "%s", _("out of memory"));
 				goto fail;

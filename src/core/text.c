@@ -1,6 +1,7 @@
 /* Vietnamese text: normalisation, display width, folding and sort keys. */
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,35 @@
 #include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
+
+char *
+text_vprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int n;
+
+	/* Measured first on a copy: ap can be read once only. */
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+text_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = text_vprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
 
 #define ENCODING "UTF-8"
 

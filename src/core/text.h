@@ -9,8 +9,13 @@
 #ifndef CCHC_TEXT_H
 #define CCHC_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+/* printf into a newly allocated string; NULL when memory ran out. */
+char *text_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *text_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* True when s is well-formed UTF-8. */
 bool text_valid_utf8(const char *s);

@@ -68,14 +68,6 @@ save_result(struct app *app, struct form *f, struct field_error *err)
 	    form_text(f, e->fevidence), form_text(f, e->fnote), err);
 }
 
-static void
-number_text(bool has, double v, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	if (has)
-		number_format_2(v, buf, n);
-}
-
 struct screen *
 result_form_new(struct app *app, const struct target *t)
 {
@@ -96,17 +88,17 @@ result_form_new(struct app *app, const struct target *t)
 	f->changed = changed;
 	e->fnum = e->fden = e->fvalue = -1;
 	if (t->rule.kind == TARGET_RATE) {
-		number_text(t->has_result && m->has_numerator, m->numerator, a, sizeof a);
-		number_text(t->has_result && m->has_denominator, m->denominator, b, sizeof b);
+		number_format_opt(t->has_result && m->has_numerator, m->numerator, a, sizeof a);
+		number_format_opt(t->has_result && m->has_denominator, m->denominator, b, sizeof b);
 		/* A rate typed directly comes back as typed. */
 		if (t->has_result && !m->has_numerator && m->has_value) {
-			number_text(true, m->value, a, sizeof a - 1);
+			number_format_opt(true, m->value, a, sizeof a - 1);
 			strcat(a, "%");
 		}
 		e->fnum = form_add_text(f, _("Numerator"), RF_NUMERATOR, a, false);
 		e->fden = form_add_text(f, _("Denominator"), RF_DENOMINATOR, b, false);
 	} else {
-		number_text(t->has_result && m->has_value, m->value, a, sizeof a);
+		number_format_opt(t->has_result && m->has_value, m->value, a, sizeof a);
 		if (t->rule.kind == TARGET_YESNO && t->has_result && m->has_value)
 			snprintf(a, sizeof a, "%s", m->value != 0 ? _("Yes") : _("No"));
 		e->fvalue = form_add_text(f, result_value_label(t->rule.kind), RF_VALUE, a, false);

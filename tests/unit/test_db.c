@@ -839,6 +839,33 @@ START_TEST(test_rows)
 }
 END_TEST
 
+/* A statement bound by the caller, the last write of its transaction:
+ * committed, or rolled back with what failed named; a prepare that failed
+ * rolls back too. */
+START_TEST(test_write_commit)
+{
+	struct db *db = open_ok();
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(db_begin(db), 0);
+	st = db_prepare(db, "INSERT INTO setting (key, value) VALUES (?, 'x')");
+	db_bind_text(st, 1, "kept");
+	ck_assert_int_eq(db_write_commit(db, st, "setting"), 0);
+	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(db_step_write(db, db_prepare(db, "DELETE FROM setting"), "setting"), 0);
+	st = db_prepare(db, "INSERT INTO setting (key, value) VALUES ('y', NULL)");
+	ck_assert_int_eq(db_write_commit(db, st, "setting"), -1);
+	ck_assert_str_eq(db_error(db), "setting: NOT NULL constraint failed: setting.value");
+	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting WHERE key = 'kept'"), 1);
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(db_write_commit(db, db_prepare(db, "DELETE FROM nowhere"), "setting"), -1);
+	ck_assert(sqlite3_get_autocommit(db->sql));
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -862,6 +889,7 @@ db_suite(void)
 	tcase_add_test(tc, test_begin_twice);
 	tcase_add_test(tc, test_settings);
 	tcase_add_test(tc, test_rows);
+	tcase_add_test(tc, test_write_commit);
 	tcase_add_test(tc, test_other_editor);
 	tcase_add_test(tc, test_cached);
 	suite_add_tcase(s, tc);

@@ -121,6 +121,18 @@ START_TEST(test_percent)
 }
 END_TEST
 
+/* A figure there may not be: two decimals at most, or nothing. */
+START_TEST(test_format_opt)
+{
+	char buf[32] = "left over";
+
+	number_format_opt(false, 12.5, buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	number_format_opt(true, 33.3333, buf, sizeof buf);
+	ck_assert_str_eq(buf, "33.33");
+}
+END_TEST
+
 /* What the forms show parses back to the same figure. */
 START_TEST(test_round_trip)
 {
@@ -205,6 +217,7 @@ main(void)
 	tcase_add_loop_test(tc, test_parse, 0, NELEM(parse_cases));
 	tcase_add_loop_test(tc, test_format, 0, NELEM(format_cases));
 	tcase_add_test(tc, test_percent);
+	tcase_add_test(tc, test_format_opt);
 	tcase_add_loop_test(tc, test_round_trip, 0, NELEM(format_cases));
 	tcase_add_loop_test(tc, test_whole, 0, NELEM(whole_cases));
 	tcase_add_loop_test(tc, test_parse_percent, 0, NELEM(percent_cases));

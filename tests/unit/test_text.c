@@ -141,6 +141,20 @@ START_TEST(test_contains)
 }
 END_TEST
 
+/* printf into memory, long past any buffer a caller would guess. */
+START_TEST(test_printf)
+{
+	char *s = text_printf("%s %d", "Cải cách", 2026), *long_one;
+
+	ck_assert_str_eq(s, "Cải cách 2026");
+	free(s);
+	long_one = text_printf("%5000d|", 7);
+	ck_assert_uint_eq(strlen(long_one), 5001);
+	ck_assert_str_eq(long_one + 4999, "7|");
+	free(long_one);
+}
+END_TEST
+
 static const struct {
 	const char	*s;
 	int		 cols;
@@ -459,6 +473,7 @@ text_suite(void)
 	tc = tcase_create("fold");
 	tcase_add_loop_test(tc, test_fold, 0, NELEM(fold_cases));
 	tcase_add_loop_test(tc, test_contains, 0, NELEM(contains_cases));
+	tcase_add_test(tc, test_printf);
 	tcase_add_loop_test(tc, test_slug, 0, NELEM(slug_cases));
 	suite_add_tcase(s, tc);
 
