@@ -341,8 +341,11 @@ void
 report_task_status_text(const struct task *t, char *buf, size_t n)
 {
 	struct date d;
+	bool done = t->status == STATUS_DONE_ON_TIME || t->status == STATUS_DONE_LATE;
 
-	if (date_parse_iso(t->completion_date, &d)) {
+	/* A task finished after the report's cut-off was still in progress
+	 * then (task_as_of): its date would contradict its status. */
+	if (done && date_parse_iso(t->completion_date, &d)) {
 		char vn[11];
 
 		date_format_vn(d, vn);
