@@ -495,19 +495,43 @@ put_signature(struct layout *l, const struct report *r)
 	free(sig);
 }
 
-/* "left ........ right" in width columns, left cut to make room. */
+/* The byte where the last cols columns of s start (a letter boundary). */
+static size_t
+tail_start(const char *s, int cols)
+{
+	size_t k = 0;
+
+	while (s[k] != '\0' && text_width(s + k) > cols)
+		do
+			k++;
+		while ((s[k] & 0xC0) == 0x80);
+	return k;
+}
+
+/* "left ........ right" in width columns.  A left too long loses its
+ * middle, not its end: a title ends with its period and year ("… 6 tháng
+ * đầu năm 2026"), which a cut at the end dropped. */
 static int
 put_header_line(FILE *fp, const char *left, const char *right, int width)
 {
-	int rw = text_width(right), room = width - rw - 1;
-	size_t n;
-	int lw;
+	int rw = text_width(right), room = width - rw - 1, lw, tail_w;
+	size_t head, tail;
 
 	if (room < 0)
 		room = 0;
-	n = text_fit(left, room);
-	lw = text_width_n(left, n);
-	return fprintf(fp, "%.*s%*s%s\n", (int)n, left, width - lw - rw, "", right) < 0 ? -1 : 0;
+	if (text_width(left) <= room) {
+		lw = text_width(left);
+		return fprintf(fp, "%s%*s%s\n", left, width - lw - rw, "", right) < 0 ? -1 : 0;
+	}
+	tail_w = room / 3;
+	tail = tail_start(left, tail_w);
+	/* The tail starts at a word. */
+	while (left[tail] != '\0' && left[tail] != ' ')
+		tail++;
+	head = text_fit(left, room - text_width(left + tail) - 1);
+	lw = text_width_n(left, head) + 1 + text_width(left + tail);
+	return fprintf(fp, "%.*s…%s%*s%s\n", (int)head, left, left + tail, width - lw - rw, "",
+	    right) < 0 ? -1 : 0;
 }
 
 static int
