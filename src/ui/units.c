@@ -17,6 +17,7 @@
 #include "core/sheet.h"
 #include "core/summary.h"
 #include "core/trash.h"
+#include "core/text.h"
 #include "core/unit.h"
 #include "core/validate.h"
 #include "ui/form.h"
@@ -152,18 +153,24 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	int name_w = cols - counts_w - short_w - alias_w, x_count = 1 + name_w + short_w;
 	char line[160];
 
-	snprintf(line, sizeof line, _("Units of the office (%d) · tasks of the plan · %s"), d->n,
-	    d->own_order ? _("units' order") : _("overdue first"));
+	char sheets[96] = "";
+
 	if (d->sheets != NULL && sheet_w == 0) {
 		int count[3] = { 0 };
-		size_t len = strlen(line);
 
 		for (int i = 0; i < d->n; i++)
 			if (d->tasks[i].leads + d->tasks[i].cooperates > 0)
 				count[d->sheets[i]]++;
-		snprintf(line + len, sizeof line - len, _(" · sheets: %d out, %d back, %d none"),
+		snprintf(sheets, sizeof sheets, _(" · sheets: %d out, %d back, %d none"),
 		    count[SHEET_OUT], count[SHEET_BACK], count[SHEET_MISSING]);
 	}
+	snprintf(line, sizeof line, _("Units of the office (%d) · tasks of the plan · %s"), d->n,
+	    d->own_order ? _("units' order") : _("overdue first"));
+	/* The sheets' counts are news; "tasks of the plan" gives way to them. */
+	if (text_width(line) + text_width(sheets) > cols - 1)
+		snprintf(line, sizeof line, _("Units of the office (%d) · %s"), d->n,
+		    d->own_order ? _("units' order") : _("overdue first"));
+	snprintf(line + strlen(line), sizeof line - strlen(line), "%s", sheets);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
 	draw_cell(y + 1, 1, _("Name"), name_w, A_BOLD | A_UNDERLINE);
 	if (short_w > 0)

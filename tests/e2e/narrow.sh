@@ -35,6 +35,12 @@ send S
 wait_for "đã gửi hôm nay"
 expect_sql "SELECT count(*) FROM setting WHERE key LIKE 'report_sent%'" 1
 screen | grep -q "$late" && fail "$late is still overdue after S"
+# The units' heading keeps the sheets' counts whole at 80 columns.
+send d
+wait_for "Đơn vị của cơ quan"
+screen | grep "Đơn vị của cơ quan" | grep -q "[0-9] chưa gửi$" ||
+	fail "the sheets' counts are cut: $(screen | grep "Đơn vị của cơ quan")"
+send Escape
 # A count on its way at Q1 is "Đang thực hiện", whole (it was cut to
 # "Đang thực" by a fixed verdict column).
 send p
