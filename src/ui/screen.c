@@ -1,6 +1,8 @@
 #include "ui/screen.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/section.h"
 #include "core/target.h"
@@ -211,4 +213,24 @@ screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
 	s->nrows = count;
 	list_fit(&s->list, count);
 	return 0;
+}
+
+void
+screen_note_row(struct app *app, const char *const *parts, int n)
+{
+	/* Kept until the next draw, which sets the note again. */
+	static char note[1024];
+	size_t len = 0;
+
+	note[0] = '\0';
+	for (int i = 0; i < n && len + 1 < sizeof note; i++) {
+		if (parts[i] == NULL || *parts[i] == '\0')
+			continue;
+		snprintf(note + len, sizeof note - len, "%s%s", len > 0 ? " · " : "", parts[i]);
+		len = strlen(note);
+	}
+	for (char *c = note; *c != '\0'; c++)
+		if (*c == '\n')
+			*c = ' ';
+	app->note = note;
 }

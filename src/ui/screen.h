@@ -125,6 +125,12 @@ void list_scroll(struct list *l, int rows);
 int screen_view(struct screen *s, int n, bool (*keep)(struct screen *, int),
     int (*cmp)(const void *, const void *));
 
+/* A list's selected row, whole, on the status line (while no message
+ * is shown) when its cells cut it: two rows may start alike ("Xây dựng,
+ * ban hành Kế hoạch…").  The parts are joined by " · ", blank ones and
+ * newlines left out. */
+void screen_note_row(struct app *app, const char *const *parts, int n);
+
 struct screen *screen_new(const struct screen_type *type);
 /* A screen of a type that reads its rows itself (type->load), read; a
  * load that failed has said why on the status line and leaves the screen

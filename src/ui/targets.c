@@ -179,6 +179,11 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		draw_text(y + 2 + r, 3 + W_NO + text_w + W_PLAN + W_RESULT, " ", 1, a);
 		draw_text(y + 2 + r, 4 + W_NO + text_w + W_PLAN + W_RESULT, report_verdict_label(t->verdict),
 		    verdict_w, a | draw_attr(vc));
+		if (i == s->list.selected && text_width(t->text) > text_w) {
+			const char *parts[1] = { t->text };
+
+			screen_note_row(app, parts, 1);
+		}
 	}
 }
 

@@ -277,6 +277,19 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 		draw_cell(y + 2 + r, x_due, due, W_DUE + 1, a);
 		draw_text(y + 2 + r, x_status, report_status_label(t->status), W_STATUS,
 		    a | draw_attr(status_color(t->status)));
+		/* The cells the row cut, whole. */
+		if (i == s->list.selected) {
+			char written[512];
+			const char *parts[3];
+
+			/* The deadline as written is its first line. */
+			task_due_text(t, written, sizeof written);
+			written[strcspn(written, "\n")] = '\0';
+			parts[0] = text_width(t->description) > text_w ? t->description : NULL;
+			parts[1] = text_width(t->lead_unit) > W_LEAD ? t->lead_unit : NULL;
+			parts[2] = text_width(written) > W_DUE ? written : NULL;
+			screen_note_row(app, parts, 3);
+		}
 	}
 }
 

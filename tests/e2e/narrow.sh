@@ -10,6 +10,18 @@ wait_for "Tất cả lĩnh vực"
 send Down Down Down Down Down Down Enter
 wait_for "7. Chính quyền số — chỉ tiêu"
 line 2 | grep -q "— kỳ Năm/2025" || fail "the period is cut from the heading: $(line 2)"
+# A list's selected row, cut in its cells, is whole on the status line.
+send Escape
+wait_for "Tất cả lĩnh vực"
+send Home n
+wait_for "— nhiệm vụ ("
+wait_for "Ban hành kế hoạch CCHC năm 2025 của từng phòng, đơn vị · Các phòng"
+send Escape
+wait_for "Tất cả lĩnh vực"
+send c
+wait_for "— chỉ tiêu ("
+send Home
+wait_for "Chỉ số PAR INDEX năm 2025 xếp hạng thứ 35 trở lên trong"
 stop
 
 COLS=60 ROWS=20 start
