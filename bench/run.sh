@@ -43,7 +43,11 @@ CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_E
 LIBS="$(pkg-config --libs sqlite3 ncursesw) -lunistring -lm"
 : > "$out/config.h"
 echo "building into $out" >&2
-gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*.c src/ui/*.c $LIBS
+# cchc links ncursesw and libunistring statically, as configure does by
+# default (--disable-static-text-libs): the start is measured as users get it.
+TEXT_LIBS="$(for l in ncursesw tinfo unistring; do gcc -print-file-name=lib$l.a; done)"
+gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*.c src/ui/*.c \
+	$TEXT_LIBS $(pkg-config --libs sqlite3) -lm
 # The PDF writer, the program cchc runs for a PDF (cchc itself links
 # neither cairo nor pango).
 gcc $CFLAGS $(pkg-config --cflags pangocairo cairo-pdf) -o "$out/cchc-pdf" src/pdf/*.c \
