@@ -17,7 +17,7 @@ libzip-dev libexpat1-dev"
 # valgrind for the end-to-end session and the unit tests.
 TEST_PACKAGES="clang valgrind
 cups printer-driver-cups-pdf poppler-utils chromium fonts-liberation
-libreoffice-calc-nogui"
+libreoffice-calc-nogui locales"
 
 # apt_wait COMMAND...: run an apt command; while another apt holds its lock
 # (an unattended upgrade, a second terminal), wait and retry, up to 10

@@ -28,11 +28,20 @@ setup_locale(const char *lang)
 	const char *set;
 
 	setenv("LANGUAGE", lang, 1);
-	set = setlocale(LC_ALL, "");
+	/* Only the two categories cchc uses: characters (ncursesw, widths) and
+	 * messages.  Numbers, dates and sorting are cchc's own (number.c,
+	 * date.c, sort keys) and expect C's: under vi_VN's LC_NUMERIC printf
+	 * writes a decimal comma, and reports printed "33,330000%".  Each
+	 * category is also a file to map at start where the locale is not in
+	 * locale-archive, as C.UTF-8 is not. */
+	set = setlocale(LC_CTYPE, "");
 	if (set == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
 		native = false;
-		setlocale(LC_ALL, "C.UTF-8");
+		setlocale(LC_CTYPE, "C.UTF-8");
 	}
+	set = native ? setlocale(LC_MESSAGES, "") : NULL;
+	if (set == NULL || strcmp(set, "C") == 0 || strcmp(set, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
 	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
