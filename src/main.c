@@ -81,7 +81,7 @@ open_database(const struct options *o, char *path, size_t n)
 	}
 	/* A new database gets the sections and, so that a newcomer sees a
 	 * real plan, the sample plan. */
-	if (db->created && reference_load(db, paths_datadir(), true) != 0) {
+	if (db_created(db) && reference_load(db, paths_datadir(), true) != 0) {
 		fprintf(stderr, _("%s: cannot load the sample data: %s\n"), PACKAGE, db_error(db));
 		db_close(db);
 		remove(path);

@@ -999,7 +999,7 @@ parse_table(struct db *db, const struct import_table *t, struct appendix *a)
 	a->encoding = t->encoding;
 	a->delim = t->delim;
 	/* Failures below are out of memory unless the database said why. */
-	db->error[0] = '\0';
+	db_clear_error(db);
 	if (unit_matcher_load(db, &p.units) != 0 ||
 	    unit_list(db, &p.unit_names, &p.nunit_names) != 0 ||
 	    section_list(db, &p.section_names, &p.nsection_names) != 0)
@@ -1246,7 +1246,7 @@ write_task(struct db *db, const struct appendix *a, const struct appendix_task *
 	for (int i = 0; i < at->ncooperators; i++)
 		coops[i] = unit_id(&at->cooperators[i], unknown_ids);
 	if (task_insert(db, &t, coops, at->ncooperators, a->plan_year) < 0) {
-		char msg[sizeof db->error];
+		char msg[DB_ERROR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", db_error(db));
 		db_fail(db, _("line %d: %s"), at->line, msg);

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +75,7 @@ backup_dir(const char *db_path, char *buf, size_t n)
 static const char *
 db_path(struct db *db)
 {
-	const char *p = sqlite3_db_filename(db->sql, "main");
+	const char *p = sqlite3_db_filename(db_sqlite(db), "main");
 
 	return p != NULL ? p : "";
 }
@@ -148,7 +149,7 @@ copy_to(struct db *db, const char *tmp, const char *path)
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(dst, BUSY_TRIES * BUSY_SLEEP_MS);
-		if ((b = sqlite3_backup_init(dst, "main", db->sql, "main")) == NULL) {
+		if ((b = sqlite3_backup_init(dst, "main", db_sqlite(db), "main")) == NULL) {
 			rc = sqlite3_errcode(dst);
 		} else {
 			rc = run_backup(b);
@@ -234,7 +235,7 @@ backup_to_file(struct db *db, const char *file, char *out, size_t outsz)
 {
 	char path[PATH_MAX_LEN], dir[PATH_MAX_LEN];
 
-	if (!sqlite3_get_autocommit(db->sql))
+	if (!sqlite3_get_autocommit(db_sqlite(db)))
 		return db_fail(db, _("a change is being saved: back up afterwards"));
 	if (file == NULL || *file == '\0') {
 		if (folder_of(db_path(db), dir, sizeof dir) != 0)
@@ -582,11 +583,11 @@ same_file(const char *a, const char *b)
 static int
 copy_from(struct db *db, sqlite3 *src, const char *file)
 {
-	sqlite3_backup *b = sqlite3_backup_init(db->sql, "main", src, "main");
+	sqlite3_backup *b = sqlite3_backup_init(db_sqlite(db), "main", src, "main");
 	int rc;
 
 	if (b == NULL)
-		return db_fail(db, _("cannot restore %s: %s"), file, sqlite3_errmsg(db->sql));
+		return db_fail(db, _("cannot restore %s: %s"), file, sqlite3_errmsg(db_sqlite(db)));
 	rc = run_backup(b);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
@@ -602,11 +603,11 @@ backup_restore(struct db *db, const char *file, char *saved, size_t savedsz)
 	sqlite3 *src;
 	int rc;
 
-	if (!sqlite3_get_autocommit(db->sql))
+	if (!sqlite3_get_autocommit(db_sqlite(db)))
 		return db_fail(db, _("a change is being saved: restore afterwards"));
 	/* The backup API writes without db_begin, which would say why. */
-	if (db->read_only != NULL)
-		return db_fail(db, "%s", _(db->read_only));
+	if (db_read_only_reason(db) != NULL)
+		return db_fail(db, "%s", _(db_read_only_reason(db)));
 	if (db_claim(db) != 0)
 		return -1;
 	if (same_file(file, db_path(db)))
@@ -626,7 +627,7 @@ backup_restore(struct db *db, const char *file, char *saved, size_t savedsz)
 	if (rc != 0)
 		return -1;
 	if (schema_migrate(db) != 0) {
-		char why[sizeof db->error];
+		char why[DB_ERROR_MAX];
 
 		snprintf(why, sizeof why, "%s", db_error(db));
 		return db_fail(db, _("%s was restored but cannot be upgraded: %s (the data "

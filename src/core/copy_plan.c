@@ -1,6 +1,7 @@
 /* Copying a plan to a new year. */
 #include "core/copy_plan.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +109,7 @@ copy_target(struct db *db, sqlite3_stmt *ins, sqlite3_stmt *phases, int64_t old,
 	free(folded);
 	if (rc != 0)
 		return -1;
-	id = sqlite3_last_insert_rowid(db->sql);
+	id = sqlite3_last_insert_rowid(db_sqlite(db));
 	sqlite3_bind_int64(phases, 1, id);
 	sqlite3_bind_int64(phases, 2, plan);
 	sqlite3_bind_int(phases, 3, shift);

@@ -4,6 +4,7 @@
 #include "core/criteria.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 

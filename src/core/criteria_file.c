@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,7 @@ read_set(struct importer *im)
 		sqlite3_bind_double(st, 5, t);
 		db_bind_text(st, 6, note);
 		if (sqlite3_step(st) == SQLITE_DONE) {
-			im->set = sqlite3_last_insert_rowid(im->db->sql);
+			im->set = sqlite3_last_insert_rowid(db_sqlite(im->db));
 			rc = 0;
 		} else {
 			db_fail_sql(im->db, "par_set");

@@ -3,6 +3,7 @@
  * (criteria_file.c) writes the header and bands through the same checks. */
 #include "core/criteria_store.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,7 +141,7 @@ store_set(struct db *db, const struct criteria_set *s, const char *bands_text,
 		db_fail_sql(db, "par_set");
 		goto fail_db;
 	}
-	if (sqlite3_changes(db->sql) == 0) {
+	if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The criteria set no longer exists"));
 		goto out;
 	}

@@ -4,6 +4,7 @@
 #include "core/criteria_store.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,11 +204,11 @@ criterion_store(struct db *db, int64_t set, struct par_node *c, struct field_err
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "par_criterion");
 		field_fail_db(e, db);
-	} else if (sqlite3_changes(db->sql) == 0) {
+	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The criterion no longer exists"));
 	} else {
 		if (c->id == 0)
-			c->id = sqlite3_last_insert_rowid(db->sql);
+			c->id = sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = 0;
 	}
 out:

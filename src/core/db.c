@@ -11,15 +11,55 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/lock.h"
 #include "core/schema.h"
 
+struct db {
+	sqlite3 *sql;
+	struct {
+		const char *sql;	/* the caller's constant: compared by address */
+		sqlite3_stmt *st;
+	} cached[DB_CACHED];
+	bool created;		/* the file was made by this open */
+	/* Why the database is only read (read-only media, a full disk): a
+	 * msgid, or NULL.  db_begin then refuses with this message. */
+	const char *read_only;
+	int edit_lock;		/* lock.h's descriptor, -1 until taken */
+	char error[DB_ERROR_MAX];
+};
+
+sqlite3 *
+db_sqlite(struct db *db)
+{
+	return db->sql;
+}
+
+bool
+db_created(const struct db *db)
+{
+	return db->created;
+}
+
+const char *
+db_read_only_reason(const struct db *db)
+{
+	return db->read_only;
+}
+
 const char *
 db_error(const struct db *db)
 {
 	return db->error;
+}
+
+void
+db_clear_error(struct db *db)
+{
+	db->error[0] = '\0';
 }
 
 int

@@ -11,7 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
+
+/* SQLite's types, as sqlite3.h names them (its typedefs are of these
+ * tags): only the files that call SQLite include it. */
+struct sqlite3;
+struct sqlite3_stmt;
 
 /* The schema version this program writes (PRAGMA user_version). */
 #define DB_SCHEMA_VERSION 12
@@ -21,38 +25,41 @@
 /* Statements kept prepared (db_cached). */
 #define DB_CACHED 8
 
-struct db {
-	sqlite3 *sql;
-	struct {
-		const char *sql;	/* the caller's constant: compared by address */
-		sqlite3_stmt *st;
-	} cached[DB_CACHED];
-	bool created;		/* the file was made by this open */
-	/* Why the database is only read (read-only media, a full disk): a
-	 * msgid, or NULL.  db_begin then refuses with this message. */
-	const char *read_only;
-	int edit_lock;		/* lock.h's descriptor, -1 until taken */
-	char error[512];
-};
+/* The size of the database's last message, with its NUL. */
+#define DB_ERROR_MAX 512
+
+/* Opaque: read through the accessors below. */
+struct db;
 
 /* Opens (creating if needed, mode 0600) and migrates the database at path.
  * On failure returns NULL and writes a message into err.  A database on
  * read-only media (or in a folder that cannot be written), or on a full
- * disk, is opened read-only (db->read_only says why): viewing, reports and
+ * disk, is opened read-only (db_read_only_reason says why): viewing, reports and
  * exports elsewhere work, writes are refused. */
 struct db *db_open(const char *path, char *err, size_t errsz);
 
 /* Opens file with SQLite, read-only and writing nothing beside it: unless
  * a -wal or -journal file beside it has content that counts, immutable
  * (no -shm, no lock).  SQLite's result code. */
-int db_open_readonly(const char *file, sqlite3 **sql);
+int db_open_readonly(const char *file, struct sqlite3 **sql);
 
 /* SQLite's last message on sql, except that a full disk is said plainly,
  * with "nothing was changed". */
-const char *db_errmsg(sqlite3 *sql);
+const char *db_errmsg(struct sqlite3 *sql);
 void db_close(struct db *db);
 
+/* The SQLite connection, for the files that call SQLite themselves. */
+struct sqlite3 *db_sqlite(struct db *db);
+/* True when this open made the file (it is empty of data). */
+bool db_created(const struct db *db);
+/* Why the database is only read (read-only media, a full disk): a msgid,
+ * or NULL when it can be written.  db_begin then refuses with it. */
+const char *db_read_only_reason(const struct db *db);
+
 const char *db_error(const struct db *db);
+/* Empties the last message, so that one read after a failure is that
+ * failure's and not an older one. */
+void db_clear_error(struct db *db);
 /* Sets the error message (printf-style); returns -1 for `return db_fail()`. */
 int db_fail(struct db *db, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -75,41 +82,41 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
 /* Prepares sql; NULL (and db_error set) on failure. */
-sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+struct sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 /* The same, kept prepared in db for the next call with the same sql
  * (a string constant: it is told apart by its address): preparing an
  * INSERT compiles the history triggers of its table, most of the cost of
  * an import row.  Give it back with db_release, never sqlite3_finalize.
  * NULL on error (db_error says why). */
-sqlite3_stmt *db_cached(struct db *db, const char *sql);
+struct sqlite3_stmt *db_cached(struct db *db, const char *sql);
 /* Ends a statement of db_prepare (finalized) or of db_cached (reset and
  * kept, its bindings cleared). */
-void db_release(struct db *db, sqlite3_stmt *st);
+void db_release(struct db *db, struct sqlite3_stmt *st);
 
 /* Binds helpers: NULL or empty text binds SQL NULL where that is the
  * convention of the column. */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
-void db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
-void db_bind_id_or_null(sqlite3_stmt *st, int i, int64_t id);
+void db_bind_text(struct sqlite3_stmt *st, int i, const char *s);
+void db_bind_text_or_null(struct sqlite3_stmt *st, int i, const char *s);
+void db_bind_id_or_null(struct sqlite3_stmt *st, int i, int64_t id);
 
 /* A malloc'd copy of a text column ("" for NULL); NULL only on OOM. */
-char *db_column_strdup(sqlite3_stmt *st, int i);
+char *db_column_strdup(struct sqlite3_stmt *st, int i);
 
 /* Rows (db_rows.c).  db_each_row runs st (bound) and calls row(st, ctx)
  * for each row until row fails, then finalizes st; db_rows_by_id does so
  * for sql whose one parameter is id.  0, or -1 with db_error starting with
  * what. */
-int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void *ctx,
-    const char *what);
-int db_rows_by_id(struct db *db, const char *sql, int64_t id, int (*row)(sqlite3_stmt *, void *),
-    void *ctx, const char *what);
+int db_each_row(struct db *db, struct sqlite3_stmt *st,
+    int (*row)(struct sqlite3_stmt *, void *), void *ctx, const char *what);
+int db_rows_by_id(struct db *db, const char *sql, int64_t id,
+    int (*row)(struct sqlite3_stmt *, void *), void *ctx, const char *what);
 /* Runs sql (no parameter) into an array of one element of size bytes a
  * row, each zeroed then filled by fill(st, element).  out is the address
  * of the array's pointer: malloc'd, NULL when there are no rows; *n its
  * length.  On failure too, so that the caller frees it with its own
  * function (the last element perhaps half filled).  0 or -1. */
-int db_list(struct db *db, const char *sql, size_t size, int (*fill)(sqlite3_stmt *, void *),
-    const char *what, void *out, int *n);
+int db_list(struct db *db, const char *sql, size_t size,
+    int (*fill)(struct sqlite3_stmt *, void *), const char *what, void *out, int *n);
 /* One write with id as its first parameter and number as its second (when
  * sql has one): db_run_id in the caller's transaction, db_write_id in its
  * own.  0 or -1. */
@@ -118,10 +125,10 @@ int db_write_id(struct db *db, const char *sql, int64_t id, int64_t number, cons
 /* Steps a write of db_prepare once and finalizes it: 0, or -1 with
  * db_error naming what failed (the table).  NULL st, a prepare that failed
  * and said why, is -1. */
-int db_step_write(struct db *db, sqlite3_stmt *st, const char *what);
+int db_step_write(struct db *db, struct sqlite3_stmt *st, const char *what);
 /* db_step_write as the last write of the transaction the caller began:
  * committed, or rolled back on failure. */
-int db_write_commit(struct db *db, sqlite3_stmt *st, const char *what);
+int db_write_commit(struct db *db, struct sqlite3_stmt *st, const char *what);
 
 /* Settings: small key/value strings in the database. */
 char *db_setting_get(struct db *db, const char *key);	/* NULL if unset */

@@ -5,6 +5,7 @@
 #include "core/db.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,6 +1,7 @@
 #include "core/export.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,11 +327,11 @@ export_database(struct db *db, const char *folder)
 		return -1;
 	/* A deferred transaction only reads: it sees one state of the file
 	 * while the app (another connection) may write. */
-	if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db_sqlite(db), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		n = db_fail_sql(db, _("cannot start a transaction"));
 	else {
 		n = export_tables(db, folder);
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+		sqlite3_exec(db_sqlite(db), "COMMIT", NULL, NULL, NULL);
 	}
 	/* Nothing changed: not even the folder stays. */
 	if (n < 0 && made)

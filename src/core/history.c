@@ -1,6 +1,7 @@
 /* Reading the history of changes back, one entry per save of a record. */
 #include "core/history.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,6 @@
 #include "core/office.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "core/db.h"
@@ -56,7 +57,7 @@ office_put(struct db *db, const char *name, const char *kind, const char *provin
 			    "phuong or so"));
 			goto out;
 		}
-		if (pass == 1 || sqlite3_changes(db->sql) > 0)
+		if (pass == 1 || sqlite3_changes(db_sqlite(db)) > 0)
 			rc = 0;
 	}
 out:

@@ -1,5 +1,6 @@
 #include "core/period.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,7 @@ period_ensure(struct db *db, int year, enum period_kind k)
 	sqlite3_bind_text(st, 3, s, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, e, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(db->sql);
+		id = sqlite3_last_insert_rowid(db_sqlite(db));
 	else
 		id = db_fail_sql(db, "period");
 	sqlite3_finalize(st);

@@ -1,5 +1,6 @@
 #include "core/phase.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,7 +377,7 @@ phase_values_store(struct db *db, int64_t target, const char *text,
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
 			goto fail_db;
-		if (sqlite3_changes(db->sql) == 0) {
+		if (sqlite3_changes(db_sqlite(db)) == 0) {
 			field_fail(e, field, _("Values by phase: the plan has no phase %s"), label);
 			goto out;
 		}

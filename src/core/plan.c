@@ -1,5 +1,6 @@
 #include "core/plan.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,11 +93,11 @@ store(struct db *db, struct plan *p, struct field_error *e)
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "plan");
 		field_fail_db(e, db);
-	} else if (sqlite3_changes(db->sql) == 0) {
+	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The plan no longer exists"));
 	} else {
 		if (p->id == 0)
-			p->id = sqlite3_last_insert_rowid(db->sql);
+			p->id = sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = p->phases == NULL ? 0 :
 		    phase_store(db, p->id, p->year_from, p->year_to, p->phases, e, PF_PHASES);
 	}
@@ -168,7 +169,7 @@ plan_add_phase(struct db *db, int64_t plan, const char *label, int year_from, in
 	sqlite3_bind_int(st, 3, year_from);
 	sqlite3_bind_int(st, 4, year_to);
 	if (sqlite3_step(st) == SQLITE_DONE)
-		id = sqlite3_last_insert_rowid(db->sql);
+		id = sqlite3_last_insert_rowid(db_sqlite(db));
 	else
 		db_fail_sql(db, "phase");
 	sqlite3_finalize(st);

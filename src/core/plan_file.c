@@ -325,7 +325,7 @@ read_record(struct loader *l)
 static int
 locate(struct loader *l)
 {
-	char msg[sizeof l->db->error];
+	char msg[DB_ERROR_MAX];
 
 	if (strncmp(db_error(l->db), l->path, strlen(l->path)) == 0)
 		return -1;

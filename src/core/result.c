@@ -1,6 +1,7 @@
 #include "core/result.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -8,6 +8,7 @@
  * Dates are ISO text (YYYY-MM-DD). */
 #include "core/schema.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 
 #include "core/db.h"
@@ -260,7 +261,7 @@ schema_migrate(struct db *db)
 
 		if (db_begin(db) != 0)
 			return -1;
-		if (sqlite3_exec(db->sql, migrations[version], NULL, NULL, NULL) != SQLITE_OK) {
+		if (sqlite3_exec(db_sqlite(db), migrations[version], NULL, NULL, NULL) != SQLITE_OK) {
 			db_fail_sql(db, "upgrading the database");
 			db_rollback(db);
 			return -1;
@@ -268,7 +269,7 @@ schema_migrate(struct db *db)
 		/* PRAGMA takes no parameters; the number is ours, not input. */
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; "
 		    "PRAGMA application_id = %d", version + 1, DB_APPLICATION_ID);
-		if (sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		if (sqlite3_exec(db_sqlite(db), pragma, NULL, NULL, NULL) != SQLITE_OK) {
 			db_fail_sql(db, "upgrading the database");
 			db_rollback(db);
 			return -1;

@@ -2,9 +2,8 @@
 #ifndef CCHC_SCHEMA_H
 #define CCHC_SCHEMA_H
 
-#include <sqlite3.h>
-
 struct db;
+struct sqlite3;
 
 /* Brings the database from its user_version up to DB_SCHEMA_VERSION, each
  * step in its own transaction.  Refuses a database newer than this program. */
@@ -22,6 +21,6 @@ extern const int schema_ntables;
 /* Builds cchc's schema of version (1 to DB_SCHEMA_VERSION) in the empty
  * database sql, as a database of that version holds it: what restore
  * compares a file from elsewhere with.  SQLITE_OK or SQLite's code. */
-int schema_build(sqlite3 *sql, int version);
+int schema_build(struct sqlite3 *sql, int version);
 
 #endif

@@ -1,6 +1,7 @@
 #include "core/section.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,9 +137,9 @@ section_load(struct db *db, const char *path)
 			db_bind_text(st, 4, shrt);
 			db_bind_text(st, 5, folded);
 			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail(db, "%s line %d: %s", path, t.lineno, sqlite3_errmsg(db->sql));
+				rc = db_fail(db, "%s line %d: %s", path, t.lineno, sqlite3_errmsg(db_sqlite(db)));
 			else
-				rc = insert_aliases(db, sqlite3_last_insert_rowid(db->sql), tsv_field(&t, 4));
+				rc = insert_aliases(db, sqlite3_last_insert_rowid(db_sqlite(db)), tsv_field(&t, 4));
 			sqlite3_reset(st);
 		}
 		free(title);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <malloc.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>

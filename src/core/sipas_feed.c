@@ -1,6 +1,7 @@
 /* Feeding a SIPAS round's index into a rate target as its result. */
 #include "core/sipas.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 
 #include "core/db.h"

@@ -4,6 +4,7 @@
 #include "core/sipas.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,7 +78,7 @@ import_step(struct importer *im, sqlite3_stmt *st)
 	if (rc != SQLITE_DONE) {
 		char reason[300];
 
-		snprintf(reason, sizeof reason, "%s", sqlite3_errmsg(im->db->sql));
+		snprintf(reason, sizeof reason, "%s", sqlite3_errmsg(db_sqlite(im->db)));
 		sqlite3_finalize(st);
 		return import_fail(im, NULL, reason);
 	}
@@ -144,7 +145,7 @@ read_questionnaire(struct importer *im)
 	db_bind_text(st, 3, sipas_formula_code(formula));
 	db_bind_text(st, 4, note);
 	if ((rc = import_step(im, st)) == 0)
-		im->questionnaire = sqlite3_last_insert_rowid(im->db->sql);
+		im->questionnaire = sqlite3_last_insert_rowid(db_sqlite(im->db));
 out:
 	free(name);
 	free(folded);
@@ -242,7 +243,7 @@ read_element(struct importer *im)
 	    weight) != 0)
 		return -1;
 	im->elements++;
-	im->element = sqlite3_last_insert_rowid(im->db->sql);
+	im->element = sqlite3_last_insert_rowid(db_sqlite(im->db));
 	im->field = 0;
 	im->element_questions = 0;
 	return 0;
@@ -274,7 +275,7 @@ read_field(struct importer *im)
 	    "VALUES (?, ?, ?, ?)", im->questionnaire, im->fields + 1, _("name"), 0) != 0)
 		return -1;
 	im->fields++;
-	im->field = sqlite3_last_insert_rowid(im->db->sql);
+	im->field = sqlite3_last_insert_rowid(db_sqlite(im->db));
 	im->element = 0;
 	im->field_options = 0;
 	im->option_seen = 0;

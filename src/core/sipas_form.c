@@ -2,6 +2,7 @@
  * replaced and deleted (to the trash). */
 #include "core/sipas.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,7 +239,7 @@ store_form(struct db *db, const struct sipas_questionnaire *q, int64_t round,
 	sqlite3_finalize(st);
 	if (rc != 0)
 		return field_fail_db(e, db);
-	form = sqlite3_last_insert_rowid(db->sql);
+	form = sqlite3_last_insert_rowid(db_sqlite(db));
 	st = db_prepare(db, "INSERT INTO sipas_respondent (form_id, field_id, value) VALUES (?, ?, ?)");
 	for (int i = 0; st != NULL && rc == 0 && i < q->nfields; i++)
 		if (f->fields[i] != 0)

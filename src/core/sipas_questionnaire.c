@@ -3,6 +3,7 @@
 #include "core/sipas.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -2,6 +2,7 @@
  * all forms or those of one respondent option, and the round's index. */
 #include "core/sipas.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "core/db.h"

@@ -2,6 +2,7 @@
 #include "core/sipas.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,11 +188,11 @@ store_round(struct db *db, struct sipas_round *r, struct field_error *e)
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "sipas round");
 		field_fail_db(e, db);
-	} else if (r->id != 0 && sqlite3_changes(db->sql) == 0) {
+	} else if (r->id != 0 && sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The survey round no longer exists"));
 	} else {
 		if (r->id == 0)
-			r->id = sqlite3_last_insert_rowid(db->sql);
+			r->id = sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = 0;
 	}
 out:

@@ -1,5 +1,6 @@
 #include "core/summary.h"
 
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>

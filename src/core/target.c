@@ -1,6 +1,7 @@
 #include "core/target.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,11 +193,11 @@ store(struct db *db, struct target *t, struct field_error *e)
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "target");
 		field_fail_db(e, db);
-	} else if (sqlite3_changes(db->sql) == 0) {
+	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The target no longer exists"));
 	} else {
 		if (t->id == 0)
-			t->id = sqlite3_last_insert_rowid(db->sql);
+			t->id = sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = t->phase_values == NULL ? 0 :
 		    phase_values_store(db, t->id, t->phase_values, e, TF_PHASE_VALUES);
 	}

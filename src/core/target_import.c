@@ -377,7 +377,7 @@ parse_table(struct db *db, const struct import_table *t, struct target_import *t
 	ti->encoding = t->encoding;
 	ti->delim = t->delim;
 	/* Failures below are out of memory unless the database said why. */
-	db->error[0] = '\0';
+	db_clear_error(db);
 	if (section_list(db, &r.sections, &r.nsections) != 0)
 		return -1;
 	if (t->nrows > 0 && header(&t->row[0]))
@@ -440,7 +440,7 @@ target_import_write(struct db *db, const struct target_import *ti, int64_t plan,
 		t.rule = row->rule;
 		t.numerator_label = t.denominator_label = "";
 		if (target_insert(db, &t) < 0) {
-			char msg[sizeof db->error];
+			char msg[DB_ERROR_MAX];
 
 			snprintf(msg, sizeof msg, "%s", db_error(db));
 			db_rollback(db);

@@ -1,5 +1,6 @@
 #include "core/task.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,10 +420,10 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 	db_release(db, st);
 	if (rc != SQLITE_DONE)
 		return field_fail_db(e, db);
-	if (sqlite3_changes(db->sql) == 0)
+	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return field_fail(e, -1, _("The task no longer exists"));
 	if (t->id == 0)
-		t->id = sqlite3_last_insert_rowid(db->sql);
+		t->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return 0;
 }
 
@@ -593,7 +594,7 @@ task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *c
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			db_fail_sql(db, "task");
 			rc = field_fail_db(err, db);
-		} else if (sqlite3_changes(db->sql) == 0)
+		} else if (sqlite3_changes(db_sqlite(db)) == 0)
 			rc = field_fail(err, -1, _("The task no longer exists"));
 		else
 			rc = 0;

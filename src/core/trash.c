@@ -1,6 +1,7 @@
 /* Snapshots of deleted rows, and putting them back. */
 #include "core/trash.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,7 +101,7 @@ delete_row(struct db *db, const char *table, int64_t id)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail_sql(db, _("cannot delete"));
-	if (sqlite3_changes(db->sql) == 0)
+	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return db_fail(db, _("The record no longer exists"));
 	return 0;
 }
@@ -145,7 +146,7 @@ restore_set(struct db *db, const struct trash_set *set)
 			sqlite3_bind_value(st, i + 1, set->values[row + i]);
 		/* Say what conflicts, before reset forgets it. */
 		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_fail(db, _("Cannot undo the delete: %s"), sqlite3_errmsg(db->sql));
+			rc = db_fail(db, _("Cannot undo the delete: %s"), sqlite3_errmsg(db_sqlite(db)));
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);

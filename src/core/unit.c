@@ -1,6 +1,7 @@
 #include "core/unit.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,10 +156,10 @@ store(struct db *db, struct unit *u, const struct unit_row *r, struct field_erro
 		db_fail_sql(db, "unit");
 		return field_fail_db(e, db);
 	}
-	if (sqlite3_changes(db->sql) == 0)
+	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return field_fail(e, -1, _("The unit no longer exists"));
 	if (u->id == 0)
-		u->id = sqlite3_last_insert_rowid(db->sql);
+		u->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return 0;
 }
 
@@ -223,7 +224,7 @@ check_spelling(struct db *db, int64_t unit, const char *spelling, int field,
 	else if (rc == SQLITE_DONE)
 		rc = 0;
 	else
-		rc = field_fail(e, -1, "%s", sqlite3_errmsg(db->sql));
+		rc = field_fail(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_finalize(st);
 	free(folded);
 	return rc;
@@ -247,7 +248,7 @@ save(struct db *db, struct unit *u, const char *aliases, struct field_error *e)
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, u->id);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : field_fail(e, -1, "%s", sqlite3_errmsg(db->sql));
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : field_fail(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_finalize(st);
 	if (rc == 0)
 		rc = add_spellings(db, u->id, r.name, r.short_name, aliases, e);

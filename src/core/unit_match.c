@@ -1,5 +1,6 @@
 #include "core/unit_match.h"
 
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,7 +172,7 @@ unit_matcher_load(struct db *db, struct unit_matcher *m)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		unit_matcher_free(m);
-		return db_fail(db, "unit names: %s", sqlite3_errmsg(db->sql));
+		return db_fail(db, "unit names: %s", sqlite3_errmsg(db_sqlite(db)));
 	}
 	return 0;
 }

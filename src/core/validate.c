@@ -2,6 +2,7 @@
 #include "core/validate.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* The written periodic report: the parts' storage and the sentences an
  * area's text starts from. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ upsert(struct db *db, int64_t plan, int year, enum period_kind k, enum written_p
 	if (rc != SQLITE_DONE)
 		return db_fail_sql(db, "written_part");
 	if (changed != NULL)
-		*changed = sqlite3_changes(db->sql) > 0;
+		*changed = sqlite3_changes(db_sqlite(db)) > 0;
 	return 0;
 }
 

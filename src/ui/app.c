@@ -6,6 +6,7 @@
 #include "ui/app.h"
 
 #include <curses.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -640,11 +641,11 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	}
 	if (!utf8)
 		app_message(&app, COLOR_WARN, "%s", _("The locale is not UTF-8: using C.UTF-8"));
-	if (locked != 0 || sqlite3_db_readonly(db->sql, "main") == 1) {
+	if (locked != 0 || sqlite3_db_readonly(db_sqlite(db), "main") == 1) {
 		app.read_only = true;
 		app_message(&app, COLOR_BAD, "%s", busy ?
-		    _("Read only: another cchc is editing this database") : db->read_only != NULL ?
-		    _(db->read_only) : _("Read only: the database cannot be written here"));
+		    _("Read only: another cchc is editing this database") : db_read_only_reason(db) != NULL ?
+		    _(db_read_only_reason(db)) : _("Read only: the database cannot be written here"));
 	}
 	/* Esc must answer at once; the default 1 s wait feels broken. */
 	set_escdelay(25);

@@ -16,6 +16,7 @@
  * after the commit returned: a save reported done must survive any kill,
  * and one cut short may or may not be there, but nothing else. */
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -6,6 +6,7 @@
  * change. */
 #include <check.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,16 +324,16 @@ END_TEST
 static char *
 snapshot(void)
 {
-	sqlite3_str *out = sqlite3_str_new(db->sql);
+	sqlite3_str *out = sqlite3_str_new(db_sqlite(db));
 	sqlite3_stmt *tables, *rows;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT name FROM sqlite_schema "
+	ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), "SELECT name FROM sqlite_schema "
 	    "WHERE type = 'table' ORDER BY name", -1, &tables, NULL), SQLITE_OK);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"",
 		    (const char *)sqlite3_column_text(tables, 0));
 
-		ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &rows, NULL), SQLITE_OK);
 		sqlite3_free(sql);
 		sqlite3_str_appendf(out, "%s\n", sqlite3_column_text(tables, 0));
 		while (sqlite3_step(rows) == SQLITE_ROW) {
@@ -695,7 +696,7 @@ set_source(const char *code, const char *source)
 	sqlite3_bind_int64(st, 2, set);
 	db_bind_text(st, 3, code);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-	ck_assert_int_eq(sqlite3_changes(db->sql), 1);
+	ck_assert_int_eq(sqlite3_changes(db_sqlite(db)), 1);
 	sqlite3_finalize(st);
 }
 

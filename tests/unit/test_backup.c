@@ -3,6 +3,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,7 @@ START_TEST(test_backup_is_one_sound_file)
 	assert_sound(file);
 	ck_assert_int_eq(query_file(file, "PRAGMA application_id"), DB_APPLICATION_ID);
 	ck_assert_int_eq(query_file(file, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	ck_assert_int_eq(query_file(file, FINGERPRINT), query_raw(db->sql, FINGERPRINT));
+	ck_assert_int_eq(query_file(file, FINGERPRINT), query_raw(db_sqlite(db), FINGERPRINT));
 	/* Rollback-journal mode (bytes 18-19 are 1), private, no -wal. */
 	ck_assert_ptr_nonnull(fp = fopen(file, "rb"));
 	ck_assert_int_eq(fread(header, 1, sizeof header, fp), sizeof header);
@@ -213,7 +214,7 @@ START_TEST(test_backup_while_another_process_writes)
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 0);
-	ck_assert_int_eq(query_raw(db->sql, "SELECT count(*) FROM unit WHERE name LIKE 'W %'"), WRITES);
+	ck_assert_int_eq(query_raw(db_sqlite(db), "SELECT count(*) FROM unit WHERE name LIKE 'W %'"), WRITES);
 }
 END_TEST
 
@@ -343,7 +344,7 @@ START_TEST(test_restore_refuses_bad_files)
 	/* Make the current data differ from the file's. */
 	exec_raw(s, "PRAGMA foreign_keys = ON; DELETE FROM plan");
 	sqlite3_close(s);
-	before = query_raw(db->sql, FINGERPRINT);
+	before = query_raw(db_sqlite(db), FINGERPRINT);
 	bad_files[_i].spoil(file);
 	ck_assert_int_eq(backup_check(db, file), -1);
 	ck_assert_msg(strstr(db_error(db), bad_files[_i].message) != NULL, "%s: %s",
@@ -351,7 +352,7 @@ START_TEST(test_restore_refuses_bad_files)
 	ck_assert_int_eq(backup_restore(db, file, NULL, 0), -1);
 	ck_assert_msg(strstr(db_error(db), bad_files[_i].message) != NULL, "%s: %s",
 	    bad_files[_i].name, db_error(db));
-	ck_assert_int_eq(query_raw(db->sql, FINGERPRINT), before);
+	ck_assert_int_eq(query_raw(db_sqlite(db), FINGERPRINT), before);
 	assert_sound(path);
 	ck_assert_int_eq(count_files(fixture_path("backups"), "before-restore-"), 0);
 }
@@ -360,16 +361,16 @@ END_TEST
 START_TEST(test_restore_replaces_and_keeps_the_old)
 {
 	const char *file = good_backup();
-	long good = query_raw(db->sql, FINGERPRINT), changed;
+	long good = query_raw(db_sqlite(db), FINGERPRINT), changed;
 	char saved[256];
 	struct stat sb;
 
 	ck_assert_int_eq(backup_check(db, file), 0);
 	ck_assert_int_eq(plan_delete(db, 1, NULL), 0);
-	changed = query_raw(db->sql, FINGERPRINT);
+	changed = query_raw(db_sqlite(db), FINGERPRINT);
 	ck_assert_int_ne(changed, good);
 	ck_assert_msg(backup_restore(db, file, saved, sizeof saved) == 0, "%s", db_error(db));
-	ck_assert_int_eq(query_raw(db->sql, FINGERPRINT), good);
+	ck_assert_int_eq(query_raw(db_sqlite(db), FINGERPRINT), good);
 	assert_sound(path);
 	/* The replaced data is kept, whole. */
 	ck_assert_int_eq(strncmp(saved, fixture_path("backups/before-restore-"),
@@ -392,13 +393,13 @@ START_TEST(test_restore_leaves_the_file_alone)
 	const char *file = fixture_path("copy #1 100%?.db");
 	char side[256], cmd[512];
 
-	exec_raw(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)");
+	exec_raw(db_sqlite(db), "PRAGMA wal_checkpoint(TRUNCATE)");
 	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", path, file);
 	ck_assert_int_eq(system(cmd), 0);
 	ck_assert_int_eq(plan_delete(db, 1, NULL), 0);
 	ck_assert_msg(backup_check(db, file) == 0, "%s", db_error(db));
 	ck_assert_msg(backup_restore(db, file, NULL, 0) == 0, "%s", db_error(db));
-	ck_assert_int_eq(query_raw(db->sql, "SELECT count(*) FROM plan"), 1);
+	ck_assert_int_eq(query_raw(db_sqlite(db), "SELECT count(*) FROM plan"), 1);
 	snprintf(side, sizeof side, "%s-wal", file);
 	ck_assert_int_ne(access(side, F_OK), 0);
 	snprintf(side, sizeof side, "%s-shm", file);
@@ -448,12 +449,12 @@ START_TEST(test_restore_upgrades_an_older_file)
 	ck_assert_int_eq(query_file(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'history'"), 0);
 
 	ck_assert_msg(backup_restore(db, file, NULL, 0) == 0, "%s", db_error(db));
-	ck_assert_int_eq(query_raw(db->sql, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	ck_assert_int_eq(query_raw(db->sql, "SELECT count(*) FROM sqlite_schema "
+	ck_assert_int_eq(query_raw(db_sqlite(db), "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	ck_assert_int_eq(query_raw(db_sqlite(db), "SELECT count(*) FROM sqlite_schema "
 	    "WHERE type = 'trigger' AND name LIKE 'history%'"), 34);
 	/* And records history again. */
-	exec_raw(db->sql, "UPDATE unit SET short_name = 'VP' WHERE id = 1");
-	ck_assert_int_eq(query_raw(db->sql, "SELECT count(*) FROM history"), 1);
+	exec_raw(db_sqlite(db), "UPDATE unit SET short_name = 'VP' WHERE id = 1");
+	ck_assert_int_eq(query_raw(db_sqlite(db), "SELECT count(*) FROM history"), 1);
 }
 END_TEST
 

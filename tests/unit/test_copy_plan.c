@@ -1,6 +1,7 @@
 /* Copying a plan to a new year: targets and recurring tasks carried over,
  * years moved, statuses and results left behind. */
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,8 @@ teardown(void)
 static void
 exec(const char *sql)
 {
-	ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db_sqlite(db)));
 }
 
 /* The first column of the first row of sql, ?1 bound to id, as text. */
@@ -42,8 +43,8 @@ query(const char *sql, int64_t id)
 	static char buf[1024];
 	sqlite3_stmt *st;
 
-	ck_assert_msg(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_bind_int64(st, 1, id);
 	buf[0] = '\0';
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)

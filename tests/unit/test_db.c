@@ -116,7 +116,7 @@ START_TEST(test_create)
 	struct db *db = open_ok();
 	char wal[sizeof path + 8];
 
-	ck_assert(db->created);
+	ck_assert(db_created(db));
 	ck_assert_str_eq(db_error(db), "");
 	ck_assert_int_eq(file_mode(path), 0600);
 	for (size_t i = 0; i < NELEM(pragmas); i++)
@@ -143,7 +143,7 @@ START_TEST(test_reopen)
 	/* Twice: migrating an up-to-date file must change nothing. */
 	for (int i = 0; i < 2; i++) {
 		db = open_ok();
-		ck_assert(!db->created);
+		ck_assert(!db_created(db));
 		ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 		ck_assert_int_eq(query_int(db, "SELECT count(*) FROM sqlite_schema"), objects);
 		ck_assert_int_eq(query_int(db, "PRAGMA foreign_keys"), 1);
@@ -261,11 +261,11 @@ START_TEST(test_empty_file)
 	write_file(path, "");
 	ck_assert_int_eq(chmod(path, 0644), 0);
 	db = open_ok();
-	ck_assert(db->created);
+	ck_assert(db_created(db));
 	ck_assert_uint_eq(file_mode(path), 0600);
 	db_close(db);
 	db = open_ok();
-	ck_assert(!db->created);
+	ck_assert(!db_created(db));
 	db_close(db);
 }
 END_TEST
@@ -484,10 +484,10 @@ try_sql(struct db *db, const char *sql, char *msg, size_t msgsz)
 	int rc;
 
 	ck_assert_int_eq(db_begin(db), 0);
-	rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		rc = sqlite3_extended_errcode(db->sql);
-	snprintf(msg, msgsz, "%s", sqlite3_errmsg(db->sql));
+		rc = sqlite3_extended_errcode(db_sqlite(db));
+	snprintf(msg, msgsz, "%s", sqlite3_errmsg(db_sqlite(db)));
 	db_rollback(db);
 	return rc;
 }
@@ -497,7 +497,7 @@ START_TEST(test_constraints)
 	struct db *db = open_ok();
 	char msg[256];
 
-	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), constraint_rows, NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_msg(try_sql(db, constraints[_i].good, msg, sizeof msg) == SQLITE_OK,
 	    "%s: the good row: %s", constraints[_i].what, msg);
 	ck_assert_msg(try_sql(db, constraints[_i].bad, msg, sizeof msg) == constraints[_i].code,
@@ -546,16 +546,16 @@ START_TEST(test_migrate_evidence)
 	    "PRAGMA user_version = 4;";
 	struct db *db = open_ok();
 
-	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_msg(sqlite3_exec(db->sql, v4, NULL, NULL, NULL) == SQLITE_OK, "%s",
-	    sqlite3_errmsg(db->sql));
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), v4, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db_sqlite(db)));
 	db_close(db);
 
 	db = open_ok();
 	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	ck_assert_int_eq(query_int(db, "SELECT evidence = 'Báo cáo số 12' AND "
 	    "evidence_number = '' AND evidence_date IS NULL FROM task WHERE id = 1"), 1);
-	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE task SET evidence_number = '120/BC-UBND', "
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), "UPDATE task SET evidence_number = '120/BC-UBND', "
 	    "evidence_date = '2025-06-20' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'task' "
 	    "AND action = 'update' "
@@ -588,8 +588,8 @@ START_TEST(test_migrate_par_year)
 	    "PRAGMA user_version = 6;";
 	struct db *db = open_ok();
 
-	ck_assert_msg(sqlite3_exec(db->sql, v6, NULL, NULL, NULL) == SQLITE_OK, "%s",
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), v6, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db_sqlite(db)));
 	db_close(db);
 
 	db = open_ok();
@@ -609,9 +609,9 @@ START_TEST(test_migrate_year)
 	static const char v8[] = BEFORE_YEAR "PRAGMA user_version = 8;";
 	struct db *db = open_ok();
 
-	ck_assert_int_eq(sqlite3_exec(db->sql, constraint_rows, NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_msg(sqlite3_exec(db->sql, v8, NULL, NULL, NULL) == SQLITE_OK, "%s",
-	    sqlite3_errmsg(db->sql));
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), constraint_rows, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), v8, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(db_sqlite(db)));
 	db_close(db);
 
 	db = open_ok();
@@ -619,9 +619,9 @@ START_TEST(test_migrate_year)
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM target WHERE horizon IS NULL "
 	    "AND value_q1 IS NULL AND value_h1 IS NULL AND value_m9 IS NULL"),
 	    query_int(db, "SELECT count(*) FROM target"));
-	ck_assert_int_ne(sqlite3_exec(db->sql, "UPDATE target SET horizon = 'week'", NULL, NULL, NULL),
+	ck_assert_int_ne(sqlite3_exec(db_sqlite(db), "UPDATE target SET horizon = 'week'", NULL, NULL, NULL),
 	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE target SET horizon = 'phase', value_h1 = 5 "
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), "UPDATE target SET horizon = 'phase', value_h1 = 5 "
 	    "WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'target' "
 	    "AND action = 'update' AND json_extract(after_json, '$.horizon') = 'phase' "
@@ -637,10 +637,10 @@ START_TEST(test_transactions)
 	char *v;
 
 	ck_assert_int_eq(db_begin(db), 0);
-	ck_assert_int_eq(sqlite3_exec(db->sql, insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 1);
 	db_rollback(db);
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 0);
 	ck_assert_ptr_null(db_setting_get(db, "k"));
 
@@ -648,7 +648,7 @@ START_TEST(test_transactions)
 	db_rollback(db);
 
 	ck_assert_int_eq(db_begin(db), 0);
-	ck_assert_int_eq(sqlite3_exec(db->sql, insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(db_commit(db), 0);
 	db_close(db);
 
@@ -765,7 +765,7 @@ START_TEST(test_settings)
 	ck_assert_ptr_null(db_setting_get(db, "lang"));
 	for (size_t i = 0; i < NELEM(steps); i++) {
 		ck_assert_int_eq(db_setting_set(db, steps[i].key, steps[i].value), 0);
-		ck_assert(sqlite3_get_autocommit(db->sql));
+		ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 		v = db_setting_get(db, steps[i].key);
 		ck_assert_ptr_nonnull(v);
 		ck_assert_str_eq(v, steps[i].value);
@@ -831,10 +831,10 @@ START_TEST(test_rows)
 	ck_assert_int_eq(n, 0);
 	/* A write by id in its own transaction. */
 	ck_assert_int_eq(db_write_id(db, "DELETE FROM setting WHERE rowid = ?", 1, 0, "setting"), 0);
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 2);
 	ck_assert_int_eq(db_write_id(db, "DELETE FROM nowhere WHERE rowid = ?", 1, 0, "setting"), -1);
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	db_close(db);
 }
 END_TEST
@@ -851,17 +851,17 @@ START_TEST(test_write_commit)
 	st = db_prepare(db, "INSERT INTO setting (key, value) VALUES (?, 'x')");
 	db_bind_text(st, 1, "kept");
 	ck_assert_int_eq(db_write_commit(db, st, "setting"), 0);
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	ck_assert_int_eq(db_begin(db), 0);
 	ck_assert_int_eq(db_step_write(db, db_prepare(db, "DELETE FROM setting"), "setting"), 0);
 	st = db_prepare(db, "INSERT INTO setting (key, value) VALUES ('y', NULL)");
 	ck_assert_int_eq(db_write_commit(db, st, "setting"), -1);
 	ck_assert_str_eq(db_error(db), "setting: NOT NULL constraint failed: setting.value");
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting WHERE key = 'kept'"), 1);
 	ck_assert_int_eq(db_begin(db), 0);
 	ck_assert_int_eq(db_write_commit(db, db_prepare(db, "DELETE FROM nowhere"), "setting"), -1);
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	db_close(db);
 }
 END_TEST

@@ -4,6 +4,7 @@
  * on a dump of every table, so a stray write anywhere shows. */
 #include <check.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,32 +62,32 @@ teardown(void)
 static char *
 dump(void)
 {
-	sqlite3_str *out = sqlite3_str_new(db->sql);
+	sqlite3_str *out = sqlite3_str_new(db_sqlite(db));
 	sqlite3_stmt *tables, *st;
 	char *s;
 
 	/* The history grows with every change, undo included. */
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT name FROM sqlite_schema WHERE "
+	ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), "SELECT name FROM sqlite_schema WHERE "
 	    "type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'history%' "
 	    "ORDER BY name", -1, &tables, NULL), SQLITE_OK);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(tables, 0);
-		sqlite3_str *sql = sqlite3_str_new(db->sql);
+		sqlite3_str *sql = sqlite3_str_new(db_sqlite(db));
 		char *q;
 		int n;
 
 		sqlite3_str_appendf(sql, "SELECT * FROM \"%w\"", name);
 		q = sqlite3_str_finish(sql);
-		ck_assert_int_eq(sqlite3_prepare_v2(db->sql, q, -1, &st, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), q, -1, &st, NULL), SQLITE_OK);
 		n = sqlite3_column_count(st);
 		sqlite3_finalize(st);
-		sql = sqlite3_str_new(db->sql);
+		sql = sqlite3_str_new(db_sqlite(db));
 		sqlite3_str_appendf(sql, "%s ORDER BY 1", q);
 		for (int i = 2; i <= n; i++)
 			sqlite3_str_appendf(sql, ", %d", i);
 		sqlite3_free(q);
 		q = sqlite3_str_finish(sql);
-		ck_assert_int_eq(sqlite3_prepare_v2(db->sql, q, -1, &st, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), q, -1, &st, NULL), SQLITE_OK);
 		sqlite3_free(q);
 		sqlite3_str_appendf(out, "[%s]\n", name);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -123,7 +124,7 @@ query(const char *sql, int64_t id)
 	sqlite3_stmt *st;
 	int64_t v;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_int64(st, 1, id);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	v = sqlite3_column_int64(st, 0);
@@ -138,7 +139,7 @@ query_text(const char *sql, int64_t id)
 	sqlite3_stmt *st;
 	char *s;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_int64(st, 1, id);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	s = db_column_strdup(st, 0);

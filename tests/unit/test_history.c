@@ -1,6 +1,7 @@
 /* The history of changes: the rows the triggers write for each kind of
  * change, and the entries read back from them. */
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +36,8 @@ teardown(void)
 static void
 exec(const char *sql)
 {
-	ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db_sqlite(db)));
 }
 
 /* The first column of the first row of sql (with ?1 = id), as text ("" for
@@ -47,8 +48,8 @@ query(const char *sql, int64_t id)
 	static char buf[1024];
 	sqlite3_stmt *st;
 
-	ck_assert_msg(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_bind_int64(st, 1, id);
 	buf[0] = '\0';
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
@@ -76,7 +77,7 @@ new_rows(void)
 	static char buf[2048];
 	size_t len = 0;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT table_name, action, record_id "
+	ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), "SELECT table_name, action, record_id "
 	    "FROM history WHERE id > ? ORDER BY id", -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_int64(st, 1, last_row);
 	buf[0] = '\0';

@@ -5,6 +5,7 @@
  * Every test starts from a new database in a temporary folder loaded with
  * reference_load(), with today fixed at 15/10/2025. */
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -685,7 +686,7 @@ START_TEST(test_summary)
 	put(v, n, "Xây dựng 02 sáng kiến", (struct measure)VAL(1));
 	put(v, n, "Giải ngân vốn đầu tư", (struct measure)FRAC(85, 100));
 	/* Task chi_dao 1 done. */
-	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE task SET progress = 'done', "
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), "UPDATE task SET progress = 'done', "
 	    "completion_date = '2025-09-01' WHERE tt = '1' AND section_id = "
 	    "(SELECT id FROM section WHERE code = 'chi_dao')", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(db_commit(db), 0);
@@ -787,7 +788,7 @@ START_TEST(test_summary_units)
 	ck_assert_int_gt(overdue, 0);
 	ck_assert_int_gt(due_soon, 1);
 
-	ck_assert_int_eq(sqlite3_exec(db->sql, "UPDATE task SET progress = 'done', "
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), "UPDATE task SET progress = 'done', "
 	    "completion_date = '2025-09-20' WHERE tt = '1' AND section_id = "
 	    "(SELECT id FROM section WHERE code = 'tthc')", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(summary_by_unit(db, plan.id, 30, units, nunits, sum), 0);
@@ -896,7 +897,7 @@ START_TEST(test_broken_file)
 		    "%s: message \"%s\" lacks %s", broken[_i].what, msg, broken[_i].want[j]);
 
 	/* All or nothing. */
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 	count_rows(after);
 	for (size_t i = 0; i < NELEM(tables); i++)
 		ck_assert_msg(after[i] == before[i], "%s: %s has %lld rows, had %lld",
@@ -914,7 +915,7 @@ START_TEST(test_missing_file)
 	snprintf(path, sizeof path, "%s/model-missing.tsv", fixture_dir);
 	ck_assert_int_eq(plan_file_load(db, path), -1);
 	ck_assert_msg(strstr(db_error(db), path) != NULL, "%s", db_error(db));
-	ck_assert(sqlite3_get_autocommit(db->sql));
+	ck_assert(sqlite3_get_autocommit(db_sqlite(db)));
 }
 END_TEST
 

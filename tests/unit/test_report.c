@@ -15,6 +15,7 @@
 #include "core/plan_file.h"
 #include "core/report.h"
 #include "core/text.h"
+#include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
@@ -189,10 +190,10 @@ START_TEST(test_csv)
 {
 	const char *cells[] = { "1", "Rà soát, \"đặc biệt\"\nhai dòng", "2", "≥ 30%" };
 	struct report *r = make_report(3, cells, 2);
-	struct db db = { 0 };
+	struct db *db = fixture_open("report", false, false);
 	size_t len;
 	int rc;
-	char *csv = csv_of(&db, r, REPORT_UTF8_BOM, &rc, &len);
+	char *csv = csv_of(db, r, REPORT_UTF8_BOM, &rc, &len);
 
 	ck_assert_int_eq(rc, 0);
 	ck_assert_int_eq(strncmp(csv, "\xEF\xBB\xBF" "UBND xã Tân Đoàn,\r\n", 26), 0);
@@ -202,11 +203,12 @@ START_TEST(test_csv)
 	/* One-field records are padded to the table's two. */
 	ck_assert_ptr_nonnull(strstr(csv, "\r\nI. Công tác chỉ đạo,\r\n"));
 	free(csv);
-	csv = csv_of(&db, r, REPORT_UTF8, &rc, &len);
+	csv = csv_of(db, r, REPORT_UTF8, &rc, &len);
 	ck_assert_int_eq(rc, 0);
 	ck_assert_int_eq(strncmp(csv, "UBND", 4), 0);
 	free(csv);
 	report_free(r);
+	fixture_close(db);
 }
 END_TEST
 
@@ -215,10 +217,10 @@ START_TEST(test_cp1258)
 	const char *ok[] = { "1", "Tiếng Việt", "2", "≥ 30%" };
 	const char *bad[] = { "1", "Xong ✓ → tiếp", "2", "✓ lần hai" };
 	struct report *r = make_report(3, ok, 2);
-	struct db db = { 0 };
+	struct db *db = fixture_open("report", false, false);
 	size_t len;
 	int rc;
-	char *csv = csv_of(&db, r, REPORT_CP1258, &rc, &len);
+	char *csv = csv_of(db, r, REPORT_CP1258, &rc, &len);
 
 	ck_assert_int_eq(rc, 0);
 	/* ế is ê (EA) and a combining acute (EC); ≥ is written >=. */
@@ -227,15 +229,16 @@ START_TEST(test_cp1258)
 	free(csv);
 	report_free(r);
 	r = make_report(3, bad, 2);
-	csv = csv_of(&db, r, REPORT_CP1258, &rc, &len);
+	csv = csv_of(db, r, REPORT_CP1258, &rc, &len);
 	ck_assert_int_eq(rc, -1);
 	/* Nothing written, every character named once. */
 	ck_assert_uint_eq(len, 0);
-	ck_assert_ptr_nonnull(strstr(db_error(&db), "“✓” (U+2713)"));
-	ck_assert_ptr_nonnull(strstr(db_error(&db), "“→” (U+2192)"));
-	ck_assert_ptr_null(strstr(strstr(db_error(&db), "✓") + 1, "“✓”"));
+	ck_assert_ptr_nonnull(strstr(db_error(db), "“✓” (U+2713)"));
+	ck_assert_ptr_nonnull(strstr(db_error(db), "“→” (U+2192)"));
+	ck_assert_ptr_null(strstr(strstr(db_error(db), "✓") + 1, "“✓”"));
 	free(csv);
 	report_free(r);
+	fixture_close(db);
 }
 END_TEST
 

@@ -3,6 +3,7 @@
  * tasks with their bad cells and conflicts, applied with the history
  * naming the unit, and who has answered. */
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,8 @@ teardown(void)
 static void
 exec(const char *sql)
 {
-	ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db_sqlite(db)));
 }
 
 static const char *
@@ -46,7 +47,7 @@ query(const char *sql)
 	static char buf[512];
 	sqlite3_stmt *st;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
 	buf[0] = '\0';
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
 		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));

@@ -2,6 +2,7 @@
  * saving an unchanged text writes nothing; the sentences an area starts
  * from count as the period report and the dashboard count. */
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +40,8 @@ teardown(void)
 static void
 exec(const char *sql)
 {
-	ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
-	    sqlite3_errmsg(db->sql));
+	ck_assert_msg(sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db_sqlite(db)));
 }
 
 static void
@@ -86,13 +87,13 @@ START_TEST(unchanged_save_writes_nothing)
 	ck_assert_int_eq(written_save(db, plan, 2026, PERIOD_H1, WRITTEN_NEXT, 0,
 	    "Tiếp tục rà soát thủ tục hành chính.", &changed), 0);
 	ck_assert_int_eq(changed, 1);
-	int before = sqlite3_total_changes(db->sql);
+	int before = sqlite3_total_changes(db_sqlite(db));
 	s = written_load(db, plan, 2026, PERIOD_H1, WRITTEN_NEXT, 0, NULL);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_int_eq(written_save(db, plan, 2026, PERIOD_H1, WRITTEN_NEXT, 0, s, &changed), 0);
 	free(s);
 	ck_assert_int_eq(changed, 0);
-	ck_assert_int_eq(sqlite3_total_changes(db->sql), before);
+	ck_assert_int_eq(sqlite3_total_changes(db_sqlite(db)), before);
 }
 END_TEST
 
