@@ -2,12 +2,18 @@
  * median and largest peak resident memory (KiB) of its runs:
  *
  *   drive [-p KEYS] [-s COLSxROWS] RUNS PROGRAM ARGS...
+ *   drive RUNS PROGRAM ARGS... -- FLOOR ARGS...
  *
  * Without -p the program's output goes to /dev/null and its input is
  * /dev/null.  With -p it runs on a pseudo-terminal (80x24 by default) that
  * is already in raw mode, KEYS (C escapes \r \e \n) are typed at once, and
  * its output is read and thrown away until it exits: the real path from
- * start through every key to the exit, drawing included. */
+ * start through every key to the exit, drawing included.
+ *
+ * With "--" the two programs run alternately, one of each per round, and
+ * a second line gives the floor's figures: a program compared with its
+ * floor sees the same moments of a busy machine, as far apart medians
+ * taken a minute apart do not. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
 #include <pty.h>
@@ -113,7 +119,8 @@ main(int argc, char **argv)
 	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
 	char *keys = NULL;
 	size_t nkeys = 0;
-	double *ms, *rssd, maxrss = 0;
+	double *ms[2], *rssd[2], maxrss[2] = { 0, 0 };
+	char **floor_argv = NULL;
 	int c, runs;
 
 	while ((c = getopt(argc, argv, "+p:s:")) != -1) {
@@ -132,25 +139,43 @@ main(int argc, char **argv)
 		}
 	}
 	if (argc - optind < 2 || (runs = atoi(argv[optind])) < 1) {
-		fprintf(stderr, "usage: drive [-p KEYS] [-s COLSxROWS] RUNS PROGRAM ARGS...\n");
+		fprintf(stderr, "usage: drive [-p KEYS] [-s COLSxROWS] RUNS PROGRAM ARGS... [-- FLOOR ARGS...]\n");
 		return 2;
 	}
-	ms = calloc((size_t)runs, sizeof *ms);
-	rssd = calloc((size_t)runs, sizeof *rssd);
-	for (int i = 0; i < runs; i++) {
-		long rss;
-		int st = run(argv + optind + 1, keys, nkeys, &ws, &ms[i], &rss);
-
-		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-			fprintf(stderr, "drive: %s failed (status %d)\n", argv[optind + 1], st);
-			return 1;
+	for (int i = optind + 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			argv[i] = NULL;
+			floor_argv = argv + i + 1;
+			break;
 		}
-		rssd[i] = (double)rss;
-		if (rssd[i] > maxrss)
-			maxrss = rssd[i];
 	}
-	qsort(ms, (size_t)runs, sizeof *ms, cmp);
-	qsort(rssd, (size_t)runs, sizeof *rssd, cmp);
-	printf("%.2f %.0f %.0f\n", ms[runs / 2], rssd[runs / 2], maxrss);
+	if (floor_argv != NULL && (keys != NULL || floor_argv[0] == NULL)) {
+		fprintf(stderr, "drive: a floor takes no -p and needs a program\n");
+		return 2;
+	}
+	for (int k = 0; k < 2; k++) {
+		ms[k] = calloc((size_t)runs, sizeof *ms[k]);
+		rssd[k] = calloc((size_t)runs, sizeof *rssd[k]);
+	}
+	for (int i = 0; i < runs; i++) {
+		for (int k = 0; k < (floor_argv != NULL ? 2 : 1); k++) {
+			char **prog = k == 0 ? argv + optind + 1 : floor_argv;
+			long rss;
+			int st = run(prog, keys, nkeys, &ws, &ms[k][i], &rss);
+
+			if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+				fprintf(stderr, "drive: %s failed (status %d)\n", prog[0], st);
+				return 1;
+			}
+			rssd[k][i] = (double)rss;
+			if (rssd[k][i] > maxrss[k])
+				maxrss[k] = rssd[k][i];
+		}
+	}
+	for (int k = 0; k < (floor_argv != NULL ? 2 : 1); k++) {
+		qsort(ms[k], (size_t)runs, sizeof *ms[k], cmp);
+		qsort(rssd[k], (size_t)runs, sizeof *rssd[k], cmp);
+		printf("%.2f %.0f %.0f\n", ms[k][runs / 2], rssd[k][runs / 2], maxrss[k]);
+	}
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "core/date.h"
 #include "core/db.h"
@@ -311,7 +312,7 @@ main(int argc, char **argv)
 		}
 	}
 	sections_free(s, ns);
-	if (sqlite3_exec(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db_sqlite(db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
 		die(db, "checkpoint");
 	db_close(db);
 	return 0;
