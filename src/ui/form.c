@@ -390,7 +390,9 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 	snprintf(app->mode, sizeof app->mode, "%s", form_input_label());
 	app->note = f->fields[f->focus].note;
-	draw_text(y, 1, f->title, cols - 1, A_BOLD);
+	/* A long title (a result's names its target) takes the blank row
+	 * under it rather than being cut mid-word at the edge. */
+	draw_wrapped(y, 1, f->title, cols - 1, 0, 2, A_BOLD);
 	/* Scroll so the focused field (and its completions) are visible. */
 	for (int i = 0; i < f->focus; i++)
 		focus_row += field_rows(&f->fields[i], rows - 2);

@@ -538,7 +538,7 @@ preview_new(struct app *app, const char *kind, int64_t unit, int64_t round, int6
 	}
 	s->data = p;
 	app_message(app, COLOR_NORMAL, "%s",
-	    _("p print · s save as text, HTML, CSV or Excel · w 80/132 columns · f filter"));
+	    _("p print · s save as PDF, Excel, text, HTML or CSV · w 80/132 columns · f filter"));
 	return s;
 }
 

@@ -80,18 +80,22 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	return target_save(app->db, &t, err);
 }
 
-/* A yes/no target hides what only figures need. */
+/* Each kind shows only the fields it reads: a yes/no target needs no
+ * comparator, only a rate has a numerator and a denominator, only a
+ * reduction a figure before.  A hidden field keeps its text, so a save
+ * loses nothing the clerk typed before changing the kind. */
 static void
 changed(struct app *app, struct form *f, int field)
 {
 	struct target_edit *e = f->record;
-	bool yesno = form_choice(f, e->fkind) == TARGET_YESNO;
+	int kind = form_choice(f, e->fkind);
 
 	(void)app;
 	(void)field;
-	f->fields[e->fcmp].hidden = yesno;
-	f->fields[e->fnum].hidden = yesno;
-	f->fields[e->fden].hidden = yesno;
+	f->fields[e->fcmp].hidden = kind == TARGET_YESNO;
+	f->fields[e->fnum].hidden = kind != TARGET_RATE;
+	f->fields[e->fden].hidden = kind != TARGET_RATE;
+	f->fields[e->fbaseline].hidden = kind != TARGET_REDUCTION;
 }
 
 struct screen *

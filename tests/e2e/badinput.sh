@@ -11,9 +11,13 @@
 . "$(dirname "$0")/lib.sh"
 
 # The fields of each form, in Tab order (a plan without phases).
-target_fields="Section|Target|Kind|Comparator|Planned value|Baseline|Numerator is|Denominator is|Lead unit|Values by period|Judged"
-# A yes/no target's form hides what only figures need.
-yesno_fields="Section|Target|Kind|Planned value|Baseline|Lead unit|Values by period|Judged"
+# A target's form shows what its kind reads: a rate (the default) its
+# numerator and denominator, a reduction its baseline, a yes/no neither
+# nor a comparator.
+target_fields="Section|Target|Kind|Comparator|Planned value|Numerator is|Denominator is|Lead unit|Values by period|Judged"
+figure_fields="Section|Target|Kind|Comparator|Planned value|Lead unit|Values by period|Judged"
+reduction_fields="Section|Target|Kind|Comparator|Planned value|Baseline|Lead unit|Values by period|Judged"
+yesno_fields="Section|Target|Kind|Planned value|Lead unit|Values by period|Judged"
 rate_fields="Numerator|Denominator|Evidence|Note"
 count_fields="Value|Evidence|Note"
 task_fields="Section|No.|Task|Product 1|  deadline|  due date by hand|Product 2|  deadline|  due date by hand|Lead unit|Cooperating units|Monitoring unit|Progress|Completed on|Evidence no.|Evidence date|Evidence summary|Note"
@@ -56,8 +60,9 @@ open() {
 		wait_for "New target"
 		fields=$target_fields
 		case $1 in
-		target-count) choose Kind 1 ;;
-		target-rank) choose Kind 3 ;;
+		target-count) choose Kind 1; fields=$figure_fields ;;
+		target-reduction) choose Kind 2; fields=$reduction_fields ;;
+		target-rank) choose Kind 3; fields=$figure_fields ;;
 		target-yesno) choose Kind 4; fields=$yesno_fields ;;
 		esac
 		put Target "Rà soát hồ sơ"
@@ -229,8 +234,8 @@ target|Planned value|type|1e999|Planned value: write 80 or 80%
 target-count|Planned value|type|-3|Planned value: A count cannot be negative
 target-rank|Planned value|type|2.5|Planned value: A rank must be a whole number from 1
 target-yesno|Planned value|type|2|Planned value: write “có” or “không”
-target|Baseline|type|-1|Baseline must be between 0 and
-target|Baseline|type|x|Baseline is not a number
+target-reduction|Baseline|type|-1|Baseline must be between 0 and
+target-reduction|Baseline|type|x|Baseline is not a number
 target|Values by period|type|7T: 4|Values by period: Values by phase: write
 target|Target|type||Target is required
 target|Target|fill|100000|Target: the text is too long

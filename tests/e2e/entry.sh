@@ -40,11 +40,25 @@ wait_for "— chỉ tiêu (1)"
 expect_sql "SELECT kind, value, numerator_label FROM target WHERE text = 'Công khai thủ tục'" \
     "yesno|1.0|"
 
-# A rate target: its comparator reads as words.
+# A rate target: its comparator reads as words.  Only a rate has a
+# numerator and a denominator, only a reduction a figure before: a count
+# shows neither (they were left to puzzle over, walk-through).
 send a
 wait_for "Chỉ tiêu mới"
 send Tab
 type "Hoof sow ddungs hanj"; send Tab
+wait_for "< tỷ lệ (%) >"
+wait_for "Tử số là"
+expect_not "Mốc so sánh"
+send Right
+wait_for "< số lượng >"
+expect_not "Tử số là"
+expect_not "Mốc so sánh"
+send Right
+wait_for "< cắt giảm (%) >"
+wait_for "Mốc so sánh"
+expect_not "Tử số là"
+send Left Left
 wait_for "< tỷ lệ (%) >"
 send Tab
 wait_for "< ≥ tối thiểu >"

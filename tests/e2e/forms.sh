@@ -39,7 +39,6 @@ type "Treen 99% hoof sow giari quyeets ddungs hanj"; send Tab
 send Tab
 send Left; send Tab
 type "99"; send Tab
-send Tab
 type "Hoof sow ddungs hanj"; send Tab
 type "Toongr soos hoof sow"; send Tab
 type "pvhcc"

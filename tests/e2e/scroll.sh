@@ -55,10 +55,14 @@ wait_for "Ctrl-W"
 wait_for "Ctrl-K"
 wait_for "Shift-Tab"
 wait_for "nhận tên đơn vị gợi ý"
-# The baseline's note, while it is focused.
-send Escape Tab Tab Tab Tab Tab
+# The baseline's note, while it is focused (a reduction's field).
+send Escape Tab Tab Right Right
+wait_for "< cắt giảm (%) >"
+send Tab Tab Tab
 wait_for "Chỉ tiêu cắt giảm: số trước khi giảm"
 send Tab
 wait_gone "Chỉ tiêu cắt giảm: số trước khi giảm"
-send Escape Escape q
+send Escape
+wait_for "Bỏ các thay đổi"
+send y Escape q
 wait_for "EXIT:0"
