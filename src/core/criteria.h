@@ -142,6 +142,9 @@ struct criteria_set_input {
 	const char *note;
 };
 
+/* s as loaded, to save again. */
+struct criteria_set_input criteria_set_input_of(const struct criteria_set *s);
+
 /* Saves the header of set in->id (name, year, level, total, note) and the
  * bands written as criteria_bands_text writes them -- highest first, each
  * from 0 to 100, the last from 0 -- in one transaction.  0, or -1 with

@@ -172,6 +172,15 @@ out:
 	return rc;
 }
 
+struct criteria_set_input
+criteria_set_input_of(const struct criteria_set *s)
+{
+	return (struct criteria_set_input){
+		.id = s->id, .year = s->year, .level = s->level, .name = s->name,
+		.total = s->total, .note = s->note,
+	};
+}
+
 int
 criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
     struct field_error *err)

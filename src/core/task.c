@@ -177,7 +177,7 @@ out:
 	return rc;
 }
 
-/* Writes t's products over the rows task has, in order: a row whose
+/* Writes t's products over task's product rows, in order: a row whose
  * product is unchanged is left alone, the rows left over are deleted.
  * Replacing them all would give every product a new id and the history a
  * delete and an insert of each at every save. */
@@ -200,8 +200,8 @@ store_products(struct db *db, const struct task_input *t, int64_t task, int plan
 		used += written && used < n;
 	}
 	for (int i = used; i < n && rc == 0; i++)
-		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", task, ids[i],
-		    "product") != 0)
+		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", task,
+		    ids[i], "product") != 0)
 			rc = field_fail_db(e, db);
 	free(ids);
 	return rc;

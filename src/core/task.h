@@ -64,9 +64,10 @@ struct task_input {
  * t->nproducts). */
 struct task_input task_input_of(const struct task *t, struct product_input *products);
 
-/* Inserts in (in->id 0) or updates task in->id, in one transaction, and
- * sets *id (when id is not NULL) to the task's id; with its products and cooperating units (both replaced wholesale; a
- * blank product is left out).  Each product's deadline kind comes from its
+/* Inserts in (in->id 0) or updates task in->id, in one transaction, with
+ * its products and cooperating units (both replaced wholesale; a blank
+ * product is left out), and sets *id (when id is not NULL) to the task's
+ * id.  Each product's deadline kind comes from its
  * deadline text, and so does its due date unless due_manual is set (then
  * due_date, ISO or "", is kept); plan_year fills a missing year.  ord 0
  * means "after the last of its section", as does a move to another

@@ -261,12 +261,6 @@ out:
 	return rc;
 }
 
-struct unit_input
-unit_input_of(const struct unit *u)
-{
-	return (struct unit_input){ u->id, u->name, u->short_name };
-}
-
 int
 unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64_t *id,
     struct field_error *err)

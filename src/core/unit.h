@@ -35,9 +35,6 @@ struct unit_input {
 	const char *short_name;
 };
 
-/* u as loaded, to save again. */
-struct unit_input unit_input_of(const struct unit *u);
-
 /* Inserts in (in->id 0) or updates unit in->id, in one transaction, sets
  * *id (when id is not NULL) to the unit's id and makes its spellings
  * exactly the name, the short name and aliases (separated by ';').  The
