@@ -1233,6 +1233,7 @@ write_task(struct db *db, const struct appendix *a, const struct appendix_task *
 	t.description = at->description;
 	t.lead_unit_id = unit_id(&at->lead, unknown_ids);
 	t.monitor_unit_id = unit_id(&at->monitor, unknown_ids);
+	t.evidence_number = t.evidence = t.note = "";
 	t.review = at->review;
 	t.raw_cells = at->review != NULL ? at->raw : NULL;
 	t.progress = PROGRESS_NOT_STARTED;

@@ -237,6 +237,7 @@ copy_task(struct db *db, const struct task *t, const struct plan *old, int64_t p
 	copy.lead_unit_id = t->lead_unit_id;
 	copy.monitor_unit_id = t->monitor_unit_id;
 	copy.progress = PROGRESS_NOT_STARTED;
+	copy.evidence_number = copy.evidence = copy.note = "";
 	copy.nproducts = m.n;
 	copy.products = m.products;
 	if (task_insert(db, &copy, coop, ncoop, old->year_from + shift) > 0)

@@ -173,11 +173,11 @@ struct criterion_input criterion_input_of(const struct par_node *c);
  * updates criterion in->id (parent, code, title, max, rule, params,
  * source, hint; under a new parent it goes last, and its sub-criteria's
  * codes follow its new code), in one transaction, and sets *id (when id is
- * not NULL) to the criterion's id.  The code must be unique in the set, start with the
- * parent's code and a dot (a top-level code has no dot), the parent not be
- * the criterion or below it, the max not be negative, the rule and its
- * parameters parse and the source be one of the forms above.  0, or -1
- * with err naming the field. */
+ * not NULL) to the criterion's id.  The code must be unique in the set,
+ * start with the parent's code and a dot (a top-level code has no dot),
+ * the parent not be the criterion or below it, the max not be negative,
+ * the rule and its parameters parse and the source be one of the forms
+ * above.  0, or -1 with err naming the field. */
 int criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int64_t *id,
     struct field_error *err);
 

@@ -438,6 +438,7 @@ target_import_write(struct db *db, const struct target_import *ti, int64_t plan,
 		t.section_id = row->section_id;
 		t.text = row->text;
 		t.rule = row->rule;
+		t.numerator_label = t.denominator_label = "";
 		if (target_insert(db, &t) < 0) {
 			char msg[DB_ERROR_MAX];
 
