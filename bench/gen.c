@@ -118,7 +118,7 @@ add_target(struct db *db, int64_t plan, int64_t section, const int64_t *units, i
 {
 	static const char *const kinds[] = { "rate", "count", "yesno", "reduction", "rank" };
 	char text[300];
-	struct target t = { 0 };
+	struct target_input t = { 0 };
 	int64_t id;
 
 	phrase(text, sizeof text, year);
@@ -154,8 +154,8 @@ static void
 add_task(struct db *db, int64_t plan, int64_t section, const int64_t *units, int year, int i)
 {
 	char desc[300], tt[16], names[3][64], texts[3][64], done[11] = "";
-	struct product p[3] = { { 0 } };
-	struct task t = { 0 };
+	struct product_input p[3] = { { 0 } };
+	struct task_input t = { 0 };
 	int64_t coop[2];
 	int ncoop = 0;
 
@@ -197,14 +197,14 @@ static int64_t
 add_plan(struct db *db, int year, const char *who, int n)
 {
 	char number[64], title[256];
-	struct plan p = { 0 };
+	struct plan_input p = { 0 };
 	int64_t id;
 
 	snprintf(number, sizeof number, "%d/KH-%s", 10 + n, n ? "PB" : "UBND");
 	snprintf(title, sizeof title, "Kế hoạch cải cách hành chính năm %d của %s", year, who);
 	p.number = number;
 	p.title = title;
-	p.issuer = (char *)who;
+	p.issuer = who;
 	p.signer = "Nguyễn Văn An";
 	date_format_iso((struct date){ year, 1, 5 + n }, p.issue_date);
 	p.year_from = p.year_to = year;

@@ -146,21 +146,21 @@ static int
 save_criterion(struct app *app, struct form *f, struct field_error *err)
 {
 	struct criterion_edit *e = f->record;
-	struct par_node c = { 0 };
+	struct criterion_input c = { 0 };
 	bool has;
 
 	c.id = e->id;
-	c.code = (char *)form_text(f, e->fcode);
-	c.title = (char *)form_text(f, e->ftitle);
+	c.code = form_text(f, e->fcode);
+	c.title = form_text(f, e->ftitle);
 	if (validate_number(form_text(f, e->fmax), true, 0, 1000, &c.max, &has, err, CF_MAX,
 	    _("Maximum")) != 0)
 		return -1;
 	c.kind = (enum rule_kind)form_choice(f, e->frule);
-	c.params = (char *)form_text(f, e->fparams);
-	c.source = (char *)form_text(f, e->fsource);
-	c.hint = (char *)form_text(f, e->fhint);
+	c.params = form_text(f, e->fparams);
+	c.source = form_text(f, e->fsource);
+	c.hint = form_text(f, e->fhint);
 	c.parent_id = parent_for(e->s, c.code, c.id);
-	return criterion_save(app->db, e->set, &c, err);
+	return criterion_save(app->db, e->set, &c, NULL, err);
 }
 
 static struct screen *
@@ -282,7 +282,7 @@ row_text(struct screen *s, int i)
 
 /* The set's header: name, year, level, total, classification, note. */
 struct set_edit {
-	struct criteria_set head;	/* id only; the rest is read from the form */
+	struct criteria_set_input head;	/* id only; the rest is read from the form */
 	int fname, fyear, flevel, ftotal, fbands, fnote;
 };
 
@@ -290,7 +290,7 @@ static int
 save_set(struct app *app, struct form *f, struct field_error *err)
 {
 	struct set_edit *e = f->record;
-	struct criteria_set s = e->head;
+	struct criteria_set_input s = e->head;
 	double year;
 	bool has;
 
@@ -300,9 +300,9 @@ save_set(struct app *app, struct form *f, struct field_error *err)
 	    SETF_TOTAL, f->fields[e->ftotal].label) != 0)
 		return -1;
 	s.year = (int)year;
-	s.name = (char *)form_text(f, e->fname);
-	s.level = (char *)office_kind_codes[form_choice(f, e->flevel)];
-	s.note = (char *)form_text(f, e->fnote);
+	s.name = form_text(f, e->fname);
+	s.level = office_kind_codes[form_choice(f, e->flevel)];
+	s.note = form_text(f, e->fnote);
 	return criteria_set_save(app->db, &s, form_text(f, e->fbands), err);
 }
 

@@ -16,7 +16,7 @@
 #include "ui/screens.h"
 
 struct plan_edit {
-	struct plan plan;	/* id only */
+	struct plan_input plan;	/* id only */
 	int fnumber, ftitle, fissuer, fsigner, fdate, ffrom, fto, fphases;
 };
 
@@ -37,20 +37,21 @@ static int
 save_plan(struct app *app, struct form *f, struct field_error *err)
 {
 	struct plan_edit *e = f->record;
-	struct plan p = e->plan;
+	struct plan_input p = e->plan;
+	int64_t id;
 
-	p.number = (char *)form_text(f, e->fnumber);
-	p.title = (char *)form_text(f, e->ftitle);
-	p.issuer = (char *)form_text(f, e->fissuer);
-	p.signer = (char *)form_text(f, e->fsigner);
+	p.number = form_text(f, e->fnumber);
+	p.title = form_text(f, e->ftitle);
+	p.issuer = form_text(f, e->fissuer);
+	p.signer = form_text(f, e->fsigner);
 	p.phases = form_text(f, e->fphases);
 	if (validate_date_or_month(form_text(f, e->fdate), p.issue_date, err, PF_ISSUE_DATE,
 	    f->fields[e->fdate].label) != 0 ||
 	    read_year(f, e->ffrom, PF_YEAR_FROM, &p.year_from, err) != 0 ||
 	    read_year(f, e->fto, PF_YEAR_TO, &p.year_to, err) != 0 ||
-	    plan_save(app->db, &p, err) != 0)
+	    plan_save(app->db, &p, &id, err) != 0)
 		return -1;
-	return app_reload(app, p.id);
+	return app_reload(app, id);
 }
 
 struct screen *

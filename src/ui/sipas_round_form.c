@@ -34,10 +34,10 @@ static int
 save_round(struct app *app, struct form *f, struct field_error *err)
 {
 	struct round_edit *e = f->record;
-	struct sipas_round r = { .id = e->id };
+	struct sipas_round_input r = { .id = e->id };
 
-	r.name = (char *)form_text(f, e->fname);
-	r.service = (char *)form_text(f, e->fservice);
+	r.name = form_text(f, e->fname);
+	r.service = form_text(f, e->fservice);
 	r.questionnaire_id = e->nnames ? e->names[form_choice(f, e->fquestionnaire)].id : 0;
 	if (validate_date(form_text(f, e->ffrom), r.date_from, err, SRF_FROM,
 	    f->fields[e->ffrom].label) != 0 ||
@@ -46,7 +46,7 @@ save_round(struct app *app, struct form *f, struct field_error *err)
 	    form_unit_id(app, form_text(f, e->funit), SRF_UNIT, f->fields[e->funit].label,
 	    &r.unit_id, err) != 0)
 		return -1;
-	return sipas_round_save(app->db, &r, err);
+	return sipas_round_save(app->db, &r, NULL, err);
 }
 
 struct screen *

@@ -30,9 +30,9 @@ static const char *const comparators[] = {
 	N_("> above"), N_("≥ at least"), N_("< below"), N_("≤ at most"), N_("= exactly"),
 };
 
-/* What the form edits: a copy of the target (id 0 for a new one). */
+/* What the form edits: the target as loaded (id 0 for a new one). */
 struct target_edit {
-	struct target target;
+	struct target_input target;
 	int fsection, ftext, fkind, fcmp, fvalue, fphases, fhorizon, fbaseline, fnum, fden, flead;
 	int64_t *section_ids;
 	const char **section_names;	/* the section choice's labels */
@@ -54,11 +54,11 @@ static int
 save_target(struct app *app, struct form *f, struct field_error *err)
 {
 	struct target_edit *e = f->record;
-	struct target t = e->target;
+	struct target_input t = e->target;
 	int horizon;
 
 	t.section_id = e->section_ids[form_choice(f, e->fsection)];
-	t.text = (char *)form_text(f, e->ftext);
+	t.text = form_text(f, e->ftext);
 	t.rule.kind = (enum target_kind)form_choice(f, e->fkind);
 	/* Hidden for a yes/no, the comparator keeps "≥": "có" is met by "có"
 	 * and settles before the year's end. */
@@ -72,12 +72,12 @@ save_target(struct app *app, struct form *f, struct field_error *err)
 	horizon = form_choice(f, e->fhorizon);
 	t.has_horizon = horizon > 0;
 	t.horizon = t.has_horizon ? (enum target_horizon)(horizon - 1) : HORIZON_PERIOD;
-	t.numerator_label = (char *)(t.rule.kind == TARGET_YESNO ? "" : form_text(f, e->fnum));
-	t.denominator_label = (char *)(t.rule.kind == TARGET_YESNO ? "" : form_text(f, e->fden));
+	t.numerator_label = t.rule.kind == TARGET_YESNO ? "" : form_text(f, e->fnum);
+	t.denominator_label = t.rule.kind == TARGET_YESNO ? "" : form_text(f, e->fden);
 	if (form_unit_id(app, form_text(f, e->flead), TF_LEAD_UNIT, f->fields[e->flead].label,
 	    &t.lead_unit_id, err) != 0)
 		return -1;
-	return target_save(app->db, &t, err);
+	return target_save(app->db, &t, NULL, err);
 }
 
 /* Each kind shows only the fields it reads: a yes/no target needs no
@@ -115,7 +115,7 @@ target_form_new(struct app *app, const struct target *t, int section)
 		return NULL;
 	}
 	if (t != NULL) {
-		e->target = *t;
+		e->target = target_input_of(t);
 		if (t->rule.kind == TARGET_YESNO)
 			snprintf(value, sizeof value, "%s", t->rule.value != 0 ? _("Yes") : _("No"));
 		else

@@ -113,19 +113,20 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 }
 
 static int
-read_products(struct form *f, struct task_edit *e, struct product *p, int *n, struct field_error *err)
+read_products(struct form *f, struct task_edit *e, struct product_input *p, int *n,
+    struct field_error *err)
 {
 	*n = 0;
 	for (int i = 0; i < e->nslots; i++) {
 		const char *name = form_text(f, e->fname[i]), *deadline = form_text(f, e->fdeadline[i]);
 		const char *manual = form_text(f, e->fmanual[i]);
-		struct product *pr = &p[*n];
+		struct product_input *pr = &p[*n];
 
 		if (*name == '\0' && *deadline == '\0' && *manual == '\0')
 			continue;
 		memset(pr, 0, sizeof *pr);
-		pr->name = (char *)name;
-		pr->deadline_text = (char *)deadline;
+		pr->name = name;
+		pr->deadline_text = deadline;
 		if (validate_deadline(deadline, err, KF_PRODUCT + 2 * i + 1,
 		    f->fields[e->fdeadline[i]].label) != 0 ||
 		    validate_date(manual, pr->due_date, err, KF_MANUAL_DUE + i,
@@ -141,21 +142,21 @@ static int
 save_task(struct app *app, struct form *f, struct field_error *err)
 {
 	struct task_edit *e = f->record;
-	struct product products[MAX_PRODUCTS];
-	struct task t = e->task;
+	struct product_input products[MAX_PRODUCTS];
+	struct task_input t = { .id = e->task.id, .plan_id = e->task.plan_id, .ord = e->task.ord };
 	int64_t *coops = NULL;
 	int ncoops = 0, rc = -1;
 
 	t.section_id = e->section_ids[form_choice(f, e->fsection)];
-	t.tt = (char *)form_text(f, e->ftt);
-	t.description = (char *)form_text(f, e->fdesc);
+	t.tt = form_text(f, e->ftt);
+	t.description = form_text(f, e->fdesc);
 	/* Saved from the form, the task has been looked at: no longer for
 	 * review (its cells as imported stay on the record). */
 	t.review = "";
 	t.progress = (enum task_progress)form_choice(f, e->fprogress);
-	t.evidence_number = (char *)form_text(f, e->fevnumber);
-	t.evidence = (char *)form_text(f, e->fevidence);
-	t.note = (char *)form_text(f, e->fnote);
+	t.evidence_number = form_text(f, e->fevnumber);
+	t.evidence = form_text(f, e->fevidence);
+	t.note = form_text(f, e->fnote);
 	if (read_products(f, e, products, &t.nproducts, err) != 0 ||
 	    validate_date(form_text(f, e->fdone), t.completion_date, err, KF_COMPLETION,
 	    f->fields[e->fdone].label) != 0 ||
@@ -168,7 +169,7 @@ save_task(struct app *app, struct form *f, struct field_error *err)
 	    read_cooperators(app, f, e->fcoop, &coops, &ncoops, err) != 0)
 		goto out;
 	t.products = products;
-	rc = task_save(app->db, &t, coops, ncoops, app->plan.year_from, err);
+	rc = task_save(app->db, &t, coops, ncoops, app->plan.year_from, NULL, err);
 	/* Saved all the same: the clerk may mend it later. */
 	if (rc == 0 && task_warnings(&t, app->plan.year_from, app->plan.year_to, e->warnings,
 	    sizeof e->warnings - 64)) {

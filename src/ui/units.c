@@ -214,7 +214,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 
 /* The unit form. */
 struct unit_edit {
-	struct unit unit;	/* id only; the strings belong to the list */
+	struct unit_input unit;	/* id only */
 	int fname, fshort, faliases;
 };
 
@@ -222,11 +222,11 @@ static int
 save_unit(struct app *app, struct form *f, struct field_error *err)
 {
 	struct unit_edit *e = f->record;
-	struct unit u = e->unit;
+	struct unit_input u = e->unit;
 
-	u.name = (char *)form_text(f, e->fname);
-	u.short_name = (char *)form_text(f, e->fshort);
-	return unit_save(app->db, &u, form_text(f, e->faliases), err);
+	u.name = form_text(f, e->fname);
+	u.short_name = form_text(f, e->fshort);
+	return unit_save(app->db, &u, form_text(f, e->faliases), NULL, err);
 }
 
 static struct screen *

@@ -120,13 +120,14 @@ static int
 new_task(struct db *db, int64_t plan, int64_t section, unsigned n, struct field_error *e)
 {
 	char desc[64];
-	struct product p = { .name = "Báo cáo", .deadline_text = "Trước ngày 15/12/2025" };
-	struct task t = { .plan_id = plan, .section_id = section, .tt = "", .description = desc,
-	    .evidence = "", .note = "", .nproducts = 1, .products = &p };
+	struct product_input p = { .name = "Báo cáo",
+	    .deadline_text = "Trước ngày 15/12/2025" };
+	struct task_input t = { .plan_id = plan, .section_id = section, .tt = "",
+	    .description = desc, .evidence = "", .note = "", .nproducts = 1, .products = &p };
 
 	snprintf(desc, sizeof desc, "crash %u", n);
 	logf_("try task %u\n", n);
-	if (task_save(db, &t, NULL, 0, YEAR, e) != 0)
+	if (task_save(db, &t, NULL, 0, YEAR, &t.id, e) != 0)
 		return -1;
 	logf_("ok task %u %lld\n", n, (long long)t.id);
 	return 0;
@@ -136,6 +137,8 @@ static int
 note_task(struct db *db, int64_t id, unsigned n, struct field_error *e)
 {
 	struct task *all;
+	struct product_input *products;
+	struct task_input in;
 	int count, rc = -1;
 	char note[32];
 
@@ -144,13 +147,18 @@ note_task(struct db *db, int64_t id, unsigned n, struct field_error *e)
 	for (int i = 0; i < count; i++) {
 		if (all[i].id != id)
 			continue;
+		if ((products = calloc((size_t)all[i].nproducts + 1, sizeof *products)) == NULL) {
+			rc = field_fail(e, -1, "out of memory");
+			break;
+		}
 		snprintf(note, sizeof note, "n%u", n);
-		free(all[i].note);
-		all[i].note = strdup(note);
-		logf_("try note %lld %u\n", (long long)id, n);
 		/* As the form does: the whole record as loaded, one field changed. */
-		if ((rc = task_save(db, &all[i], NULL, 0, YEAR, e)) == 0)
+		in = task_input_of(&all[i], products);
+		in.note = note;
+		logf_("try note %lld %u\n", (long long)id, n);
+		if ((rc = task_save(db, &in, NULL, 0, YEAR, NULL, e)) == 0)
 			logf_("ok note %lld %u\n", (long long)id, n);
+		free(products);
 		break;
 	}
 	tasks_free(all, count);
@@ -403,13 +411,14 @@ fill(const char *path)
 	memset(desc, 'x', sizeof desc - 1);
 	desc[sizeof desc - 1] = '\0';
 	for (;;) {
-		struct product p = { .name = "Báo cáo", .deadline_text = "Tháng 12/2025" };
-		struct task t = { .plan_id = plan, .section_id = section, .tt = "", .description = desc,
-		    .evidence = "", .note = "", .nproducts = 1, .products = &p };
+		struct product_input p = { .name = "Báo cáo", .deadline_text = "Tháng 12/2025" };
+		struct task_input t = { .plan_id = plan, .section_id = section, .tt = "",
+		    .description = desc, .evidence = "", .note = "", .nproducts = 1,
+		    .products = &p };
 
 		snprintf(desc, 16, "fill %06d ", n);
 		desc[12] = 'x';
-		if (task_save(db, &t, NULL, 0, YEAR, &e) != 0)
+		if (task_save(db, &t, NULL, 0, YEAR, &t.id, &e) != 0)
 			break;
 		if (n == 100000)
 			break;
@@ -443,6 +452,8 @@ two(const char *path)
 	struct db *a = open_db(path), *b = open_db(path);
 	int64_t plan = current_plan(a);
 	struct task *ta, *tb;
+	struct product_input *pa, *pb;
+	struct task_input ia, ib;
 	int na, nb, rc = 0;
 	struct field_error e;
 	char *note;
@@ -451,13 +462,19 @@ two(const char *path)
 		fprintf(stderr, "harness: no tasks\n");
 		return 1;
 	}
-	free(ta[0].note);
-	ta[0].note = strdup("written by instance A");
-	if (task_save(a, &ta[0], NULL, 0, YEAR, &e) != 0)
+	pa = calloc((size_t)ta[0].nproducts + 1, sizeof *pa);
+	pb = calloc((size_t)tb[0].nproducts + 1, sizeof *pb);
+	if (pa == NULL || pb == NULL) {
+		fprintf(stderr, "harness: out of memory\n");
+		return 1;
+	}
+	ia = task_input_of(&ta[0], pa);
+	ia.note = "written by instance A";
+	if (task_save(a, &ia, NULL, 0, YEAR, NULL, &e) != 0)
 		fail("A: %s", e.message);
-	free(tb[0].description);
-	tb[0].description = strdup("Changed by instance B");
-	rc = task_save(b, &tb[0], NULL, 0, YEAR, &e);
+	ib = task_input_of(&tb[0], pb);
+	ib.description = "Changed by instance B";
+	rc = task_save(b, &ib, NULL, 0, YEAR, NULL, &e);
 	note = NULL;
 	{
 		sqlite3_stmt *st = db_prepare(a, "SELECT note FROM task WHERE id = ?");
@@ -477,7 +494,7 @@ two(const char *path)
 	/* The write lock: A inside a transaction, B saves. */
 	if (db_begin(a) != 0)
 		fail("A cannot begin: %s", db_error(a));
-	if (task_save(b, &tb[0], NULL, 0, YEAR, &e) == 0)
+	if (task_save(b, &ib, NULL, 0, YEAR, NULL, &e) == 0)
 		fail("B saved while A held the write lock");
 	else
 		printf("while the other instance writes: %s\n", e.message);
@@ -486,6 +503,8 @@ two(const char *path)
 		fail("a refused save without a message");
 	int overwrote = rc == 0 && note != NULL && strcmp(note, "written by instance A") != 0;
 	free(note);
+	free(pa);
+	free(pb);
 	tasks_free(ta, na);
 	tasks_free(tb, nb);
 	db_close(a);
@@ -618,15 +637,14 @@ static int64_t first_id(struct db *db, const char *sql)
 static int
 try_task(struct db *db, const struct bad_task *c, struct field_error *e)
 {
-	struct product p = { .name = "Báo cáo", .deadline_text = "Tháng 12/2025" };
-	struct task t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
+	struct product_input p = { .name = "Báo cáo", .deadline_text = "Tháng 12/2025" };
+	struct task_input t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
 	    .tt = "1", .description = "Kiểm tra", .evidence = "", .note = "", .nproducts = 1,
 	    .products = &p };
 	int64_t unit = first_id(db, "SELECT id FROM unit ORDER BY id"), coop[1] = { unit };
 	int ncoop = 0;
 	const char *f = c->field;
-	/* The model's strings are not const; the save only reads them. */
-	char *v = c->value ? (char *)c->value : big_text;
+	const char *v = c->value ? c->value : big_text;
 
 	if (!strcmp(f, "description")) t.description = v;
 	else if (!strcmp(f, "tt")) t.tt = v;
@@ -649,14 +667,15 @@ try_task(struct db *db, const struct bad_task *c, struct field_error *e)
 		p.due_manual = true;
 		snprintf(p.due_date, sizeof p.due_date, "%s", v);
 	}
-	return task_save(db, &t, coop, ncoop, YEAR, e);
+	return task_save(db, &t, coop, ncoop, YEAR, &t.id, e);
 }
 
 static int
 try_target(struct db *db, const struct bad_target *c, struct field_error *e)
 {
-	struct target t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
-	    .text = (char *)c->text, .numerator_label = "", .denominator_label = "",
+	struct target_input t = { .plan_id = current_plan(db),
+	    .section_id = section_find(db, "tthc"), .text = c->text, .numerator_label = "",
+	    .denominator_label = "",
 	    .lead_unit_id = c->lead };
 
 	target_kind_parse(c->kind, &t.rule.kind);
@@ -664,7 +683,7 @@ try_target(struct db *db, const struct bad_target *c, struct field_error *e)
 	t.rule.value = c->value;
 	t.rule.has_baseline = c->baseline != -1;
 	t.rule.baseline = c->baseline;
-	return target_save(db, &t, e);
+	return target_save(db, &t, &t.id, e);
 }
 
 static int
@@ -692,19 +711,19 @@ try_result(struct db *db, const struct bad_result *c, struct field_error *e)
 static int
 try_plan(struct db *db, const struct bad_plan *c, struct field_error *e)
 {
-	struct plan p = { .number = "", .title = (char *)c->title, .issuer = "", .signer = "",
+	struct plan_input p = { .number = "", .title = c->title, .issuer = "", .signer = "",
 	    .year_from = c->from, .year_to = c->to };
 
 	snprintf(p.issue_date, sizeof p.issue_date, "%s", c->issue);
-	return plan_save(db, &p, e);
+	return plan_save(db, &p, &p.id, e);
 }
 
 static int
 try_unit(struct db *db, const struct bad_unit *c, struct field_error *e)
 {
-	struct unit u = { .name = (char *)c->uname, .short_name = "" };
+	struct unit_input u = { .name = c->uname, .short_name = "" };
 
-	return unit_save(db, &u, c->aliases, e);
+	return unit_save(db, &u, c->aliases, &u.id, e);
 }
 
 static void
@@ -728,17 +747,16 @@ expect_refused(struct db *db, const char *name, int rc, const struct field_error
 static void
 expect_verbatim(struct db *db, const char *text, int *n)
 {
-	char *s = (char *)text;
-	struct product p = { .name = s, .deadline_text = "" };
-	struct task t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
-	    .tt = "", .description = s, .evidence = s, .note = s, .nproducts = 1,
+	struct product_input p = { .name = text, .deadline_text = "" };
+	struct task_input t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
+	    .tt = "", .description = text, .evidence = text, .note = text, .nproducts = 1,
 	    .products = &p };
 	struct field_error e;
 	sqlite3_stmt *st;
 	int same = 0;
 
 	(*n)++;
-	if (task_save(db, &t, NULL, 0, YEAR, &e) != 0) {
+	if (task_save(db, &t, NULL, 0, YEAR, &t.id, &e) != 0) {
 		fail("%-40s refused: %s", text, e.message);
 		return;
 	}

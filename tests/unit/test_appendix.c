@@ -71,13 +71,13 @@ teardown(void)
 static int64_t
 new_plan(int year)
 {
-	struct plan p = { 0 };
+	struct plan_input p = { 0 };
 	struct field_error e;
 
 	p.title = "Kế hoạch nhập";
 	p.number = p.issuer = p.signer = "";
 	p.year_from = p.year_to = year;
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
 	return p.id;
 }
 

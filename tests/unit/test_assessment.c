@@ -613,15 +613,21 @@ START_TEST(test_computed)
 			open = i;
 	ck_assert_int_ge(open, 0);
 	{
+		struct product_input *products = calloc((size_t)k[open].nproducts + 1,
+		    sizeof *products);
+		struct task_input in;
 		int64_t *coop;
 		int ncoop;
 
+		ck_assert_ptr_nonnull(products);
 		ck_assert_int_eq(task_cooperator_ids(db, k[open].id, &coop, &ncoop), 0);
-		k[open].progress = PROGRESS_DONE;
-		strcpy(k[open].completion_date, "2025-10-15");
-		ck_assert_msg(task_save(db, &k[open], coop, ncoop, 2025, &e) == 0, "%s",
+		in = task_input_of(&k[open], products);
+		in.progress = PROGRESS_DONE;
+		strcpy(in.completion_date, "2025-10-15");
+		ck_assert_msg(task_save(db, &in, coop, ncoop, 2025, NULL, &e) == 0, "%s",
 		    e.message);
 		free(coop);
+		free(products);
 	}
 	tasks_free(k, nk);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
@@ -703,13 +709,13 @@ set_source(const char *code, const char *source)
 static int64_t
 sipas_round(const char *name, const char *from, const char *to, int64_t questionnaire)
 {
-	struct sipas_round r = { .questionnaire_id = questionnaire, .name = (char *)name,
+	struct sipas_round_input r = { .questionnaire_id = questionnaire, .name = name,
 	    .service = "" };
 	struct field_error e;
 
 	snprintf(r.date_from, sizeof r.date_from, "%s", from);
 	snprintf(r.date_to, sizeof r.date_to, "%s", to);
-	ck_assert_msg(sipas_round_save(db, &r, &e) == 0, "round: %s", e.message);
+	ck_assert_msg(sipas_round_save(db, &r, &r.id, &e) == 0, "round: %s", e.message);
 	return r.id;
 }
 

@@ -156,7 +156,7 @@ round_trip(const struct criteria_set *s, struct criteria_set *out)
 START_TEST(test_round_trip)
 {
 	struct criteria_set a, b, c;
-	struct par_node n = { 0 };
+	struct criterion_input n = { 0 };
 	struct field_error e;
 	int64_t id = import_template(&a);
 
@@ -171,7 +171,7 @@ START_TEST(test_round_trip)
 	n.params = "empty=zero";
 	n.source = "target:DVCTT";
 	n.hint = "";
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(criterion_move(db, a.nodes[find(&a, "2.3")].id, -1), 0);
 	criteria_free(&a);
 	ck_assert_int_eq(criteria_load(db, id, &a), 0);
@@ -232,7 +232,7 @@ START_TEST(test_editor)
 {
 	struct criteria_set s;
 	struct criteria_warning *w;
-	struct par_node n;
+	struct criterion_input n, one;
 	struct field_error e;
 	int64_t id = import_template(&s), c1 = s.nodes[find(&s, "1")].id;
 	int nw, i;
@@ -242,21 +242,21 @@ START_TEST(test_editor)
 	n.code = "2.9";		/* not under 1 */
 	n.title = "X";
 	n.max = 1;
-	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
+	ck_assert_int_eq(criterion_save(db, id, &n, &n.id, &e), -1);
 	ck_assert_int_eq(e.field, CF_CODE);
 	n.code = "1.2";		/* taken */
-	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
+	ck_assert_int_eq(criterion_save(db, id, &n, &n.id, &e), -1);
 	ck_assert_int_eq(e.field, CF_CODE);
 	n.code = "1.9";
 	n.kind = RULE_COUNT;	/* without required= */
-	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
+	ck_assert_int_eq(criterion_save(db, id, &n, &n.id, &e), -1);
 	ck_assert_int_eq(e.field, CF_PARAMS);
 	n.kind = RULE_YESNO;
 	n.max = -1;
-	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
+	ck_assert_int_eq(criterion_save(db, id, &n, &n.id, &e), -1);
 	ck_assert_int_eq(e.field, CF_MAX);
 	n.max = 1;
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
 	ck_assert_int_gt(n.id, 0);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
@@ -271,8 +271,9 @@ START_TEST(test_editor)
 	ck_assert_double_eq_tol(w[0].expected, 12, 1e-9);
 	free(w);
 	/* raising section 1 to 13 moves the warning to the set: 101, not 100 */
-	s.nodes[find(&s, "1")].max = 13;
-	ck_assert_msg(criterion_save(db, id, &s.nodes[find(&s, "1")], &e) == 0, "%s", e.message);
+	one = criterion_input_of(&s.nodes[find(&s, "1")]);
+	one.max = 13;
+	ck_assert_msg(criterion_save(db, id, &one, NULL, &e) == 0, "%s", e.message);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	ck_assert_int_eq(criteria_check(&s, &w, &nw), 0);
@@ -304,15 +305,15 @@ END_TEST
 START_TEST(test_reparent)
 {
 	struct criteria_set s;
-	struct par_node n;
+	struct criterion_input n;
 	struct field_error e;
 	int64_t id = import_template(&s), two = s.nodes[find(&s, "2")].id;
 	int total = s.n, i;
 
-	n = s.nodes[find(&s, "1.2")];
+	n = criterion_input_of(&s.nodes[find(&s, "1.2")]);
 	n.parent_id = s.nodes[find(&s, "3")].id;
 	n.code = "3.9";
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	i = find(&s, "3.9");
@@ -321,10 +322,10 @@ START_TEST(test_reparent)
 	ck_assert_str_eq(s.nodes[i + 1].code, "4");
 	ck_assert_int_eq(s.n, total);
 
-	n = s.nodes[find(&s, "2")];
+	n = criterion_input_of(&s.nodes[find(&s, "2")]);
 	n.parent_id = s.nodes[find(&s, "1")].id;
 	n.code = "1.9";
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	i = find(&s, "1.9");
@@ -338,10 +339,10 @@ START_TEST(test_reparent)
 	}
 	ck_assert_int_eq(s.n, total);
 
-	n = s.nodes[find(&s, "1")];
+	n = criterion_input_of(&s.nodes[find(&s, "1")]);
 	n.parent_id = s.nodes[find(&s, "1.9")].id;
 	n.code = "1.9.5";
-	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
+	ck_assert_int_eq(criterion_save(db, id, &n, &n.id, &e), -1);
 	ck_assert_int_eq(e.field, CF_CODE);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
@@ -371,18 +372,19 @@ START_TEST(test_set_header)
 		{ "A 0", SETF_TOTAL, 0, 2025, "Bộ" },
 	};
 	struct criteria_set s;
+	struct criteria_set_input in;
 	struct field_error e;
 	int64_t id = import_template(&s);
 	char *text = criteria_bands_text(&s);
 
 	ck_assert_str_eq(text, "A 90; B 80; C 70; D 0");
 	free(text);
-	free(s.name);
-	s.name = strdup("Bộ tiêu chí của tỉnh năm 2026");
-	s.year = 2026;
-	s.total = 100;
-	ck_assert_msg(criteria_set_save(db, &s, " Xuất sắc 90 ; Tốt 80;Khá 70,5; Trung bình 0;",
-	    &e) == 0, "%s", e.message);
+	in = criteria_set_input_of(&s);
+	in.name = "Bộ tiêu chí của tỉnh năm 2026";
+	in.year = 2026;
+	in.total = 100;
+	ck_assert_msg(criteria_set_save(db, &in,
+	    " Xuất sắc 90 ; Tốt 80;Khá 70,5; Trung bình 0;", &e) == 0, "%s", e.message);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	ck_assert_str_eq(s.name, "Bộ tiêu chí của tỉnh năm 2026");
@@ -394,9 +396,9 @@ START_TEST(test_set_header)
 	ck_assert_str_eq(criteria_band(&s, 70.4), "Trung bình");
 
 	for (size_t i = 0; i < NELEM(refused); i++) {
-		struct criteria_set bad = s;
+		struct criteria_set_input bad = criteria_set_input_of(&s);
 
-		bad.name = (char *)refused[i].name;
+		bad.name = refused[i].name;
 		bad.year = refused[i].year;
 		bad.total = refused[i].total;
 		ck_assert_int_eq(criteria_set_save(db, &bad, refused[i].bands, &e), -1);

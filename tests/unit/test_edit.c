@@ -342,10 +342,10 @@ END_TEST
 
 /* ---- plans ---- */
 
-static struct plan
+static struct plan_input
 new_plan(void)
 {
-	struct plan p = { 0 };
+	struct plan_input p = { 0 };
 
 	p.number = "12/KH-UBND";
 	/* "Kế hoạch" decomposed. */
@@ -359,11 +359,12 @@ new_plan(void)
 
 START_TEST(test_plan_round_trip)
 {
-	struct plan p = new_plan(), got, *list;
+	struct plan_input p = new_plan();
+	struct plan got, *list;
 	struct field_error e;
 	int n;
 
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
 	ck_assert_int_gt(p.id, plan_id);
 	assert_query_text("SELECT title FROM plan WHERE id = ?1", p.id, "Kế hoạch CCHC 2026");
 	assert_query_text("SELECT folded FROM plan WHERE id = ?1", p.id, "ke hoach cchc 2026");
@@ -374,7 +375,7 @@ START_TEST(test_plan_round_trip)
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
 	p.year_to = 2030;
 	p.issue_date[0] = '\0';
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(plan_get(db, p.id, &got), 1);
 	ck_assert_str_eq(got.title, "Kế hoạch CCHC giai đoạn 2026-2030");
 	ck_assert_int_eq(got.year_to, 2030);
@@ -432,21 +433,21 @@ static const struct {
 
 START_TEST(test_plan_errors)
 {
-	struct plan p = new_plan();
+	struct plan_input p = new_plan();
 	struct field_error e;
 	char *before = dump(), *after;
 
-	p.title = (char *)plan_errors[_i].title;
+	p.title = plan_errors[_i].title;
 	p.year_from = plan_errors[_i].from;
 	p.year_to = plan_errors[_i].to;
 	snprintf(p.issue_date, sizeof p.issue_date, "%s", plan_errors[_i].issue_date);
-	ck_assert_int_eq(plan_save(db, &p, &e), -1);
+	ck_assert_int_eq(plan_save(db, &p, &p.id, &e), -1);
 	ck_assert_int_eq(e.field, plan_errors[_i].field);
 	ck_assert_str_eq(e.message, plan_errors[_i].message);
 	ck_assert_int_eq(p.id, 0);
 	/* The same on an update. */
 	p.id = plan_id;
-	ck_assert_int_eq(plan_save(db, &p, &e), -1);
+	ck_assert_int_eq(plan_save(db, &p, &p.id, &e), -1);
 	ck_assert_int_eq(e.field, plan_errors[_i].field);
 	after = dump();
 	assert_same_dump(after, before);
@@ -457,10 +458,10 @@ END_TEST
 
 /* ---- targets ---- */
 
-static struct target
+static struct target_input
 new_target(enum target_kind kind, enum comparator cmp, double value)
 {
-	struct target t = { 0 };
+	struct target_input t = { 0 };
 
 	t.plan_id = plan_id;
 	t.section_id = tthc;
@@ -478,21 +479,21 @@ new_target(enum target_kind kind, enum comparator cmp, double value)
 static int64_t
 save_target(enum target_kind kind, enum comparator cmp, double value)
 {
-	struct target t = new_target(kind, cmp, value);
+	struct target_input t = new_target(kind, cmp, value);
 	struct field_error e;
 
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
 	return t.id;
 }
 
 START_TEST(test_target_round_trip)
 {
-	struct target t = new_target(TARGET_RATE, CMP_GT, 99);
+	struct target_input t = new_target(TARGET_RATE, CMP_GT, 99);
 	struct measure m = { true, true, false, 995, 1000, 0 };
 	struct field_error e;
 	int last;
 
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
 	ck_assert_int_gt(t.id, 0);
 	assert_query_text("SELECT text FROM target WHERE id = ?1", t.id, "Tỷ lệ hồ sơ");
 	assert_query_text("SELECT folded FROM target WHERE id = ?1", t.id, "ty le ho so");
@@ -509,19 +510,20 @@ START_TEST(test_target_round_trip)
 	t.rule.has_baseline = true;
 	t.rule.baseline = 12.5;
 	t.lead_unit_id = 0;
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
 	assert_query_text("SELECT kind || comparator || value || '/' || baseline || '/' ||"
 	    " ifnull(lead_unit_id, 'none') FROM target WHERE id = ?1", t.id,
 	    "reduction>=30.0/12.5/none");
 	ck_assert_int_eq(query("SELECT ord FROM target WHERE id = ?1", t.id), last);
 	t.section_id = chi_dao;
 	last = (int)query("SELECT max(ord) FROM target WHERE section_id = ?1", chi_dao);
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(query("SELECT ord FROM target WHERE id = ?1", t.id), last + 1);
 
 	t.rule = (struct target_rule){ TARGET_RATE, CMP_GT, 99, false, 0 };
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
-	ck_assert_msg(result_save(db, &t, YEAR, PERIOD_H1, &m, "Báo cáo 12/BC", "", &e) == 0,
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(result_save(db, &(struct target){ .id = t.id, .rule = t.rule }, YEAR,
+	    PERIOD_H1, &m, "Báo cáo 12/BC", "", &e) == 0,
 	    "%s", e.message);
 	ck_assert_int_eq(query("SELECT count(*) FROM result WHERE target_id = ?1", t.id), 1);
 	assert_undo_restores(target_delete, t.id, "SELECT count(*) FROM result WHERE target_id = ?1");
@@ -572,12 +574,12 @@ static const struct {
 
 START_TEST(test_target_errors)
 {
-	struct target t = new_target(TARGET_RATE, CMP_GE, 98);
+	struct target_input t = new_target(TARGET_RATE, CMP_GE, 98);
 	struct field_error e;
 	char *before = dump(), *after;
 
 	if (target_errors[_i].text != NULL)
-		t.text = (char *)target_errors[_i].text;
+		t.text = target_errors[_i].text;
 	if (target_errors[_i].section != KEEP)
 		t.section_id = target_errors[_i].section;
 	if (target_errors[_i].kind != KEEP)
@@ -592,13 +594,13 @@ START_TEST(test_target_errors)
 	}
 	if (target_errors[_i].lead != KEEP)
 		t.lead_unit_id = target_errors[_i].lead;
-	ck_assert_int_eq(target_save(db, &t, &e), -1);
+	ck_assert_int_eq(target_save(db, &t, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, target_errors[_i].field);
 	ck_assert_str_eq(e.message, target_errors[_i].message);
 	ck_assert_int_eq(t.id, 0);
 	/* An update is refused alike. */
 	t.id = query("SELECT min(id) FROM target", 0);
-	ck_assert_int_eq(target_save(db, &t, &e), -1);
+	ck_assert_int_eq(target_save(db, &t, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, target_errors[_i].field);
 	after = dump();
 	assert_same_dump(after, before);
@@ -773,14 +775,16 @@ END_TEST
 /* A reduction measured against a baseline takes the current figure. */
 START_TEST(test_result_reduction_baseline)
 {
-	struct target t = new_target(TARGET_REDUCTION, CMP_GE, 30);
+	struct target_input in = new_target(TARGET_REDUCTION, CMP_GE, 30);
+	struct target t;
 	struct measure m = VAL(12);
 	struct field_error e;
 	bool has;
 
-	t.rule.has_baseline = true;
-	t.rule.baseline = 20;
-	ck_assert_int_eq(target_save(db, &t, &e), 0);
+	in.rule.has_baseline = true;
+	in.rule.baseline = 20;
+	ck_assert_int_eq(target_save(db, &in, &in.id, &e), 0);
+	t = target_by_id(in.id);
 	ck_assert_int_eq(result_save(db, &t, YEAR, PERIOD_YEAR, &m, "", "", &e), 0);
 	ck_assert_int_eq(verdict_of(t.id, PERIOD_YEAR, &has), VERDICT_MET);	/* 40% */
 	m.value = 150;
@@ -791,12 +795,12 @@ END_TEST
 
 /* ---- tasks ---- */
 
-static struct product products[2];
+static struct product_input products[2];
 
-static struct task
+static struct task_input
 new_task(void)
 {
-	struct task t = { 0 };
+	struct task_input t = { 0 };
 
 	t.plan_id = plan_id;
 	t.section_id = tthc;
@@ -832,7 +836,8 @@ find_task(const struct task *list, int n, int64_t id)
 
 START_TEST(test_task_round_trip)
 {
-	struct task t = new_task(), *list;
+	struct task_input t = new_task();
+	struct task *list;
 	const struct task *got;
 	int64_t coop[2] = { unit_find(db, "Phòng Kinh tế"), unit_find(db, "Công an xã") };
 	int64_t *ids;
@@ -840,7 +845,7 @@ START_TEST(test_task_round_trip)
 	int n, nids;
 
 	ck_assert(coop[0] > 0 && coop[1] > 0);
-	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &t.id, &e) == 0, "%s", e.message);
 	ck_assert_int_gt(t.id, 0);
 	assert_query_text("SELECT description || '/' || folded FROM task WHERE id = ?1", t.id,
 	    "Rà soát TTHC/ra soat tthc");
@@ -873,7 +878,7 @@ START_TEST(test_task_round_trip)
 	products[1].deadline_text = "";
 	coop[0] = coop[1];
 	coop[1] = unit_find(db, "Phòng Kinh tế");
-	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &t.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(query("SELECT count(*) FROM product WHERE task_id = ?1", t.id), 1);
 	ck_assert_int_eq(task_cooperator_ids(db, t.id, &ids, &nids), 0);
 	ck_assert_int_eq(nids, 2);
@@ -887,12 +892,12 @@ START_TEST(test_task_round_trip)
 	tasks_free(list, n);
 
 	/* No cooperators at all. */
-	ck_assert_int_eq(task_save(db, &t, NULL, 0, YEAR, &e), 0);
+	ck_assert_int_eq(task_save(db, &t, NULL, 0, YEAR, &t.id, &e), 0);
 	ck_assert_int_eq(task_cooperator_ids(db, t.id, &ids, &nids), 0);
 	ck_assert_int_eq(nids, 0);
 	ck_assert_ptr_null(ids);
 
-	ck_assert_int_eq(task_save(db, &t, coop, 2, YEAR, &e), 0);
+	ck_assert_int_eq(task_save(db, &t, coop, 2, YEAR, &t.id, &e), 0);
 	assert_undo_restores(task_delete, t.id, "SELECT count(*) FROM product WHERE task_id = ?1");
 }
 END_TEST
@@ -901,7 +906,8 @@ END_TEST
  * blank date is stored as none. */
 START_TEST(test_task_evidence)
 {
-	struct task t = new_task(), *list;
+	struct task_input t = new_task();
+	struct task *list;
 	const struct task *got;
 	struct field_error e;
 	int n;
@@ -909,7 +915,7 @@ START_TEST(test_task_evidence)
 	t.evidence_number = " 120/BC-UBND ";
 	snprintf(t.evidence_date, sizeof t.evidence_date, "2025-06-20");
 	t.evidence = "Ba" ACUTE "o ca" ACUTE "o kê" ACUTE "t qua" HOOK;
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.message);
 	assert_query_text("SELECT evidence_number || '|' || evidence_date || '|' || evidence "
 	    "FROM task WHERE id = ?1", t.id, "120/BC-UBND|2025-06-20|Báo cáo kết quả");
 	ck_assert_int_eq(task_list(db, plan_id, tthc, &list, &n), 0);
@@ -920,7 +926,7 @@ START_TEST(test_task_evidence)
 	tasks_free(list, n);
 
 	t.evidence_date[0] = '\0';
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(query("SELECT evidence_date IS NULL FROM task WHERE id = ?1", t.id), 1);
 }
 END_TEST
@@ -940,11 +946,11 @@ END_TEST
  * checks on it; the rest of the task stays. */
 START_TEST(test_task_set_progress)
 {
-	struct task t = new_task();
+	struct task_input t = new_task();
 	struct field_error e;
 	char *before, *after;
 
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.message);
 	ck_assert_msg(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-15", &e) == 0, "%s", e.message);
 	assert_query_text("SELECT progress || '|' || completion_date FROM task WHERE id = ?1", t.id,
 	    "done|2025-10-15");
@@ -1005,16 +1011,16 @@ static const struct {
 
 START_TEST(test_task_errors)
 {
-	struct task t = new_task();
+	struct task_input t = new_task();
 	int64_t coop[1] = { unit_find(db, "Phòng Kinh tế") };
 	struct field_error e;
 	char *before, *after;
 
 	/* An existing task, to see an update refused too. */
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.message);
 	before = dump();
 	if (task_errors[_i].description != NULL)
-		t.description = (char *)task_errors[_i].description;
+		t.description = task_errors[_i].description;
 	if (task_errors[_i].section != KEEP)
 		t.section_id = task_errors[_i].section;
 	if (task_errors[_i].lead != KEEP)
@@ -1034,11 +1040,11 @@ START_TEST(test_task_errors)
 	if (task_errors[_i].evidence_date != NULL)
 		snprintf(t.evidence_date, sizeof t.evidence_date, "%s",
 		    task_errors[_i].evidence_date);
-	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &e), -1);
+	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
 	ck_assert_str_eq(e.message, task_errors[_i].message);
 	t.id = 0;
-	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &e), -1);
+	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
 	ck_assert_int_eq(t.id, 0);
 	after = dump();
@@ -1079,11 +1085,12 @@ assert_sample_aliases(int64_t id)
 
 START_TEST(test_unit_round_trip)
 {
-	struct unit u = { 0, "Ban Chi" HOOK " huy qua" HAT "n su" HORN DOT, "BCHQS" };
+	struct unit_input u = { 0, "Ban Chi" HOOK " huy qua" HAT "n su" HORN DOT, "BCHQS" };
 	struct field_error e;
 	char *aliases;
 
-	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã; ; Ban chỉ huy quân sự xã ;BCHQS", &e) == 0,
+	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã; ; Ban chỉ huy quân sự xã ;BCHQS", &u.id,
+	    &e) == 0,
 	    "%s", e.message);
 	ck_assert_int_gt(u.id, 0);
 	assert_query_text("SELECT name || '/' || folded FROM unit WHERE id = ?1", u.id,
@@ -1098,7 +1105,7 @@ START_TEST(test_unit_round_trip)
 	/* The alias set is replaced; the name can change its case. */
 	u.name = "Ban chỉ huy quân sự";
 	u.short_name = "";
-	ck_assert_msg(unit_save(db, &u, "Ban CHQS", &e) == 0, "%s", e.message);
+	ck_assert_msg(unit_save(db, &u, "Ban CHQS", &u.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(unit_find(db, "Ban CHQS xã"), 0);
 	ck_assert_int_eq(unit_find(db, "BCHQS"), 0);
 	ck_assert_int_eq(unit_find(db, "Ban CHQS"), u.id);
@@ -1133,18 +1140,18 @@ static const struct {
 
 START_TEST(test_unit_errors)
 {
-	struct unit u = { 0, (char *)unit_errors[_i].name, (char *)unit_errors[_i].short_name };
+	struct unit_input u = { 0, unit_errors[_i].name, unit_errors[_i].short_name };
 	struct field_error e;
 	char *before = dump(), *after;
 
-	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &e), -1);
+	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &u.id, &e), -1);
 	ck_assert_int_eq(e.field, unit_errors[_i].field);
 	ck_assert_str_eq(e.message, unit_errors[_i].message);
 	ck_assert_int_eq(u.id, 0);
 	/* Renaming another unit so is refused alike. */
 	u.id = unit_find(db, "Trạm y tế");
 	ck_assert_int_gt(u.id, 0);
-	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &e), -1);
+	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &u.id, &e), -1);
 	ck_assert_int_eq(e.field, unit_errors[_i].field);
 	after = dump();
 	assert_same_dump(after, before);
@@ -1184,26 +1191,26 @@ END_TEST
 
 START_TEST(test_unit_usage_roles)
 {
-	struct unit u = { 0, "Ban Tuyên giáo", "" };
-	struct task t = new_task();
-	struct target g = new_target(TARGET_COUNT, CMP_GE, 2);
+	struct unit_input u = { 0, "Ban Tuyên giáo", "" };
+	struct task_input t = new_task();
+	struct target_input g = new_target(TARGET_COUNT, CMP_GE, 2);
 	struct field_error e;
 	int64_t coop[1];
 	int tasks = -1, targets = -1;
 
-	ck_assert_int_eq(unit_save(db, &u, "", &e), 0);
+	ck_assert_int_eq(unit_save(db, &u, "", &u.id, &e), 0);
 	ck_assert_int_eq(unit_usage(db, u.id, &tasks, &targets), 0);
 	ck_assert_int_eq(tasks, 0);
 	ck_assert_int_eq(targets, 0);
 	/* Monitor and cooperator of one task, cooperator of another. */
 	coop[0] = u.id;
 	t.monitor_unit_id = u.id;
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.message);
 	t.id = 0;
 	t.monitor_unit_id = 0;
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.message);
 	g.lead_unit_id = u.id;
-	ck_assert_msg(target_save(db, &g, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &g, &g.id, &e) == 0, "%s", e.message);
 	ck_assert_int_eq(unit_usage(db, u.id, &tasks, &targets), 0);
 	ck_assert_int_eq(tasks, 2);
 	ck_assert_int_eq(targets, 1);
@@ -1216,15 +1223,15 @@ END_TEST
 /* An undo that would clash with what was added since fails whole. */
 START_TEST(test_undo_conflict)
 {
-	struct unit u = { 0, "Ban Dân vận", "BDV" }, again = { 0, "Ban Dân vận", "" };
+	struct unit_input u = { 0, "Ban Dân vận", "BDV" }, again = { 0, "Ban Dân vận", "" };
 	struct trash *undo;
 	struct field_error e;
 	char *before, *after;
 
-	ck_assert_int_eq(unit_save(db, &u, "Dân vận", &e), 0);
+	ck_assert_int_eq(unit_save(db, &u, "Dân vận", &u.id, &e), 0);
 	ck_assert_int_eq(unit_delete(db, u.id, &undo, &e), 0);
 	ck_assert_int_eq(unit_find(db, "BDV"), 0);
-	ck_assert_int_eq(unit_save(db, &again, "", &e), 0);
+	ck_assert_int_eq(unit_save(db, &again, "", &again.id, &e), 0);
 	before = dump();
 	ck_assert_int_eq(trash_restore(db, undo), -1);
 	ck_assert_ptr_nonnull(strstr(db_error(db), "Cannot undo the delete: UNIQUE"));
@@ -1240,8 +1247,8 @@ END_TEST
 /* The loaders' entry points keep working, with the same checks. */
 START_TEST(test_loader_wrappers)
 {
-	struct target t = new_target(TARGET_RATE, CMP_GE, 150);
-	struct plan p = new_plan();
+	struct target_input t = new_target(TARGET_RATE, CMP_GE, 150);
+	struct plan_input p = new_plan();
 	int64_t id;
 
 	ck_assert_int_eq(db_begin(db), 0);

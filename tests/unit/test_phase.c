@@ -21,7 +21,7 @@ static int64_t plan;
 static void
 setup(void)
 {
-	struct plan p = { 0 };
+	struct plan_input p = { 0 };
 	struct field_error e;
 
 	db = fixture_open("phase", true, true);
@@ -30,7 +30,7 @@ setup(void)
 	p.year_from = 2026;
 	p.year_to = 2030;
 	p.phases = "2026-2027; 2028–2030";
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
 	plan = p.id;
 }
 
@@ -64,12 +64,14 @@ static const struct {
 START_TEST(test_bad_phases)
 {
 	struct plan p = { 0 };
+	struct plan_input in;
 	struct field_error e = { -1, "" };
 	int rc;
 
 	ck_assert_int_eq(plan_get(db, plan, &p), 1);
-	p.phases = bad_phases[_i].text;
-	rc = plan_save(db, &p, &e);
+	in = plan_input_of(&p);
+	in.phases = bad_phases[_i].text;
+	rc = plan_save(db, &in, NULL, &e);
 	if (bad_phases[_i].message == NULL) {
 		ck_assert_msg(rc == 0, "%s", e.message);
 	} else {
@@ -96,7 +98,8 @@ first_target(int year, struct target **all, int *n)
 
 START_TEST(test_values_by_phase)
 {
-	struct target t = { 0 }, *all;
+	struct target_input t = { 0 };
+	struct target *all;
 	struct field_error e = { -1, "" };
 	char *text;
 	int n;
@@ -109,7 +112,7 @@ START_TEST(test_values_by_phase)
 	t.rule.cmp = CMP_GE;
 	t.rule.value = 70;
 	t.phase_values = "2026-2027: 80; 2028-2030: 90,5";
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
 	text = phase_values_text(db, t.id);
 	ck_assert_str_eq(text, "2026–2027: 80; 2028–2030: 90.5");
 	free(text);
@@ -123,7 +126,7 @@ START_TEST(test_values_by_phase)
 
 	/* A phase the plan does not have is refused, naming the field. */
 	t.phase_values = "2026-2028: 85";
-	ck_assert_int_eq(target_save(db, &t, &e), -1);
+	ck_assert_int_eq(target_save(db, &t, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, TF_PHASE_VALUES);
 	text = phase_values_text(db, t.id);
 	ck_assert_str_eq(text, "2026–2027: 80; 2028–2030: 90.5");
@@ -132,10 +135,12 @@ START_TEST(test_values_by_phase)
 	/* Dropping a phase drops its values; the other phase keeps its own. */
 	{
 		struct plan p = { 0 };
+		struct plan_input in;
 
 		ck_assert_int_eq(plan_get(db, plan, &p), 1);
-		p.phases = "2026-2027";
-		ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+		in = plan_input_of(&p);
+		in.phases = "2026-2027";
+		ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.message);
 		plan_free(&p);
 	}
 	text = phase_values_text(db, t.id);
@@ -188,12 +193,12 @@ static int64_t
 add_target(const char *text, enum target_kind k, enum comparator c, double v,
     const char *values, int horizon)
 {
-	struct target t = { 0 };
+	struct target_input t = { 0 };
 	struct field_error e = { -1, "" };
 
 	t.plan_id = plan;
 	t.section_id = 1;
-	t.text = (char *)text;
+	t.text = text;
 	t.numerator_label = t.denominator_label = "";
 	t.rule.kind = k;
 	t.rule.cmp = c;
@@ -201,7 +206,7 @@ add_target(const char *text, enum target_kind k, enum comparator c, double v,
 	t.phase_values = values;
 	t.has_horizon = horizon >= 0;
 	t.horizon = (enum target_horizon)(horizon >= 0 ? horizon : 0);
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
 	return t.id;
 }
 
@@ -278,12 +283,12 @@ START_TEST(test_interim_values)
 
 	/* A period that is none of them is refused, naming the field. */
 	{
-		struct target t = { 0 };
+		struct target_input t;
 
 		ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &all, &n), 0);
-		t = all[0];
+		t = target_input_of(&all[0]);
 		t.phase_values = "7 tháng: 4";
-		ck_assert_int_eq(target_save(db, &t, &e), -1);
+		ck_assert_int_eq(target_save(db, &t, NULL, &e), -1);
 		ck_assert_int_eq(e.field, TF_PHASE_VALUES);
 		targets_free(all, n);
 	}
@@ -299,15 +304,15 @@ START_TEST(test_interim_values)
 	ck_assert_str_eq(text, "6 tháng: 5");
 	free(text);
 	{
-		struct target t = { 0 };
+		struct target_input t = { 0 };
 
 		ck_assert_int_eq(target_list(db, plan, 0, 2026, PERIOD_YEAR, &all, &n), 0);
 		for (int i = 0; i < n; i++)
 			if (all[i].id == id)
-				t = all[i];
+				t = target_input_of(&all[i]);
 		ck_assert_int_eq(t.id, id);
 		t.phase_values = "6 tháng: 5; Cả năm: 12";
-		ck_assert_int_eq(target_save(db, &t, &e), -1);
+		ck_assert_int_eq(target_save(db, &t, NULL, &e), -1);
 		ck_assert_int_eq(e.field, TF_PHASE_VALUES);
 		ck_assert_msg(strstr(e.message, "(10)") != NULL, "%s", e.message);
 		targets_free(all, n);

@@ -874,7 +874,7 @@ fill_ok(struct place *p, int r, const int *col, const struct sheet_values *v)
 		{ KF_PROGRESS, SC_PROGRESS }, { KF_COMPLETION, SC_COMPLETION },
 		{ KF_EVIDENCE_DATE, SC_EVIDENCE_DATE },
 	};
-	struct task t = { .progress = v->progress };
+	struct task_input t = { .progress = v->progress };
 	struct field_error e;
 
 	snprintf(t.completion_date, sizeof t.completion_date, "%s", v->completion);

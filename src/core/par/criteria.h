@@ -131,26 +131,55 @@ enum criteria_set_field {
 
 /* s's bands as one line, "A 90; B 80; C 70; D 0"; NULL when out of memory. */
 char *criteria_bands_text(const struct criteria_set *s);
-/* Saves the header of set s->id (name, year, level, total, note) and the
+/* What a save writes of a set's header.  The strings are the caller's,
+ * read during the call only. */
+struct criteria_set_input {
+	int64_t id;
+	int year;
+	const char *level;	/* "xa", "phuong" or "so" */
+	const char *name;
+	double total;
+	const char *note;
+};
+
+/* s as loaded, to save again. */
+struct criteria_set_input criteria_set_input_of(const struct criteria_set *s);
+
+/* Saves the header of set in->id (name, year, level, total, note) and the
  * bands written as criteria_bands_text writes them -- highest first, each
  * from 0 to 100, the last from 0 -- in one transaction.  0, or -1 with
  * err naming the field. */
-int criteria_set_save(struct db *db, const struct criteria_set *s, const char *bands,
+int criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
     struct field_error *err);
 
 /* Deletes a set with its criteria and assessments; one transaction. */
 int criteria_set_delete(struct db *db, int64_t id);
 
-/* Inserts c into set (c->id 0; c->parent_id the parent or 0; appended
- * after the last sibling; sets c->id) or updates criterion c->id (parent,
- * code, title, max, rule, params, source, hint; under a new parent it goes
- * last, and its sub-criteria's codes follow its new code), in one
- * transaction.  The code must be unique in the set, start with the
- * parent's code and a dot (a top-level code has no dot), the parent not be
- * the criterion or below it, the max not be negative, the rule and its
- * parameters parse and the source be one of the forms above.  0, or -1
- * with err naming the field. */
-int criterion_save(struct db *db, int64_t set, struct par_node *c, struct field_error *err);
+/* What a save writes of a criterion.  The strings are the caller's, read
+ * during the call only. */
+struct criterion_input {
+	int64_t id;		/* 0: a new criterion */
+	int64_t parent_id;	/* 0: a top-level criterion */
+	const char *code, *title;
+	double max;
+	enum rule_kind kind;
+	const char *params, *source, *hint;
+};
+
+/* c as loaded, to save again. */
+struct criterion_input criterion_input_of(const struct par_node *c);
+
+/* Inserts in into set (in->id 0; appended after the last sibling) or
+ * updates criterion in->id (parent, code, title, max, rule, params,
+ * source, hint; under a new parent it goes last, and its sub-criteria's
+ * codes follow its new code), in one transaction, and sets *id (when id is
+ * not NULL) to the criterion's id.  The code must be unique in the set,
+ * start with the parent's code and a dot (a top-level code has no dot),
+ * the parent not be the criterion or below it, the max not be negative,
+ * the rule and its parameters parse and the source be one of the forms
+ * above.  0, or -1 with err naming the field. */
+int criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int64_t *id,
+    struct field_error *err);
 
 /* Deletes a criterion with its children and their entries; one
  * transaction.  0 or -1. */

@@ -182,9 +182,10 @@ static const char *const criterion_fields[] = {
 static int
 read_criterion(struct importer *im)
 {
-	struct par_node c = { 0 };
+	struct criterion_input c = { 0 };
 	struct field_error e;
 	const char *code = tsv_field(&im->tsv, 1);
+	int64_t id;
 	int d;
 
 	if (need_set(im) != 0)
@@ -200,17 +201,17 @@ read_criterion(struct importer *im)
 	if (d + 1 >= MAX_DEPTH)
 		return ifail(im, _("code"), _("criteria nest too deep"));
 	c.parent_id = d < 0 ? 0 : im->open_id[d];
-	c.code = (char *)code;
-	c.title = (char *)tsv_field(&im->tsv, 2);
-	c.params = (char *)tsv_field(&im->tsv, 5);
-	c.source = (char *)tsv_field(&im->tsv, 6);
-	c.hint = (char *)tsv_field(&im->tsv, 7);
-	if (criterion_store(im->db, im->set, &c, &e) != 0)
+	c.code = code;
+	c.title = tsv_field(&im->tsv, 2);
+	c.params = tsv_field(&im->tsv, 5);
+	c.source = tsv_field(&im->tsv, 6);
+	c.hint = tsv_field(&im->tsv, 7);
+	if (criterion_store(im->db, im->set, &c, &id, &e) != 0)
 		return ifail(im, e.field >= 0 ? _(criterion_fields[e.field]) : NULL, e.message);
 	for (int i = d + 1; i < im->depth; i++)
 		free(im->open_code[i]);
 	im->depth = d + 2;
-	im->open_id[d + 1] = c.id;
+	im->open_id[d + 1] = id;
 	if ((im->open_code[d + 1] = strdup(code)) == NULL) {
 		im->depth--;
 		return ifail(im, NULL, _("out of memory"));

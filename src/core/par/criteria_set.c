@@ -100,7 +100,7 @@ parse_bands(char *text, struct par_band **out, int *n, struct field_error *e)
 
 /* The header's checks and writes; inside the caller's transaction. */
 static int
-store_set(struct db *db, const struct criteria_set *s, const char *bands_text,
+store_set(struct db *db, const struct criteria_set_input *s, const char *bands_text,
     struct field_error *e)
 {
 	struct par_band *bands = NULL;
@@ -172,14 +172,23 @@ out:
 	return rc;
 }
 
+struct criteria_set_input
+criteria_set_input_of(const struct criteria_set *s)
+{
+	return (struct criteria_set_input){
+		.id = s->id, .year = s->year, .level = s->level, .name = s->name,
+		.total = s->total, .note = s->note,
+	};
+}
+
 int
-criteria_set_save(struct db *db, const struct criteria_set *s, const char *bands,
+criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
     struct field_error *err)
 {
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	return field_commit(db, store_set(db, s, bands, err), err);
+	return field_commit(db, store_set(db, in, bands, err), err);
 }
 
 bool

@@ -18,8 +18,9 @@ bool criteria_level_valid(const char *s);
 /* Band ord of set; inside the caller's transaction.  0 or -1. */
 int criteria_insert_band(struct db *db, int64_t set, int ord, const char *label, double min);
 
-/* Inserts or updates c (its code checked); inside the caller's
- * transaction. */
-int criterion_store(struct db *db, int64_t set, struct par_node *c, struct field_error *e);
+/* Inserts or updates c (its code checked) and sets *id to its id; inside
+ * the caller's transaction. */
+int criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int64_t *id,
+    struct field_error *e);
 
 #endif

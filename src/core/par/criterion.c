@@ -63,7 +63,7 @@ under_itself(struct db *db, int64_t id, const char *parent)
 }
 
 static int
-check_code(struct db *db, int64_t set, const struct par_node *c, const char *code,
+check_code(struct db *db, int64_t set, const struct criterion_input *c, const char *code,
     struct field_error *e)
 {
 	sqlite3_stmt *st;
@@ -107,7 +107,7 @@ check_code(struct db *db, int64_t set, const struct par_node *c, const char *cod
 }
 
 static int
-check_criterion(struct db *db, int64_t set, const struct par_node *c,
+check_criterion(struct db *db, int64_t set, const struct criterion_input *c,
     struct criterion_row *r, struct field_error *e)
 {
 	struct rule rule;
@@ -163,7 +163,8 @@ rename_descendants(struct db *db, int64_t set, int64_t id, const char *code)
 
 /* Inserts or updates c; inside the caller's transaction. */
 int
-criterion_store(struct db *db, int64_t set, struct par_node *c, struct field_error *e)
+criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int64_t *id,
+    struct field_error *e)
 {
 	struct criterion_row r;
 	sqlite3_stmt *st = NULL;
@@ -207,8 +208,7 @@ criterion_store(struct db *db, int64_t set, struct par_node *c, struct field_err
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The criterion no longer exists"));
 	} else {
-		if (c->id == 0)
-			c->id = sqlite3_last_insert_rowid(db_sqlite(db));
+		*id = c->id != 0 ? c->id : sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = 0;
 	}
 out:
@@ -217,18 +217,29 @@ out:
 	return rc;
 }
 
-int
-criterion_save(struct db *db, int64_t set, struct par_node *c, struct field_error *err)
+struct criterion_input
+criterion_input_of(const struct par_node *c)
 {
-	int64_t id = c->id;
+	return (struct criterion_input){
+		.id = c->id, .parent_id = c->parent_id, .code = c->code, .title = c->title,
+		.max = c->max, .kind = c->kind, .params = c->params, .source = c->source,
+		.hint = c->hint,
+	};
+}
+
+int
+criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int64_t *id,
+    struct field_error *err)
+{
+	int64_t saved = 0;
 
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	if (field_commit(db, criterion_store(db, set, c, err), err) != 0) {
-		c->id = id;
+	if (field_commit(db, criterion_store(db, set, in, &saved, err), err) != 0)
 		return -1;
-	}
+	if (id != NULL)
+		*id = saved;
 	return 0;
 }
 

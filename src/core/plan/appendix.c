@@ -1218,8 +1218,8 @@ static int
 write_task(struct db *db, const struct appendix *a, const struct appendix_task *at,
     int64_t plan, const int64_t *unknown_ids)
 {
-	struct task t = { 0 };
-	struct product *products = calloc((size_t)at->nproducts + 1, sizeof *products);
+	struct task_input t = { 0 };
+	struct product_input *products = calloc((size_t)at->nproducts + 1, sizeof *products);
 	int64_t *coops = calloc((size_t)at->ncooperators + 1, sizeof *coops);
 	int rc = -1;
 

@@ -55,7 +55,7 @@ copy_plan_shift_years(const char *s, int from, int to, int shift)
 static int64_t
 insert_plan(struct db *db, const struct plan *old, int shift)
 {
-	struct plan p = *old;
+	struct plan_input p = plan_input_of(old);
 	char *title = copy_plan_shift_years(old->title, old->year_from, old->year_to, shift);
 	char *phases = phase_text(db, old->id), *moved = NULL;
 	int64_t id = -1;
@@ -65,7 +65,6 @@ insert_plan(struct db *db, const struct plan *old, int shift)
 		db_fail(db, _("out of memory"));
 		goto out;
 	}
-	p.id = 0;
 	p.number = "";
 	p.title = title;
 	p.issue_date[0] = '\0';
@@ -174,7 +173,8 @@ recurs(const struct task *t)
 /* The texts of a task and its products, years moved. */
 struct moved_task {
 	char *description;
-	struct product *products;
+	char **texts;		/* each product's name and deadline text */
+	struct product_input *products;	/* the texts' */
 	int n;
 };
 
@@ -182,10 +182,9 @@ static void
 moved_free(struct moved_task *m)
 {
 	free(m->description);
-	for (int i = 0; i < m->n; i++) {
-		free(m->products[i].name);
-		free(m->products[i].deadline_text);
-	}
+	for (int i = 0; i < 2 * m->n; i++)
+		free(m->texts[i]);
+	free(m->texts);
 	free(m->products);
 }
 
@@ -196,18 +195,20 @@ move_texts(const struct task *t, const struct plan *old, int shift, struct moved
 
 	memset(m, 0, sizeof *m);
 	if ((m->description = copy_plan_shift_years(t->description, from, to, shift)) == NULL ||
+	    (m->texts = calloc(2 * (size_t)t->nproducts + 1, sizeof *m->texts)) == NULL ||
 	    (m->products = calloc((size_t)t->nproducts + 1, sizeof *m->products)) == NULL)
 		return -1;
 	for (; m->n < t->nproducts; m->n++) {
-		struct product *p = &m->products[m->n];
+		char **text = &m->texts[2 * m->n];
 
-		p->name = copy_plan_shift_years(t->products[m->n].name, from, to, shift);
-		p->deadline_text = copy_plan_shift_years(t->products[m->n].deadline_text,
-		    from, to, shift);
-		if (p->name == NULL || p->deadline_text == NULL) {
+		text[0] = copy_plan_shift_years(t->products[m->n].name, from, to, shift);
+		text[1] = copy_plan_shift_years(t->products[m->n].deadline_text, from, to, shift);
+		if (text[0] == NULL || text[1] == NULL) {
 			m->n++;
 			return -1;
 		}
+		m->products[m->n].name = text[0];
+		m->products[m->n].deadline_text = text[1];
 	}
 	return 0;
 }
@@ -218,7 +219,7 @@ static int
 copy_task(struct db *db, const struct task *t, const struct plan *old, int64_t plan,
     int shift)
 {
-	struct task copy = { 0 };
+	struct task_input copy = { 0 };
 	struct moved_task m;
 	int64_t *coop = NULL;
 	int ncoop = 0, rc = -1;

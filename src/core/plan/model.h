@@ -40,8 +40,6 @@ struct plan {
 	char *signer;
 	char issue_date[11];
 	int year_from, year_to;
-	/* When saving: the phases as text (phase.h), NULL to leave them. */
-	const char *phases;
 };
 
 enum period_kind {
@@ -76,9 +74,6 @@ struct target {
 	char *denominator_label;
 	int64_t lead_unit_id;
 	char *lead_unit;		/* name, "" if none */
-	/* When saving: values by phase and by reporting period as text
-	 * (phase.h), NULL to leave them. */
-	const char *phase_values;
 	/* When it is judged: its own horizon when has_horizon, else its
 	 * kind's (target_kind_horizon). */
 	bool has_horizon;

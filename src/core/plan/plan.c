@@ -33,7 +33,7 @@ row_free(struct plan_row *r)
 }
 
 static int
-check(const struct plan *p, struct plan_row *r, struct field_error *e)
+check(const struct plan_input *p, struct plan_row *r, struct field_error *e)
 {
 	struct date d;
 
@@ -58,9 +58,11 @@ check(const struct plan *p, struct plan_row *r, struct field_error *e)
 	return 0;
 }
 
-/* Inserts (p->id 0, then set) or updates p; no transaction of its own. */
+/* Inserts (id 0) or updates p as plan id, and sets *out; no transaction of
+ * its own. */
 static int
-store(struct db *db, struct plan *p, struct field_error *e)
+store(struct db *db, const struct plan_input *p, int64_t id, int64_t *out,
+    struct field_error *e)
 {
 	struct plan_row r;
 	sqlite3_stmt *st = NULL;
@@ -68,7 +70,7 @@ store(struct db *db, struct plan *p, struct field_error *e)
 
 	if (check(p, &r, e) != 0)
 		goto out;
-	if (p->id == 0)
+	if (id == 0)
 		st = db_prepare(db, "INSERT INTO plan (number, title, folded, sort_key, issuer, "
 		    "signer, issue_date, year_from, year_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	else
@@ -88,18 +90,19 @@ store(struct db *db, struct plan *p, struct field_error *e)
 	db_bind_text_or_null(st, 7, p->issue_date);
 	sqlite3_bind_int(st, 8, p->year_from);
 	sqlite3_bind_int(st, 9, p->year_to);
-	if (p->id != 0)
-		sqlite3_bind_int64(st, 10, p->id);
+	if (id != 0)
+		sqlite3_bind_int64(st, 10, id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "plan");
 		field_fail_db(e, db);
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The plan no longer exists"));
 	} else {
-		if (p->id == 0)
-			p->id = sqlite3_last_insert_rowid(db_sqlite(db));
+		if (id == 0)
+			id = sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = p->phases == NULL ? 0 :
-		    phase_store(db, p->id, p->year_from, p->year_to, p->phases, e, PF_PHASES);
+		    phase_store(db, id, p->year_from, p->year_to, p->phases, e, PF_PHASES);
+		*out = id;
 	}
 out:
 	sqlite3_finalize(st);
@@ -107,31 +110,42 @@ out:
 	return rc;
 }
 
-int
-plan_save(struct db *db, struct plan *p, struct field_error *err)
+struct plan_input
+plan_input_of(const struct plan *p)
 {
-	int64_t id = p->id;
+	struct plan_input in = {
+		.id = p->id, .number = p->number, .title = p->title, .issuer = p->issuer,
+		.signer = p->signer, .year_from = p->year_from, .year_to = p->year_to,
+	};
+
+	memcpy(in.issue_date, p->issue_date, sizeof in.issue_date);
+	return in;
+}
+
+int
+plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct field_error *err)
+{
+	int64_t saved = 0;
 
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	if (field_commit(db, store(db, p, err), err) != 0) {
-		p->id = id;
+	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)
 		return -1;
-	}
+	if (id != NULL)
+		*id = saved;
 	return 0;
 }
 
 int64_t
-plan_insert(struct db *db, const struct plan *p)
+plan_insert(struct db *db, const struct plan_input *in)
 {
-	struct plan copy = *p;
 	struct field_error e;
+	int64_t id = 0;
 
-	copy.id = 0;
-	if (store(db, &copy, &e) != 0)
+	if (store(db, in, 0, &id, &e) != 0)
 		return db_fail(db, "%s", e.message);
-	return copy.id;
+	return id;
 }
 
 #define PLAN_TARGETS "target_id IN (SELECT id FROM target WHERE plan_id = ?1)"

@@ -23,11 +23,25 @@ enum plan_field {
 	PF_PHASES,
 };
 
-/* Inserts p (p->id 0; sets it) or updates plan p->id, in one transaction.
- * The title is required, the years within 1990..2200 and the last not
- * before the first; issue_date is ISO or "".  0, or -1 with err naming the
- * field (-1 for a database error). */
-int plan_save(struct db *db, struct plan *p, struct field_error *err);
+/* What a save writes of a plan.  The strings are the caller's, read
+ * during the call only. */
+struct plan_input {
+	int64_t id;		/* 0: a new plan */
+	const char *number, *title, *issuer, *signer;
+	char issue_date[11];
+	int year_from, year_to;
+	const char *phases;	/* as text (phase.h), NULL to leave them */
+};
+
+/* p as loaded, to save again; its phases are left as they are. */
+struct plan_input plan_input_of(const struct plan *p);
+
+/* Inserts in (in->id 0) or updates plan in->id, in one transaction, and
+ * sets *id (when id is not NULL) to the plan's id.  The title is required,
+ * the years within 1990..2200 and the last not before the first;
+ * issue_date is ISO or "".  0, or -1 with err naming the field (-1 for a
+ * database error). */
+int plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct field_error *err);
 
 /* Deletes a plan with its phases, targets, results and tasks; *undo (when
  * undo is not NULL) can put them all back (trash.h).  0 or -1. */
@@ -35,7 +49,7 @@ int plan_delete(struct db *db, int64_t id, struct trash **undo);
 
 /* Inserts a plan inside the caller's transaction, with plan_save's
  * checks.  The id, or -1 with the message in db_error(). */
-int64_t plan_insert(struct db *db, const struct plan *p);
+int64_t plan_insert(struct db *db, const struct plan_input *in);
 
 /* Adds a phase (giai đoạn) to a plan; the id, or -1. */
 int64_t plan_add_phase(struct db *db, int64_t plan, const char *label, int year_from, int year_to);

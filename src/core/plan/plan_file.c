@@ -24,8 +24,8 @@
  * written when the next task (or the end) comes. */
 struct pending_task {
 	bool open;
-	struct task task;
-	struct product products[MAX_PRODUCTS];
+	struct task_input task;
+	struct product_input products[MAX_PRODUCTS];
 	char *strings[2 * MAX_PRODUCTS];	/* owned copies for products */
 	int64_t cooperators[MAX_COOPERATORS];
 	int ncooperators;
@@ -157,16 +157,16 @@ read_unit(struct loader *l)
 static int
 read_plan(struct loader *l)
 {
-	struct plan p = { 0 };
+	struct plan_input p = { 0 };
 	const char *date = tsv_field(&l->tsv, 4);
 	struct date d;
 
 	if (expect_fields(l, 7) != 0)
 		return -1;
-	p.number = (char *)tsv_field(&l->tsv, 1);
-	p.title = (char *)tsv_field(&l->tsv, 2);
-	p.issuer = (char *)tsv_field(&l->tsv, 3);
-	p.signer = (char *)tsv_field(&l->tsv, 7);
+	p.number = tsv_field(&l->tsv, 1);
+	p.title = tsv_field(&l->tsv, 2);
+	p.issuer = tsv_field(&l->tsv, 3);
+	p.signer = tsv_field(&l->tsv, 7);
 	if (*date != '\0') {
 		if (!date_parse_vn(date, &d))
 			return fail(l, _("issue date"), _("not a date (dd/mm/yyyy)"));
@@ -204,7 +204,7 @@ read_phase(struct loader *l)
 static int
 read_target(struct loader *l)
 {
-	struct target t = { 0 };
+	struct target_input t = { 0 };
 	const char *baseline = tsv_field(&l->tsv, 5);
 
 	if (expect_fields(l, 10) != 0 || need_plan(l) != 0)
@@ -223,11 +223,11 @@ read_target(struct loader *l)
 		if (parse_number(l, _("baseline"), baseline, &t.rule.baseline) != 0)
 			return -1;
 	}
-	t.numerator_label = (char *)tsv_field(&l->tsv, 6);
-	t.denominator_label = (char *)tsv_field(&l->tsv, 7);
+	t.numerator_label = tsv_field(&l->tsv, 6);
+	t.denominator_label = tsv_field(&l->tsv, 7);
 	if (resolve_unit(l, _("lead unit"), tsv_field(&l->tsv, 8), &t.lead_unit_id) != 0)
 		return -1;
-	t.text = (char *)tsv_field(&l->tsv, 9);
+	t.text = tsv_field(&l->tsv, 9);
 	return target_insert(l->db, &t) < 0 ? -1 : 0;
 }
 
@@ -265,8 +265,8 @@ read_task(struct loader *l)
 	p->task.plan_id = l->plan;
 	if (section_of(l, tsv_field(&l->tsv, 1), &p->task.section_id) != 0)
 		return -1;
-	p->owned[0] = p->task.tt = strdup(tsv_field(&l->tsv, 2));
-	p->owned[1] = p->task.description = strdup(tsv_field(&l->tsv, 3));
+	p->task.tt = p->owned[0] = strdup(tsv_field(&l->tsv, 2));
+	p->task.description = p->owned[1] = strdup(tsv_field(&l->tsv, 3));
 	if (p->task.tt == NULL || p->task.description == NULL)
 		return db_fail(l->db, "%s", strerror(ENOMEM));
 	if (resolve_unit(l, _("lead unit"), tsv_field(&l->tsv, 4), &p->task.lead_unit_id) != 0 ||
@@ -279,7 +279,7 @@ static int
 read_product(struct loader *l)
 {
 	struct pending_task *p = &l->pending;
-	struct product *pr;
+	struct product_input *pr;
 
 	if (expect_fields(l, 2) != 0)
 		return -1;
@@ -288,8 +288,8 @@ read_product(struct loader *l)
 	if (p->task.nproducts == MAX_PRODUCTS)
 		return fail(l, NULL, _("too many products for one task"));
 	pr = &p->products[p->task.nproducts];
-	p->strings[2 * p->task.nproducts] = pr->name = strdup(tsv_field(&l->tsv, 1));
-	p->strings[2 * p->task.nproducts + 1] = pr->deadline_text = strdup(tsv_field(&l->tsv, 2));
+	pr->name = p->strings[2 * p->task.nproducts] = strdup(tsv_field(&l->tsv, 1));
+	pr->deadline_text = p->strings[2 * p->task.nproducts + 1] = strdup(tsv_field(&l->tsv, 2));
 	p->task.nproducts++;
 	if (pr->name == NULL || pr->deadline_text == NULL)
 		return db_fail(l->db, "%s", strerror(ENOMEM));

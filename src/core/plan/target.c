@@ -109,12 +109,13 @@ row_free(struct target_row *r)
 }
 
 static int
-check(struct db *db, const struct target *t, struct target_row *r, struct field_error *e)
+check(struct db *db, const struct target_input *t, int64_t id, struct target_row *r,
+    struct field_error *e)
 {
 	const struct target_rule *rule = &t->rule;
 
 	memset(r, 0, sizeof *r);
-	if (t->id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
+	if (id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
 	    _("The plan no longer exists")) != 0)
 		return -1;
 	if (validate_ref(db, "section", t->section_id, e, TF_SECTION, _("Choose a section")) != 0)
@@ -145,17 +146,19 @@ check(struct db *db, const struct target *t, struct target_row *r, struct field_
 	return 0;
 }
 
-/* Inserts (t->id 0, then set) or updates t; no transaction of its own. */
+/* Inserts (id 0) or updates t as target id, and sets *out; no
+ * transaction of its own. */
 static int
-store(struct db *db, struct target *t, struct field_error *e)
+store(struct db *db, const struct target_input *t, int64_t id, int64_t *out,
+    struct field_error *e)
 {
 	struct target_row r;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
-	if (check(db, t, &r, e) != 0)
+	if (check(db, t, id, &r, e) != 0)
 		goto out;
-	if (t->id == 0)
+	if (id == 0)
 		st = db_prepare(db, "INSERT INTO target (plan_id, section_id, ord, text, folded, "
 		    "kind, comparator, value, baseline, numerator_label, denominator_label, "
 		    "lead_unit_id, horizon) VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3 ELSE "
@@ -186,8 +189,8 @@ store(struct db *db, struct target *t, struct field_error *e)
 	db_bind_text(st, 10, r.numerator_label);
 	db_bind_text(st, 11, r.denominator_label);
 	db_bind_id_or_null(st, 12, t->lead_unit_id);
-	if (t->id != 0)
-		sqlite3_bind_int64(st, 13, t->id);
+	if (id != 0)
+		sqlite3_bind_int64(st, 13, id);
 	if (t->has_horizon)
 		db_bind_text(st, 14, target_horizon_name(t->horizon));
 	if (sqlite3_step(st) != SQLITE_DONE) {
@@ -196,10 +199,11 @@ store(struct db *db, struct target *t, struct field_error *e)
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The target no longer exists"));
 	} else {
-		if (t->id == 0)
-			t->id = sqlite3_last_insert_rowid(db_sqlite(db));
+		if (id == 0)
+			id = sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = t->phase_values == NULL ? 0 :
-		    phase_values_store(db, t->id, t->phase_values, e, TF_PHASE_VALUES);
+		    phase_values_store(db, id, t->phase_values, e, TF_PHASE_VALUES);
+		*out = id;
 	}
 out:
 	sqlite3_finalize(st);
@@ -207,31 +211,42 @@ out:
 	return rc;
 }
 
-int
-target_save(struct db *db, struct target *t, struct field_error *err)
+struct target_input
+target_input_of(const struct target *t)
 {
-	int64_t id = t->id;
+	return (struct target_input){
+		.id = t->id, .plan_id = t->plan_id, .section_id = t->section_id, .ord = t->ord,
+		.text = t->text, .rule = t->rule, .numerator_label = t->numerator_label,
+		.denominator_label = t->denominator_label, .lead_unit_id = t->lead_unit_id,
+		.has_horizon = t->has_horizon, .horizon = t->horizon,
+	};
+}
+
+int
+target_save(struct db *db, const struct target_input *in, int64_t *id,
+    struct field_error *err)
+{
+	int64_t saved = 0;
 
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	if (field_commit(db, store(db, t, err), err) != 0) {
-		t->id = id;
+	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)
 		return -1;
-	}
+	if (id != NULL)
+		*id = saved;
 	return 0;
 }
 
 int64_t
-target_insert(struct db *db, const struct target *t)
+target_insert(struct db *db, const struct target_input *in)
 {
-	struct target copy = *t;
 	struct field_error e;
+	int64_t id = 0;
 
-	copy.id = 0;
-	if (store(db, &copy, &e) != 0)
+	if (store(db, in, 0, &id, &e) != 0)
 		return db_fail(db, "%s", e.message);
-	return copy.id;
+	return id;
 }
 
 int

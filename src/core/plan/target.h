@@ -2,6 +2,7 @@
 #ifndef CCHC_TARGET_H
 #define CCHC_TARGET_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/plan/model.h"
@@ -25,14 +26,35 @@ enum target_field {
 	TF_HORIZON,
 };
 
-/* Inserts t (t->id 0; sets it) or updates target t->id, in one
- * transaction: plan (on insert), section, text, rule, labels, lead unit.
- * ord 0 means "after the last of its section", as does a move to another
- * section.  The text is required, the section and the lead unit (when not
- * 0) must exist, the value must suit the kind (target_check_value), a
- * baseline is not negative.  0, or -1 with err naming the field (-1 for a
- * database error). */
-int target_save(struct db *db, struct target *t, struct field_error *err);
+/* What a save writes of a target.  The strings are the caller's, read
+ * during the call only. */
+struct target_input {
+	int64_t id;		/* 0: a new target */
+	int64_t plan_id, section_id;
+	int ord;
+	const char *text;
+	struct target_rule rule;
+	const char *numerator_label, *denominator_label;
+	int64_t lead_unit_id;
+	/* Values by phase and by reporting period as text (phase.h), NULL to
+	 * leave them. */
+	const char *phase_values;
+	bool has_horizon;
+	enum target_horizon horizon;
+};
+
+/* t as loaded, to save again; its values by phase are left as they are. */
+struct target_input target_input_of(const struct target *t);
+
+/* Inserts in (in->id 0) or updates target in->id, in one transaction:
+ * plan (on insert), section, text, rule, labels, lead unit; sets *id (when
+ * id is not NULL) to the target's id.  ord 0 means "after the last of its
+ * section", as does a move to another section.  The text is required, the
+ * section and the lead unit (when not 0) must exist, the value must suit
+ * the kind (target_check_value), a baseline is not negative.  0, or -1
+ * with err naming the field (-1 for a database error). */
+int target_save(struct db *db, const struct target_input *in, int64_t *id,
+    struct field_error *err);
 
 /* Deletes a target with its phase values and results; *undo as in
  * trash.h.  0 or -1. */
@@ -61,7 +83,7 @@ int target_read_planned(enum target_kind k, const char *text, double *out, enum 
 
 /* Inserts t inside the caller's transaction (the loaders'), with
  * target_save's checks.  The id, or -1 with the message in db_error(). */
-int64_t target_insert(struct db *db, const struct target *t);
+int64_t target_insert(struct db *db, const struct target_input *in);
 
 /* The targets of a plan (section 0: all), in section then plan order, each
  * with its value for the period's phase, its result for the period and the

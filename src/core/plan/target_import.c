@@ -432,7 +432,7 @@ target_import_write(struct db *db, const struct target_import *ti, int64_t plan,
 		return -1;
 	for (int i = 0; i < ti->nrows; i++) {
 		const struct target_import_row *row = &ti->rows[i];
-		struct target t = { 0 };
+		struct target_input t = { 0 };
 
 		t.plan_id = plan;
 		t.section_id = row->section_id;

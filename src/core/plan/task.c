@@ -114,7 +114,7 @@ column_ids(struct db *db, const char *sql, int64_t task, int64_t **ids, int *n)
  * A due date set by hand is kept; otherwise it comes from the deadline
  * text, plan_year filling a missing year. */
 static int
-write_product(struct db *db, int64_t task, int i, const struct product *p, int plan_year,
+write_product(struct db *db, int64_t task, int i, const struct product_input *p, int plan_year,
     int64_t id, bool *written, struct field_error *e)
 {
 	int field = KF_PRODUCT + 2 * i;
@@ -177,30 +177,31 @@ out:
 	return rc;
 }
 
-/* Writes t's products over the rows it has, in order: a row whose product
- * is unchanged is left alone, the rows left over are deleted.  Replacing
- * them all would give every product a new id and the history a delete and
- * an insert of each at every save. */
+/* Writes t's products over task's product rows, in order: a row whose
+ * product is unchanged is left alone, the rows left over are deleted.
+ * Replacing them all would give every product a new id and the history a
+ * delete and an insert of each at every save. */
 static int
-store_products(struct db *db, const struct task *t, int plan_year, struct field_error *e)
+store_products(struct db *db, const struct task_input *t, int64_t task, int plan_year,
+    struct field_error *e)
 {
 	int64_t *ids;
 	int n, used = 0, rc;
 
-	if (column_ids(db, "SELECT id FROM product WHERE task_id = ? ORDER BY ord, id", t->id,
+	if (column_ids(db, "SELECT id FROM product WHERE task_id = ? ORDER BY ord, id", task,
 	    &ids, &n) != 0)
 		return field_fail_db(e, db);
 	rc = 0;
 	for (int i = 0; i < t->nproducts && rc == 0; i++) {
 		bool written;
 
-		rc = write_product(db, t->id, i, &t->products[i], plan_year,
+		rc = write_product(db, task, i, &t->products[i], plan_year,
 		    used < n ? ids[used] : 0, &written, e);
 		used += written && used < n;
 	}
 	for (int i = used; i < n && rc == 0; i++)
-		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", t->id, ids[i],
-		    "product") != 0)
+		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", task,
+		    ids[i], "product") != 0)
 			rc = field_fail_db(e, db);
 	free(ids);
 	return rc;
@@ -259,7 +260,7 @@ store_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
 }
 
 static int
-check_units(struct db *db, const struct task *t, const int64_t *cooperators, int n,
+check_units(struct db *db, const struct task_input *t, const int64_t *cooperators, int n,
     struct field_error *e)
 {
 	if (t->lead_unit_id != 0 && validate_ref(db, "unit", t->lead_unit_id, e, KF_LEAD,
@@ -299,7 +300,7 @@ check_past(const char *iso, int field, const char *label, const char *future,
 
 /* Progress and completion date agree. */
 static int
-check_completion(const struct task *t, struct field_error *e)
+check_completion(const struct task_input *t, struct field_error *e)
 {
 	if ((unsigned)t->progress > PROGRESS_DONE)
 		return field_fail(e, KF_PROGRESS, _("Choose the progress"));
@@ -313,7 +314,7 @@ check_completion(const struct task *t, struct field_error *e)
 }
 
 int
-task_check_fill(const struct task *t, struct field_error *e)
+task_check_fill(const struct task_input *t, struct field_error *e)
 {
 	field_error_clear(e);
 	if (check_completion(t, e) != 0)
@@ -341,11 +342,11 @@ row_free(struct task_row *r)
 }
 
 static int
-check(struct db *db, const struct task *t, const int64_t *cooperators, int n,
-    struct task_row *r, struct field_error *e)
+check(struct db *db, const struct task_input *t, int64_t id, const int64_t *cooperators,
+    int n, struct task_row *r, struct field_error *e)
 {
 	memset(r, 0, sizeof *r);
-	if (t->id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
+	if (id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
 	    _("The plan no longer exists")) != 0)
 		return -1;
 	if (validate_ref(db, "section", t->section_id, e, KF_SECTION, _("Choose a section")) != 0)
@@ -371,14 +372,15 @@ check(struct db *db, const struct task *t, const int64_t *cooperators, int n,
 	return 0;
 }
 
-/* Writes the task row (t->id 0: a new one, then set). */
+/* Writes the task row as task *id (0: a new one, then set). */
 static int
-store_row(struct db *db, struct task *t, const struct task_row *r, struct field_error *e)
+store_row(struct db *db, const struct task_input *t, int64_t *id, const struct task_row *r,
+    struct field_error *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (t->id == 0)
+	if (*id == 0)
 		st = db_cached(db, "INSERT INTO task (plan_id, section_id, ord, tt, description, "
 		    "folded, lead_unit_id, monitor_unit_id, progress, completion_date, evidence, "
 		    "note, evidence_number, evidence_date, review, raw_cells) VALUES (?1, ?2, "
@@ -408,12 +410,12 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 	db_bind_text_or_null(st, 10, t->completion_date);
 	db_bind_text(st, 11, r->evidence);
 	db_bind_text(st, 12, r->note);
-	if (t->id != 0)
-		sqlite3_bind_int64(st, 13, t->id);
+	if (*id != 0)
+		sqlite3_bind_int64(st, 13, *id);
 	db_bind_text(st, 14, r->evidence_number);
 	db_bind_text_or_null(st, 15, t->evidence_date);
 	db_bind_text(st, 16, r->review);
-	if (t->id == 0)
+	if (*id == 0)
 		db_bind_text(st, 17, r->raw_cells);
 	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
 		db_fail_sql(db, "task");
@@ -422,24 +424,24 @@ store_row(struct db *db, struct task *t, const struct task_row *r, struct field_
 		return field_fail_db(e, db);
 	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return field_fail(e, -1, _("The task no longer exists"));
-	if (t->id == 0)
-		t->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	if (*id == 0)
+		*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return 0;
 }
 
-/* Inserts or updates t with its products and cooperators; no transaction
- * of its own. */
+/* Inserts (*id 0, then set) or updates t as task *id with its products
+ * and cooperators; no transaction of its own. */
 static int
-store(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
-    int plan_year, struct field_error *e)
+store(struct db *db, const struct task_input *t, int64_t *id, const int64_t *cooperators,
+    int ncooperators, int plan_year, struct field_error *e)
 {
 	struct task_row r;
 	int rc = -1;
 
-	if (check(db, t, cooperators, ncooperators, &r, e) != 0 || store_row(db, t, &r, e) != 0 ||
-	    store_products(db, t, plan_year, e) != 0)
+	if (check(db, t, *id, cooperators, ncooperators, &r, e) != 0 ||
+	    store_row(db, t, id, &r, e) != 0 || store_products(db, t, *id, plan_year, e) != 0)
 		goto out;
-	rc = store_cooperators(db, t->id, cooperators, ncooperators, e);
+	rc = store_cooperators(db, *id, cooperators, ncooperators, e);
 out:
 	row_free(&r);
 	return rc;
@@ -524,7 +526,7 @@ task_due_short(const struct task *t, int cols, char *buf, size_t n)
 }
 
 bool
-task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n)
+task_warnings(const struct task_input *t, int year_from, int year_to, char *buf, size_t n)
 {
 	char outside[512];
 	size_t len;
@@ -542,40 +544,63 @@ task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_
 	return buf[0] != '\0';
 }
 
-int
-task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
-    int plan_year, struct field_error *err)
+struct task_input
+task_input_of(const struct task *t, struct product_input *products)
 {
-	int64_t id = t->id;
+	struct task_input in = {
+		.id = t->id, .plan_id = t->plan_id, .section_id = t->section_id, .ord = t->ord,
+		.tt = t->tt, .description = t->description, .lead_unit_id = t->lead_unit_id,
+		.monitor_unit_id = t->monitor_unit_id, .progress = t->progress,
+		.evidence_number = t->evidence_number, .evidence = t->evidence, .note = t->note,
+		.review = t->review, .raw_cells = t->raw_cells, .nproducts = t->nproducts,
+		.products = products,
+	};
+	memcpy(in.completion_date, t->completion_date, sizeof in.completion_date);
+	memcpy(in.evidence_date, t->evidence_date, sizeof in.evidence_date);
+	for (int i = 0; i < t->nproducts; i++) {
+		products[i] = (struct product_input){
+			.name = t->products[i].name, .deadline_text = t->products[i].deadline_text,
+			.due_manual = t->products[i].due_manual,
+		};
+		memcpy(products[i].due_date, t->products[i].due_date, sizeof products[i].due_date);
+	}
+	return in;
+}
+
+int
+task_save(struct db *db, const struct task_input *in, const int64_t *cooperators,
+    int ncooperators, int plan_year, int64_t *id, struct field_error *err)
+{
+	int64_t saved = in->id;
 
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	if (field_commit(db, store(db, t, cooperators, ncooperators, plan_year, err), err) != 0) {
-		t->id = id;
+	if (field_commit(db, store(db, in, &saved, cooperators, ncooperators, plan_year, err),
+	    err) != 0)
 		return -1;
-	}
+	if (id != NULL)
+		*id = saved;
 	return 0;
 }
 
 int64_t
-task_insert(struct db *db, const struct task *t,
+task_insert(struct db *db, const struct task_input *in,
     const int64_t *cooperators, int ncooperators, int plan_year)
 {
-	struct task copy = *t;
 	struct field_error e;
+	int64_t id = 0;
 
-	copy.id = 0;
-	if (store(db, &copy, cooperators, ncooperators, plan_year, &e) != 0)
+	if (store(db, in, &id, cooperators, ncooperators, plan_year, &e) != 0)
 		return db_fail(db, "%s", e.message);
-	return copy.id;
+	return id;
 }
 
 int
 task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
     struct field_error *err)
 {
-	struct task t = { .progress = p };
+	struct task_input t = { .progress = p };
 	sqlite3_stmt *st;
 	int rc = -1;
 

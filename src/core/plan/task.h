@@ -31,9 +31,43 @@ enum task_field {
 	KF_PRODUCT,
 };
 
-/* Inserts t (t->id 0; sets it) or updates task t->id, in one transaction,
- * with its products and cooperating units (both replaced wholesale; a
- * blank product is left out).  Each product's deadline kind comes from its
+/* What a save writes of a product: its row is matched by order. */
+struct product_input {
+	const char *name;
+	const char *deadline_text;
+	char due_date[11];	/* kept when due_manual: ISO or "" */
+	bool due_manual;
+};
+
+/* What a save writes of a task.  The strings are the caller's, read during
+ * the call only; NULL reads as "". */
+struct task_input {
+	int64_t id;		/* 0: a new task */
+	int64_t plan_id, section_id;
+	int ord;
+	const char *tt;
+	const char *description;
+	int64_t lead_unit_id, monitor_unit_id;
+	enum task_progress progress;
+	char completion_date[11];
+	const char *evidence_number;
+	char evidence_date[11];
+	const char *evidence;
+	const char *note;
+	const char *review;
+	const char *raw_cells;	/* written on insert only */
+	int nproducts;
+	const struct product_input *products;
+};
+
+/* t as loaded, to save again, with its products in products (room for
+ * t->nproducts). */
+struct task_input task_input_of(const struct task *t, struct product_input *products);
+
+/* Inserts in (in->id 0) or updates task in->id, in one transaction, with
+ * its products and cooperating units (both replaced wholesale; a blank
+ * product is left out), and sets *id (when id is not NULL) to the task's
+ * id.  Each product's deadline kind comes from its
  * deadline text, and so does its due date unless due_manual is set (then
  * due_date, ISO or "", is kept); plan_year fills a missing year.  ord 0
  * means "after the last of its section", as does a move to another
@@ -42,8 +76,8 @@ enum task_field {
  * completion date, which no other task has and which is not after today;
  * nor is the evidence document's date.
  * 0, or -1 with err naming the field (-1 for a database error). */
-int task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
-    int plan_year, struct field_error *err);
+int task_save(struct db *db, const struct task_input *in, const int64_t *cooperators,
+    int ncooperators, int plan_year, int64_t *id, struct field_error *err);
 
 /* Sets task id's progress and completion date (ISO; "" unless done) in
  * one transaction, with task_save's checks on them: what one key in the
@@ -69,12 +103,12 @@ void task_due_short(const struct task *t, int cols, char *buf, size_t n);
  * rule, deadline_outside_warning).  The warnings joined by "; " into buf,
  * translated, and true; false when there is none.  The save goes
  * through either way: the plan may well say so. */
-bool task_warnings(const struct task *t, int year_from, int year_to, char *buf, size_t n);
+bool task_warnings(const struct task_input *t, int year_from, int year_to, char *buf, size_t n);
 
 /* The rules on what a unit reports of a task (progress, completion date,
  * evidence date), as task_save applies them: for the update sheets.  0, or
  * -1 with e set. */
-int task_check_fill(const struct task *t, struct field_error *e);
+int task_check_fill(const struct task_input *t, struct field_error *e);
 
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */
@@ -86,7 +120,7 @@ int task_cooperator_ids(struct db *db, int64_t task, int64_t **ids, int *n);
 
 /* Inserts t inside the caller's transaction (the loaders'), with
  * task_save's checks.  The id, or -1 with the message in db_error(). */
-int64_t task_insert(struct db *db, const struct task *t,
+int64_t task_insert(struct db *db, const struct task_input *in,
     const int64_t *cooperators, int ncooperators, int plan_year);
 
 /* The tasks of a plan (section 0: all) in section then plan order, with

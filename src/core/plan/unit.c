@@ -116,7 +116,7 @@ row_free(struct unit_row *r)
 }
 
 static int
-check(const struct unit *u, struct unit_row *r, struct field_error *e)
+check(const struct unit_input *u, struct unit_row *r, struct field_error *e)
 {
 	memset(r, 0, sizeof *r);
 	if ((r->name = field_text(u->name, e, UF_NAME, _("Name"))) == NULL ||
@@ -129,14 +129,15 @@ check(const struct unit *u, struct unit_row *r, struct field_error *e)
 	return 0;
 }
 
-/* Writes the unit row (u->id 0: a new one, then set); no transaction. */
+/* Writes the unit row as unit *id (0: a new one, then set); no
+ * transaction. */
 static int
-store(struct db *db, struct unit *u, const struct unit_row *r, struct field_error *e)
+store(struct db *db, int64_t *id, const struct unit_row *r, struct field_error *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (u->id == 0)
+	if (*id == 0)
 		st = db_prepare(db, "INSERT INTO unit (name, short_name, folded, sort_key) "
 		    "VALUES (?1, ?2, ?3, ?4)");
 	else
@@ -148,8 +149,8 @@ store(struct db *db, struct unit *u, const struct unit_row *r, struct field_erro
 	db_bind_text(st, 2, r->short_name);
 	db_bind_text(st, 3, r->folded);
 	db_bind_text(st, 4, r->key);
-	if (u->id != 0)
-		sqlite3_bind_int64(st, 5, u->id);
+	if (*id != 0)
+		sqlite3_bind_int64(st, 5, *id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -158,22 +159,23 @@ store(struct db *db, struct unit *u, const struct unit_row *r, struct field_erro
 	}
 	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return field_fail(e, -1, _("The unit no longer exists"));
-	if (u->id == 0)
-		u->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	if (*id == 0)
+		*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return 0;
 }
 
 static int64_t
 insert_unit(struct db *db, const char *name, const char *short_name, struct field_error *e)
 {
-	struct unit u = { 0, (char *)name, (char *)short_name };
+	struct unit_input u = { 0, name, short_name };
 	struct unit_row r;
+	int64_t id = 0;
 	int rc = check(&u, &r, e);
 
 	if (rc == 0)
-		rc = store(db, &u, &r, e);
+		rc = store(db, &id, &r, e);
 	row_free(&r);
-	return rc == 0 ? u.id : -1;
+	return rc == 0 ? id : -1;
 }
 
 int64_t
@@ -230,45 +232,48 @@ check_spelling(struct db *db, int64_t unit, const char *spelling, int field,
 	return rc;
 }
 
+/* Saves u as unit *id (0: a new one, then set). */
 static int
-save(struct db *db, struct unit *u, const char *aliases, struct field_error *e)
+save(struct db *db, const struct unit_input *u, int64_t *id, const char *aliases,
+    struct field_error *e)
 {
 	struct unit_row r;
 	sqlite3_stmt *st;
 	int rc = -1;
 
 	if (check(u, &r, e) != 0 ||
-	    check_spelling(db, u->id, r.name, UF_NAME, e) != 0 ||
-	    check_spelling(db, u->id, r.short_name, UF_SHORT_NAME, e) != 0 ||
-	    each_alias(db, u->id, aliases, check_spelling, e) != 0 ||
-	    store(db, u, &r, e) != 0)
+	    check_spelling(db, *id, r.name, UF_NAME, e) != 0 ||
+	    check_spelling(db, *id, r.short_name, UF_SHORT_NAME, e) != 0 ||
+	    each_alias(db, *id, aliases, check_spelling, e) != 0 ||
+	    store(db, id, &r, e) != 0)
 		goto out;
 	if ((st = db_prepare(db, "DELETE FROM unit_alias WHERE unit_id = ?")) == NULL) {
 		field_fail_db(e, db);
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_int64(st, 1, *id);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : field_fail(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_finalize(st);
 	if (rc == 0)
-		rc = add_spellings(db, u->id, r.name, r.short_name, aliases, e);
+		rc = add_spellings(db, *id, r.name, r.short_name, aliases, e);
 out:
 	row_free(&r);
 	return rc;
 }
 
 int
-unit_save(struct db *db, struct unit *u, const char *aliases, struct field_error *err)
+unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64_t *id,
+    struct field_error *err)
 {
-	int64_t id = u->id;
+	int64_t saved = in->id;
 
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	if (field_commit(db, save(db, u, aliases, err), err) != 0) {
-		u->id = id;
+	if (field_commit(db, save(db, in, &saved, aliases, err), err) != 0)
 		return -1;
-	}
+	if (id != NULL)
+		*id = saved;
 	return 0;
 }
 

@@ -27,12 +27,22 @@ int64_t unit_find(struct db *db, const char *name);
  * caller's transaction (the loaders').  The id, or -1. */
 int64_t unit_add(struct db *db, const char *name, const char *short_name, const char *aliases);
 
-/* Inserts u (u->id 0; sets it) or updates unit u->id, in one transaction,
- * and makes its spellings exactly the name, the short name and aliases
- * (separated by ';').  The name is required; a spelling that already
- * names another unit is refused, naming that unit.  0, or -1 with err
- * naming the field (-1 for a database error). */
-int unit_save(struct db *db, struct unit *u, const char *aliases, struct field_error *err);
+/* What a save writes of a unit.  The strings are the caller's, read
+ * during the call only. */
+struct unit_input {
+	int64_t id;		/* 0: a new unit */
+	const char *name;
+	const char *short_name;
+};
+
+/* Inserts in (in->id 0) or updates unit in->id, in one transaction, sets
+ * *id (when id is not NULL) to the unit's id and makes its spellings
+ * exactly the name, the short name and aliases (separated by ';').  The
+ * name is required; a spelling that already names another unit is
+ * refused, naming that unit.  0, or -1 with err naming the field (-1 for a
+ * database error). */
+int unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64_t *id,
+    struct field_error *err);
 
 /* Deletes a unit and its spellings; refused (err, field -1) while a task or
  * a target uses it.  *undo as in trash.h.  0 or -1. */

@@ -145,11 +145,27 @@ enum sipas_round_field {
 	SRF_UNIT,
 };
 
-/* Inserts r (r->id 0; sets it) or updates round r->id, in one transaction.
- * The name is required, the questionnaire must exist (and cannot change once
- * forms are entered), the last day is not before the first, the unit (when
- * not 0) exists.  0, or -1 with err naming the field. */
-int sipas_round_save(struct db *db, struct sipas_round *r, struct field_error *err);
+/* What a save writes of a round.  The strings are the caller's, read
+ * during the call only. */
+struct sipas_round_input {
+	int64_t id;		/* 0: a new round */
+	int64_t questionnaire_id;
+	const char *name;
+	char date_from[11], date_to[11];	/* ISO, "" when unset */
+	const char *service;
+	int64_t unit_id;	/* 0 if none */
+};
+
+/* r as loaded, to save again. */
+struct sipas_round_input sipas_round_input_of(const struct sipas_round *r);
+
+/* Inserts in (in->id 0) or updates round in->id, in one transaction, and
+ * sets *id (when id is not NULL) to the round's id.  The name is required,
+ * the questionnaire must exist (and cannot change once forms are
+ * entered), the last day is not before the first, the unit (when not 0)
+ * exists.  0, or -1 with err naming the field. */
+int sipas_round_save(struct db *db, const struct sipas_round_input *in, int64_t *id,
+    struct field_error *err);
 /* Deletes a round with its forms, in one transaction; 0 or -1. */
 int sipas_round_delete(struct db *db, int64_t id);
 /* 1 found, 0 no such round, -1 error. */

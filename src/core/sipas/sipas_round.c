@@ -108,7 +108,7 @@ sipas_round_list(struct db *db, struct sipas_round **out, int *n)
 }
 
 static int
-check_round(struct db *db, const struct sipas_round *r, struct field_error *e)
+check_round(struct db *db, const struct sipas_round_input *r, struct field_error *e)
 {
 	struct date d;
 	int forms;
@@ -145,8 +145,10 @@ check_round(struct db *db, const struct sipas_round *r, struct field_error *e)
 	return 0;
 }
 
+/* Saves r and sets *id to its id; no transaction of its own. */
 static int
-store_round(struct db *db, struct sipas_round *r, struct field_error *e)
+store_round(struct db *db, const struct sipas_round_input *r, int64_t *id,
+    struct field_error *e)
 {
 	char *name = NULL, *service = NULL, *folded = NULL;
 	sqlite3_stmt *st = NULL;
@@ -191,8 +193,7 @@ store_round(struct db *db, struct sipas_round *r, struct field_error *e)
 	} else if (r->id != 0 && sqlite3_changes(db_sqlite(db)) == 0) {
 		field_fail(e, -1, _("The survey round no longer exists"));
 	} else {
-		if (r->id == 0)
-			r->id = sqlite3_last_insert_rowid(db_sqlite(db));
+		*id = r->id != 0 ? r->id : sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = 0;
 	}
 out:
@@ -203,18 +204,32 @@ out:
 	return rc;
 }
 
-int
-sipas_round_save(struct db *db, struct sipas_round *r, struct field_error *err)
+struct sipas_round_input
+sipas_round_input_of(const struct sipas_round *r)
 {
-	int64_t id = r->id;
+	struct sipas_round_input in = {
+		.id = r->id, .questionnaire_id = r->questionnaire_id, .name = r->name,
+		.service = r->service, .unit_id = r->unit_id,
+	};
+
+	memcpy(in.date_from, r->date_from, sizeof in.date_from);
+	memcpy(in.date_to, r->date_to, sizeof in.date_to);
+	return in;
+}
+
+int
+sipas_round_save(struct db *db, const struct sipas_round_input *in, int64_t *id,
+    struct field_error *err)
+{
+	int64_t saved = 0;
 
 	field_error_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
-	if (field_commit(db, store_round(db, r, err), err) != 0) {
-		r->id = id;
+	if (field_commit(db, store_round(db, in, &saved, err), err) != 0)
 		return -1;
-	}
+	if (id != NULL)
+		*id = saved;
 	return 0;
 }
 
