@@ -169,7 +169,7 @@ static int
 feed(struct db *db, const struct args *a)
 {
 	struct sipas_args s = { .period = PERIOD_YEAR };
-	struct field_error err;
+	struct err err;
 	int rc = parse(a, &s);
 
 	if (rc != 0)
@@ -181,7 +181,7 @@ feed(struct db *db, const struct args *a)
 		return args_usage_error(a->command, "%s",
 		    _("feed: --compare and the output options belong to results"));
 	if (sipas_feed_target(db, s.round, s.target, (int)s.year, s.period, &err) != 0) {
-		fprintf(stderr, "cchc: %s\n", err.message);
+		fprintf(stderr, "cchc: %s\n", err.msg);
 		return 1;
 	}
 	return 0;

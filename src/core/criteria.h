@@ -33,7 +33,7 @@
 #include "core/rules.h"
 
 struct db;
-struct field_error;
+struct err;
 
 struct par_node {
 	int64_t id, parent_id;	/* parent_id 0: a top-level criterion */
@@ -136,7 +136,7 @@ char *criteria_bands_text(const struct criteria_set *s);
  * from 0 to 100, the last from 0 -- in one transaction.  0, or -1 with
  * err naming the field. */
 int criteria_set_save(struct db *db, const struct criteria_set *s, const char *bands,
-    struct field_error *err);
+    struct err *err);
 
 /* Deletes a set with its criteria and assessments; one transaction. */
 int criteria_set_delete(struct db *db, int64_t id);
@@ -150,7 +150,7 @@ int criteria_set_delete(struct db *db, int64_t id);
  * the criterion or below it, the max not be negative, the rule and its
  * parameters parse and the source be one of the forms above.  0, or -1
  * with err naming the field. */
-int criterion_save(struct db *db, int64_t set, struct par_node *c, struct field_error *err);
+int criterion_save(struct db *db, int64_t set, struct par_node *c, struct err *err);
 
 /* Deletes a criterion with its children and their entries; one
  * transaction.  0 or -1. */

@@ -183,7 +183,7 @@ static int
 read_criterion(struct importer *im)
 {
 	struct par_node c = { 0 };
-	struct field_error e;
+	struct err e;
 	const char *code = tsv_field(&im->tsv, 1);
 	int d;
 
@@ -206,7 +206,7 @@ read_criterion(struct importer *im)
 	c.source = (char *)tsv_field(&im->tsv, 6);
 	c.hint = (char *)tsv_field(&im->tsv, 7);
 	if (criterion_store(im->db, im->set, &c, &e) != 0)
-		return ifail(im, e.field >= 0 ? _(criterion_fields[e.field]) : NULL, e.message);
+		return ifail(im, e.field >= 0 ? _(criterion_fields[e.field]) : NULL, e.msg);
 	for (int i = d + 1; i < im->depth; i++)
 		free(im->open_code[i]);
 	im->depth = d + 2;

@@ -11,7 +11,7 @@
 #include "core/criteria.h"
 
 struct db;
-struct field_error;
+struct err;
 
 /* A level the sets know: "xa", "phuong" or "so". */
 bool criteria_level_valid(const char *s);
@@ -20,6 +20,6 @@ int criteria_insert_band(struct db *db, int64_t set, int ord, const char *label,
 
 /* Inserts or updates c (its code checked); inside the caller's
  * transaction. */
-int criterion_store(struct db *db, int64_t set, struct par_node *c, struct field_error *e);
+int criterion_store(struct db *db, int64_t set, struct par_node *c, struct err *e);
 
 #endif

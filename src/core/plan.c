@@ -33,7 +33,7 @@ row_free(struct plan_row *r)
 }
 
 static int
-check(const struct plan *p, struct plan_row *r, struct field_error *e)
+check(const struct plan *p, struct plan_row *r, struct err *e)
 {
 	struct date d;
 
@@ -44,23 +44,23 @@ check(const struct plan *p, struct plan_row *r, struct field_error *e)
 	    (r->signer = field_text(p->signer, e, PF_SIGNER, _("Signed by"))) == NULL)
 		return -1;
 	if ((r->folded = text_fold(r->title)) == NULL || (r->key = text_sort_key(r->title)) == NULL)
-		return field_fail(e, -1, _("out of memory"));
+		return err_set(e, -1, _("out of memory"));
 	if (*r->folded == '\0')
-		return field_fail(e, PF_TITLE, _("%s is required"), _("Title"));
+		return err_set(e, PF_TITLE, _("%s is required"), _("Title"));
 	if (p->issue_date[0] != '\0' && !date_parse_iso(p->issue_date, &d))
-		return field_fail(e, PF_ISSUE_DATE, _("%s: write the date as dd/mm/yyyy"),
+		return err_set(e, PF_ISSUE_DATE, _("%s: write the date as dd/mm/yyyy"),
 		    _("Issue date"));
 	if (validate_range(p->year_from, YEAR_MIN, YEAR_MAX, e, PF_YEAR_FROM, _("From year")) != 0 ||
 	    validate_range(p->year_to, YEAR_MIN, YEAR_MAX, e, PF_YEAR_TO, _("To year")) != 0)
 		return -1;
 	if (p->year_to < p->year_from)
-		return field_fail(e, PF_YEAR_TO, _("The last year cannot be before the first"));
+		return err_set(e, PF_YEAR_TO, _("The last year cannot be before the first"));
 	return 0;
 }
 
 /* Inserts (p->id 0, then set) or updates p; no transaction of its own. */
 static int
-store(struct db *db, struct plan *p, struct field_error *e)
+store(struct db *db, struct plan *p, struct err *e)
 {
 	struct plan_row r;
 	sqlite3_stmt *st = NULL;
@@ -76,7 +76,7 @@ store(struct db *db, struct plan *p, struct field_error *e)
 		    "sort_key = ?4, issuer = ?5, signer = ?6, issue_date = ?7, year_from = ?8, "
 		    "year_to = ?9 WHERE id = ?10");
 	if (st == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	db_bind_text(st, 1, r.number);
@@ -92,9 +92,9 @@ store(struct db *db, struct plan *p, struct field_error *e)
 		sqlite3_bind_int64(st, 10, p->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "plan");
-		field_fail_db(e, db);
+		err_db(e, db);
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
-		field_fail(e, -1, _("The plan no longer exists"));
+		err_set(e, -1, _("The plan no longer exists"));
 	} else {
 		if (p->id == 0)
 			p->id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -108,13 +108,13 @@ out:
 }
 
 int
-plan_save(struct db *db, struct plan *p, struct field_error *err)
+plan_save(struct db *db, struct plan *p, struct err *err)
 {
 	int64_t id = p->id;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, store(db, p, err), err) != 0) {
 		p->id = id;
 		return -1;
@@ -126,11 +126,11 @@ int64_t
 plan_insert(struct db *db, const struct plan *p)
 {
 	struct plan copy = *p;
-	struct field_error e;
+	struct err e;
 
 	copy.id = 0;
 	if (store(db, &copy, &e) != 0)
-		return db_fail(db, "%s", e.message);
+		return db_fail(db, "%s", e.msg);
 	return copy.id;
 }
 

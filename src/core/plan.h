@@ -8,7 +8,7 @@
 #include "core/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a plan's form, for field errors. */
@@ -27,7 +27,7 @@ enum plan_field {
  * The title is required, the years within 1990..2200 and the last not
  * before the first; issue_date is ISO or "".  0, or -1 with err naming the
  * field (-1 for a database error). */
-int plan_save(struct db *db, struct plan *p, struct field_error *err);
+int plan_save(struct db *db, struct plan *p, struct err *err);
 
 /* Deletes a plan with its phases, targets, results and tasks; *undo (when
  * undo is not NULL) can put them all back (trash.h).  0 or -1. */

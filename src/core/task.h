@@ -10,7 +10,7 @@
 #include "core/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a task's form, for field errors.  Product i's name is
@@ -43,13 +43,13 @@ enum task_field {
  * nor is the evidence document's date.
  * 0, or -1 with err naming the field (-1 for a database error). */
 int task_save(struct db *db, struct task *t, const int64_t *cooperators, int ncooperators,
-    int plan_year, struct field_error *err);
+    int plan_year, struct err *err);
 
 /* Sets task id's progress and completion date (ISO; "" unless done) in
  * one transaction, with task_save's checks on them: what one key in the
  * task list does.  0, or -1 with err. */
 int task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
-    struct field_error *err);
+    struct err *err);
 
 /* A task's deadline as the plan writes it ("Quý II/2026", "Thường xuyên
  * trong năm"), from the product that falls due last (else the first),
@@ -74,7 +74,7 @@ bool task_warnings(const struct task *t, int year_from, int year_to, char *buf, 
 /* The rules on what a unit reports of a task (progress, completion date,
  * evidence date), as task_save applies them: for the update sheets.  0, or
  * -1 with e set. */
-int task_check_fill(const struct task *t, struct field_error *e);
+int task_check_fill(const struct task *t, struct err *e);
 
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */

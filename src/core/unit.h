@@ -7,7 +7,7 @@
 #include "core/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a unit's form, for field errors. */
@@ -32,11 +32,11 @@ int64_t unit_add(struct db *db, const char *name, const char *short_name, const 
  * (separated by ';').  The name is required; a spelling that already
  * names another unit is refused, naming that unit.  0, or -1 with err
  * naming the field (-1 for a database error). */
-int unit_save(struct db *db, struct unit *u, const char *aliases, struct field_error *err);
+int unit_save(struct db *db, struct unit *u, const char *aliases, struct err *err);
 
 /* Deletes a unit and its spellings; refused (err, field -1) while a task or
  * a target uses it.  *undo as in trash.h.  0 or -1. */
-int unit_delete(struct db *db, int64_t id, struct trash **undo, struct field_error *err);
+int unit_delete(struct db *db, int64_t id, struct trash **undo, struct err *err);
 
 /* The spellings of a unit other than its name and short name, in the order
  * recorded, joined by "; " ("" if none).  Newly allocated; NULL on error. */

@@ -244,10 +244,10 @@ static void
 undo_progress(struct app *app, struct screen *s)
 {
 	const struct progress_undo *u = &app->undo_progress;
-	struct field_error err;
+	struct err err;
 
 	if (task_set_progress(app->db, u->task, u->progress, u->completion, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.message);
+		app_message(app, COLOR_BAD, "%s", err.msg);
 		return;
 	}
 	app->undo_progress.task = 0;
@@ -560,14 +560,14 @@ struct operator_edit {
 };
 
 static int
-save_operator(struct app *app, struct form *f, struct field_error *err)
+save_operator(struct app *app, struct form *f, struct err *err)
 {
 	struct operator_edit *e = f->record;
 	const char *name = form_text(f, e->fname);
 
 	if (*name == '\0') {
 		err->field = 0;
-		snprintf(err->message, sizeof err->message, _("%s is required"), f->fields[e->fname].label);
+		snprintf(err->msg, sizeof err->msg, _("%s is required"), f->fields[e->fname].label);
 		return -1;
 	}
 	return history_set_operator(app->db, name);

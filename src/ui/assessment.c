@@ -248,7 +248,7 @@ entry_edit_free(void *p)
 }
 
 static int
-read_number(struct form *f, int field, int id, bool *has, double *v, struct field_error *err)
+read_number(struct form *f, int field, int id, bool *has, double *v, struct err *err)
 {
 	*has = false;
 	if (field < 0)
@@ -258,7 +258,7 @@ read_number(struct form *f, int field, int id, bool *has, double *v, struct fiel
 }
 
 static int
-save_entry(struct app *app, struct form *f, struct field_error *err)
+save_entry(struct app *app, struct form *f, struct err *err)
 {
 	struct entry_edit *e = f->record;
 	struct par_entry en = { 0 };
@@ -267,7 +267,7 @@ save_entry(struct app *app, struct form *f, struct field_error *err)
 	char (*iso)[11] = calloc((size_t)n, sizeof *iso);
 
 	if (docs == NULL || iso == NULL) {
-		field_fail(err, -1, "%s", _("out of memory"));
+		err_set(err, -1, "%s", _("out of memory"));
 		goto out;
 	}
 	if (read_number(f, e->fa, EF_A, &en.in.has_a, &en.in.a, err) != 0 ||
@@ -305,7 +305,7 @@ entry_changed(struct app *app, struct form *f, int field)
 {
 	struct entry_edit *e = f->record;
 	struct rule_input in = e->in;
-	struct field_error err;
+	struct err err;
 	char pts[32] = "—";
 	double points;
 

@@ -143,7 +143,7 @@ parent_for(const struct criteria_set *s, const char *code, int64_t self)
 }
 
 static int
-save_criterion(struct app *app, struct form *f, struct field_error *err)
+save_criterion(struct app *app, struct form *f, struct err *err)
 {
 	struct criterion_edit *e = f->record;
 	struct par_node c = { 0 };
@@ -287,7 +287,7 @@ struct set_edit {
 };
 
 static int
-save_set(struct app *app, struct form *f, struct field_error *err)
+save_set(struct app *app, struct form *f, struct err *err)
 {
 	struct set_edit *e = f->record;
 	struct criteria_set s = e->head;

@@ -436,13 +436,13 @@ struct fix {
 enum { FX_TT, FX_TEXT };
 
 static int
-save_fix(struct app *app, struct form *f, struct field_error *err)
+save_fix(struct app *app, struct form *f, struct err *err)
 {
 	struct fix *x = f->record;
 	struct preview *p = x->preview->data;
 
-	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err->message,
-	    sizeof err->message) != 0) {
+	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err->msg,
+	    sizeof err->msg) != 0) {
 		err->field = FX_TEXT;
 		return -1;
 	}
@@ -503,7 +503,7 @@ struct unknowns {
 };
 
 static int
-save_unknowns(struct app *app, struct form *f, struct field_error *err)
+save_unknowns(struct app *app, struct form *f, struct err *err)
 {
 	struct unknowns *u = f->record;
 	struct preview *p = u->preview->data;
@@ -516,7 +516,7 @@ save_unknowns(struct app *app, struct form *f, struct field_error *err)
 			return -1;
 	}
 	if (!write_preview(app, p, true))
-		return field_fail(err, -1, "%s", db_error(app->db));
+		return err_set(err, -1, "%s", db_error(app->db));
 	/* The form closes when this returns: the preview goes with it. */
 	form->below = u->preview->below;
 	screen_free(u->preview);
@@ -634,14 +634,14 @@ pasted(struct app *app, struct screen *paste, const char *text, size_t len, void
 }
 
 static int
-read_file(struct app *app, struct form *f, struct field_error *err)
+read_file(struct app *app, struct form *f, struct err *err)
 {
 	struct screen *s;
 	enum kind kind = (enum kind)form_choice(f, FF_KIND);
 	char *path;
 
 	if (!app->has_plan)
-		return field_fail(err, -1, "%s", _("Open or make a plan first"));
+		return err_set(err, -1, "%s", _("Open or make a plan first"));
 	if (*form_text(f, FF_FILE) == '\0') {
 		/* No file: the rows are pasted on the next screen. */
 		s = paste_new(_("Paste the rows copied from Word or Excel (right click, or "
@@ -649,14 +649,14 @@ read_file(struct app *app, struct form *f, struct field_error *err)
 		    pasted, (void *)(intptr_t)kind);
 	} else {
 		if ((path = expand(form_text(f, FF_FILE))) == NULL)
-			return field_fail(err, -1, "%s", _("Out of memory"));
+			return err_set(err, -1, "%s", _("Out of memory"));
 		s = preview_new(app, kind, path, NULL, 0);
 		free(path);
 		if (s == NULL)
-			return field_fail(err, FF_FILE, "%s", db_error(app->db));
+			return err_set(err, FF_FILE, "%s", db_error(app->db));
 	}
 	if (s == NULL)
-		return field_fail(err, -1, "%s", _("Out of memory"));
+		return err_set(err, -1, "%s", _("Out of memory"));
 	form_hand_over(app, s);
 	return 0;
 }

@@ -290,7 +290,7 @@ write_as(struct app *app, const struct preview *p, int format, enum report_encod
 }
 
 static int
-save_report(struct app *app, struct form *f, struct field_error *err)
+save_report(struct app *app, struct form *f, struct err *err)
 {
 	struct save_edit *e = f->record;
 	const char *name = form_text(f, e->ffile), *base = strrchr(name, '/');
@@ -300,39 +300,39 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 	FILE *fp;
 
 	if (*name == '\0')
-		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
+		return err_set(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
 	snprintf(file, sizeof file, "%s%s", name, strchr(base ? base : name, '.') ? "" :
 	    extensions[format]);
 	if (*name == '/')
 		snprintf(path, sizeof path, "%s", file);
 	else if (paths_join(path, sizeof path, e->dir, file) != 0)
-		return field_fail(err, SF_FILE, "%s", _("The file name is too long"));
+		return err_set(err, SF_FILE, "%s", _("The file name is too long"));
 	snprintf(e->done, sizeof e->done, _("Saved: %s"), path);
 	f->done = e->done;
 	if (format == FORMAT_PDF) {
 		/* cchc-pdf writes the file itself, through file_out. */
 		if (preview_pdf(app, e->p, path) != 0)
-			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+			return err_set(err, SF_FORMAT, "%s", db_error(app->db));
 		return 0;
 	}
 	/* A workbook is written by the module, through file_out. */
 	if (format == FORMAT_XLSX) {
 		if (report_write_xlsx(app->db, e->p->report, path) != 0)
-			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+			return err_set(err, SF_FORMAT, "%s", db_error(app->db));
 		return 0;
 	}
 	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
-		return field_fail(err, SF_FILE, "%s", out.error);
+		return err_set(err, SF_FILE, "%s", out.error);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
 	if (rc != 0 && format == 2)
-		field_fail(err, SF_ENCODING, "%s", db_error(app->db));
+		err_set(err, SF_ENCODING, "%s", db_error(app->db));
 	else if (rc != 0)
-		field_fail(err, SF_FILE, "%s: %s", path, out_strerror(errno));
+		err_set(err, SF_FILE, "%s: %s", path, out_strerror(errno));
 	if (rc != 0)
 		out_abort(&out);
 	else if ((rc = out_commit(&out)) != 0)
-		field_fail(err, SF_FILE, "%s", out.error);
+		err_set(err, SF_FILE, "%s", out.error);
 	return rc != 0 ? -1 : 0;
 }
 
@@ -406,7 +406,7 @@ struct filter_edit {
 };
 
 static int
-save_filter(struct app *app, struct form *f, struct field_error *err)
+save_filter(struct app *app, struct form *f, struct err *err)
 {
 	struct filter_edit *e = f->record;
 	struct preview *p = e->p;
@@ -421,7 +421,7 @@ save_filter(struct app *app, struct form *f, struct field_error *err)
 	if (preview_build(app, p) != 0) {
 		p->unit = old_unit;
 		p->period = old_period;
-		return field_fail(err, FF_PERIOD, "%s", db_error(app->db));
+		return err_set(err, FF_PERIOD, "%s", db_error(app->db));
 	}
 	return 0;
 }

@@ -18,7 +18,7 @@ struct settings_edit {
 };
 
 static int
-save_settings(struct app *app, struct form *f, struct field_error *err)
+save_settings(struct app *app, struct form *f, struct err *err)
 {
 	struct settings_edit *e = f->record;
 	return form_save_input(app->db, (enum telex_mode)form_choice(f, e->fmode),

@@ -77,13 +77,13 @@ next_form(struct app *app, struct entry *e)
 static void
 save_form(struct app *app, struct entry *e)
 {
-	struct field_error err;
+	struct err err;
 	int number = e->form.number;
 
 	if ((e->correcting ? sipas_form_replace(app->db, &e->q, e->round, e->correcting, &e->form,
 	    &err) : sipas_form_save(app->db, &e->q, e->round, &e->form, &err)) != 0) {
 		beep();
-		app_message(app, COLOR_BAD, "%s", err.message);
+		app_message(app, COLOR_BAD, "%s", err.msg);
 		/* Back to where the fault is: the number, or the answer. */
 		e->step = err.field == SFF_NUMBER ? 0 : steps(e) - 1;
 		return;

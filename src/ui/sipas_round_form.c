@@ -31,7 +31,7 @@ round_edit_free(void *p)
 }
 
 static int
-save_round(struct app *app, struct form *f, struct field_error *err)
+save_round(struct app *app, struct form *f, struct err *err)
 {
 	struct round_edit *e = f->record;
 	struct sipas_round r = { .id = e->id };

@@ -82,7 +82,7 @@ changed(struct app *app, struct form *f, int field)
 /* The cooperating units: names separated by ';' (names may hold commas). */
 static int
 read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int *n,
-    struct field_error *err)
+    struct err *err)
 {
 	char *copy = strdup(form_text(f, field)), *save = NULL;
 	int cap = 0, rc = 0;
@@ -113,7 +113,7 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 }
 
 static int
-read_products(struct form *f, struct task_edit *e, struct product *p, int *n, struct field_error *err)
+read_products(struct form *f, struct task_edit *e, struct product *p, int *n, struct err *err)
 {
 	*n = 0;
 	for (int i = 0; i < e->nslots; i++) {
@@ -138,7 +138,7 @@ read_products(struct form *f, struct task_edit *e, struct product *p, int *n, st
 }
 
 static int
-save_task(struct app *app, struct form *f, struct field_error *err)
+save_task(struct app *app, struct form *f, struct err *err)
 {
 	struct task_edit *e = f->record;
 	struct product products[MAX_PRODUCTS];

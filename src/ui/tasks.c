@@ -349,7 +349,7 @@ set_progress(struct app *app, struct screen *s, enum action a)
 {
 	const struct task *t = selected(s);
 	struct progress_undo before;
-	struct field_error err;
+	struct err err;
 	enum task_progress p;
 	char today[11] = "", shown[11];
 
@@ -367,7 +367,7 @@ set_progress(struct app *app, struct screen *s, enum action a)
 	if (p == PROGRESS_DONE)
 		date_format_iso(date_today(), today);
 	if (task_set_progress(app->db, before.task, p, today, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.message);
+		app_message(app, COLOR_BAD, "%s", err.msg);
 		return;
 	}
 	app_keep_progress(app, &before);
@@ -397,7 +397,7 @@ struct filter_edit {
 static const char *const section_choices[] = { N_("this section"), N_("all sections") };
 
 static int
-save_filter(struct app *app, struct form *f, struct field_error *err)
+save_filter(struct app *app, struct form *f, struct err *err)
 {
 	struct filter_edit *e = f->record;
 	struct task_view *v = view_of(e->list);

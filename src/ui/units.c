@@ -219,7 +219,7 @@ struct unit_edit {
 };
 
 static int
-save_unit(struct app *app, struct form *f, struct field_error *err)
+save_unit(struct app *app, struct form *f, struct err *err)
 {
 	struct unit_edit *e = f->record;
 	struct unit u = e->unit;
@@ -267,11 +267,11 @@ edit(struct app *app, struct screen *s, enum action a)
 static void
 delete_confirmed(struct app *app, struct screen *s)
 {
-	struct field_error err = { -1, "" };
+	struct err err = { -1, "" };
 	struct trash *undo;
 
 	if (unit_delete(app->db, selected_unit(s)->id, &undo, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.message[0] ? err.message : db_error(app->db));
+		app_message(app, COLOR_BAD, "%s", err.msg[0] ? err.msg : db_error(app->db));
 		return;
 	}
 	app_keep_trash(app, undo);

@@ -138,7 +138,7 @@ struct part_edit {
 };
 
 static int
-save_part(struct app *app, struct form *f, struct field_error *err)
+save_part(struct app *app, struct form *f, struct err *err)
 {
 	struct part_edit *e = f->record;
 

@@ -157,7 +157,7 @@ START_TEST(test_round_trip)
 {
 	struct criteria_set a, b, c;
 	struct par_node n = { 0 };
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&a);
 
 	round_trip(&a, &b);
@@ -171,7 +171,7 @@ START_TEST(test_round_trip)
 	n.params = "empty=zero";
 	n.source = "target:DVCTT";
 	n.hint = "";
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(criterion_move(db, a.nodes[find(&a, "2.3")].id, -1), 0);
 	criteria_free(&a);
 	ck_assert_int_eq(criteria_load(db, id, &a), 0);
@@ -233,7 +233,7 @@ START_TEST(test_editor)
 	struct criteria_set s;
 	struct criteria_warning *w;
 	struct par_node n;
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&s), c1 = s.nodes[find(&s, "1")].id;
 	int nw, i;
 
@@ -256,7 +256,7 @@ START_TEST(test_editor)
 	ck_assert_int_eq(criterion_save(db, id, &n, &e), -1);
 	ck_assert_int_eq(e.field, CF_MAX);
 	n.max = 1;
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(n.id, 0);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
@@ -272,7 +272,7 @@ START_TEST(test_editor)
 	free(w);
 	/* raising section 1 to 13 moves the warning to the set: 101, not 100 */
 	s.nodes[find(&s, "1")].max = 13;
-	ck_assert_msg(criterion_save(db, id, &s.nodes[find(&s, "1")], &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &s.nodes[find(&s, "1")], &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	ck_assert_int_eq(criteria_check(&s, &w, &nw), 0);
@@ -305,14 +305,14 @@ START_TEST(test_reparent)
 {
 	struct criteria_set s;
 	struct par_node n;
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&s), two = s.nodes[find(&s, "2")].id;
 	int total = s.n, i;
 
 	n = s.nodes[find(&s, "1.2")];
 	n.parent_id = s.nodes[find(&s, "3")].id;
 	n.code = "3.9";
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	i = find(&s, "3.9");
@@ -324,7 +324,7 @@ START_TEST(test_reparent)
 	n = s.nodes[find(&s, "2")];
 	n.parent_id = s.nodes[find(&s, "1")].id;
 	n.code = "1.9";
-	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	i = find(&s, "1.9");
@@ -371,7 +371,7 @@ START_TEST(test_set_header)
 		{ "A 0", SETF_TOTAL, 0, 2025, "Bộ" },
 	};
 	struct criteria_set s;
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&s);
 	char *text = criteria_bands_text(&s);
 
@@ -382,7 +382,7 @@ START_TEST(test_set_header)
 	s.year = 2026;
 	s.total = 100;
 	ck_assert_msg(criteria_set_save(db, &s, " Xuất sắc 90 ; Tốt 80;Khá 70,5; Trung bình 0;",
-	    &e) == 0, "%s", e.message);
+	    &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	ck_assert_str_eq(s.name, "Bộ tiêu chí của tỉnh năm 2026");
@@ -401,7 +401,7 @@ START_TEST(test_set_header)
 		bad.total = refused[i].total;
 		ck_assert_int_eq(criteria_set_save(db, &bad, refused[i].bands, &e), -1);
 		ck_assert_msg(e.field == refused[i].field, "case %zu: field %d: %s", i, e.field,
-		    e.message);
+		    e.msg);
 	}
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);

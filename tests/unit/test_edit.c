@@ -209,7 +209,7 @@ static const struct {
 
 START_TEST(test_validate_date)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char iso[11] = "junk";
 	int rc = validate_date(date_cases[_i].in, iso, &e, 7, "Ngày hoàn thành");
 
@@ -218,7 +218,7 @@ START_TEST(test_validate_date)
 		ck_assert_str_eq(iso, date_cases[_i].want);
 	} else {
 		ck_assert_int_eq(e.field, 7);
-		ck_assert_str_eq(e.message, date_cases[_i].want);
+		ck_assert_str_eq(e.msg, date_cases[_i].want);
 		ck_assert_str_eq(iso, "");
 	}
 }
@@ -249,7 +249,7 @@ static const struct {
 
 START_TEST(test_validate_month)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char iso[11] = "junk";
 	int rc = validate_date_or_month(month_cases[_i].in, iso, &e, 4, "Ngày ban hành");
 
@@ -257,7 +257,7 @@ START_TEST(test_validate_month)
 		ck_assert_msg(rc == -1, "\"%s\" accepted as %s", month_cases[_i].in, iso);
 		ck_assert_int_eq(e.field, 4);
 	} else {
-		ck_assert_msg(rc == 0, "\"%s\": %s", month_cases[_i].in, e.message);
+		ck_assert_msg(rc == 0, "\"%s\": %s", month_cases[_i].in, e.msg);
 		ck_assert_str_eq(iso, month_cases[_i].want);
 	}
 }
@@ -282,7 +282,7 @@ static const struct {
 
 START_TEST(test_validate_deadline)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	int rc = validate_deadline(deadline_cases[_i].in, &e, 5, "Hạn");
 
 	if (deadline_cases[_i].message == NULL) {
@@ -291,7 +291,7 @@ START_TEST(test_validate_deadline)
 	} else {
 		ck_assert_int_eq(rc, -1);
 		ck_assert_int_eq(e.field, 5);
-		ck_assert_str_eq(e.message, deadline_cases[_i].message);
+		ck_assert_str_eq(e.msg, deadline_cases[_i].message);
 	}
 }
 END_TEST
@@ -323,7 +323,7 @@ static const struct {
 
 START_TEST(test_validate_number)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	double v = -99;
 	bool has = true;
 	int rc = validate_number(number_cases[_i].in, number_cases[_i].required,
@@ -335,7 +335,7 @@ START_TEST(test_validate_number)
 		ck_assert_double_eq_tol(v, number_cases[_i].want, 1e-12);
 	if (rc != 0) {
 		ck_assert_int_eq(e.field, 4);
-		ck_assert_str_eq(e.message, number_cases[_i].message);
+		ck_assert_str_eq(e.msg, number_cases[_i].message);
 	}
 }
 END_TEST
@@ -360,10 +360,10 @@ new_plan(void)
 START_TEST(test_plan_round_trip)
 {
 	struct plan p = new_plan(), got, *list;
-	struct field_error e;
+	struct err e;
 	int n;
 
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(p.id, plan_id);
 	assert_query_text("SELECT title FROM plan WHERE id = ?1", p.id, "Kế hoạch CCHC 2026");
 	assert_query_text("SELECT folded FROM plan WHERE id = ?1", p.id, "ke hoach cchc 2026");
@@ -374,7 +374,7 @@ START_TEST(test_plan_round_trip)
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
 	p.year_to = 2030;
 	p.issue_date[0] = '\0';
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(plan_get(db, p.id, &got), 1);
 	ck_assert_str_eq(got.title, "Kế hoạch CCHC giai đoạn 2026-2030");
 	ck_assert_int_eq(got.year_to, 2030);
@@ -399,13 +399,13 @@ START_TEST(test_plan_delete_cascade)
 {
 	struct measure m = { true, true, false, 5, 10, 0 };
 	struct target *t;
-	struct field_error e;
+	struct err e;
 	int n;
 
 	ck_assert_int_eq(target_list(db, plan_id, 0, YEAR, PERIOD_YEAR, &t, &n), 0);
 	ck_assert_int_gt(n, 0);
 	ck_assert_msg(result_save(db, &t[4], YEAR, PERIOD_YEAR, &m, "", "", &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	targets_free(t, n);
 	ck_assert_int_gt(query("SELECT count(*) FROM task_cooperator", 0), 0);
 	assert_undo_restores(plan_delete, plan_id, "SELECT count(*) FROM target WHERE plan_id = ?1");
@@ -433,7 +433,7 @@ static const struct {
 START_TEST(test_plan_errors)
 {
 	struct plan p = new_plan();
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after;
 
 	p.title = (char *)plan_errors[_i].title;
@@ -442,7 +442,7 @@ START_TEST(test_plan_errors)
 	snprintf(p.issue_date, sizeof p.issue_date, "%s", plan_errors[_i].issue_date);
 	ck_assert_int_eq(plan_save(db, &p, &e), -1);
 	ck_assert_int_eq(e.field, plan_errors[_i].field);
-	ck_assert_str_eq(e.message, plan_errors[_i].message);
+	ck_assert_str_eq(e.msg, plan_errors[_i].message);
 	ck_assert_int_eq(p.id, 0);
 	/* The same on an update. */
 	p.id = plan_id;
@@ -479,9 +479,9 @@ static int64_t
 save_target(enum target_kind kind, enum comparator cmp, double value)
 {
 	struct target t = new_target(kind, cmp, value);
-	struct field_error e;
+	struct err e;
 
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	return t.id;
 }
 
@@ -489,10 +489,10 @@ START_TEST(test_target_round_trip)
 {
 	struct target t = new_target(TARGET_RATE, CMP_GT, 99);
 	struct measure m = { true, true, false, 995, 1000, 0 };
-	struct field_error e;
+	struct err e;
 	int last;
 
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(t.id, 0);
 	assert_query_text("SELECT text FROM target WHERE id = ?1", t.id, "Tỷ lệ hồ sơ");
 	assert_query_text("SELECT folded FROM target WHERE id = ?1", t.id, "ty le ho so");
@@ -509,20 +509,20 @@ START_TEST(test_target_round_trip)
 	t.rule.has_baseline = true;
 	t.rule.baseline = 12.5;
 	t.lead_unit_id = 0;
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	assert_query_text("SELECT kind || comparator || value || '/' || baseline || '/' ||"
 	    " ifnull(lead_unit_id, 'none') FROM target WHERE id = ?1", t.id,
 	    "reduction>=30.0/12.5/none");
 	ck_assert_int_eq(query("SELECT ord FROM target WHERE id = ?1", t.id), last);
 	t.section_id = chi_dao;
 	last = (int)query("SELECT max(ord) FROM target WHERE section_id = ?1", chi_dao);
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(query("SELECT ord FROM target WHERE id = ?1", t.id), last + 1);
 
 	t.rule = (struct target_rule){ TARGET_RATE, CMP_GT, 99, false, 0 };
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	ck_assert_msg(result_save(db, &t, YEAR, PERIOD_H1, &m, "Báo cáo 12/BC", "", &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	ck_assert_int_eq(query("SELECT count(*) FROM result WHERE target_id = ?1", t.id), 1);
 	assert_undo_restores(target_delete, t.id, "SELECT count(*) FROM result WHERE target_id = ?1");
 	/* Deleted for good without an undo. */
@@ -573,7 +573,7 @@ static const struct {
 START_TEST(test_target_errors)
 {
 	struct target t = new_target(TARGET_RATE, CMP_GE, 98);
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after;
 
 	if (target_errors[_i].text != NULL)
@@ -594,7 +594,7 @@ START_TEST(test_target_errors)
 		t.lead_unit_id = target_errors[_i].lead;
 	ck_assert_int_eq(target_save(db, &t, &e), -1);
 	ck_assert_int_eq(e.field, target_errors[_i].field);
-	ck_assert_str_eq(e.message, target_errors[_i].message);
+	ck_assert_str_eq(e.msg, target_errors[_i].message);
 	ck_assert_int_eq(t.id, 0);
 	/* An update is refused alike. */
 	t.id = query("SELECT min(id) FROM target", 0);
@@ -648,12 +648,12 @@ START_TEST(test_result_verdicts)
 {
 	struct target t = target_by_id(save_target(TARGET_RATE, CMP_GT, 99));
 	struct measure m = { true, true, false, 995, 1000, 0 };
-	struct field_error e;
+	struct err e;
 	bool has = false;
 	double v;
 
 	ck_assert_msg(result_save(db, &t, YEAR, PERIOD_YEAR, &m, "", "", &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	ck_assert_int_eq(verdict_of(t.id, PERIOD_YEAR, &has), VERDICT_MET);
 	ck_assert(has);
 	m.numerator = 980;
@@ -697,7 +697,7 @@ START_TEST(test_result_evidence_nfc)
 {
 	struct target t = target_by_id(save_target(TARGET_YESNO, CMP_EQ, 1));
 	struct measure m = { false, false, true, 0, 0, 1 };
-	struct field_error e;
+	struct err e;
 	bool has;
 
 	ck_assert_int_eq(result_save(db, &t, YEAR, PERIOD_YEAR, &m, "Quye" HAT ACUTE "t ddi" DOT "nh",
@@ -751,18 +751,18 @@ START_TEST(test_result_errors)
 	struct target t = target_by_id(save_target(result_errors[_i].rule.kind,
 	    result_errors[_i].rule.cmp, result_errors[_i].rule.value));
 	struct measure ok = { false, false, true, 0, 0, 1 };
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	t.rule = result_errors[_i].rule;
 	/* A result already there stays as it was. */
 	ck_assert_msg(result_save(db, &t, YEAR, PERIOD_YEAR, &ok, "", "", &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	before = dump();
 	ck_assert_int_eq(result_save(db, &t, YEAR, PERIOD_YEAR, &result_errors[_i].m, "", "",
 	    &e), -1);
 	ck_assert_int_eq(e.field, result_errors[_i].field);
-	ck_assert_str_eq(e.message, result_errors[_i].message);
+	ck_assert_str_eq(e.msg, result_errors[_i].message);
 	after = dump();
 	assert_same_dump(after, before);
 	free(before);
@@ -775,7 +775,7 @@ START_TEST(test_result_reduction_baseline)
 {
 	struct target t = new_target(TARGET_REDUCTION, CMP_GE, 30);
 	struct measure m = VAL(12);
-	struct field_error e;
+	struct err e;
 	bool has;
 
 	t.rule.has_baseline = true;
@@ -836,11 +836,11 @@ START_TEST(test_task_round_trip)
 	const struct task *got;
 	int64_t coop[2] = { unit_find(db, "Phòng Kinh tế"), unit_find(db, "Công an xã") };
 	int64_t *ids;
-	struct field_error e;
+	struct err e;
 	int n, nids;
 
 	ck_assert(coop[0] > 0 && coop[1] > 0);
-	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(t.id, 0);
 	assert_query_text("SELECT description || '/' || folded FROM task WHERE id = ?1", t.id,
 	    "Rà soát TTHC/ra soat tthc");
@@ -873,7 +873,7 @@ START_TEST(test_task_round_trip)
 	products[1].deadline_text = "";
 	coop[0] = coop[1];
 	coop[1] = unit_find(db, "Phòng Kinh tế");
-	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(query("SELECT count(*) FROM product WHERE task_id = ?1", t.id), 1);
 	ck_assert_int_eq(task_cooperator_ids(db, t.id, &ids, &nids), 0);
 	ck_assert_int_eq(nids, 2);
@@ -903,13 +903,13 @@ START_TEST(test_task_evidence)
 {
 	struct task t = new_task(), *list;
 	const struct task *got;
-	struct field_error e;
+	struct err e;
 	int n;
 
 	t.evidence_number = " 120/BC-UBND ";
 	snprintf(t.evidence_date, sizeof t.evidence_date, "2025-06-20");
 	t.evidence = "Ba" ACUTE "o ca" ACUTE "o kê" ACUTE "t qua" HOOK;
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.msg);
 	assert_query_text("SELECT evidence_number || '|' || evidence_date || '|' || evidence "
 	    "FROM task WHERE id = ?1", t.id, "120/BC-UBND|2025-06-20|Báo cáo kết quả");
 	ck_assert_int_eq(task_list(db, plan_id, tthc, &list, &n), 0);
@@ -920,7 +920,7 @@ START_TEST(test_task_evidence)
 	tasks_free(list, n);
 
 	t.evidence_date[0] = '\0';
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(query("SELECT evidence_date IS NULL FROM task WHERE id = ?1", t.id), 1);
 }
 END_TEST
@@ -941,11 +941,11 @@ END_TEST
 START_TEST(test_task_set_progress)
 {
 	struct task t = new_task();
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.message);
-	ck_assert_msg(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-15", &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &e) == 0, "%s", e.msg);
+	ck_assert_msg(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-15", &e) == 0, "%s", e.msg);
 	assert_query_text("SELECT progress || '|' || completion_date FROM task WHERE id = ?1", t.id,
 	    "done|2025-10-15");
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_IN_PROGRESS, "", &e), 0);
@@ -955,10 +955,10 @@ START_TEST(test_task_set_progress)
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_DONE, "", &e), -1);
 	ck_assert_int_eq(e.field, KF_COMPLETION);
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-16", &e), -1);
-	ck_assert_str_eq(e.message, "The completion date cannot be in the future");
+	ck_assert_str_eq(e.msg, "The completion date cannot be in the future");
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_NOT_STARTED, "2025-10-01", &e), -1);
 	ck_assert_int_eq(task_set_progress(db, 99999, PROGRESS_NOT_STARTED, "", &e), -1);
-	ck_assert_str_eq(e.message, "The task no longer exists");
+	ck_assert_str_eq(e.msg, "The task no longer exists");
 	after = dump();
 	assert_same_dump(after, before);
 	free(before);
@@ -1007,11 +1007,11 @@ START_TEST(test_task_errors)
 {
 	struct task t = new_task();
 	int64_t coop[1] = { unit_find(db, "Phòng Kinh tế") };
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	/* An existing task, to see an update refused too. */
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.msg);
 	before = dump();
 	if (task_errors[_i].description != NULL)
 		t.description = (char *)task_errors[_i].description;
@@ -1036,7 +1036,7 @@ START_TEST(test_task_errors)
 		    task_errors[_i].evidence_date);
 	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
-	ck_assert_str_eq(e.message, task_errors[_i].message);
+	ck_assert_str_eq(e.msg, task_errors[_i].message);
 	t.id = 0;
 	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
@@ -1053,7 +1053,7 @@ END_TEST
 static int
 delete_unit(struct db *d, int64_t id, struct trash **undo)
 {
-	struct field_error e;
+	struct err e;
 
 	return unit_delete(d, id, undo, &e);
 }
@@ -1080,11 +1080,11 @@ assert_sample_aliases(int64_t id)
 START_TEST(test_unit_round_trip)
 {
 	struct unit u = { 0, "Ban Chi" HOOK " huy qua" HAT "n su" HORN DOT, "BCHQS" };
-	struct field_error e;
+	struct err e;
 	char *aliases;
 
 	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã; ; Ban chỉ huy quân sự xã ;BCHQS", &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	ck_assert_int_gt(u.id, 0);
 	assert_query_text("SELECT name || '/' || folded FROM unit WHERE id = ?1", u.id,
 	    "Ban Chỉ huy quân sự/ban chi huy quan su");
@@ -1098,7 +1098,7 @@ START_TEST(test_unit_round_trip)
 	/* The alias set is replaced; the name can change its case. */
 	u.name = "Ban chỉ huy quân sự";
 	u.short_name = "";
-	ck_assert_msg(unit_save(db, &u, "Ban CHQS", &e) == 0, "%s", e.message);
+	ck_assert_msg(unit_save(db, &u, "Ban CHQS", &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(unit_find(db, "Ban CHQS xã"), 0);
 	ck_assert_int_eq(unit_find(db, "BCHQS"), 0);
 	ck_assert_int_eq(unit_find(db, "Ban CHQS"), u.id);
@@ -1134,12 +1134,12 @@ static const struct {
 START_TEST(test_unit_errors)
 {
 	struct unit u = { 0, (char *)unit_errors[_i].name, (char *)unit_errors[_i].short_name };
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after;
 
 	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &e), -1);
 	ck_assert_int_eq(e.field, unit_errors[_i].field);
-	ck_assert_str_eq(e.message, unit_errors[_i].message);
+	ck_assert_str_eq(e.msg, unit_errors[_i].message);
 	ck_assert_int_eq(u.id, 0);
 	/* Renaming another unit so is refused alike. */
 	u.id = unit_find(db, "Trạm y tế");
@@ -1158,7 +1158,7 @@ START_TEST(test_unit_in_use)
 {
 	int64_t id = unit_find(db, "Phòng VHXH");
 	struct trash *undo = (struct trash *)&undo;
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after, want[256];
 	int tasks, targets;
 
@@ -1174,7 +1174,7 @@ START_TEST(test_unit_in_use)
 	ck_assert_int_eq(unit_delete(db, id, &undo, &e), -1);
 	ck_assert_ptr_null(undo);
 	ck_assert_int_eq(e.field, -1);
-	ck_assert_str_eq(e.message, want);
+	ck_assert_str_eq(e.msg, want);
 	after = dump();
 	assert_same_dump(after, before);
 	free(before);
@@ -1187,7 +1187,7 @@ START_TEST(test_unit_usage_roles)
 	struct unit u = { 0, "Ban Tuyên giáo", "" };
 	struct task t = new_task();
 	struct target g = new_target(TARGET_COUNT, CMP_GE, 2);
-	struct field_error e;
+	struct err e;
 	int64_t coop[1];
 	int tasks = -1, targets = -1;
 
@@ -1198,17 +1198,17 @@ START_TEST(test_unit_usage_roles)
 	/* Monitor and cooperator of one task, cooperator of another. */
 	coop[0] = u.id;
 	t.monitor_unit_id = u.id;
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.msg);
 	t.id = 0;
 	t.monitor_unit_id = 0;
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &e) == 0, "%s", e.msg);
 	g.lead_unit_id = u.id;
-	ck_assert_msg(target_save(db, &g, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &g, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(unit_usage(db, u.id, &tasks, &targets), 0);
 	ck_assert_int_eq(tasks, 2);
 	ck_assert_int_eq(targets, 1);
 	ck_assert_int_eq(unit_delete(db, u.id, NULL, &e), -1);
-	ck_assert_str_eq(e.message,
+	ck_assert_str_eq(e.msg,
 	    "The unit is used by 2 tasks and 1 targets; change them first");
 }
 END_TEST
@@ -1218,7 +1218,7 @@ START_TEST(test_undo_conflict)
 {
 	struct unit u = { 0, "Ban Dân vận", "BDV" }, again = { 0, "Ban Dân vận", "" };
 	struct trash *undo;
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	ck_assert_int_eq(unit_save(db, &u, "Dân vận", &e), 0);

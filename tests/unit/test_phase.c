@@ -22,7 +22,7 @@ static void
 setup(void)
 {
 	struct plan p = { 0 };
-	struct field_error e;
+	struct err e;
 
 	db = fixture_open("phase", true, true);
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
@@ -30,7 +30,7 @@ setup(void)
 	p.year_from = 2026;
 	p.year_to = 2030;
 	p.phases = "2026-2027; 2028–2030";
-	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.msg);
 	plan = p.id;
 }
 
@@ -64,20 +64,20 @@ static const struct {
 START_TEST(test_bad_phases)
 {
 	struct plan p = { 0 };
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	int rc;
 
 	ck_assert_int_eq(plan_get(db, plan, &p), 1);
 	p.phases = bad_phases[_i].text;
 	rc = plan_save(db, &p, &e);
 	if (bad_phases[_i].message == NULL) {
-		ck_assert_msg(rc == 0, "%s", e.message);
+		ck_assert_msg(rc == 0, "%s", e.msg);
 	} else {
 		char *kept = phase_text(db, plan);
 
 		ck_assert_int_eq(rc, -1);
 		ck_assert_int_eq(e.field, PF_PHASES);
-		ck_assert_msg(strstr(e.message, bad_phases[_i].message) != NULL, "%s", e.message);
+		ck_assert_msg(strstr(e.msg, bad_phases[_i].message) != NULL, "%s", e.msg);
 		/* Nothing was written. */
 		ck_assert_str_eq(kept, "2026–2027; 2028–2030");
 		free(kept);
@@ -97,7 +97,7 @@ first_target(int year, struct target **all, int *n)
 START_TEST(test_values_by_phase)
 {
 	struct target t = { 0 }, *all;
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char *text;
 	int n;
 
@@ -109,7 +109,7 @@ START_TEST(test_values_by_phase)
 	t.rule.cmp = CMP_GE;
 	t.rule.value = 70;
 	t.phase_values = "2026-2027: 80; 2028-2030: 90,5";
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	text = phase_values_text(db, t.id);
 	ck_assert_str_eq(text, "2026–2027: 80; 2028–2030: 90.5");
 	free(text);
@@ -135,7 +135,7 @@ START_TEST(test_values_by_phase)
 
 		ck_assert_int_eq(plan_get(db, plan, &p), 1);
 		p.phases = "2026-2027";
-		ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.message);
+		ck_assert_msg(plan_save(db, &p, &e) == 0, "%s", e.msg);
 		plan_free(&p);
 	}
 	text = phase_values_text(db, t.id);
@@ -189,7 +189,7 @@ add_target(const char *text, enum target_kind k, enum comparator c, double v,
     const char *values, int horizon)
 {
 	struct target t = { 0 };
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 
 	t.plan_id = plan;
 	t.section_id = 1;
@@ -201,7 +201,7 @@ add_target(const char *text, enum target_kind k, enum comparator c, double v,
 	t.phase_values = values;
 	t.has_horizon = horizon >= 0;
 	t.horizon = (enum target_horizon)(horizon >= 0 ? horizon : 0);
-	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &e) == 0, "%s", e.msg);
 	return t.id;
 }
 
@@ -210,7 +210,7 @@ START_TEST(test_verdict_by_period)
 	int64_t id[T_TARGETS];
 	struct target *all;
 	struct measure m = { false, false, true, 0, 0, verdicts[_i].value };
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	int n, found = 0;
 
 	id[T_COUNT] = add_target("Cử cán bộ đi đào tạo", TARGET_COUNT, CMP_GE, 10, "6T: 5", -1);
@@ -226,7 +226,7 @@ START_TEST(test_verdict_by_period)
 		if (all[i].id != id[verdicts[_i].target])
 			continue;
 		ck_assert_msg(result_save(db, &all[i], verdicts[_i].year, verdicts[_i].period, &m,
-		    "", "", &e) == 0, "%s", e.message);
+		    "", "", &e) == 0, "%s", e.msg);
 	}
 	targets_free(all, n);
 	ck_assert_int_eq(target_list(db, plan, 0, verdicts[_i].year, verdicts[_i].period, &all, &n), 0);
@@ -247,7 +247,7 @@ END_TEST
 START_TEST(test_interim_values)
 {
 	struct target *all;
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char *text, cell[96];
 	struct measure m = { false, false, true, 0, 0, 3 };
 	int64_t id = add_target("Cử cán bộ đi đào tạo", TARGET_COUNT, CMP_GE, 10,
@@ -309,7 +309,7 @@ START_TEST(test_interim_values)
 		t.phase_values = "6 tháng: 5; Cả năm: 12";
 		ck_assert_int_eq(target_save(db, &t, &e), -1);
 		ck_assert_int_eq(e.field, TF_PHASE_VALUES);
-		ck_assert_msg(strstr(e.message, "(10)") != NULL, "%s", e.message);
+		ck_assert_msg(strstr(e.msg, "(10)") != NULL, "%s", e.msg);
 		targets_free(all, n);
 	}
 }
