@@ -111,9 +111,12 @@ store_set(struct db *db, const struct criteria_set *s, const char *bands_text,
 	if (copy == NULL)
 		return err_set(e, -1, _("out of memory"));
 	if ((name = field_text(s->name, e, SETF_NAME, _("Name"))) == NULL ||
-	    (note = field_text(s->note, e, SETF_NOTE, _("Note"))) == NULL ||
-	    (folded = text_fold(name)) == NULL)
+	    (note = field_text(s->note, e, SETF_NOTE, _("Note"))) == NULL)
 		goto out;
+	if ((folded = text_fold(name)) == NULL) {
+		err_set(e, -1, _("out of memory"));
+		goto out;
+	}
 	if (*folded == '\0') {
 		err_set(e, SETF_NAME, _("%s is required"), _("Name"));
 		goto out;

@@ -34,7 +34,13 @@ err_set(struct err *e, int field, const char *fmt, ...)
 int
 err_db(struct err *e, const struct db *db)
 {
-	return err_set(e, -1, "%s", db_error(db));
+	return err_db_at(e, -1, db);
+}
+
+int
+err_db_at(struct err *e, int field, const struct db *db)
+{
+	return err_set(e, field, "%s", db_error(db));
 }
 
 int

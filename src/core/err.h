@@ -27,6 +27,9 @@ int err_set(struct err *e, int field, const char *fmt, ...)
 /* Fills e (which may be NULL) with the database's last message, not tied
  * to a field; -1. */
 int err_db(struct err *e, const struct db *db);
+/* The same, tied to field: a write that failed for what that field said
+ * (a file name, a format). */
+int err_db_at(struct err *e, int field, const struct db *db);
 /* Fills e (which may be NULL) with "what: " and errno's text (a full disk
  * said plainly, with "nothing was changed"), not tied to a field; -1. */
 int err_errno(struct err *e, const char *what);

@@ -47,7 +47,7 @@ load(struct app *app, struct screen *s)
 	d->nwarnings = 0;
 	if (criteria_load(app->db, d->set, &d->s) != 0 ||
 	    criteria_check(&d->s, &d->warnings, &d->nwarnings) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	list_fit(&s->list, d->s.n);
@@ -240,7 +240,7 @@ move_criterion(struct app *app, struct screen *s, enum action a)
 		return;
 	id = d->s.nodes[s->list.selected].id;
 	if (criterion_move(app->db, id, a == ACT_PREV_SECTION ? -1 : 1) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	load(app, s);
@@ -255,7 +255,7 @@ delete_confirmed(struct app *app, struct screen *s)
 	struct editor_data *d = s->data;
 
 	if (criterion_delete(app->db, d->s.nodes[s->list.selected].id) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	load(app, s);

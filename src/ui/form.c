@@ -8,6 +8,7 @@
 
 #include "core/db.h"
 #include "core/editor.h"
+#include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/unit.h"
@@ -138,10 +139,12 @@ save(struct app *app, struct screen *s)
 
 	if (!f->no_write && !app_may_write(app))
 		return;
+	/* A save that fails never shows an error older than itself. */
+	db_clear_error(app->db);
 	if (f->save(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
 			f->focus = i;
-		show_error(app, f, i, err.msg[0] ? err.msg : db_error(app->db));
+		show_error(app, f, i, err_empty(&err) ? _("Could not save.") : err.msg);
 		beep();
 		return;
 	}
@@ -192,7 +195,7 @@ form_cycle_input(struct app *app)
 	if (!app_may_write(app))
 		return;
 	if (form_save_input(app->db, (form_input_mode() + 1) % 3, form_tone_style()) != 0)
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 }
 
 

@@ -351,7 +351,7 @@ write_preview(struct app *app, struct preview *p, bool create_units)
 	    target_import_write(app->db, &p->ti, p->plan, false);
 
 	if (rc != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return false;
 	}
 	return true;
@@ -516,7 +516,7 @@ save_unknowns(struct app *app, struct form *f, struct err *err)
 			return -1;
 	}
 	if (!write_preview(app, p, true))
-		return err_set(err, -1, "%s", db_error(app->db));
+		return err_db(err, app->db);
 	/* The form closes when this returns: the preview goes with it. */
 	form->below = u->preview->below;
 	screen_free(u->preview);
@@ -626,7 +626,7 @@ pasted(struct app *app, struct screen *paste, const char *text, size_t len, void
 	struct screen *s = preview_new(app, (enum kind)(intptr_t)ctx, NULL, text, len);
 
 	if (s == NULL) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_pop(app);
@@ -653,7 +653,7 @@ read_file(struct app *app, struct form *f, struct err *err)
 		s = preview_new(app, kind, path, NULL, 0);
 		free(path);
 		if (s == NULL)
-			return err_set(err, FF_FILE, "%s", db_error(app->db));
+			return err_db_at(err, FF_FILE, app->db);
 	}
 	if (s == NULL)
 		return err_set(err, -1, "%s", _("Out of memory"));

@@ -50,7 +50,9 @@ save_plan(struct app *app, struct form *f, struct err *err)
 	    read_year(f, e->fto, PF_YEAR_TO, &p.year_to, err) != 0 ||
 	    plan_save(app->db, &p, err) != 0)
 		return -1;
-	return app_reload(app, p.id);
+	if (app_reload(app, p.id) != 0)
+		return err_db(err, app->db);
+	return 0;
 }
 
 struct screen *
@@ -120,14 +122,18 @@ save_office(struct app *app, struct form *f, struct err *err)
 		err_set(err, OF_NAME, _("%s is required"), label);
 		goto out;
 	}
-	if (db_begin(app->db) != 0)
+	if (db_begin(app->db) != 0) {
+		err_db(err, app->db);
 		goto out;
+	}
 	if (office_put(app->db, name, office_kind_codes[form_choice(f, e->fkind)], province) != 0 ||
 	    db_commit(app->db) != 0) {
+		err_db(err, app->db);
 		db_rollback(app->db);
 		goto out;
 	}
-	rc = app_reload(app, app->has_plan ? app->plan.id : 0);
+	if ((rc = app_reload(app, app->has_plan ? app->plan.id : 0)) != 0)
+		err_db(err, app->db);
 out:
 	free(name);
 	free(province);

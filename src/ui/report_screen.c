@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/err.h"
 #include "core/file_out.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -142,11 +143,13 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct preview *p = s->data;
+	struct err e;
 	char line[256];
 	int first, end;
 
 	if (p == NULL || p->npages == 0) {
-		draw_text(y, 1, db_error(app->db), cols - 1, draw_attr(COLOR_BAD));
+		err_db(&e, app->db);
+		draw_text(y, 1, e.msg, cols - 1, draw_attr(COLOR_BAD));
 		return;
 	}
 	snprintf(line, sizeof line, _("Page %d/%d · %d columns"), p->page + 1, p->npages, p->width);
@@ -237,6 +240,7 @@ preview_pdf(struct app *app, const struct preview *p, const char *path)
 static void
 print_report(struct app *app, struct preview *p)
 {
+	struct err e;
 	int rc = pdf_print(app->db, p->report, p->width > REPORT_WIDTH_NARROW, NULL);
 
 	/* The core's message for no printer names the command line's
@@ -247,8 +251,8 @@ print_report(struct app *app, struct preview *p)
 		return;
 	}
 	if (rc != 0) {
-		app_message(app, COLOR_BAD, _("Not printed: %s"),
-		    db_error(app->db));
+		err_db(&e, app->db);
+		app_message(app, COLOR_BAD, _("Not printed: %s"), e.msg);
 		return;
 	}
 	app_message(app, COLOR_GOOD, ngettext("Sent to the printer: %d page.",
@@ -313,20 +317,20 @@ save_report(struct app *app, struct form *f, struct err *err)
 	if (format == FORMAT_PDF) {
 		/* cchc-pdf writes the file itself, through file_out. */
 		if (preview_pdf(app, e->p, path) != 0)
-			return err_set(err, SF_FORMAT, "%s", db_error(app->db));
+			return err_db_at(err, SF_FORMAT, app->db);
 		return 0;
 	}
 	/* A workbook is written by the module, through file_out. */
 	if (format == FORMAT_XLSX) {
 		if (report_write_xlsx(app->db, e->p->report, path) != 0)
-			return err_set(err, SF_FORMAT, "%s", db_error(app->db));
+			return err_db_at(err, SF_FORMAT, app->db);
 		return 0;
 	}
 	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
 		return err_set(err, SF_FILE, "%s", out.error);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
 	if (rc != 0 && format == 2)
-		err_set(err, SF_ENCODING, "%s", db_error(app->db));
+		err_db_at(err, SF_ENCODING, app->db);
 	else if (rc != 0)
 		err_set(err, SF_FILE, "%s: %s", path, out_strerror(errno));
 	if (rc != 0)
@@ -421,7 +425,7 @@ save_filter(struct app *app, struct form *f, struct err *err)
 	if (preview_build(app, p) != 0) {
 		p->unit = old_unit;
 		p->period = old_period;
-		return err_set(err, FF_PERIOD, "%s", db_error(app->db));
+		return err_db_at(err, FF_PERIOD, app->db);
 	}
 	return 0;
 }

@@ -38,7 +38,7 @@ sheets_export(struct app *app)
 	}
 	if ((n = sheet_export(app->db, app->plan.id, app->year, app->period, 0, dir, NULL,
 	    NULL)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_message(app, COLOR_GOOD, ngettext("Wrote %d sheet into %s.",
@@ -149,7 +149,7 @@ apply(struct app *app, struct screen *s, enum action a)
 	for (int i = 0; i < v->a.nitems; i++)
 		open += v->a.items[i].state == SHEET_CONFLICT && v->a.items[i].take == 0;
 	if ((n = sheet_answers_apply(app->db, &v->a)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_pop(app);
@@ -232,7 +232,7 @@ read_form(struct app *app, struct form *f, struct err *err)
 	v = s->data;
 	if (read_answers(app, path, &v->a) != 0) {
 		screen_free(s);
-		return err_set(err, SF_PATH, "%s", db_error(app->db));
+		return err_db_at(err, SF_PATH, app->db);
 	}
 	screen_view(s, v->a.nitems, NULL, NULL);
 	form_hand_over(app, s);

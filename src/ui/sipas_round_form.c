@@ -63,7 +63,7 @@ sipas_round_form_new(struct app *app, const struct sipas_round *r)
 		return NULL;
 	if (chosen < 0 || sipas_questionnaire_list(app->db, &e->names, &e->nnames) != 0 ||
 	    e->nnames == 0 || (e->choices = calloc((size_t)e->nnames, sizeof *e->choices)) == NULL) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		round_edit_free(e);
 		return NULL;
 	}

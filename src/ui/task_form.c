@@ -90,7 +90,7 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 	*ids = NULL;
 	*n = 0;
 	if (copy == NULL)
-		return -1;
+		return err_set(err, -1, "%s", _("Out of memory"));
 	for (char *name = strtok_r(copy, ";", &save); name && rc == 0; name = strtok_r(NULL, ";", &save)) {
 		int64_t id;
 
@@ -101,7 +101,7 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 			int64_t *grown = realloc(*ids, (cap = cap ? 2 * cap : 8) * sizeof *grown);
 
 			if (grown == NULL)
-				rc = -1;
+				rc = err_set(err, -1, "%s", _("Out of memory"));
 			else
 				*ids = grown;
 		}

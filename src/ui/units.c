@@ -103,13 +103,13 @@ load(struct app *app, struct screen *s)
 	    (d->tasks = calloc(d->n ? d->n : 1, sizeof *d->tasks)) == NULL ||
 	    (app->has_plan && summary_by_unit(app->db, app->plan.id, REPORT_SOON_DAYS,
 	    d->units, d->n, d->tasks) != 0)) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return screen_view(s, 0, NULL, NULL);
 	}
 	for (int i = 0; i < d->n; i++)
 		d->aliases[i] = unit_aliases(app->db, d->units[i].id);
 	if (app->has_plan && load_sheets(app, d) != 0)
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 	sorting = d;
 	return screen_view(s, d->n, NULL, overdue_first);
 }
@@ -271,7 +271,7 @@ delete_confirmed(struct app *app, struct screen *s)
 	struct trash *undo;
 
 	if (unit_delete(app->db, selected_unit(s)->id, &undo, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.msg[0] ? err.msg : db_error(app->db));
+		app_error(app, &err);
 		return;
 	}
 	app_keep_trash(app, undo);
