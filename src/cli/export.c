@@ -76,7 +76,7 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 	if (out != NULL) {
 		/* The plan's tasks are data, private like the database. */
 		if ((fp = out_open(&file, out, OUT_PRIVATE)) == NULL) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, file.error);
+			fprintf(stderr, "%s: %s\n", PACKAGE, file.err.msg);
 			return 1;
 		}
 		fputs("\xEF\xBB\xBF", fp);
@@ -87,7 +87,7 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 	if (out != NULL && rc != 0)
 		out_abort(&file);
 	else if (out != NULL && (rc = out_commit(&file)) != 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, file.error);
+		fprintf(stderr, "%s: %s\n", PACKAGE, file.err.msg);
 	return rc == 0 ? 0 : 1;
 }
 

@@ -261,7 +261,7 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 		return 0;
 	}
 	if ((fp = out_open(&out, o->output, OUT_SHARED)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
+		fprintf(stderr, "%s: %s\n", PACKAGE, out.err.msg);
 		return 1;
 	}
 	rc = write_report(db, r, o, fp);
@@ -272,7 +272,7 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 	if (rc != 0)
 		out_abort(&out);
 	else if ((rc = out_commit(&out)) != 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
+		fprintf(stderr, "%s: %s\n", PACKAGE, out.err.msg);
 	return rc != 0 ? 1 : 0;
 }
 

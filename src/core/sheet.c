@@ -436,13 +436,13 @@ write_one(struct db *db, const struct sheet_book *b, const char *path)
 		return db_fail_sql(db, _("cannot record the sheet"));
 	/* The sheet holds the unit's data: private like the database. */
 	if (out_open(&out, path, OUT_PRIVATE) == NULL)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	if (writer(b, out.tmp, err, sizeof err) != 0) {
 		out_abort(&out);
 		return db_fail(db, "%s", err);
 	}
 	if (out_commit(&out) != 0)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	return 0;
 }
 

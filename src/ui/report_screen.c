@@ -327,16 +327,18 @@ save_report(struct app *app, struct form *f, struct err *err)
 		return 0;
 	}
 	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
-		return err_set(err, SF_FILE, "%s", out.error);
+		return err_set(err, SF_FILE, "%s", out.err.msg);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
 	if (rc != 0 && format == 2)
 		err_db_at(err, SF_ENCODING, app->db);
-	else if (rc != 0)
-		err_set(err, SF_FILE, "%s: %s", path, out_strerror(errno));
+	else if (rc != 0) {
+		err_errno(err, path);
+		err->field = SF_FILE;
+	}
 	if (rc != 0)
 		out_abort(&out);
 	else if ((rc = out_commit(&out)) != 0)
-		err_set(err, SF_FILE, "%s", out.error);
+		err_set(err, SF_FILE, "%s", out.err.msg);
 	return rc != 0 ? -1 : 0;
 }
 
