@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/err.h"
 #include "core/i18n.h"
 
 static const struct command *const commands[] = {
@@ -30,4 +31,13 @@ cli_usage(FILE *fp)
 	fprintf(fp, "\n%s\n", _("Commands (without the interface):"));
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %s %s\n", PACKAGE, _(commands[i]->synopsis));
+}
+
+void
+cli_fail_db(const struct db *db)
+{
+	struct err e;
+
+	err_db(&e, db);
+	fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 }

@@ -36,7 +36,7 @@ export_db(struct db *db, const char *folder)
 	int n = export_database(db, folder);
 
 	if (n < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(ngettext("Wrote %d table to %s (see README.txt there).\n",
@@ -67,7 +67,7 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 		if (rc == 0)
 			fprintf(stderr, _("%s: --plan %lld: no such plan\n"), PACKAGE, (long long)id);
 		else
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 		return rc == 0 ? 2 : 1;
 	}
 	plan_free(&plan);
@@ -83,7 +83,7 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 	}
 	rc = export_appendix(db, id, fp);
 	if (rc != 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 	if (out != NULL && rc != 0)
 		out_abort(&file);
 	else if (out != NULL && (rc = out_commit(&file)) != 0)

@@ -64,8 +64,12 @@ add_alias(struct db *db, int64_t unit, const char *alias, int field, struct err 
 	char *nfc = field_text(alias, e, field, _("Aliases")), *folded = NULL;
 	int rc = -1;
 
-	if (nfc == NULL || (folded = text_fold(nfc)) == NULL)
+	if (nfc == NULL)
 		goto out;
+	if ((folded = text_fold(nfc)) == NULL) {
+		rc = err_set(e, -1, "%s", strerror(ENOMEM));
+		goto out;
+	}
 	rc = 0;
 	if (*folded == '\0')
 		goto out;

@@ -591,7 +591,7 @@ parse(struct app *app, struct preview *p, const char *path, const char *data, si
 }
 
 /* The preview of kind for the plan shown, read from path or data; NULL
- * with the message in db_error(). */
+ * with the database's message (err_db). */
 static struct screen *
 preview_new(struct app *app, enum kind kind, const char *path, const char *data, size_t len)
 {
