@@ -3,9 +3,8 @@
 
 #include <math.h>
 #include <sqlite3.h>
-#include <stdlib.h>
-#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"

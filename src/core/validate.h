@@ -2,7 +2,8 @@
  *
  * A save that refuses a record says which field is wrong and why, in a
  * sentence that names the field, so the form can put the cursor there and
- * show the message.  Messages are translated (gettext). */
+ * show the message: a struct err (err.h).  Messages are translated
+ * (gettext). */
 #ifndef CCHC_VALIDATE_H
 #define CCHC_VALIDATE_H
 
