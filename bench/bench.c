@@ -16,18 +16,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/date.h"
-#include "core/db.h"
-#include "core/period.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/report.h"
-#include "core/section.h"
-#include "core/summary.h"
-#include "core/target.h"
-#include "core/task.h"
-#include "core/text.h"
-#include "core/unit.h"
+#include "core/text/date.h"
+#include "core/store/db.h"
+#include "core/plan/period.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/report/report.h"
+#include "core/plan/section.h"
+#include "core/plan/summary.h"
+#include "core/plan/target.h"
+#include "core/plan/task.h"
+#include "core/text/text.h"
+#include "core/plan/unit.h"
 
 struct ctx {
 	struct db *db;

@@ -18,17 +18,17 @@
 #include <string.h>
 #include <sqlite3.h>
 
-#include "core/date.h"
-#include "core/db.h"
-#include "core/office.h"
-#include "core/period.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/result.h"
-#include "core/section.h"
-#include "core/target.h"
-#include "core/task.h"
-#include "core/unit.h"
+#include "core/text/date.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
+#include "core/plan/period.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/plan/result.h"
+#include "core/plan/section.h"
+#include "core/plan/target.h"
+#include "core/plan/task.h"
+#include "core/plan/unit.h"
 
 #define LAST_YEAR 2025
 #define UNITS 60

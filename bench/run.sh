@@ -104,7 +104,7 @@ floor() {
 }
 
 # The SQL of target_list, task_list (and its products), unit_list and
-# plan_list (src/core/target.c, task.c, unit.c, plan.c), parameters filled.
+# plan_list (src/core/plan/target.c, task.c, unit.c, plan.c), parameters filled.
 sql_targets() {	# section
 	cat <<SQL
 SELECT t.id, t.plan_id, t.section_id, t.ord, t.text, t.kind, t.comparator,

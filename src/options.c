@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 
 void
 options_usage(FILE *fp)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 
 void
 args_usage(const struct command *c, FILE *fp)

@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "core/err.h"
-#include "core/i18n.h"
+#include "core/store/err.h"
+#include "core/text/i18n.h"
 
 static const struct command *const commands[] = {
 	&cmd_sipas, &cmd_report, &cmd_score, &cmd_backup, &cmd_restore, &cmd_log,

@@ -14,7 +14,7 @@
 #include <stdio.h>
 
 #include "cli/args.h"
-#include "core/report.h"
+#include "core/report/report.h"
 
 struct db;
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "core/copy_plan.h"
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
+#include "core/plan/copy_plan.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 static int
 run(struct db *db, const struct args *a)

@@ -22,13 +22,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/db.h"
-#include "core/export.h"
-#include "core/file_out.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/plan.h"
-#include "core/report.h"
+#include "core/store/db.h"
+#include "core/io/export.h"
+#include "core/io/file_out.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/plan/plan.h"
+#include "core/report/report.h"
 
 static int
 export_db(struct db *db, const char *folder)

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "core/date.h"
-#include "core/db.h"
-#include "core/history.h"
-#include "core/i18n.h"
-#include "core/number.h"
+#include "core/text/date.h"
+#include "core/store/db.h"
+#include "core/store/history.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 static void
 print_entry(struct db *db, const struct history_entry *e, const struct history_change *c, int n)

@@ -18,16 +18,16 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "core/db.h"
-#include "core/file_out.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/paths.h"
-#include "core/pdf.h"
-#include "core/calendar.h"
-#include "core/plan.h"
-#include "core/report.h"
-#include "core/unit.h"
+#include "core/store/db.h"
+#include "core/io/file_out.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/store/paths.h"
+#include "core/report/pdf.h"
+#include "core/plan/calendar.h"
+#include "core/plan/plan.h"
+#include "core/report/report.h"
+#include "core/plan/unit.h"
 
 struct report_args {
 	enum report_kind kind;

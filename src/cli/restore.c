@@ -4,9 +4,9 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "core/backup.h"
-#include "core/db.h"
-#include "core/i18n.h"
+#include "core/store/backup.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
 
 static int
 run(struct db *db, const struct args *a)

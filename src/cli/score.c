@@ -14,13 +14,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/criteria.h"
-#include "core/date.h"
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/plan.h"
-#include "core/report.h"
+#include "core/par/criteria.h"
+#include "core/text/date.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/plan/plan.h"
+#include "core/report/report.h"
 
 struct score_options {
 	int year;

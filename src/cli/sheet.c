@@ -18,14 +18,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/date.h"
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/paths.h"
-#include "core/plan.h"
-#include "core/report.h"
-#include "core/sheet.h"
-#include "core/unit.h"
+#include "core/text/date.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/store/paths.h"
+#include "core/plan/plan.h"
+#include "core/report/report.h"
+#include "core/io/sheet.h"
+#include "core/plan/unit.h"
 
 static void
 told(const char *path, const struct sheet_book *b, void *arg)

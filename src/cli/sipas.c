@@ -18,14 +18,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/period.h"
-#include "core/plan.h"
-#include "core/report.h"
-#include "core/sipas.h"
-#include "core/validate.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/plan/period.h"
+#include "core/plan/plan.h"
+#include "core/report/report.h"
+#include "core/sipas/sipas.h"
+#include "core/plan/validate.h"
 
 /* A positive whole number argument. */
 static bool

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/paths.h"
-#include "core/report.h"
+#include "core/text/i18n.h"
+#include "core/store/paths.h"
+#include "core/report/report.h"
 #include "pdf/report_pdf.h"
 
 static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

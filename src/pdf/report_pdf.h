@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "core/report.h"
+#include "core/report/report.h"
 
 enum {
 	REPORT_PDF_GLYPHS = -2,	/* some text has no font to show it */

@@ -2,7 +2,7 @@
 
 #include <curses.h>
 
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 
 static const struct action_def table[ACT_COUNT] = {
 	[ACT_UP] = { ACT_UP, "up", { KEYFN(KEY_UP), 'k', 0 }, N_("Up/Down"), N_("move") },

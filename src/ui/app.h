@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/model.h"
+#include "core/plan/model.h"
 #include "ui/draw.h"
 #include "ui/search.h"
 

@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/assessment.h"
-#include "core/criteria.h"
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/trash.h"
-#include "core/validate.h"
+#include "core/par/assessment.h"
+#include "core/par/criteria.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/store/trash.h"
+#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/criteria.h"
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/validate.h"
+#include "core/par/criteria.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/text.h"
+#include "core/text/text.h"
 
 static bool have_colors;
 

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/telex.h"
+#include "core/text/telex.h"
 #include "ui/actions.h"
 
 struct app;

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/editor.h"
-#include "core/text.h"
+#include "core/text/editor.h"
+#include "core/text/text.h"
 #include "ui/actions.h"
 
 #define CTRL(c) ((c) & 0x1f)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 

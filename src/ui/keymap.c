@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 
 extern const struct screen_type compare_type;
 extern const struct screen_type assessment_type;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/screen.h"

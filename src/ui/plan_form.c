@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/office.h"
-#include "core/phase.h"
-#include "core/plan.h"
-#include "core/validate.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/store/office.h"
+#include "core/plan/phase.h"
+#include "core/plan/plan.h"
+#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

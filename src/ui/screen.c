@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/section.h"
-#include "core/target.h"
-#include "core/task.h"
-#include "core/i18n.h"
+#include "core/plan/section.h"
+#include "core/plan/target.h"
+#include "core/plan/task.h"
+#include "core/text/i18n.h"
 #include "ui/app.h"
 
 struct screen *

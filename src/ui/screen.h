@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "core/model.h"
+#include "core/plan/model.h"
 #include "ui/actions.h"
 
 struct app;

@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/deadline.h"
-#include "core/model.h"
+#include "core/plan/deadline.h"
+#include "core/plan/model.h"
 
 struct app;
 struct screen;

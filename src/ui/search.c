@@ -3,7 +3,7 @@
 #include <curses.h>
 #include <stdio.h>
 
-#include "core/editor.h"
+#include "core/text/editor.h"
 #include "ui/actions.h"
 #include "ui/form.h"
 

@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/sipas.h"
-#include "core/text.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/sipas/sipas.h"
+#include "core/text/text.h"
 #include "ui/screen.h"
 #include "ui/sipas.h"
 

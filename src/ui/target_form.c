@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
-#include "core/i18n.h"
-#include "core/number.h"
-#include "core/phase.h"
-#include "core/result.h"
-#include "core/target.h"
-#include "core/unit.h"
-#include "core/validate.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/plan/phase.h"
+#include "core/plan/result.h"
+#include "core/plan/target.h"
+#include "core/plan/unit.h"
+#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deadline.h"
-#include "core/editor.h"
-#include "core/i18n.h"
-#include "core/task.h"
-#include "core/text.h"
-#include "core/validate.h"
+#include "core/plan/deadline.h"
+#include "core/text/editor.h"
+#include "core/text/i18n.h"
+#include "core/plan/task.h"
+#include "core/text/text.h"
+#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

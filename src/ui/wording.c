@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/date.h"
-#include "core/i18n.h"
-#include "core/report.h"
-#include "core/rules.h"
-#include "core/number.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
+#include "core/report/report.h"
+#include "core/par/rules.h"
+#include "core/text/number.h"
 #include "ui/draw.h"
 
 const char *const office_kind_names[OFFICE_KINDS] = {

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
-#include "core/editor.h"
-#include "core/err.h"
-#include "core/i18n.h"
-#include "core/report.h"
-#include "core/written.h"
+#include "core/store/db.h"
+#include "core/text/editor.h"
+#include "core/store/err.h"
+#include "core/text/i18n.h"
+#include "core/report/report.h"
+#include "core/plan/written.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

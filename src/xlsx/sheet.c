@@ -1,4 +1,4 @@
-/* The units' update sheets (core/sheet.h): written with libxlsxwriter,
+/* The units' update sheets (core/io/sheet.h): written with libxlsxwriter,
  * read back with libzip and expat.  Part of the module cchc-xlsx.so, so
  * that none of these libraries is loaded at cchc's start.  It knows only
  * the plain structs of sheet.h.
@@ -9,7 +9,7 @@
  *
  * Reading: the first visible worksheet as a grid of cell texts: shared and
  * inline strings as text, numbers (dates are serial numbers) as written. */
-#include "core/sheet.h"
+#include "core/io/sheet.h"
 
 #include <expat.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 
 int cchc_sheet_write_1(const struct sheet_book *b, const char *path, char *err, size_t errsz);
 int cchc_sheet_read_1(const char *path, struct sheet_grid *g, char *err, size_t errsz);

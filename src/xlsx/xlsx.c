@@ -13,7 +13,7 @@
  * their type: figures are numbers, rates numbers in a % format with the
  * decimals the report shows, dates real dates shown dd/mm/yyyy, codes and
  * words text.  A4, the official margins, fitted to the page's width. */
-#include "core/report.h"
+#include "core/report/report.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -24,7 +24,7 @@
 #include <uniwidth.h>
 #include <xlsxwriter.h>
 
-#include "core/i18n.h"
+#include "core/text/i18n.h"
 
 #define FONT "Times New Roman"
 #define MAX_SHEETS 32

@@ -13,10 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/appendix.h"
-#include "core/db.h"
-#include "core/plan_file.h"
-#include "core/target_import.h"
+#include "core/plan/appendix.h"
+#include "core/store/db.h"
+#include "core/plan/plan_file.h"
+#include "core/plan/target_import.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -26,17 +26,17 @@
 #include <fcntl.h>
 #include <math.h>
 
-#include "core/date.h"
-#include "core/db.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/print.h"
-#include "core/result.h"
-#include "core/section.h"
-#include "core/target.h"
-#include "core/task.h"
-#include "core/unit.h"
-#include "core/validate.h"
+#include "core/text/date.h"
+#include "core/store/db.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/report/print.h"
+#include "core/plan/result.h"
+#include "core/plan/section.h"
+#include "core/plan/target.h"
+#include "core/plan/task.h"
+#include "core/plan/unit.h"
+#include "core/plan/validate.h"
 
 #define YEAR 2025
 

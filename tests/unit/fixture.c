@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/db.h"
-#include "core/plan_file.h"
+#include "core/store/db.h"
+#include "core/plan/plan_file.h"
 
 char fixture_dir[64];
 

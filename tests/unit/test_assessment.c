@@ -12,17 +12,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/assessment.h"
-#include "core/db.h"
-#include "core/office.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/result.h"
-#include "core/sipas.h"
-#include "core/target.h"
-#include "core/task.h"
-#include "core/trash.h"
-#include "core/validate.h"
+#include "core/par/assessment.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/plan/result.h"
+#include "core/sipas/sipas.h"
+#include "core/plan/target.h"
+#include "core/plan/task.h"
+#include "core/store/trash.h"
+#include "core/plan/validate.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/copy_plan.h"
-#include "core/db.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/target.h"
-#include "core/validate.h"
+#include "core/plan/copy_plan.h"
+#include "core/store/db.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/plan/target.h"
+#include "core/plan/validate.h"
 #include "fixture.h"
 
 static struct db *db;

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/criteria.h"
-#include "core/db.h"
-#include "core/validate.h"
+#include "core/par/criteria.h"
+#include "core/store/db.h"
+#include "core/plan/validate.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -1,10 +1,10 @@
-/* Unit tests for core/date.c. */
+/* Unit tests for core/text/date.c. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "core/date.h"
+#include "core/text/date.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

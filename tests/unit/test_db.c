@@ -1,4 +1,4 @@
-/* Unit tests for src/core/db.c and schema.c: opening, refusing files that
+/* Unit tests for src/core/store/db.c and schema.c: opening, refusing files that
  * are not ours, the schema's constraints, transactions and settings.  Every
  * test works in a fresh temporary folder. */
 #include <check.h>
@@ -15,14 +15,14 @@
 
 #include <sqlite3.h>
 
-#include "core/db.h"
-#include "core/err.h"
-#include "core/file_out.h"
-#include "core/lock.h"
-#include "core/migration_history.h"
-#include "core/paths.h"
-#include "core/schema.h"
-#include "core/unit.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/io/file_out.h"
+#include "core/store/lock.h"
+#include "core/store/migration_history.h"
+#include "core/store/paths.h"
+#include "core/store/schema.h"
+#include "core/plan/unit.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -1,10 +1,10 @@
-/* Unit tests for core/deadline.c: deadlines as the plans write them. */
+/* Unit tests for core/plan/deadline.c: deadlines as the plans write them. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/deadline.h"
+#include "core/plan/deadline.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -1,4 +1,4 @@
-/* Unit tests for src/core/editor.c.  Expected states are written as the text
+/* Unit tests for src/core/text/editor.c.  Expected states are written as the text
  * with '|' at the cursor.  Keys are control characters in a script (see
  * press()); everything else in a script is typed one code point at a time,
  * as wget_wch delivers it, so decomposed input stays decomposed.  An escape
@@ -11,8 +11,8 @@
 
 #include <unistr.h>
 
-#include "core/editor.h"
-#include "core/text.h"
+#include "core/text/editor.h"
+#include "core/text/text.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

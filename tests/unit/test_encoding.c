@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/encoding.h"
-#include "core/text.h"
+#include "core/io/encoding.h"
+#include "core/text/text.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -1,9 +1,9 @@
-/* Unit tests for src/core/evaluate.c.  One table row per (target, measure):
+/* Unit tests for src/core/plan/evaluate.c.  One table row per (target, measure):
  * the verdict and, when there is one, the achieved figure. */
 #include <check.h>
 #include <stdlib.h>
 
-#include "core/evaluate.h"
+#include "core/plan/evaluate.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/text/text.h"
 #include "ui/form.h"
 #include "ui/search.h"
 #include "fixture.h"

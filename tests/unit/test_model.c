@@ -12,17 +12,17 @@
 #include <unistd.h>
 #include <unistr.h>
 
-#include "core/db.h"
-#include "core/office.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/result.h"
-#include "core/section.h"
-#include "core/summary.h"
-#include "core/target.h"
-#include "core/task.h"
-#include "core/unit.h"
-#include "core/validate.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/plan/result.h"
+#include "core/plan/section.h"
+#include "core/plan/summary.h"
+#include "core/plan/target.h"
+#include "core/plan/task.h"
+#include "core/plan/unit.h"
+#include "core/plan/validate.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

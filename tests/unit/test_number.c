@@ -1,10 +1,10 @@
-/* Unit tests for src/core/number.c: numbers typed the Vietnamese way or
+/* Unit tests for src/core/text/number.c: numbers typed the Vietnamese way or
  * the spreadsheet way, and their shortest display. */
 #include <check.h>
 #include <limits.h>
 #include <stdlib.h>
 
-#include "core/number.h"
+#include "core/text/number.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

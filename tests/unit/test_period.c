@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/calendar.h"
-#include "core/db.h"
-#include "core/period.h"
+#include "core/plan/calendar.h"
+#include "core/store/db.h"
+#include "core/plan/period.h"
 
 static struct db *db;
 static char dir[64];

@@ -5,14 +5,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/db.h"
-#include "core/phase.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/report.h"
-#include "core/result.h"
-#include "core/target.h"
-#include "core/validate.h"
+#include "core/store/db.h"
+#include "core/plan/phase.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/report/report.h"
+#include "core/plan/result.h"
+#include "core/plan/target.h"
+#include "core/plan/validate.h"
 #include "fixture.h"
 
 static struct db *db;

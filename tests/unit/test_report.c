@@ -1,4 +1,4 @@
-/* Unit tests for the report writers (src/core/report_text.c,
+/* Unit tests for the report writers (src/core/report/report_text.c,
  * report_csv.c, report_html.c) on hand-made reports: Vietnamese cells
  * wrapped by display width in narrow columns (never cutting a letter from
  * its marks), alignment, pages with their header and repeated column
@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/report.h"
-#include "core/text.h"
+#include "core/store/db.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/report/report.h"
+#include "core/text/text.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
-#include "core/history.h"
-#include "core/sheet.h"
-#include "core/unit.h"
+#include "core/store/db.h"
+#include "core/store/history.h"
+#include "core/io/sheet.h"
+#include "core/plan/unit.h"
 #include "fixture.h"
 
 static struct db *db;

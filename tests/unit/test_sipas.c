@@ -39,14 +39,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/db.h"
-#include "core/plan.h"
-#include "core/plan_file.h"
-#include "core/report.h"
-#include "core/sipas.h"
-#include "core/trash.h"
-#include "core/target.h"
-#include "core/validate.h"
+#include "core/store/db.h"
+#include "core/plan/plan.h"
+#include "core/plan/plan_file.h"
+#include "core/report/report.h"
+#include "core/sipas/sipas.h"
+#include "core/store/trash.h"
+#include "core/plan/target.h"
+#include "core/plan/validate.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -1,4 +1,4 @@
-/* Unit tests for src/core/telex.c.  Most cases type a string of keys into
+/* Unit tests for src/core/text/telex.c.  Most cases type a string of keys into
  * an empty line the way a line editor does (find the word before the
  * cursor, let the engine replace it or insert the key) and compare the
  * line that results. */
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/telex.h"
+#include "core/text/telex.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -1,11 +1,11 @@
-/* Unit tests for src/core/text.c.  Decomposed text is written with escapes;
+/* Unit tests for src/core/text/text.c.  Decomposed text is written with escapes;
  * an escape is always closed by ending the string literal, because a hex
  * escape would swallow a following a-f or digit. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/text/text.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
