@@ -68,6 +68,7 @@ open_database(const struct options *o, char *path, size_t n)
 {
 	char err[1024];
 	struct db *db;
+	struct err e;
 
 	if (o->db != NULL)
 		snprintf(path, n, "%s", o->db);
@@ -82,7 +83,8 @@ open_database(const struct options *o, char *path, size_t n)
 	/* A new database gets the sections and, so that a newcomer sees a
 	 * real plan, the sample plan. */
 	if (db_created(db) && reference_load(db, paths_datadir(), true) != 0) {
-		fprintf(stderr, _("%s: cannot load the sample data: %s\n"), PACKAGE, db_error(db));
+		err_db(&e, db);
+		fprintf(stderr, _("%s: cannot load the sample data: %s\n"), PACKAGE, e.msg);
 		db_close(db);
 		remove(path);
 		return NULL;

@@ -19,7 +19,7 @@ run(struct db *db, const struct args *a)
 		return 2;
 	}
 	if (backup_to_file(db, a->noperands > 0 ? a->operands[0] : NULL, out, sizeof out) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(_("Backed up to %s\n"), out);

@@ -31,3 +31,12 @@ cli_usage(FILE *fp)
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %s %s\n", PACKAGE, _(commands[i]->synopsis));
 }
+
+void
+cli_fail_db(const struct db *db)
+{
+	struct err e;
+
+	err_db(&e, db);
+	fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
+}

@@ -40,6 +40,9 @@ extern const struct command cmd_sipas, cmd_report, cmd_score, cmd_backup, cmd_re
 const struct command *cli_find(const char *name);
 /* Prints the commands' synopses (for --help). */
 void cli_usage(FILE *fp);
+/* "cchc: " and the database's last message (err_db) on stderr: how a
+ * command reports a core call that failed. */
+void cli_fail_db(const struct db *db);
 
 /* How report, score, sipas results and export appendix write a report
  * (report.h): each takes the options of REPORT_OUTPUT_OPTIONS in its

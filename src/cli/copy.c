@@ -32,7 +32,7 @@ run(struct db *db, const struct args *a)
 		return 2;
 	}
 	if ((id = copy_plan(db, plan, (int)year, args_has(a, "all-tasks"))) < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(_("Copied plan %lld to plan %lld (%lld)\n"), plan, (long long)id, year);

@@ -36,7 +36,7 @@ export_db(struct db *db, const char *folder)
 	int n = export_database(db, folder);
 
 	if (n < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(ngettext("Wrote %d table to %s (see README.txt there).\n",
@@ -67,7 +67,7 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 		if (rc == 0)
 			fprintf(stderr, _("%s: --plan %lld: no such plan\n"), PACKAGE, (long long)id);
 		else
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 		return rc == 0 ? 2 : 1;
 	}
 	plan_free(&plan);
@@ -76,18 +76,18 @@ export_plan(struct db *db, int64_t id, const struct report_output *o, bool forma
 	if (out != NULL) {
 		/* The plan's tasks are data, private like the database. */
 		if ((fp = out_open(&file, out, OUT_PRIVATE)) == NULL) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, file.error);
+			fprintf(stderr, "%s: %s\n", PACKAGE, file.err.msg);
 			return 1;
 		}
 		fputs("\xEF\xBB\xBF", fp);
 	}
 	rc = export_appendix(db, id, fp);
 	if (rc != 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 	if (out != NULL && rc != 0)
 		out_abort(&file);
 	else if (out != NULL && (rc = out_commit(&file)) != 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, file.error);
+		fprintf(stderr, "%s: %s\n", PACKAGE, file.err.msg);
 	return rc == 0 ? 0 : 1;
 }
 

@@ -313,10 +313,15 @@ apply_maps(struct db *db, const struct options *o, struct appendix *a)
 			return 1;
 		unit = strchr(name, '=');
 		*unit++ = '\0';
-		if ((id = unit_resolve(db, text_trim(unit), "--map", why, sizeof why)) <= 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, id < 0 ? db_error(db) : why);
+		if ((id = unit_resolve(db, text_trim(unit), "--map", why, sizeof why)) < 0) {
+			cli_fail_db(db);
 			free(name);
-			return id < 0 ? 1 : 2;
+			return 1;
+		}
+		if (id == 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, why);
+			free(name);
+			return 2;
 		}
 		for (int u = 0; u < a->nunknowns; u++) {
 			char *f = text_fold(a->unknowns[u].name);
@@ -354,10 +359,11 @@ import_appendix(struct db *db, const struct options *o, const struct plan *plan,
     const struct names *n)
 {
 	struct appendix a;
+	struct err e;
 	int rc;
 
 	if (appendix_parse_file(db, o->file, plan->year_from, plan->year_to, &a) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		appendix_free(&a);
 		return 1;
 	}
@@ -380,7 +386,8 @@ import_appendix(struct db *db, const struct options *o, const struct plan *plan,
 		    a.nreview), PACKAGE, o->file, a.nreview);
 		rc = 1;
 	} else if (rc == 0 && appendix_write(db, &a, plan->id, o->create_units, o->dry_run) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
+		err_db(&e, db);
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, e.msg);
 		rc = 1;
 	} else if (rc == 0 && o->dry_run) {
 		printf("\n%s\n", _("Dry run: nothing was written."));
@@ -401,10 +408,11 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
     const struct names *n)
 {
 	struct target_import ti;
+	struct err e;
 	int rc = 0;
 
 	if (target_import_parse_file(db, o->file, &ti) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		target_import_free(&ti);
 		return 1;
 	}
@@ -415,7 +423,8 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 		    "nothing was written\n", ti.log.nerrors), PACKAGE, o->file, ti.log.nerrors);
 		rc = 1;
 	} else if (target_import_write(db, &ti, plan->id, o->dry_run) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, db_error(db));
+		err_db(&e, db);
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->file, e.msg);
 		rc = 1;
 	} else if (o->dry_run) {
 		printf("\n%s\n", _("Dry run: nothing was written."));
@@ -442,12 +451,12 @@ run(struct db *db, const struct args *a)
 		if (rc == 0)
 			fprintf(stderr, _("%s: --plan %lld: no such plan\n"), PACKAGE, (long long)o.plan);
 		else
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 		return rc == 0 ? 2 : 1;
 	}
 	if (section_list(db, &n.sections, &n.nsections) != 0 ||
 	    unit_list(db, &n.units, &n.nunits) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		rc = 1;
 	} else if (strcmp(o.what, "appendix") == 0) {
 		rc = import_appendix(db, &o, &plan, &n);

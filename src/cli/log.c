@@ -40,7 +40,7 @@ print_log(struct db *db, const struct history_query *q)
 	int n, rc = 0;
 
 	if (history_list(db, q, &h, &n) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	for (int i = 0; i < n && rc == 0; i++) {
@@ -48,7 +48,7 @@ print_log(struct db *db, const struct history_query *q)
 		int nc;
 
 		if (history_changes(db, &h[i], &c, &nc) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 			rc = 1;
 			break;
 		}

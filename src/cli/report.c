@@ -228,7 +228,7 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 
 	if (o->print) {
 		if (pdf_print(db, r, o->width > REPORT_WIDTH_NARROW, o->printer) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 			return 1;
 		}
 		return 0;
@@ -240,7 +240,7 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 			return 2;
 		}
 		if (pdf_write(db, r, o->width > REPORT_WIDTH_NARROW, o->output) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 			return 1;
 		}
 		return 0;
@@ -248,31 +248,31 @@ report_output_save(struct db *db, const struct report *r, const struct report_ou
 	if (o->output == NULL || strcmp(o->output, "-") == 0) {
 		rc = write_report(db, r, o, stdout);
 		if (rc != 0 && o->format == FORMAT_CSV)
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 		else if (rc != 0 || fflush(stdout) != 0)
 			fprintf(stderr, "%s: %s\n", PACKAGE, strerror(errno));
 		return rc != 0 ? 1 : 0;
 	}
 	if (o->format == FORMAT_XLSX) {
 		if (report_write_xlsx(db, r, o->output) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 			return 1;
 		}
 		return 0;
 	}
 	if ((fp = out_open(&out, o->output, OUT_SHARED)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
+		fprintf(stderr, "%s: %s\n", PACKAGE, out.err.msg);
 		return 1;
 	}
 	rc = write_report(db, r, o, fp);
 	if (rc != 0 && o->format == FORMAT_CSV)
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 	else if (rc != 0)
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, o->output, out_strerror(errno));
 	if (rc != 0)
 		out_abort(&out);
 	else if ((rc = out_commit(&out)) != 0)
-		fprintf(stderr, "%s: %s\n", PACKAGE, out.error);
+		fprintf(stderr, "%s: %s\n", PACKAGE, out.err.msg);
 	return rc != 0 ? 1 : 0;
 }
 
@@ -282,7 +282,7 @@ report_output_built(struct db *db, int built, struct report *r, const struct rep
 	int rc;
 
 	if (built != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	rc = report_output_save(db, r, o);
@@ -301,7 +301,7 @@ mark_sent(struct db *db, const struct report_args *a)
 		return -1;
 	}
 	if (db_claim(db) != 0 || calendar_mark_sent(db, a->year, a->period, on) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return -1;
 	}
 	return 0;
@@ -319,7 +319,7 @@ run(struct db *db, const struct args *args)
 	if ((rc = parse_args(args, &a)) != 0)
 		return rc;
 	if ((has_plan = plan_current(db, &plan)) < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	if (a.kind == REPORT_SIPAS) {
@@ -348,7 +348,7 @@ run(struct db *db, const struct args *args)
 		if (unit == 0)
 			fprintf(stderr, _("%s: no unit called %s\n"), PACKAGE, a.unit);
 		else
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 		plan_free(&plan);
 		return unit == 0 ? 2 : 1;
 	}

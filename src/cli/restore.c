@@ -18,7 +18,7 @@ run(struct db *db, const struct args *a)
 		return 2;
 	}
 	if (backup_restore(db, a->operands[0], saved, sizeof saved) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(_("Restored %s; the data it replaced is kept in %s\n"), a->operands[0], saved);

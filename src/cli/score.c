@@ -91,7 +91,7 @@ run(struct db *db, const struct args *a)
 	if ((rc = parse(a, &o)) != 0)
 		return rc;
 	if ((set = choose_set(db, &o)) < 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	if (set == 0) {
@@ -104,7 +104,7 @@ run(struct db *db, const struct args *a)
 		struct criteria_set s;
 
 		if (criteria_load(db, set, &s) != 0) {
-			fprintf(stderr, "cchc: %s\n", db_error(db));
+			cli_fail_db(db);
 			return 1;
 		}
 		rc = criteria_export(&s, stdout);
@@ -113,7 +113,7 @@ run(struct db *db, const struct args *a)
 	}
 	/* The plan only signs the sheet: none is no error. */
 	if ((has_plan = plan_current(db, &plan)) < 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	rc = report_build_par(db, has_plan ? plan.id : 0, o.year, set, &r);

@@ -46,7 +46,7 @@ export(struct db *db, const struct plan *plan, int year, enum period_kind period
 		if (unit == 0)
 			fprintf(stderr, _("%s: no unit called %s\n"), PACKAGE, unit_arg);
 		else
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 		return unit == 0 ? 2 : 1;
 	}
 	if (dir == NULL) {
@@ -57,7 +57,7 @@ export(struct db *db, const struct plan *plan, int year, enum period_kind period
 		dir = docs;
 	}
 	if ((n = sheet_export(db, plan->id, year, period, unit, dir, told, NULL)) < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(ngettext("Wrote %d sheet into %s.", "Wrote %d sheets into %s.", n), n, dir);
@@ -88,7 +88,7 @@ import(struct db *db, char **files, int nfiles, bool dry_run, int take)
 
 	for (int i = 0; i < nfiles; i++)
 		if (sheet_answers_read(db, files[i], &a) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+			cli_fail_db(db);
 			sheet_answers_free(&a);
 			return 1;
 		}
@@ -118,7 +118,7 @@ import(struct db *db, char **files, int nfiles, bool dry_run, int take)
 	if (dry_run) {
 		printf("%s\n", _("Dry run: nothing was written."));
 	} else if ((applied = sheet_answers_apply(db, &a)) < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		rc = 1;
 	} else {
 		printf(ngettext("%d task or result updated.", "%d tasks and results updated.",
@@ -151,7 +151,7 @@ status(struct db *db, const struct plan *plan, int year, enum period_kind period
 	int n;
 
 	if (sheet_status_list(db, plan->id, year, period, &s, &n) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	report_period_label(year, period, label, sizeof label);
@@ -219,9 +219,12 @@ run(struct db *db, const struct args *a)
 		    PACKAGE, period_arg);
 		return 2;
 	}
-	if ((has_plan = plan_current(db, &plan)) <= 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, has_plan < 0 ? db_error(db) :
-		    _("there is no plan"));
+	if ((has_plan = plan_current(db, &plan)) < 0) {
+		cli_fail_db(db);
+		return 1;
+	}
+	if (has_plan == 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("there is no plan"));
 		return 1;
 	}
 	if (strcmp(what, "export") == 0)

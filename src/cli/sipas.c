@@ -55,7 +55,7 @@ import(struct db *db, const struct args *a)
 	if (a->noperands != 2 || a->ngiven > 0)
 		return args_usage_error(a->command, "%s", _("sipas import: give one FILE"));
 	if ((id = sipas_import(db, a->operands[1])) < 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	printf(_("Questionnaire %lld imported from %s\n"), (long long)id, a->operands[1]);
@@ -71,7 +71,7 @@ export(struct db *db, const struct args *a)
 		return args_usage_error(a->command, _("sipas export: \"%s\" is not a questionnaire "
 		    "number"), a->noperands > 1 ? a->operands[1] : "");
 	if (sipas_export(db, id, stdout) != 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	return 0;
@@ -89,7 +89,7 @@ rounds(struct db *db, const struct args *a)
 		return args_usage_error(a->command, _("sipas rounds: unexpected argument \"%s\""),
 		    more);
 	if (sipas_round_list(db, &v, &n) != 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	for (int i = 0; i < n; i++)
@@ -156,7 +156,7 @@ results(struct db *db, const struct args *a)
 		    _("results: --target and --year belong to feed"));
 	/* The plan only signs the report: none is no error. */
 	if ((has_plan = plan_current(db, &plan)) < 0) {
-		fprintf(stderr, "cchc: %s\n", db_error(db));
+		cli_fail_db(db);
 		return 1;
 	}
 	rc = report_build_sipas(db, has_plan ? plan.id : 0, s.round, s.compare, &r);
@@ -169,7 +169,7 @@ static int
 feed(struct db *db, const struct args *a)
 {
 	struct sipas_args s = { .period = PERIOD_YEAR };
-	struct field_error err;
+	struct err err;
 	int rc = parse(a, &s);
 
 	if (rc != 0)
@@ -181,7 +181,7 @@ feed(struct db *db, const struct args *a)
 		return args_usage_error(a->command, "%s",
 		    _("feed: --compare and the output options belong to results"));
 	if (sipas_feed_target(db, s.round, s.target, (int)s.year, s.period, &err) != 0) {
-		fprintf(stderr, "cchc: %s\n", err.message);
+		fprintf(stderr, "cchc: %s\n", err.msg);
 		return 1;
 	}
 	return 0;

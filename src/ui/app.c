@@ -54,6 +54,21 @@ app_message(struct app *app, enum color c, const char *fmt, ...)
 }
 
 void
+app_error(struct app *app, const struct err *e)
+{
+	app_message(app, COLOR_BAD, "%s", e->msg);
+}
+
+void
+app_fail_db(struct app *app)
+{
+	struct err e;
+
+	err_db(&e, app->db);
+	app_error(app, &e);
+}
+
+void
 app_push(struct app *app, struct screen *s)
 {
 	if (s == NULL) {
@@ -244,10 +259,10 @@ static void
 undo_progress(struct app *app, struct screen *s)
 {
 	const struct progress_undo *u = &app->undo_progress;
-	struct field_error err;
+	struct err err;
 
 	if (task_set_progress(app->db, u->task, u->progress, u->completion, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.message);
+		app_error(app, &err);
 		return;
 	}
 	app->undo_progress.task = 0;
@@ -270,7 +285,7 @@ app_undo(struct app *app, struct screen *s)
 		return;
 	}
 	if (trash_restore(app->db, app->trash) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_keep_trash(app, NULL);
@@ -560,17 +575,16 @@ struct operator_edit {
 };
 
 static int
-save_operator(struct app *app, struct form *f, struct field_error *err)
+save_operator(struct app *app, struct form *f, struct err *err)
 {
 	struct operator_edit *e = f->record;
 	const char *name = form_text(f, e->fname);
 
-	if (*name == '\0') {
-		err->field = 0;
-		snprintf(err->message, sizeof err->message, _("%s is required"), f->fields[e->fname].label);
-		return -1;
-	}
-	return history_set_operator(app->db, name);
+	if (*name == '\0')
+		return err_set(err, 0, _("%s is required"), f->fields[e->fname].label);
+	if (history_set_operator(app->db, name) != 0)
+		return err_db(err, app->db);
+	return 0;
 }
 
 struct screen *
@@ -596,10 +610,13 @@ static void
 start_of_day(struct app *app, const char *path)
 {
 	const char *env = getenv("CCHC_OPERATOR");
+	struct err e;
 	char *name;
 
-	if (!app->read_only && backup_daily(app->db, path, 0) < 0)
-		app_message(app, COLOR_BAD, _("The daily backup failed: %s"), db_error(app->db));
+	if (!app->read_only && backup_daily(app->db, path, 0) < 0) {
+		err_db(&e, app->db);
+		app_message(app, COLOR_BAD, _("The daily backup failed: %s"), e.msg);
+	}
 	if (app->read_only)
 		return;
 	if (env != NULL && *env != '\0') {
@@ -624,6 +641,7 @@ int
 app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 {
 	struct app app = { .db = db };
+	struct err e;
 	bool busy;
 	int locked;
 	char clash[256];
@@ -635,7 +653,8 @@ app_run(struct db *db, const char *path, bool utf8, bool exit_after_draw)
 	}
 	locked = db_lock_edits(db, &busy);
 	if (load(&app) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, db_error(db));
+		err_db(&e, db);
+		fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 		unload(&app);
 		return 1;
 	}

@@ -11,6 +11,7 @@
 #include "ui/search.h"
 
 struct db;
+struct err;
 struct screen;
 
 /* A task's progress before a key of the task list changed it. */
@@ -65,6 +66,11 @@ void app_push(struct app *app, struct screen *s);
 void app_pop(struct app *app);
 void app_message(struct app *app, enum color c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The one place that shows an error: e's message on the status line. */
+void app_error(struct app *app, const struct err *e);
+/* app_error with the database's last message, after a core call that
+ * takes no struct err failed. */
+void app_fail_db(struct app *app);
 
 /* Reads the office, the plan (plan, or the current one when 0) and the
  * sections again after they changed.  0 or -1. */

@@ -55,7 +55,7 @@ load(struct app *app, struct screen *s)
 	if (d->set == 0)
 		return 0;
 	if (assessment_load(app->db, d->set, app->year, &d->a) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		d->set = 0;
 		return -1;
 	}
@@ -248,7 +248,7 @@ entry_edit_free(void *p)
 }
 
 static int
-read_number(struct form *f, int field, int id, bool *has, double *v, struct field_error *err)
+read_number(struct form *f, int field, int id, bool *has, double *v, struct err *err)
 {
 	*has = false;
 	if (field < 0)
@@ -258,7 +258,7 @@ read_number(struct form *f, int field, int id, bool *has, double *v, struct fiel
 }
 
 static int
-save_entry(struct app *app, struct form *f, struct field_error *err)
+save_entry(struct app *app, struct form *f, struct err *err)
 {
 	struct entry_edit *e = f->record;
 	struct par_entry en = { 0 };
@@ -267,7 +267,7 @@ save_entry(struct app *app, struct form *f, struct field_error *err)
 	char (*iso)[11] = calloc((size_t)n, sizeof *iso);
 
 	if (docs == NULL || iso == NULL) {
-		field_fail(err, -1, "%s", _("out of memory"));
+		err_set(err, -1, "%s", _("out of memory"));
 		goto out;
 	}
 	if (read_number(f, e->fa, EF_A, &en.in.has_a, &en.in.a, err) != 0 ||
@@ -305,7 +305,7 @@ entry_changed(struct app *app, struct form *f, int field)
 {
 	struct entry_edit *e = f->record;
 	struct rule_input in = e->in;
-	struct field_error err;
+	struct err err;
 	char pts[32] = "—";
 	double points;
 
@@ -450,7 +450,7 @@ import_template(struct app *app, struct screen *s, enum action a)
 	if ((d->loaded && d->a.set.year == app->year) || !app_may_write(app))
 		return;
 	if ((id = criteria_import_template(app->db, app->year)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	d->set = 0;
@@ -469,7 +469,7 @@ other_set_confirmed(struct app *app, struct screen *s)
 	struct par_data *d = s->data;
 
 	if (criteria_set_current(app->db, app->year, d->other) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	d->set = 0;
@@ -490,7 +490,7 @@ other_set(struct app *app, struct screen *s, enum action a)
 	if (!app_may_write(app))
 		return;
 	if (criteria_set_list(app->db, &sets, &n) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	for (int i = 0; i < n; i++)
@@ -533,7 +533,7 @@ toggle_survey(struct app *app, struct screen *s, enum action a)
 	if (!d->loaded || !app_may_write(app))
 		return;
 	if (assessment_set_survey(app->db, d->set, app->year, !d->a.survey_held) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	load(app, s);
@@ -548,7 +548,7 @@ delete_evidence_confirmed(struct app *app, struct screen *s)
 	struct trash *undo;
 
 	if (assessment_evidence_delete(app->db, l->evidence[l->nevidence - 1].id, &undo) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_keep_trash(app, undo);
@@ -661,7 +661,7 @@ open_compare(struct app *app, struct screen *s, enum action a)
 	c->year = app->year;
 	if (assessment_load(app->db, d->set, app->year, &c->now) != 0 ||
 	    (prev = criteria_find(app->db, app->year - 1)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		screen_free(cs);
 		return;
 	}

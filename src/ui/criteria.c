@@ -47,7 +47,7 @@ load(struct app *app, struct screen *s)
 	d->nwarnings = 0;
 	if (criteria_load(app->db, d->set, &d->s) != 0 ||
 	    criteria_check(&d->s, &d->warnings, &d->nwarnings) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	list_fit(&s->list, d->s.n);
@@ -143,7 +143,7 @@ parent_for(const struct criteria_set *s, const char *code, int64_t self)
 }
 
 static int
-save_criterion(struct app *app, struct form *f, struct field_error *err)
+save_criterion(struct app *app, struct form *f, struct err *err)
 {
 	struct criterion_edit *e = f->record;
 	struct criterion_input c = { 0 };
@@ -240,7 +240,7 @@ move_criterion(struct app *app, struct screen *s, enum action a)
 		return;
 	id = d->s.nodes[s->list.selected].id;
 	if (criterion_move(app->db, id, a == ACT_PREV_SECTION ? -1 : 1) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	load(app, s);
@@ -255,7 +255,7 @@ delete_confirmed(struct app *app, struct screen *s)
 	struct editor_data *d = s->data;
 
 	if (criterion_delete(app->db, d->s.nodes[s->list.selected].id) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	load(app, s);
@@ -287,7 +287,7 @@ struct set_edit {
 };
 
 static int
-save_set(struct app *app, struct form *f, struct field_error *err)
+save_set(struct app *app, struct form *f, struct err *err)
 {
 	struct set_edit *e = f->record;
 	struct criteria_set_input s = e->head;

@@ -216,7 +216,7 @@ load(struct app *app, struct screen *s)
 		return 0;
 	if (summary_by_section(app->db, app->plan.id, app->year, app->period, date_today(), DUE_SOON_DAYS,
 	    app->sections, app->nsections, c->sections, &c->total) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	c->ok = true;
@@ -360,7 +360,7 @@ back_up(struct app *app, struct screen *s, enum action a)
 	char file[4096];
 
 	if (backup_to_file(app->db, NULL, file, sizeof file) != 0)
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 	else
 		app_message(app, COLOR_GOOD, _("Backup saved: %s"), file);
 }
@@ -379,7 +379,7 @@ report_sent(struct app *app, struct screen *s, enum action a)
 		return;
 	if (calendar_status(app->db, app->plan.year_from, app->plan.year_to, app->plan.issue_date,
 	    date_today(), &next, &has_next, &late, &has_late) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	if (!has_late && !has_next) {
@@ -389,7 +389,7 @@ report_sent(struct app *app, struct screen *s, enum action a)
 	d = has_late ? &late : &next;
 	report_period_label(d->year, d->kind, period, sizeof period);
 	if (calendar_mark_sent(app->db, d->year, d->kind, date_today()) != 0)
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 	else
 		app_message(app, COLOR_GOOD, _("Report %s marked as sent today."), period);
 }

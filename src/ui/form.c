@@ -30,17 +30,17 @@ form_of(struct screen *s)
  * on that field. */
 int
 form_unit_id(struct app *app, const char *name, int field, const char *label,
-    int64_t *id, struct field_error *err)
+    int64_t *id, struct err *err)
 {
 	*id = 0;
 	if (*name == '\0')
 		return 0;
 	/* The importer's matcher: a name one accepts, the other does too. */
-	*id = unit_resolve(app->db, name, label, err->message, sizeof err->message);
+	*id = unit_resolve(app->db, name, label, err->msg, sizeof err->msg);
 	if (*id > 0)
 		return 0;
 	if (*id < 0)
-		return field_fail_db(err, app->db);
+		return err_db(err, app->db);
 	*id = 0;
 	err->field = field;
 	return -1;
@@ -131,17 +131,19 @@ static void
 save(struct app *app, struct screen *s)
 {
 	struct form *f = s->data;
-	struct field_error err = { -1, "" };
+	struct err err = { -1, "" };
 	char done[1024];
 	bool warns = f->done_warns;
 	int i;
 
 	if (!f->no_write && !app_may_write(app))
 		return;
+	/* A save that fails never shows an error older than itself. */
+	db_clear_error(app->db);
 	if (f->save(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
 			f->focus = i;
-		show_error(app, f, i, err.message[0] ? err.message : db_error(app->db));
+		show_error(app, f, i, err_empty(&err) ? _("Could not save.") : err.msg);
 		beep();
 		return;
 	}
@@ -192,7 +194,7 @@ form_cycle_input(struct app *app)
 	if (!app_may_write(app))
 		return;
 	if (form_save_input(app->db, (form_input_mode() + 1) % 3, form_tone_style()) != 0)
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 }
 
 

@@ -18,7 +18,7 @@
 struct app;
 struct db;
 struct editor;
-struct field_error;
+struct err;
 struct screen;
 
 enum field_kind {
@@ -53,7 +53,7 @@ struct form_field {
 };
 
 struct form;
-typedef int (*form_save_fn)(struct app *, struct form *, struct field_error *);
+typedef int (*form_save_fn)(struct app *, struct form *, struct err *);
 typedef void (*form_change_fn)(struct app *, struct form *, int field);
 /* Completes the unit being typed: at most max names (strdup'ed) into out
  * whose folded form contains the folded typed part; returns how many. */
@@ -161,7 +161,7 @@ bool form_changed(const struct form *f);
 /* The unit a unit field names: 0 for an empty field, else its id; an
  * unknown name is an error on that field (0 returned, or -1 and *err). */
 int form_unit_id(struct app *app, const char *name, int field, const char *label,
-    int64_t *id, struct field_error *err);
+    int64_t *id, struct err *err);
 
 /* The typing mode for every form, kept in the settings. */
 enum telex_mode form_input_mode(void);

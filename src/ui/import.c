@@ -351,7 +351,7 @@ write_preview(struct app *app, struct preview *p, bool create_units)
 	    target_import_write(app->db, &p->ti, p->plan, false);
 
 	if (rc != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return false;
 	}
 	return true;
@@ -436,13 +436,13 @@ struct fix {
 enum { FX_TT, FX_TEXT };
 
 static int
-save_fix(struct app *app, struct form *f, struct field_error *err)
+save_fix(struct app *app, struct form *f, struct err *err)
 {
 	struct fix *x = f->record;
 	struct preview *p = x->preview->data;
 
-	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err->message,
-	    sizeof err->message) != 0) {
+	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err->msg,
+	    sizeof err->msg) != 0) {
 		err->field = FX_TEXT;
 		return -1;
 	}
@@ -503,7 +503,7 @@ struct unknowns {
 };
 
 static int
-save_unknowns(struct app *app, struct form *f, struct field_error *err)
+save_unknowns(struct app *app, struct form *f, struct err *err)
 {
 	struct unknowns *u = f->record;
 	struct preview *p = u->preview->data;
@@ -516,7 +516,7 @@ save_unknowns(struct app *app, struct form *f, struct field_error *err)
 			return -1;
 	}
 	if (!write_preview(app, p, true))
-		return field_fail(err, -1, "%s", db_error(app->db));
+		return err_db(err, app->db);
 	/* The form closes when this returns: the preview goes with it. */
 	form->below = u->preview->below;
 	screen_free(u->preview);
@@ -591,7 +591,7 @@ parse(struct app *app, struct preview *p, const char *path, const char *data, si
 }
 
 /* The preview of kind for the plan shown, read from path or data; NULL
- * with the message in db_error(). */
+ * with the database's message (err_db). */
 static struct screen *
 preview_new(struct app *app, enum kind kind, const char *path, const char *data, size_t len)
 {
@@ -626,7 +626,7 @@ pasted(struct app *app, struct screen *paste, const char *text, size_t len, void
 	struct screen *s = preview_new(app, (enum kind)(intptr_t)ctx, NULL, text, len);
 
 	if (s == NULL) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_pop(app);
@@ -634,14 +634,14 @@ pasted(struct app *app, struct screen *paste, const char *text, size_t len, void
 }
 
 static int
-read_file(struct app *app, struct form *f, struct field_error *err)
+read_file(struct app *app, struct form *f, struct err *err)
 {
 	struct screen *s;
 	enum kind kind = (enum kind)form_choice(f, FF_KIND);
 	char *path;
 
 	if (!app->has_plan)
-		return field_fail(err, -1, "%s", _("Open or make a plan first"));
+		return err_set(err, -1, "%s", _("Open or make a plan first"));
 	if (*form_text(f, FF_FILE) == '\0') {
 		/* No file: the rows are pasted on the next screen. */
 		s = paste_new(_("Paste the rows copied from Word or Excel (right click, or "
@@ -649,14 +649,14 @@ read_file(struct app *app, struct form *f, struct field_error *err)
 		    pasted, (void *)(intptr_t)kind);
 	} else {
 		if ((path = expand(form_text(f, FF_FILE))) == NULL)
-			return field_fail(err, -1, "%s", _("Out of memory"));
+			return err_set(err, -1, "%s", _("Out of memory"));
 		s = preview_new(app, kind, path, NULL, 0);
 		free(path);
 		if (s == NULL)
-			return field_fail(err, FF_FILE, "%s", db_error(app->db));
+			return err_db_at(err, FF_FILE, app->db);
 	}
 	if (s == NULL)
-		return field_fail(err, -1, "%s", _("Out of memory"));
+		return err_set(err, -1, "%s", _("Out of memory"));
 	form_hand_over(app, s);
 	return 0;
 }

@@ -21,7 +21,7 @@ struct plan_edit {
 };
 
 static int
-read_year(struct form *f, int field, int id, int *year, struct field_error *err)
+read_year(struct form *f, int field, int id, int *year, struct err *err)
 {
 	double v;
 	bool has;
@@ -34,7 +34,7 @@ read_year(struct form *f, int field, int id, int *year, struct field_error *err)
 }
 
 static int
-save_plan(struct app *app, struct form *f, struct field_error *err)
+save_plan(struct app *app, struct form *f, struct err *err)
 {
 	struct plan_edit *e = f->record;
 	struct plan_input p = e->plan;
@@ -107,7 +107,7 @@ struct office_edit {
  * them, invalid UTF-8, control characters and 60,000-byte pastes are
  * refused on the field, not stored. */
 static int
-save_office(struct app *app, struct form *f, struct field_error *err)
+save_office(struct app *app, struct form *f, struct err *err)
 {
 	struct office_edit *e = f->record;
 	const char *label = f->fields[e->fname].label;
@@ -118,17 +118,21 @@ save_office(struct app *app, struct form *f, struct field_error *err)
 	    f->fields[e->fprovince].label)) == NULL)
 		goto out;
 	if (*name == '\0') {
-		field_fail(err, OF_NAME, _("%s is required"), label);
+		err_set(err, OF_NAME, _("%s is required"), label);
 		goto out;
 	}
-	if (db_begin(app->db) != 0)
+	if (db_begin(app->db) != 0) {
+		err_db(err, app->db);
 		goto out;
+	}
 	if (office_put(app->db, name, office_kind_codes[form_choice(f, e->fkind)], province) != 0 ||
 	    db_commit(app->db) != 0) {
+		err_db(err, app->db);
 		db_rollback(app->db);
 		goto out;
 	}
-	rc = app_reload(app, app->has_plan ? app->plan.id : 0);
+	if ((rc = app_reload(app, app->has_plan ? app->plan.id : 0)) != 0)
+		err_db(err, app->db);
 out:
 	free(name);
 	free(province);

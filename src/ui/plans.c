@@ -39,7 +39,7 @@ load(struct app *app, struct screen *s)
 		return -1;
 	s->data = d;
 	if (plan_list(app->db, &d->plans, &d->n) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	list_fit(&s->list, d->n);
@@ -87,7 +87,7 @@ choose(struct app *app, struct screen *s, enum action a)
 	if (d == NULL || d->n == 0)
 		return;
 	if (app_reload(app, d->plans[s->list.selected].id) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_pop(app);
@@ -106,7 +106,7 @@ delete_confirmed(struct app *app, struct screen *s)
 	struct trash *undo;
 
 	if (plan_delete(app->db, d->plans[s->list.selected].id, &undo) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_keep_trash(app, undo);

@@ -145,7 +145,7 @@ history_view_new(struct app *app, const char *table, int64_t id)
 	if (s == NULL)
 		return NULL;
 	if (history_list(app->db, &q, &h, &n) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		screen_free(s);
 		return NULL;
 	}

@@ -142,11 +142,13 @@ static void
 draw(struct app *app, struct screen *s, int y, int rows, int cols)
 {
 	struct preview *p = s->data;
+	struct err e;
 	char line[256];
 	int first, end;
 
 	if (p == NULL || p->npages == 0) {
-		draw_text(y, 1, db_error(app->db), cols - 1, draw_attr(COLOR_BAD));
+		err_db(&e, app->db);
+		draw_text(y, 1, e.msg, cols - 1, draw_attr(COLOR_BAD));
 		return;
 	}
 	snprintf(line, sizeof line, _("Page %d/%d · %d columns"), p->page + 1, p->npages, p->width);
@@ -237,6 +239,7 @@ preview_pdf(struct app *app, const struct preview *p, const char *path)
 static void
 print_report(struct app *app, struct preview *p)
 {
+	struct err e;
 	int rc = pdf_print(app->db, p->report, p->width > REPORT_WIDTH_NARROW, NULL);
 
 	/* The core's message for no printer names the command line's
@@ -247,8 +250,8 @@ print_report(struct app *app, struct preview *p)
 		return;
 	}
 	if (rc != 0) {
-		app_message(app, COLOR_BAD, _("Not printed: %s"),
-		    db_error(app->db));
+		err_db(&e, app->db);
+		app_message(app, COLOR_BAD, _("Not printed: %s"), e.msg);
 		return;
 	}
 	app_message(app, COLOR_GOOD, ngettext("Sent to the printer: %d page.",
@@ -290,7 +293,7 @@ write_as(struct app *app, const struct preview *p, int format, enum report_encod
 }
 
 static int
-save_report(struct app *app, struct form *f, struct field_error *err)
+save_report(struct app *app, struct form *f, struct err *err)
 {
 	struct save_edit *e = f->record;
 	const char *name = form_text(f, e->ffile), *base = strrchr(name, '/');
@@ -300,39 +303,41 @@ save_report(struct app *app, struct form *f, struct field_error *err)
 	FILE *fp;
 
 	if (*name == '\0')
-		return field_fail(err, SF_FILE, _("%s: give a file name"), _("File"));
+		return err_set(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
 	snprintf(file, sizeof file, "%s%s", name, strchr(base ? base : name, '.') ? "" :
 	    extensions[format]);
 	if (*name == '/')
 		snprintf(path, sizeof path, "%s", file);
 	else if (paths_join(path, sizeof path, e->dir, file) != 0)
-		return field_fail(err, SF_FILE, "%s", _("The file name is too long"));
+		return err_set(err, SF_FILE, "%s", _("The file name is too long"));
 	snprintf(e->done, sizeof e->done, _("Saved: %s"), path);
 	f->done = e->done;
 	if (format == FORMAT_PDF) {
 		/* cchc-pdf writes the file itself, through file_out. */
 		if (preview_pdf(app, e->p, path) != 0)
-			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+			return err_db_at(err, SF_FORMAT, app->db);
 		return 0;
 	}
 	/* A workbook is written by the module, through file_out. */
 	if (format == FORMAT_XLSX) {
 		if (report_write_xlsx(app->db, e->p->report, path) != 0)
-			return field_fail(err, SF_FORMAT, "%s", db_error(app->db));
+			return err_db_at(err, SF_FORMAT, app->db);
 		return 0;
 	}
 	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
-		return field_fail(err, SF_FILE, "%s", out.error);
+		return err_set(err, SF_FILE, "%s", out.err.msg);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
 	if (rc != 0 && format == 2)
-		field_fail(err, SF_ENCODING, "%s", db_error(app->db));
-	else if (rc != 0)
-		field_fail(err, SF_FILE, "%s: %s", path, out_strerror(errno));
+		err_db_at(err, SF_ENCODING, app->db);
+	else if (rc != 0) {
+		err_errno(err, path);
+		err->field = SF_FILE;
+	}
 	if (rc != 0)
 		out_abort(&out);
 	else if ((rc = out_commit(&out)) != 0)
-		field_fail(err, SF_FILE, "%s", out.error);
+		err_set(err, SF_FILE, "%s", out.err.msg);
 	return rc != 0 ? -1 : 0;
 }
 
@@ -406,7 +411,7 @@ struct filter_edit {
 };
 
 static int
-save_filter(struct app *app, struct form *f, struct field_error *err)
+save_filter(struct app *app, struct form *f, struct err *err)
 {
 	struct filter_edit *e = f->record;
 	struct preview *p = e->p;
@@ -421,7 +426,7 @@ save_filter(struct app *app, struct form *f, struct field_error *err)
 	if (preview_build(app, p) != 0) {
 		p->unit = old_unit;
 		p->period = old_period;
-		return field_fail(err, FF_PERIOD, "%s", db_error(app->db));
+		return err_db_at(err, FF_PERIOD, app->db);
 	}
 	return 0;
 }

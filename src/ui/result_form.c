@@ -24,9 +24,9 @@ struct result_edit {
 
 /* Reads the figures typed so far; false when one cannot be read. */
 static bool
-read_measure(struct form *f, const struct result_edit *e, struct measure *m, struct field_error *err)
+read_measure(struct form *f, const struct result_edit *e, struct measure *m, struct err *err)
 {
-	struct field_error ignore;
+	struct err ignore;
 
 	return result_read(e->target.rule.kind, e->fnum >= 0 ? form_text(f, e->fnum) : "",
 	    e->fden >= 0 ? form_text(f, e->fden) : "", e->fvalue >= 0 ? form_text(f, e->fvalue) : "",
@@ -57,7 +57,7 @@ changed(struct app *app, struct form *f, int field)
 }
 
 static int
-save_result(struct app *app, struct form *f, struct field_error *err)
+save_result(struct app *app, struct form *f, struct err *err)
 {
 	struct result_edit *e = f->record;
 	struct measure m;

@@ -18,11 +18,13 @@ struct settings_edit {
 };
 
 static int
-save_settings(struct app *app, struct form *f, struct field_error *err)
+save_settings(struct app *app, struct form *f, struct err *err)
 {
 	struct settings_edit *e = f->record;
-	return form_save_input(app->db, (enum telex_mode)form_choice(f, e->fmode),
-	    (enum tone_style)form_choice(f, e->fstyle));
+	if (form_save_input(app->db, (enum telex_mode)form_choice(f, e->fmode),
+	    (enum tone_style)form_choice(f, e->fstyle)) != 0)
+		return err_db(err, app->db);
+	return 0;
 }
 
 struct screen *

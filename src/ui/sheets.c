@@ -38,7 +38,7 @@ sheets_export(struct app *app)
 	}
 	if ((n = sheet_export(app->db, app->plan.id, app->year, app->period, 0, dir, NULL,
 	    NULL)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_message(app, COLOR_GOOD, ngettext("Wrote %d sheet into %s.",
@@ -149,7 +149,7 @@ apply(struct app *app, struct screen *s, enum action a)
 	for (int i = 0; i < v->a.nitems; i++)
 		open += v->a.items[i].state == SHEET_CONFLICT && v->a.items[i].take == 0;
 	if ((n = sheet_answers_apply(app->db, &v->a)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_pop(app);
@@ -219,20 +219,20 @@ read_answers(struct app *app, const char *path, struct sheet_answers *a)
 enum { SF_PATH };
 
 static int
-read_form(struct app *app, struct form *f, struct field_error *err)
+read_form(struct app *app, struct form *f, struct err *err)
 {
 	struct screen *s;
 	struct answers_view *v;
 	const char *path = form_text(f, SF_PATH);
 
 	if (*path == '\0')
-		return field_fail(err, SF_PATH, "%s", _("Write the path of a sheet or a folder"));
+		return err_set(err, SF_PATH, "%s", _("Write the path of a sheet or a folder"));
 	if ((s = screen_new_data(&sheet_answers_type, sizeof *v)) == NULL)
-		return field_fail(err, -1, "%s", _("Out of memory"));
+		return err_set(err, -1, "%s", _("Out of memory"));
 	v = s->data;
 	if (read_answers(app, path, &v->a) != 0) {
 		screen_free(s);
-		return field_fail(err, SF_PATH, "%s", db_error(app->db));
+		return err_db_at(err, SF_PATH, app->db);
 	}
 	screen_view(s, v->a.nitems, NULL, NULL);
 	form_hand_over(app, s);

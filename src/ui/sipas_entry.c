@@ -68,7 +68,7 @@ next_form(struct app *app, struct entry *e)
 	e->number[0] = '\0';
 	if ((e->proposed = sipas_form_next_number(app->db, e->round)) < 0 ||
 	    (e->count = sipas_form_count(app->db, e->round)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	return 0;
@@ -77,13 +77,13 @@ next_form(struct app *app, struct entry *e)
 static void
 save_form(struct app *app, struct entry *e)
 {
-	struct field_error err;
+	struct err err;
 	int number = e->form.number;
 
 	if ((e->correcting ? sipas_form_replace(app->db, &e->q, e->round, e->correcting, &e->form,
 	    &err) : sipas_form_save(app->db, &e->q, e->round, &e->form, &err)) != 0) {
 		beep();
-		app_message(app, COLOR_BAD, "%s", err.message);
+		app_error(app, &err);
 		/* Back to where the fault is: the number, or the answer. */
 		e->step = err.field == SFF_NUMBER ? 0 : steps(e) - 1;
 		return;
@@ -121,7 +121,7 @@ accept_number(struct app *app, struct entry *e)
 	if (n <= 0)
 		return false;
 	if ((exists = sipas_form_exists(app->db, e->round, n)) < 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return false;
 	}
 	if (exists && n != e->correcting) {
@@ -449,7 +449,7 @@ sipas_entry_new(struct app *app, const struct sipas_round *r, const struct sipas
 	if ((e->round_name = strdup(r->name)) == NULL ||
 	    sipas_questionnaire_load(app->db, r->questionnaire_id, &e->q) != 0 ||
 	    (correct == NULL && next_form(app, e) != 0)) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		screen_free(s);
 		return NULL;
 	}

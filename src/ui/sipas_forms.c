@@ -52,7 +52,7 @@ forms_load(struct app *app, struct screen *s)
 	d->round.forms = d->n;
 	list_fit(&s->list, d->n);
 	if (rc != 0 || sipas_round_index(app->db, d->round.id, &d->has_index, &d->index) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	return 0;
@@ -163,7 +163,7 @@ delete_form_confirmed(struct app *app, struct screen *s)
 	struct trash *undo;
 
 	if (sipas_form_delete(app->db, d->round.id, number, &undo) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_keep_trash(app, undo);
@@ -217,7 +217,7 @@ sipas_forms_new(struct app *app, const struct sipas_round *r)
 	if (sipas_round_get(app->db, r->id, &d->round) != 1 ||
 	    sipas_questionnaire_load(app->db, r->questionnaire_id, &d->q) != 0 ||
 	    forms_load(app, s) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		screen_free(s);
 		return NULL;
 	}

@@ -54,7 +54,7 @@ results_layout(struct app *app, struct results_view *v, int width)
 		return -1;
 	if (sipas_report(app->db, v->round, v->compare, width, fp) != 0) {
 		fclose(fp);
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	fclose(fp);

@@ -31,7 +31,7 @@ round_edit_free(void *p)
 }
 
 static int
-save_round(struct app *app, struct form *f, struct field_error *err)
+save_round(struct app *app, struct form *f, struct err *err)
 {
 	struct round_edit *e = f->record;
 	struct sipas_round_input r = { .id = e->id };
@@ -63,7 +63,7 @@ sipas_round_form_new(struct app *app, const struct sipas_round *r)
 		return NULL;
 	if (chosen < 0 || sipas_questionnaire_list(app->db, &e->names, &e->nnames) != 0 ||
 	    e->nnames == 0 || (e->choices = calloc((size_t)e->nnames, sizeof *e->choices)) == NULL) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		round_edit_free(e);
 		return NULL;
 	}

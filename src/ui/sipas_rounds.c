@@ -40,7 +40,7 @@ rounds_load(struct app *app, struct screen *s)
 		return -1;
 	s->data = d;
 	if (sipas_round_list(app->db, &d->rounds, &d->n) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	list_fit(&s->list, d->n);
@@ -157,7 +157,7 @@ static void
 delete_confirmed(struct app *app, struct screen *s)
 {
 	if (sipas_round_delete(app->db, selected_round(s)->id) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	rounds_load(app, s);

@@ -51,7 +51,7 @@ free_edit(void *p)
 }
 
 static int
-save_target(struct app *app, struct form *f, struct field_error *err)
+save_target(struct app *app, struct form *f, struct err *err)
 {
 	struct target_edit *e = f->record;
 	struct target_input t = e->target;

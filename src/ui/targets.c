@@ -101,7 +101,7 @@ load(struct app *app, struct screen *s)
 	s->ntargets = 0;
 	if (target_list(app->db, app->plan.id, app->sections[s->section].id, app->year,
 	    app->period, &s->targets, &s->ntargets) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	if (make_view(s) != 0) {
@@ -226,7 +226,7 @@ delete_confirmed(struct app *app, struct screen *s)
 	struct trash *undo;
 
 	if (target_delete(app->db, selected(s)->id, &undo) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_keep_trash(app, undo);

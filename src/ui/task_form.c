@@ -82,7 +82,7 @@ changed(struct app *app, struct form *f, int field)
 /* The cooperating units: names separated by ';' (names may hold commas). */
 static int
 read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int *n,
-    struct field_error *err)
+    struct err *err)
 {
 	char *copy = strdup(form_text(f, field)), *save = NULL;
 	int cap = 0, rc = 0;
@@ -90,7 +90,7 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 	*ids = NULL;
 	*n = 0;
 	if (copy == NULL)
-		return -1;
+		return err_set(err, -1, "%s", _("Out of memory"));
 	for (char *name = strtok_r(copy, ";", &save); name && rc == 0; name = strtok_r(NULL, ";", &save)) {
 		int64_t id;
 
@@ -101,7 +101,7 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 			int64_t *grown = realloc(*ids, (cap = cap ? 2 * cap : 8) * sizeof *grown);
 
 			if (grown == NULL)
-				rc = -1;
+				rc = err_set(err, -1, "%s", _("Out of memory"));
 			else
 				*ids = grown;
 		}
@@ -139,7 +139,7 @@ read_products(struct form *f, struct task_edit *e, struct product_input *p, int 
 }
 
 static int
-save_task(struct app *app, struct form *f, struct field_error *err)
+save_task(struct app *app, struct form *f, struct err *err)
 {
 	struct task_edit *e = f->record;
 	struct product_input products[MAX_PRODUCTS];

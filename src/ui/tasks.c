@@ -171,7 +171,7 @@ load(struct app *app, struct screen *s)
 	s->ntasks = 0;
 	if (task_list(app->db, app->plan.id, v->all_sections ? 0 : app->sections[s->section].id,
 	    &s->tasks, &s->ntasks) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	sorting = s;
@@ -325,7 +325,7 @@ delete_confirmed(struct app *app, struct screen *s)
 	struct trash *undo;
 
 	if (task_delete(app->db, selected(s)->id, &undo) != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	app_keep_trash(app, undo);
@@ -349,7 +349,7 @@ set_progress(struct app *app, struct screen *s, enum action a)
 {
 	const struct task *t = selected(s);
 	struct progress_undo before;
-	struct field_error err;
+	struct err err;
 	enum task_progress p;
 	char today[11] = "", shown[11];
 
@@ -367,7 +367,7 @@ set_progress(struct app *app, struct screen *s, enum action a)
 	if (p == PROGRESS_DONE)
 		date_format_iso(date_today(), today);
 	if (task_set_progress(app->db, before.task, p, today, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.message);
+		app_error(app, &err);
 		return;
 	}
 	app_keep_progress(app, &before);
@@ -397,7 +397,7 @@ struct filter_edit {
 static const char *const section_choices[] = { N_("this section"), N_("all sections") };
 
 static int
-save_filter(struct app *app, struct form *f, struct field_error *err)
+save_filter(struct app *app, struct form *f, struct err *err)
 {
 	struct filter_edit *e = f->record;
 	struct task_view *v = view_of(e->list);
@@ -412,7 +412,7 @@ save_filter(struct app *app, struct form *f, struct field_error *err)
 		return -1;
 	/* The unit's own name: what the list shows and compares. */
 	if ((name = unit != 0 ? unit_name(app->db, unit) : strdup("")) == NULL)
-		return -1;
+		return err_db(err, app->db);
 	free(v->unit);
 	v->unit = name;
 	v->unit_id = unit;

@@ -103,13 +103,13 @@ load(struct app *app, struct screen *s)
 	    (d->tasks = calloc(d->n ? d->n : 1, sizeof *d->tasks)) == NULL ||
 	    (app->has_plan && summary_by_unit(app->db, app->plan.id, REPORT_SOON_DAYS,
 	    d->units, d->n, d->tasks) != 0)) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return screen_view(s, 0, NULL, NULL);
 	}
 	for (int i = 0; i < d->n; i++)
 		d->aliases[i] = unit_aliases(app->db, d->units[i].id);
 	if (app->has_plan && load_sheets(app, d) != 0)
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 	sorting = d;
 	return screen_view(s, d->n, NULL, overdue_first);
 }
@@ -219,7 +219,7 @@ struct unit_edit {
 };
 
 static int
-save_unit(struct app *app, struct form *f, struct field_error *err)
+save_unit(struct app *app, struct form *f, struct err *err)
 {
 	struct unit_edit *e = f->record;
 	struct unit_input u = e->unit;
@@ -267,11 +267,11 @@ edit(struct app *app, struct screen *s, enum action a)
 static void
 delete_confirmed(struct app *app, struct screen *s)
 {
-	struct field_error err = { -1, "" };
+	struct err err = { -1, "" };
 	struct trash *undo;
 
 	if (unit_delete(app->db, selected_unit(s)->id, &undo, &err) != 0) {
-		app_message(app, COLOR_BAD, "%s", err.message[0] ? err.message : db_error(app->db));
+		app_error(app, &err);
 		return;
 	}
 	app_keep_trash(app, undo);

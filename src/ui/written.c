@@ -92,7 +92,7 @@ load(struct app *app, struct screen *s)
 		rc |= add_row(app, d, after[i], 0, label);
 	}
 	if (rc != 0) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return -1;
 	}
 	list_fit(&s->list, d->n);
@@ -138,12 +138,14 @@ struct part_edit {
 };
 
 static int
-save_part(struct app *app, struct form *f, struct field_error *err)
+save_part(struct app *app, struct form *f, struct err *err)
 {
 	struct part_edit *e = f->record;
 
-	return written_save(app->db, app->plan.id, e->year, e->period, e->part, e->section,
-	    form_text(f, 0), NULL);
+	if (written_save(app->db, app->plan.id, e->year, e->period, e->part, e->section,
+	    form_text(f, 0), NULL) != 0)
+		return err_db(err, app->db);
+	return 0;
 }
 
 /* The form of row p, its text replaced by with when given (the previous
@@ -198,7 +200,7 @@ copy_previous(struct app *app, struct screen *s, enum action a)
 	written_previous(app->year, app->period, &py, &pk);
 	report_period_label(py, pk, period, sizeof period);
 	if ((text = written_load(app->db, app->plan.id, py, pk, p->part, p->section, &saved)) == NULL) {
-		app_message(app, COLOR_BAD, "%s", db_error(app->db));
+		app_fail_db(app);
 		return;
 	}
 	if (!saved || *text == '\0')

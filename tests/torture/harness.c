@@ -117,7 +117,7 @@ logf_(const char *fmt, ...)
 }
 
 static int
-new_task(struct db *db, int64_t plan, int64_t section, unsigned n, struct field_error *e)
+new_task(struct db *db, int64_t plan, int64_t section, unsigned n, struct err *e)
 {
 	char desc[64];
 	struct product_input p = { .name = "Báo cáo",
@@ -134,7 +134,7 @@ new_task(struct db *db, int64_t plan, int64_t section, unsigned n, struct field_
 }
 
 static int
-note_task(struct db *db, int64_t id, unsigned n, struct field_error *e)
+note_task(struct db *db, int64_t id, unsigned n, struct err *e)
 {
 	struct task *all;
 	struct product_input *products;
@@ -143,7 +143,7 @@ note_task(struct db *db, int64_t id, unsigned n, struct field_error *e)
 	char note[32];
 
 	if (task_list(db, current_plan(db), 0, &all, &count) != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	for (int i = 0; i < count; i++) {
 		if (all[i].id != id)
 			continue;
@@ -166,13 +166,13 @@ note_task(struct db *db, int64_t id, unsigned n, struct field_error *e)
 }
 
 static int
-put_result(struct db *db, int64_t plan, unsigned n, struct field_error *e)
+put_result(struct db *db, int64_t plan, unsigned n, struct err *e)
 {
 	struct target *t;
 	int count, rc = -1;
 
 	if (target_list(db, plan, 0, YEAR, PERIOD_YEAR, &t, &count) != 0 || count == 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	for (int i = 0; i < count; i++) {
 		struct measure m = { 0 };
 
@@ -200,7 +200,7 @@ edit(const char *path, const char *log, unsigned seed)
 		return 1;
 	logf_("start %u\n", seed);
 	for (unsigned n = seed * 100000;; n++) {
-		struct field_error e;
+		struct err e;
 		int64_t live[512];
 		int nlive = ids(db, "SELECT id FROM task WHERE description LIKE 'crash %' "
 		    "ORDER BY id DESC LIMIT 512", live, 512), r = rand() % 10, rc;
@@ -219,10 +219,10 @@ edit(const char *path, const char *log, unsigned seed)
 			if (rc == 0)
 				logf_("ok del %lld\n", (long long)id);
 			else
-				snprintf(e.message, sizeof e.message, "%s", db_error(db));
+				snprintf(e.msg, sizeof e.msg, "%s", db_error(db));
 		}
 		if (rc != 0) {
-			fprintf(stderr, "harness: save failed: %s\n", e.message);
+			fprintf(stderr, "harness: save failed: %s\n", e.msg);
 			return 1;
 		}
 	}
@@ -405,7 +405,7 @@ fill(const char *path)
 	struct db *db = open_db(path);
 	int64_t plan = current_plan(db), section = section_find(db, "tthc"), saved[100000];
 	char desc[4096];
-	struct field_error e;
+	struct err e;
 	int n = 0, rc;
 
 	memset(desc, 'x', sizeof desc - 1);
@@ -424,8 +424,8 @@ fill(const char *path)
 			break;
 		saved[n++] = t.id;
 	}
-	printf("after %d saves: %s\n", n, e.message);
-	if (e.message[0] == '\0')
+	printf("after %d saves: %s\n", n, e.msg);
+	if (e.msg[0] == '\0')
 		fail("a failed save without a message");
 	/* The same connection reads everything saved. */
 	for (int i = 0; i < n; i++) {
@@ -455,7 +455,7 @@ two(const char *path)
 	struct product_input *pa, *pb;
 	struct task_input ia, ib;
 	int na, nb, rc = 0;
-	struct field_error e;
+	struct err e;
 	char *note;
 
 	if (task_list(a, plan, 0, &ta, &na) != 0 || task_list(b, plan, 0, &tb, &nb) != 0 || na == 0) {
@@ -488,7 +488,7 @@ two(const char *path)
 		printf("stale save: B's save of the record it showed was accepted and A's note "
 		    "is gone (silent overwrite)\n");
 	else if (rc != 0)
-		printf("stale save refused: %s\n", e.message);
+		printf("stale save refused: %s\n", e.msg);
 	else
 		printf("stale save merged: A's note kept\n");
 	/* The write lock: A inside a transaction, B saves. */
@@ -497,9 +497,9 @@ two(const char *path)
 	if (task_save(b, &ib, NULL, 0, YEAR, NULL, &e) == 0)
 		fail("B saved while A held the write lock");
 	else
-		printf("while the other instance writes: %s\n", e.message);
+		printf("while the other instance writes: %s\n", e.msg);
 	db_rollback(a);
-	if (e.message[0] == '\0')
+	if (e.msg[0] == '\0')
 		fail("a refused save without a message");
 	int overwrote = rc == 0 && note != NULL && strcmp(note, "written by instance A") != 0;
 	free(note);
@@ -635,7 +635,7 @@ static int64_t first_id(struct db *db, const char *sql)
 }
 
 static int
-try_task(struct db *db, const struct bad_task *c, struct field_error *e)
+try_task(struct db *db, const struct bad_task *c, struct err *e)
 {
 	struct product_input p = { .name = "Báo cáo", .deadline_text = "Tháng 12/2025" };
 	struct task_input t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
@@ -671,7 +671,7 @@ try_task(struct db *db, const struct bad_task *c, struct field_error *e)
 }
 
 static int
-try_target(struct db *db, const struct bad_target *c, struct field_error *e)
+try_target(struct db *db, const struct bad_target *c, struct err *e)
 {
 	struct target_input t = { .plan_id = current_plan(db),
 	    .section_id = section_find(db, "tthc"), .text = c->text, .numerator_label = "",
@@ -687,19 +687,19 @@ try_target(struct db *db, const struct bad_target *c, struct field_error *e)
 }
 
 static int
-try_result(struct db *db, const struct bad_result *c, struct field_error *e)
+try_result(struct db *db, const struct bad_result *c, struct err *e)
 {
 	struct target *t;
 	struct measure m = { c->hn, c->hd, c->hv, c->n, c->d, c->v };
-	int n, rc = field_fail(e, -1, "no %s target in the sample plan", c->kind);
+	int n, rc = err_set(e, -1, "no %s target in the sample plan", c->kind);
 	enum target_kind k;
 
 	target_kind_parse(c->kind, &k);
 	if (target_list(db, current_plan(db), 0, YEAR, PERIOD_YEAR, &t, &n) != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	for (int i = 0; i < n; i++) {
 		if (t[i].rule.kind == k) {
-			field_error_clear(e);
+			err_clear(e);
 			rc = result_save(db, &t[i], YEAR, PERIOD_YEAR, &m, c->evidence, "", e);
 			break;
 		}
@@ -709,7 +709,7 @@ try_result(struct db *db, const struct bad_result *c, struct field_error *e)
 }
 
 static int
-try_plan(struct db *db, const struct bad_plan *c, struct field_error *e)
+try_plan(struct db *db, const struct bad_plan *c, struct err *e)
 {
 	struct plan_input p = { .number = "", .title = c->title, .issuer = "", .signer = "",
 	    .year_from = c->from, .year_to = c->to };
@@ -719,7 +719,7 @@ try_plan(struct db *db, const struct bad_plan *c, struct field_error *e)
 }
 
 static int
-try_unit(struct db *db, const struct bad_unit *c, struct field_error *e)
+try_unit(struct db *db, const struct bad_unit *c, struct err *e)
 {
 	struct unit_input u = { .name = c->uname, .short_name = "" };
 
@@ -727,7 +727,7 @@ try_unit(struct db *db, const struct bad_unit *c, struct field_error *e)
 }
 
 static void
-expect_refused(struct db *db, const char *name, int rc, const struct field_error *e, uint64_t before,
+expect_refused(struct db *db, const char *name, int rc, const struct err *e, uint64_t before,
     int *n)
 {
 	uint64_t after = db_hash(db);
@@ -735,12 +735,12 @@ expect_refused(struct db *db, const char *name, int rc, const struct field_error
 	(*n)++;
 	if (rc == 0)
 		fail("%-40s accepted (should be refused)", name);
-	else if (e->message[0] == '\0')
+	else if (e->msg[0] == '\0')
 		fail("%-40s refused without a message", name);
 	else if (after != before)
 		fail("%-40s refused but the database changed", name);
 	else
-		printf("ok   %-40s %s\n", name, e->message);
+		printf("ok   %-40s %s\n", name, e->msg);
 }
 
 /* Quotes and printf directives are text like any other: stored as typed. */
@@ -751,7 +751,7 @@ expect_verbatim(struct db *db, const char *text, int *n)
 	struct task_input t = { .plan_id = current_plan(db), .section_id = section_find(db, "tthc"),
 	    .tt = "", .description = text, .evidence = text, .note = text, .nproducts = 1,
 	    .products = &p };
-	struct field_error e;
+	struct err e;
 	sqlite3_stmt *st;
 	int same = 0;
 
@@ -782,7 +782,7 @@ bad(const char *path)
 		"Robert'); DELETE FROM plan;--",
 	};
 	struct db *db = open_db(path);
-	struct field_error e;
+	struct err e;
 	int n = 0;
 
 	big_text = malloc(100001);
@@ -791,7 +791,7 @@ bad(const char *path)
 #define RUN(table, fn) \
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) { \
 		uint64_t before = db_hash(db); \
-		field_error_clear(&e); \
+		err_clear(&e); \
 		expect_refused(db, table[i].name, fn(db, &table[i], &e), &e, before, &n); \
 	}
 	RUN(bad_tasks, try_task)
@@ -804,7 +804,7 @@ bad(const char *path)
 		uint64_t before = db_hash(db);
 		struct trash *undo = NULL;
 
-		field_error_clear(&e);
+		err_clear(&e);
 		expect_refused(db, "unit: delete while tasks use it", unit_delete(db, unit, &undo, &e),
 		    &e, before, &n);
 	}

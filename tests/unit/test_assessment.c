@@ -102,7 +102,7 @@ static void
 enter(int year, const struct typed *t)
 {
 	struct par_entry e = { 0 };
-	struct field_error err;
+	struct err err;
 
 	e.in.has_a = t->has_a;
 	e.in.a = t->a;
@@ -115,7 +115,7 @@ enter(int year, const struct typed *t)
 	e.r2 = t->r2;
 	e.explanation = "";
 	ck_assert_msg(assessment_entry_save(db, set, year, id_of(t->code), &e, &err) == 0,
-	    "%s: %s", t->code, err.message);
+	    "%s: %s", t->code, err.msg);
 }
 
 /* The year 2025, by hand (the template's rules; no plan, so "target:"
@@ -271,18 +271,18 @@ static const struct {
 
 START_TEST(test_refused)
 {
-	struct field_error e;
+	struct err e;
 
 	ck_assert_int_eq(assessment_entry_save(db, set, 2025, id_of(refused[_i].code),
 	    &refused[_i].e, &e), -1);
 	ck_assert_int_eq(e.field, refused[_i].field);
-	ck_assert_str_ne(e.message, "");
+	ck_assert_str_ne(e.msg, "");
 }
 END_TEST
 
 START_TEST(test_evidence)
 {
-	struct field_error e;
+	struct err e;
 	struct assessment a;
 	struct trash *undo;
 	int64_t c = id_of("1.1");
@@ -294,7 +294,7 @@ START_TEST(test_evidence)
 	    "x", &e), -1);
 	ck_assert_int_eq(e.field, EF_EVIDENCE_DATE);
 	ck_assert_msg(assessment_evidence_add(db, set, 2025, c, "12/KH-UBND", "2025-01-20",
-	    "Kế hoạch CCHC năm 2025", &e) == 0, "%s", e.message);
+	    "Kế hoạch CCHC năm 2025", &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(assessment_evidence_add(db, set, 2025, c, "", "",
 	    "Kế hoạch tuyên truyền", &e), 0);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
@@ -368,7 +368,7 @@ same_snapshot(const char *before, const char *after)
 START_TEST(test_resave_keeps_evidence)
 {
 	struct typed t = { "1.3", false, 0, true, 1.5, "Kiem tra 2 phong", false, false, 0, 0 };
-	struct field_error e;
+	struct err e;
 	struct assessment a;
 	int64_t doc;
 	int i;
@@ -402,7 +402,7 @@ START_TEST(test_documents)
 	struct par_entry en = { { true, false, 1, 0 }, false, 0, NULL, false, false, 0, 0, "",
 	    NULL, NULL, 0, NULL };
 	struct par_document docs[3];
-	struct field_error e;
+	struct err e;
 	struct assessment a;
 	int64_t c = id_of("1.1"), first, second;
 	int i;
@@ -429,7 +429,7 @@ START_TEST(test_documents)
 	en.has_r1 = true;
 	en.r1 = 0.5;
 	en.note1 = "Thiếu kế hoạch tuyên truyền";
-	ck_assert_msg(assessment_entry_save(db, set, 2025, c, &en, &e) == 0, "%s", e.message);
+	ck_assert_msg(assessment_entry_save(db, set, 2025, c, &en, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	i = line(&a, "1.1");
 	ck_assert_int_eq(a.lines[i].nevidence, 2);
@@ -491,7 +491,7 @@ END_TEST
 START_TEST(test_resave_unchanged)
 {
 	struct typed t = { "1.1", true, 1, false, 0, NULL, true, false, 1, 0 };
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	ck_assert_int_eq(office_put(db, "UBND xã Tân Đoàn", "xa", "tỉnh Lạng Sơn"), 0);
@@ -562,7 +562,7 @@ START_TEST(test_computed)
 	struct target *t;
 	struct task *k;
 	struct assessment a;
-	struct field_error e;
+	struct err e;
 	struct measure m = { true, true, false, 990, 1000, 0 };
 	double a0, b0;
 	int nt, nk, on_time = -1, initiatives = -1, open = -1;
@@ -587,7 +587,7 @@ START_TEST(test_computed)
 	assessment_free(&a);
 
 	ck_assert_msg(result_save(db, &t[on_time], 2025, PERIOD_YEAR, &m, "", "", &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	m = (struct measure){ false, false, true, 0, 0, 1 };
 	ck_assert_int_eq(result_save(db, &t[initiatives], 2025, PERIOD_YEAR, &m, "", "", &e), 0);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
@@ -646,7 +646,7 @@ START_TEST(test_goal_met)
 	struct plan plan;
 	struct target *t;
 	struct assessment a;
-	struct field_error e;
+	struct err e;
 	struct measure m = { true, true, false, 2, 5, 0 };
 	int nt, inspect = -1;
 
@@ -657,7 +657,7 @@ START_TEST(test_goal_met)
 			inspect = i;
 	ck_assert_int_ge(inspect, 0);
 	ck_assert_msg(result_save(db, &t[inspect], 2025, PERIOD_YEAR, &m, "", "", &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	ck_assert_double_eq_tol(a.lines[line(&a, "1.3")].points, 2, EPS);
 	assessment_free(&a);
@@ -677,11 +677,11 @@ START_TEST(test_computed_override)
 {
 	struct par_entry en = { { true, true, 1, 1 }, true, 5, "Số liệu của tỉnh", false, false,
 	    0, 0, "", NULL, NULL, 0, NULL };
-	struct field_error e;
+	struct err e;
 	struct assessment a;
 
 	ck_assert_msg(assessment_entry_save(db, set, 2025, id_of("3.2"), &en, &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	ck_assert_int_eq(assessment_load(db, set, 2025, &a), 0);
 	ck_assert(!a.lines[line(&a, "3.2")].in.has_a);
 	ck_assert_double_eq_tol(a.lines[line(&a, "3.2")].points, 5, EPS);
@@ -711,7 +711,7 @@ sipas_round(const char *name, const char *from, const char *to, int64_t question
 {
 	struct sipas_round_input r = { .questionnaire_id = questionnaire, .name = name,
 	    .service = "" };
-	struct field_error e;
+	struct err e;
 
 	snprintf(r.date_from, sizeof r.date_from, "%s", from);
 	snprintf(r.date_to, sizeof r.date_to, "%s", to);
@@ -725,13 +725,13 @@ sipas_forms(const struct sipas_questionnaire *q, int64_t round, int first, int l
     int answer)
 {
 	struct sipas_form f = { 0 };
-	struct field_error e;
+	struct err e;
 
 	for (int i = 0; i < q->nquestions; i++)
 		f.answers[i] = answer;
 	for (f.number = first; f.number <= last; f.number++)
 		ck_assert_msg(sipas_form_save(db, q, round, &f, &e) == 0, "form %d: %s",
-		    f.number, e.message);
+		    f.number, e.msg);
 }
 
 /* The points and input a of a line, by hand below. */

@@ -403,7 +403,7 @@ START_TEST(test_set_header)
 		bad.total = refused[i].total;
 		ck_assert_int_eq(criteria_set_save(db, &bad, refused[i].bands, &e), -1);
 		ck_assert_msg(e.field == refused[i].field, "case %zu: field %d: %s", i, e.field,
-		    e.message);
+		    e.msg);
 	}
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);

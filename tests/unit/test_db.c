@@ -3,6 +3,7 @@
  * test works in a fresh temporary folder. */
 #include <check.h>
 #include <dirent.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -309,12 +310,12 @@ START_TEST(test_out_file)
 	ck_assert_int_eq(symlink(victim, target), 0);
 	ck_assert_ptr_nonnull(fp = out_open(&o, target, OUT_PRIVATE));
 	fputs("new", fp);
-	ck_assert_msg(out_commit(&o) == 0, "%s", o.error);
+	ck_assert_msg(out_commit(&o) == 0, "%s", o.err.msg);
 	file_is(victim, "victim");
 	file_is(target, "new");
 	ck_assert_uint_eq(file_mode(target), 0600);
 	ck_assert_ptr_nonnull(fp = out_open(&o, target, OUT_SHARED));
-	ck_assert_msg(out_commit(&o) == 0, "%s", o.error);
+	ck_assert_msg(out_commit(&o) == 0, "%s", o.err.msg);
 	ck_assert_uint_eq(file_mode(target), 0644);
 	/* Given up: the file is as it was, no temporary file stays. */
 	ck_assert_ptr_nonnull(fp = out_open(&o, target, OUT_PRIVATE));
@@ -325,7 +326,7 @@ START_TEST(test_out_file)
 	/* A folder that does not exist: a message naming the file. */
 	snprintf(target, sizeof target, "%s/no/out.csv", fixture_dir);
 	ck_assert_ptr_null(out_open(&o, target, OUT_PRIVATE));
-	ck_assert_msg(strstr(o.error, target) != NULL, "%s", o.error);
+	ck_assert_msg(strstr(o.err.msg, target) != NULL, "%s", o.err.msg);
 	umask(old);
 }
 END_TEST
@@ -866,6 +867,86 @@ START_TEST(test_write_commit)
 }
 END_TEST
 
+/* The one error channel: err_* as err.h says. */
+START_TEST(test_err)
+{
+	struct db *db = open_ok();
+	struct err e;
+
+	err_clear(&e);
+	ck_assert(err_empty(&e));
+	ck_assert_int_eq(e.field, -1);
+	ck_assert_int_eq(err_set(&e, 3, "%s %d", "field", 3), -1);
+	ck_assert_int_eq(e.field, 3);
+	ck_assert_str_eq(e.msg, "field 3");
+	ck_assert(!err_empty(&e));
+	ck_assert_int_eq(err_set(NULL, 1, "nowhere"), -1);
+	db_fail(db, "the database's %s", "message");
+	ck_assert_int_eq(err_db(&e, db), -1);
+	ck_assert_int_eq(e.field, -1);
+	ck_assert_str_eq(e.msg, "the database's message");
+	ck_assert_int_eq(err_db_at(&e, 2, db), -1);
+	ck_assert_int_eq(e.field, 2);
+	ck_assert_str_eq(e.msg, "the database's message");
+	db_clear_error(db);
+	err_db(&e, db);
+	ck_assert(err_empty(&e));
+	errno = ENOENT;
+	ck_assert_int_eq(err_errno(&e, "a.csv"), -1);
+	ck_assert_int_eq(e.field, -1);
+	ck_assert_str_eq(e.msg, "a.csv: No such file or directory");
+	/* A full disk is said plainly. */
+	errno = ENOSPC;
+	err_errno(&e, "a.csv");
+	ck_assert_str_eq(e.msg, "a.csv: the disk is full: nothing was changed");
+	db_close(db);
+}
+END_TEST
+
+/* A save that the database refuses returns -1 with its message in err, and
+ * a later failure never carries an earlier one's. */
+static void
+refuse_units(struct db *db, const char *why)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS temp.refuse; CREATE TEMP TRIGGER refuse "
+	    "BEFORE INSERT ON unit BEGIN SELECT RAISE(ABORT, '%s'); END", why);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+START_TEST(test_err_save)
+{
+	struct db *db = open_ok();
+	struct unit u = { 0, "Phòng Nội vụ", "" };
+	struct err e = { -1, "" };
+
+	refuse_units(db, "first refusal");
+	ck_assert_int_eq(unit_save(db, &u, "", &e), -1);
+	ck_assert(!err_empty(&e));
+	ck_assert_msg(strstr(e.msg, "first refusal") != NULL, "%s", e.msg);
+	refuse_units(db, "second refusal");
+	err_clear(&e);
+	ck_assert_int_eq(unit_save(db, &u, "", &e), -1);
+	ck_assert_msg(strstr(e.msg, "second refusal") != NULL, "%s", e.msg);
+	ck_assert_msg(strstr(e.msg, "first") == NULL, "%s", e.msg);
+	/* Refused by a check after the database's refusal: the check's
+	 * message, on its field. */
+	u.name = "";
+	err_clear(&e);
+	ck_assert_int_eq(unit_save(db, &u, "", &e), -1);
+	ck_assert_int_eq(e.field, UF_NAME);
+	ck_assert_msg(strstr(e.msg, "refusal") == NULL, "%s", e.msg);
+	ck_assert(!err_empty(&e));
+	/* What a form does before its save: a save that fails without a
+	 * message finds none left from before. */
+	db_clear_error(db);
+	err_db(&e, db);
+	ck_assert(err_empty(&e));
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -892,6 +973,8 @@ db_suite(void)
 	tcase_add_test(tc, test_write_commit);
 	tcase_add_test(tc, test_other_editor);
 	tcase_add_test(tc, test_cached);
+	tcase_add_test(tc, test_err);
+	tcase_add_test(tc, test_err_save);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -209,7 +209,7 @@ static const struct {
 
 START_TEST(test_validate_date)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char iso[11] = "junk";
 	int rc = validate_date(date_cases[_i].in, iso, &e, 7, "Ngày hoàn thành");
 
@@ -218,7 +218,7 @@ START_TEST(test_validate_date)
 		ck_assert_str_eq(iso, date_cases[_i].want);
 	} else {
 		ck_assert_int_eq(e.field, 7);
-		ck_assert_str_eq(e.message, date_cases[_i].want);
+		ck_assert_str_eq(e.msg, date_cases[_i].want);
 		ck_assert_str_eq(iso, "");
 	}
 }
@@ -249,7 +249,7 @@ static const struct {
 
 START_TEST(test_validate_month)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char iso[11] = "junk";
 	int rc = validate_date_or_month(month_cases[_i].in, iso, &e, 4, "Ngày ban hành");
 
@@ -257,7 +257,7 @@ START_TEST(test_validate_month)
 		ck_assert_msg(rc == -1, "\"%s\" accepted as %s", month_cases[_i].in, iso);
 		ck_assert_int_eq(e.field, 4);
 	} else {
-		ck_assert_msg(rc == 0, "\"%s\": %s", month_cases[_i].in, e.message);
+		ck_assert_msg(rc == 0, "\"%s\": %s", month_cases[_i].in, e.msg);
 		ck_assert_str_eq(iso, month_cases[_i].want);
 	}
 }
@@ -282,7 +282,7 @@ static const struct {
 
 START_TEST(test_validate_deadline)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	int rc = validate_deadline(deadline_cases[_i].in, &e, 5, "Hạn");
 
 	if (deadline_cases[_i].message == NULL) {
@@ -291,7 +291,7 @@ START_TEST(test_validate_deadline)
 	} else {
 		ck_assert_int_eq(rc, -1);
 		ck_assert_int_eq(e.field, 5);
-		ck_assert_str_eq(e.message, deadline_cases[_i].message);
+		ck_assert_str_eq(e.msg, deadline_cases[_i].message);
 	}
 }
 END_TEST
@@ -323,7 +323,7 @@ static const struct {
 
 START_TEST(test_validate_number)
 {
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	double v = -99;
 	bool has = true;
 	int rc = validate_number(number_cases[_i].in, number_cases[_i].required,
@@ -335,7 +335,7 @@ START_TEST(test_validate_number)
 		ck_assert_double_eq_tol(v, number_cases[_i].want, 1e-12);
 	if (rc != 0) {
 		ck_assert_int_eq(e.field, 4);
-		ck_assert_str_eq(e.message, number_cases[_i].message);
+		ck_assert_str_eq(e.msg, number_cases[_i].message);
 	}
 }
 END_TEST
@@ -400,13 +400,13 @@ START_TEST(test_plan_delete_cascade)
 {
 	struct measure m = { true, true, false, 5, 10, 0 };
 	struct target *t;
-	struct field_error e;
+	struct err e;
 	int n;
 
 	ck_assert_int_eq(target_list(db, plan_id, 0, YEAR, PERIOD_YEAR, &t, &n), 0);
 	ck_assert_int_gt(n, 0);
 	ck_assert_msg(result_save(db, &t[4], YEAR, PERIOD_YEAR, &m, "", "", &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	targets_free(t, n);
 	ck_assert_int_gt(query("SELECT count(*) FROM task_cooperator", 0), 0);
 	assert_undo_restores(plan_delete, plan_id, "SELECT count(*) FROM target WHERE plan_id = ?1");
@@ -443,7 +443,7 @@ START_TEST(test_plan_errors)
 	snprintf(p.issue_date, sizeof p.issue_date, "%s", plan_errors[_i].issue_date);
 	ck_assert_int_eq(plan_save(db, &p, &p.id, &e), -1);
 	ck_assert_int_eq(e.field, plan_errors[_i].field);
-	ck_assert_str_eq(e.message, plan_errors[_i].message);
+	ck_assert_str_eq(e.msg, plan_errors[_i].message);
 	ck_assert_int_eq(p.id, 0);
 	/* The same on an update. */
 	p.id = plan_id;
@@ -490,7 +490,7 @@ START_TEST(test_target_round_trip)
 {
 	struct target_input t = new_target(TARGET_RATE, CMP_GT, 99);
 	struct measure m = { true, true, false, 995, 1000, 0 };
-	struct field_error e;
+	struct err e;
 	int last;
 
 	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
@@ -596,7 +596,7 @@ START_TEST(test_target_errors)
 		t.lead_unit_id = target_errors[_i].lead;
 	ck_assert_int_eq(target_save(db, &t, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, target_errors[_i].field);
-	ck_assert_str_eq(e.message, target_errors[_i].message);
+	ck_assert_str_eq(e.msg, target_errors[_i].message);
 	ck_assert_int_eq(t.id, 0);
 	/* An update is refused alike. */
 	t.id = query("SELECT min(id) FROM target", 0);
@@ -650,12 +650,12 @@ START_TEST(test_result_verdicts)
 {
 	struct target t = target_by_id(save_target(TARGET_RATE, CMP_GT, 99));
 	struct measure m = { true, true, false, 995, 1000, 0 };
-	struct field_error e;
+	struct err e;
 	bool has = false;
 	double v;
 
 	ck_assert_msg(result_save(db, &t, YEAR, PERIOD_YEAR, &m, "", "", &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	ck_assert_int_eq(verdict_of(t.id, PERIOD_YEAR, &has), VERDICT_MET);
 	ck_assert(has);
 	m.numerator = 980;
@@ -699,7 +699,7 @@ START_TEST(test_result_evidence_nfc)
 {
 	struct target t = target_by_id(save_target(TARGET_YESNO, CMP_EQ, 1));
 	struct measure m = { false, false, true, 0, 0, 1 };
-	struct field_error e;
+	struct err e;
 	bool has;
 
 	ck_assert_int_eq(result_save(db, &t, YEAR, PERIOD_YEAR, &m, "Quye" HAT ACUTE "t ddi" DOT "nh",
@@ -753,18 +753,18 @@ START_TEST(test_result_errors)
 	struct target t = target_by_id(save_target(result_errors[_i].rule.kind,
 	    result_errors[_i].rule.cmp, result_errors[_i].rule.value));
 	struct measure ok = { false, false, true, 0, 0, 1 };
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	t.rule = result_errors[_i].rule;
 	/* A result already there stays as it was. */
 	ck_assert_msg(result_save(db, &t, YEAR, PERIOD_YEAR, &ok, "", "", &e) == 0, "%s",
-	    e.message);
+	    e.msg);
 	before = dump();
 	ck_assert_int_eq(result_save(db, &t, YEAR, PERIOD_YEAR, &result_errors[_i].m, "", "",
 	    &e), -1);
 	ck_assert_int_eq(e.field, result_errors[_i].field);
-	ck_assert_str_eq(e.message, result_errors[_i].message);
+	ck_assert_str_eq(e.msg, result_errors[_i].message);
 	after = dump();
 	assert_same_dump(after, before);
 	free(before);
@@ -778,7 +778,7 @@ START_TEST(test_result_reduction_baseline)
 	struct target_input in = new_target(TARGET_REDUCTION, CMP_GE, 30);
 	struct target t;
 	struct measure m = VAL(12);
-	struct field_error e;
+	struct err e;
 	bool has;
 
 	in.rule.has_baseline = true;
@@ -841,7 +841,7 @@ START_TEST(test_task_round_trip)
 	const struct task *got;
 	int64_t coop[2] = { unit_find(db, "Phòng Kinh tế"), unit_find(db, "Công an xã") };
 	int64_t *ids;
-	struct field_error e;
+	struct err e;
 	int n, nids;
 
 	ck_assert(coop[0] > 0 && coop[1] > 0);
@@ -909,7 +909,7 @@ START_TEST(test_task_evidence)
 	struct task_input t = new_task();
 	struct task *list;
 	const struct task *got;
-	struct field_error e;
+	struct err e;
 	int n;
 
 	t.evidence_number = " 120/BC-UBND ";
@@ -961,10 +961,10 @@ START_TEST(test_task_set_progress)
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_DONE, "", &e), -1);
 	ck_assert_int_eq(e.field, KF_COMPLETION);
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-16", &e), -1);
-	ck_assert_str_eq(e.message, "The completion date cannot be in the future");
+	ck_assert_str_eq(e.msg, "The completion date cannot be in the future");
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_NOT_STARTED, "2025-10-01", &e), -1);
 	ck_assert_int_eq(task_set_progress(db, 99999, PROGRESS_NOT_STARTED, "", &e), -1);
-	ck_assert_str_eq(e.message, "The task no longer exists");
+	ck_assert_str_eq(e.msg, "The task no longer exists");
 	after = dump();
 	assert_same_dump(after, before);
 	free(before);
@@ -1013,7 +1013,7 @@ START_TEST(test_task_errors)
 {
 	struct task_input t = new_task();
 	int64_t coop[1] = { unit_find(db, "Phòng Kinh tế") };
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	/* An existing task, to see an update refused too. */
@@ -1042,7 +1042,7 @@ START_TEST(test_task_errors)
 		    task_errors[_i].evidence_date);
 	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
-	ck_assert_str_eq(e.message, task_errors[_i].message);
+	ck_assert_str_eq(e.msg, task_errors[_i].message);
 	t.id = 0;
 	ck_assert_int_eq(task_save(db, &t, coop, 1, YEAR, &t.id, &e), -1);
 	ck_assert_int_eq(e.field, task_errors[_i].field);
@@ -1059,7 +1059,7 @@ END_TEST
 static int
 delete_unit(struct db *d, int64_t id, struct trash **undo)
 {
-	struct field_error e;
+	struct err e;
 
 	return unit_delete(d, id, undo, &e);
 }
@@ -1146,7 +1146,7 @@ START_TEST(test_unit_errors)
 
 	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &u.id, &e), -1);
 	ck_assert_int_eq(e.field, unit_errors[_i].field);
-	ck_assert_str_eq(e.message, unit_errors[_i].message);
+	ck_assert_str_eq(e.msg, unit_errors[_i].message);
 	ck_assert_int_eq(u.id, 0);
 	/* Renaming another unit so is refused alike. */
 	u.id = unit_find(db, "Trạm y tế");
@@ -1165,7 +1165,7 @@ START_TEST(test_unit_in_use)
 {
 	int64_t id = unit_find(db, "Phòng VHXH");
 	struct trash *undo = (struct trash *)&undo;
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after, want[256];
 	int tasks, targets;
 
@@ -1181,7 +1181,7 @@ START_TEST(test_unit_in_use)
 	ck_assert_int_eq(unit_delete(db, id, &undo, &e), -1);
 	ck_assert_ptr_null(undo);
 	ck_assert_int_eq(e.field, -1);
-	ck_assert_str_eq(e.message, want);
+	ck_assert_str_eq(e.msg, want);
 	after = dump();
 	assert_same_dump(after, before);
 	free(before);
@@ -1215,7 +1215,7 @@ START_TEST(test_unit_usage_roles)
 	ck_assert_int_eq(tasks, 2);
 	ck_assert_int_eq(targets, 1);
 	ck_assert_int_eq(unit_delete(db, u.id, NULL, &e), -1);
-	ck_assert_str_eq(e.message,
+	ck_assert_str_eq(e.msg,
 	    "The unit is used by 2 tasks and 1 targets; change them first");
 }
 END_TEST
@@ -1225,7 +1225,7 @@ START_TEST(test_undo_conflict)
 {
 	struct unit_input u = { 0, "Ban Dân vận", "BDV" }, again = { 0, "Ban Dân vận", "" };
 	struct trash *undo;
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
 	ck_assert_int_eq(unit_save(db, &u, "Dân vận", &u.id, &e), 0);

@@ -518,16 +518,16 @@ static const struct {
 
 START_TEST(test_planned_value)
 {
-	struct field_error e;
+	struct err e;
 	double v = 0;
 	enum comparator cmp = CMP_EQ;
 
-	field_error_clear(&e);
+	err_clear(&e);
 	ck_assert_int_eq(target_read_planned(planned[_i].kind, planned[_i].text, &v, &cmp, &e, 3,
 	    "Planned value"), planned[_i].rc);
 	if (planned[_i].rc != 0) {
 		ck_assert_int_eq(e.field, 3);
-		ck_assert_msg(strstr(e.message, "Planned value") != NULL, "%s", e.message);
+		ck_assert_msg(strstr(e.msg, "Planned value") != NULL, "%s", e.msg);
 		return;
 	}
 	ck_assert_double_eq(v, planned[_i].value);

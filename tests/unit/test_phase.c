@@ -73,13 +73,13 @@ START_TEST(test_bad_phases)
 	in.phases = bad_phases[_i].text;
 	rc = plan_save(db, &in, NULL, &e);
 	if (bad_phases[_i].message == NULL) {
-		ck_assert_msg(rc == 0, "%s", e.message);
+		ck_assert_msg(rc == 0, "%s", e.msg);
 	} else {
 		char *kept = phase_text(db, plan);
 
 		ck_assert_int_eq(rc, -1);
 		ck_assert_int_eq(e.field, PF_PHASES);
-		ck_assert_msg(strstr(e.message, bad_phases[_i].message) != NULL, "%s", e.message);
+		ck_assert_msg(strstr(e.msg, bad_phases[_i].message) != NULL, "%s", e.msg);
 		/* Nothing was written. */
 		ck_assert_str_eq(kept, "2026–2027; 2028–2030");
 		free(kept);
@@ -215,7 +215,7 @@ START_TEST(test_verdict_by_period)
 	int64_t id[T_TARGETS];
 	struct target *all;
 	struct measure m = { false, false, true, 0, 0, verdicts[_i].value };
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	int n, found = 0;
 
 	id[T_COUNT] = add_target("Cử cán bộ đi đào tạo", TARGET_COUNT, CMP_GE, 10, "6T: 5", -1);
@@ -231,7 +231,7 @@ START_TEST(test_verdict_by_period)
 		if (all[i].id != id[verdicts[_i].target])
 			continue;
 		ck_assert_msg(result_save(db, &all[i], verdicts[_i].year, verdicts[_i].period, &m,
-		    "", "", &e) == 0, "%s", e.message);
+		    "", "", &e) == 0, "%s", e.msg);
 	}
 	targets_free(all, n);
 	ck_assert_int_eq(target_list(db, plan, 0, verdicts[_i].year, verdicts[_i].period, &all, &n), 0);
@@ -252,7 +252,7 @@ END_TEST
 START_TEST(test_interim_values)
 {
 	struct target *all;
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char *text, cell[96];
 	struct measure m = { false, false, true, 0, 0, 3 };
 	int64_t id = add_target("Cử cán bộ đi đào tạo", TARGET_COUNT, CMP_GE, 10,
@@ -314,7 +314,7 @@ START_TEST(test_interim_values)
 		t.phase_values = "6 tháng: 5; Cả năm: 12";
 		ck_assert_int_eq(target_save(db, &t, NULL, &e), -1);
 		ck_assert_int_eq(e.field, TF_PHASE_VALUES);
-		ck_assert_msg(strstr(e.message, "(10)") != NULL, "%s", e.message);
+		ck_assert_msg(strstr(e.msg, "(10)") != NULL, "%s", e.msg);
 		targets_free(all, n);
 	}
 }

@@ -99,7 +99,7 @@ new_round(const char *name, const char *from, const char *to)
 {
 	struct sipas_round_input r = { .questionnaire_id = q.id, .name = name,
 	    .service = "Hộ tịch" };
-	struct field_error e;
+	struct err e;
 
 	snprintf(r.date_from, sizeof r.date_from, "%s", from);
 	snprintf(r.date_to, sizeof r.date_to, "%s", to);
@@ -110,11 +110,11 @@ new_round(const char *name, const char *from, const char *to)
 static void
 enter(int64_t round, const struct sipas_form *f, int n)
 {
-	struct field_error e;
+	struct err e;
 
 	for (int i = 0; i < n; i++)
 		ck_assert_msg(sipas_form_save(db, &q, round, &f[i], &e) == 0, "form %d: %s",
-		    f[i].number, e.message);
+		    f[i].number, e.msg);
 }
 
 static void
@@ -334,12 +334,12 @@ END_TEST
 START_TEST(test_form_checks)
 {
 	struct sipas_form f = forms[0];
-	struct field_error e;
+	struct err e;
 
 	enter(round1, forms, 1);
 	ck_assert_int_eq(sipas_form_save(db, &q, round1, &f, &e), -1);
 	ck_assert_int_eq(e.field, SFF_NUMBER);
-	ck_assert_str_eq(e.message, "Form 1 is already entered in this round");
+	ck_assert_str_eq(e.msg, "Form 1 is already entered in this round");
 	f.number = 7;
 	f.answers[2] = 6;
 	ck_assert_int_eq(sipas_form_save(db, &q, round1, &f, &e), -1);
@@ -406,13 +406,13 @@ START_TEST(test_form_replace)
 	    two = { 2, { 0 }, { 4, 5, 5 } };
 	const struct sipas_form after[] = { forms[0], two, seven };
 	struct sipas_results r;
-	struct field_error e;
+	struct err e;
 	double v;
 	bool has;
 
 	enter(round1, forms, NELEM(forms));
-	ck_assert_msg(sipas_form_replace(db, &q, round1, 3, &seven, &e) == 0, "%s", e.message);
-	ck_assert_msg(sipas_form_replace(db, &q, round1, 2, &two, &e) == 0, "%s", e.message);
+	ck_assert_msg(sipas_form_replace(db, &q, round1, 3, &seven, &e) == 0, "%s", e.msg);
+	ck_assert_msg(sipas_form_replace(db, &q, round1, 2, &two, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(sipas_form_count(db, round1), 3);
 	ck_assert_int_eq(sipas_form_exists(db, round1, 3), 0);
 	ck_assert_int_eq(sipas_form_next_number(db, round1), 8);
@@ -439,13 +439,13 @@ END_TEST
 START_TEST(test_form_replace_refused)
 {
 	struct sipas_form f = forms[0];
-	struct field_error e;
+	struct err e;
 
 	enter(round1, forms, NELEM(forms));
 	f.number = 2;
 	ck_assert_int_eq(sipas_form_replace(db, &q, round1, 1, &f, &e), -1);
 	ck_assert_int_eq(e.field, SFF_NUMBER);
-	ck_assert_str_eq(e.message, "Form 2 is already entered in this round");
+	ck_assert_str_eq(e.msg, "Form 2 is already entered in this round");
 	expect_forms(forms, NELEM(forms));
 	f.number = 1;
 	f.answers[1] = 6;
@@ -459,7 +459,7 @@ START_TEST(test_form_replace_refused)
 	f.number = 9;
 	ck_assert_int_eq(sipas_form_replace(db, &q, round1, 9, &f, &e), -1);
 	ck_assert_int_eq(e.field, SFF_NUMBER);
-	ck_assert_str_eq(e.message, "Form 9 is not in this round");
+	ck_assert_str_eq(e.msg, "Form 9 is not in this round");
 	expect_forms(forms, NELEM(forms));
 }
 END_TEST
@@ -694,7 +694,7 @@ START_TEST(test_feed_target)
 {
 	struct target *t;
 	struct plan plan;
-	struct field_error e;
+	struct err e;
 	int n, rate = -1, count = -1;
 
 	enter(round1, forms, NELEM(forms));
@@ -708,9 +708,9 @@ START_TEST(test_feed_target)
 	}
 	ck_assert(rate >= 0 && count >= 0);
 	ck_assert_msg(sipas_feed_target(db, round1, t[rate].id, 2025, PERIOD_YEAR, &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	ck_assert_int_eq(sipas_feed_target(db, round1, t[count].id, 2025, PERIOD_YEAR, &e), -1);
-	ck_assert_contains(e.message, "not a rate");
+	ck_assert_contains(e.msg, "not a rate");
 	ck_assert_int_eq(sipas_feed_target(db, round1, 999999, 2025, PERIOD_YEAR, &e), -1);
 	{
 		int64_t id = t[rate].id;
@@ -732,10 +732,10 @@ END_TEST
 /* A round with no answers has no index to give. */
 START_TEST(test_feed_nothing)
 {
-	struct field_error e;
+	struct err e;
 
 	ck_assert_int_eq(sipas_feed_target(db, round1, 1, 2025, PERIOD_YEAR, &e), -1);
-	ck_assert_contains(e.message, "no answers yet");
+	ck_assert_contains(e.msg, "no answers yet");
 }
 END_TEST
 

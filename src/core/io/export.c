@@ -155,7 +155,7 @@ open_out(struct db *db, struct out_file *out, const char *folder, const char *na
 	if (paths_join(path, sizeof path, folder, name) != 0)
 		return db_fail(db, _("the folder's path is too long: %s"), folder);
 	if (out_open(out, path, OUT_PRIVATE) == NULL)
-		return db_fail(db, "%s", out->error);
+		return db_fail(db, "%s", out->err.msg);
 	return 0;
 }
 
@@ -299,7 +299,7 @@ export_tables(struct db *db, const char *folder)
 		goto fail;
 	for (int i = 0; i <= n; i++) {
 		if (out_commit(&out[i]) != 0) {
-			db_fail(db, "%s", out[i].error);
+			db_fail(db, "%s", out[i].err.msg);
 			/* Those renamed are whole; the rest are removed. */
 			for (int k = i + 1; k <= n; k++)
 				out_abort(&out[k]);

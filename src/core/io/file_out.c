@@ -20,8 +20,11 @@ out_strerror(int errnum)
 static void
 fail(struct out_file *o, int errnum)
 {
-	snprintf(o->error, sizeof o->error, _("cannot write %s: %s"), o->path,
-	    out_strerror(errnum));
+	char what[sizeof o->path + 64];
+
+	snprintf(what, sizeof what, _("cannot write %s"), o->path);
+	errno = errnum;
+	err_errno(&o->err, what);
 }
 
 FILE *

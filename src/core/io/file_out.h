@@ -2,9 +2,9 @@
  *
  *	struct out_file o;
  *	FILE *fp = out_open(&o, path, OUT_PRIVATE);
- *	if (fp == NULL) -> o.error says why
+ *	if (fp == NULL) -> o.err.msg says why
  *	... write to fp ...
- *	if (out_commit(&o) != 0) -> o.error says why, nothing was changed
+ *	if (out_commit(&o) != 0) -> o.err.msg says why, nothing was changed
  *	(or out_abort(&o) to give up)
  *
  * out_open makes a new temporary file beside path (mkstemp: O_EXCL, so no
@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "core/store/err.h"
+
 /* Data exports (the whole database, history): the owner alone. */
 #define OUT_PRIVATE 0600
 /* Reports, meant to be passed on: as the user's umask says. */
@@ -27,13 +29,13 @@ struct out_file {
 	FILE *fp;
 	char path[4096];
 	char tmp[4096 + 8];
-	char error[512];
+	struct err err;
 };
 
-/* The stream to write, or NULL with o->error.  mode is masked by the
+/* The stream to write, or NULL with o->err.msg.  mode is masked by the
  * umask. */
 FILE *out_open(struct out_file *o, const char *path, mode_t mode);
-/* Closes and renames into place: 0, or -1 with o->error (the disk being
+/* Closes and renames into place: 0, or -1 with o->err.msg (the disk being
  * full says so, and that nothing was changed). */
 int out_commit(struct out_file *o);
 /* Closes and removes the temporary file; path is as it was. */

@@ -436,13 +436,13 @@ write_one(struct db *db, const struct sheet_book *b, const char *path)
 		return db_fail_sql(db, _("cannot record the sheet"));
 	/* The sheet holds the unit's data: private like the database. */
 	if (out_open(&out, path, OUT_PRIVATE) == NULL)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	if (writer(b, out.tmp, err, sizeof err) != 0) {
 		out_abort(&out);
 		return db_fail(db, "%s", err);
 	}
 	if (out_commit(&out) != 0)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	return 0;
 }
 
@@ -688,7 +688,7 @@ problem(struct place *p, int row, int col, const char *heading, const char *why)
 
 /* An Excel date serial ("46022") or a written date, as ISO. */
 static int
-parse_date(const char *text, char iso[11], struct field_error *e, const char *label)
+parse_date(const char *text, char iso[11], struct err *e, const char *label)
 {
 	long long serial;
 
@@ -821,17 +821,17 @@ read_cells(struct place *p, int r, const int *col, struct sheet_values *v)
 {
 	for (int c = SHEET_FIRST_FILLED; c < SC_COLUMNS; c++) {
 		const char *text, *label = sheet_column_heading((enum sheet_column)c);
-		struct field_error e;
+		struct err e;
 		char iso[11], **slot = NULL;
 
 		if (col[c] < 0)
 			continue;
 		text = cell(p->g, r, col[c]);
-		field_error_clear(&e);
+		err_clear(&e);
 		switch (c) {
 		case SC_PROGRESS:
 			if (!parse_progress(text, &v->progress))
-				field_fail(&e, -1, _("not a progress: %s (write %s, %s or %s)"), text,
+				err_set(&e, -1, _("not a progress: %s (write %s, %s or %s)"), text,
 				    _(progress_words[0]), _(progress_words[1]), _(progress_words[2]));
 			break;
 		case SC_COMPLETION:
@@ -857,8 +857,8 @@ read_cells(struct place *p, int r, const int *col, struct sheet_values *v)
 				*slot = s;
 			}
 		}
-		if (e.message[0] != '\0')
-			problem(p, r, col[c], label, e.message);
+		if (e.msg[0] != '\0')
+			problem(p, r, col[c], label, e.msg);
 	}
 }
 
@@ -884,10 +884,10 @@ fill_ok(struct place *p, int r, const int *col, const struct sheet_values *v)
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (fields[i].field == e.field) {
 			problem(p, r, col[fields[i].column], sheet_column_heading(fields[i].column),
-			    e.message);
+			    e.msg);
 			return false;
 		}
-	problem(p, r, -1, "", e.message);
+	problem(p, r, -1, "", e.msg);
 	return false;
 }
 
@@ -1094,7 +1094,7 @@ read_target_cells(struct place *p, int r, const int *col, enum target_kind kind,
 	for (size_t i = 0; i < sizeof target_filled / sizeof target_filled[0]; i++) {
 		int c = target_filled[i];
 		const char *text, *label = sheet_target_heading(c);
-		struct field_error e;
+		struct err e;
 		bool has;
 		double d;
 
@@ -1102,7 +1102,7 @@ read_target_cells(struct place *p, int r, const int *col, enum target_kind kind,
 		    ((c == ST_NUMERATOR || c == ST_DENOMINATOR) && kind != TARGET_RATE))
 			continue;
 		text = cell(p->g, r, col[c]);
-		field_error_clear(&e);
+		err_clear(&e);
 		if (c == ST_EVIDENCE || c == ST_NOTE) {
 			char **slot = c == ST_EVIDENCE ? &v->evidence : &v->note;
 			char *t = field_text(text, &e, -1, label);
@@ -1123,8 +1123,8 @@ read_target_cells(struct place *p, int r, const int *col, enum target_kind kind,
 			*h = has;
 			*x = has ? d : 0;
 		}
-		if (e.message[0] != '\0')
-			problem(p, r, col[c], label, e.message);
+		if (e.msg[0] != '\0')
+			problem(p, r, col[c], label, e.msg);
 	}
 }
 
@@ -1134,14 +1134,14 @@ static bool
 result_ok(struct place *p, int r, const int *col, const struct target *t,
     const struct sheet_result *v)
 {
-	struct field_error e;
+	struct err e;
 	int c;
 
 	if (result_check(&t->rule, &v->m, &e) == 0)
 		return true;
 	c = e.field == RF_NUMERATOR ? ST_NUMERATOR : e.field == RF_DENOMINATOR ? ST_DENOMINATOR :
 	    e.field == RF_VALUE ? ST_VALUE : -1;
-	problem(p, r, c >= 0 ? col[c] : -1, sheet_target_heading(c), e.message);
+	problem(p, r, c >= 0 ? col[c] : -1, sheet_target_heading(c), e.msg);
 	return false;
 }
 

@@ -572,16 +572,16 @@ criterion_of(struct db *db, int64_t set, int64_t criterion, struct criteria_set 
 }
 
 static int
-check_entry(const struct par_node *c, const struct par_entry *en, struct field_error *e)
+check_entry(const struct par_node *c, const struct par_entry *en, struct err *e)
 {
 	const struct rule_input *in = &en->in;
 	double floor = c->kind == RULE_MANUAL ? c->rule.floor : 0;
 
 	if (!c->leaf)
-		return field_fail(e, -1, _("Only a criterion without sub-criteria is scored"));
+		return err_set(e, -1, _("Only a criterion without sub-criteria is scored"));
 	if (*c->source == '\0') {
 		if (in->has_a && c->kind == RULE_YESNO && in->a != 0 && in->a != 1)
-			return field_fail(e, EF_A, _("Answer 1 (yes) or 0 (no)"));
+			return err_set(e, EF_A, _("Answer 1 (yes) or 0 (no)"));
 		if (in->has_a && (c->kind == RULE_MANUAL || c->kind == RULE_SURVEY) &&
 		    validate_range(in->a, floor, c->max, e, EF_A, _("Points")) != 0)
 			return -1;
@@ -589,12 +589,12 @@ check_entry(const struct par_node *c, const struct par_entry *en, struct field_e
 		    validate_range(in->a, 0, INFINITY, e, EF_A, _("Input")) != 0)
 			return -1;
 		if (in->has_b && !rule_uses_b(c->kind))
-			return field_fail(e, EF_B, _("This rule takes no denominator"));
+			return err_set(e, EF_B, _("This rule takes no denominator"));
 		if (in->has_b && validate_range(in->b, 0, INFINITY, e, EF_B, _("Denominator")) != 0)
 			return -1;
 	}
 	if (en->has_override && !isfinite(en->override))
-		return field_fail(e, EF_OVERRIDE, _("%s is not a number"), _("Override"));
+		return err_set(e, EF_OVERRIDE, _("%s is not a number"), _("Override"));
 	if (en->has_r1 && c->max > 0 &&
 	    validate_range(en->r1, -INFINITY, c->max, e, EF_R1, _("Appraised, round 1")) != 0)
 		return -1;
@@ -618,7 +618,7 @@ bind_opt(sqlite3_stmt *st, int i, bool has, double v)
  * inside the caller's transaction. */
 static int
 store_document(struct db *db, int64_t assessment, int64_t criterion,
-    const struct par_document *d, int k, struct field_error *e)
+    const struct par_document *d, int k, struct err *e)
 {
 	char *num = field_text(d->number, e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
 	    _("Number, symbol"));
@@ -631,12 +631,12 @@ store_document(struct db *db, int64_t assessment, int64_t criterion,
 	if (num == NULL || sum == NULL)
 		goto out;
 	if (d->id == 0 && *num == '\0' && *sum == '\0') {
-		field_fail(e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
+		err_set(e, EF_DOCUMENT(k, EF_EVIDENCE_NUMBER),
 		    _("Give the document's number or summary"));
 		goto out;
 	}
 	if (d->date != NULL && *d->date != '\0' && !date_parse_iso(d->date, &date)) {
-		field_fail(e, EF_DOCUMENT(k, EF_EVIDENCE_DATE), _("%s is not a date"), _("Date"));
+		err_set(e, EF_DOCUMENT(k, EF_EVIDENCE_DATE), _("%s is not a date"), _("Date"));
 		goto out;
 	}
 	if (d->id == 0)
@@ -650,7 +650,7 @@ store_document(struct db *db, int64_t assessment, int64_t criterion,
 		st = db_prepare(db, "UPDATE par_evidence SET number = ?3, date = ?4, summary = ?5 "
 		    "WHERE assessment_id = ?1 AND criterion_id = ?2 AND id = ?6");
 	if (st == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, assessment);
@@ -666,7 +666,7 @@ store_document(struct db *db, int64_t assessment, int64_t criterion,
 		rc = 0;
 	else {
 		db_fail_sql(db, "par_evidence");
-		field_fail_db(e, db);
+		err_db(e, db);
 	}
 	sqlite3_finalize(st);
 out:
@@ -679,7 +679,7 @@ out:
  * row first, and its documents with it (ON DELETE CASCADE). */
 static int
 store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
-    const struct par_entry *en, struct field_error *e)
+    const struct par_entry *en, struct err *e)
 {
 	sqlite3_stmt *st;
 	char *reason = NULL, *explanation = NULL, *note1 = NULL, *note2 = NULL;
@@ -696,12 +696,12 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 	    (note2 = field_text(en->note2, e, EF_NOTE2, _("Round 2 note"))) == NULL)
 		goto out;
 	if (en->has_override && *reason == '\0') {
-		field_fail(e, EF_REASON, _("Give the reason for overriding the points"));
+		err_set(e, EF_REASON, _("Give the reason for overriding the points"));
 		goto out;
 	}
 	/* Dropping it would lose what was typed (issue 19). */
 	if (!en->has_override && *reason != '\0') {
-		field_fail(e, EF_REASON, _("A reason goes with an override; write the appraisal's "
+		err_set(e, EF_REASON, _("A reason goes with an override; write the appraisal's "
 		    "in its round's note"));
 		goto out;
 	}
@@ -713,7 +713,7 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 	    "reason = excluded.reason, appraised1 = excluded.appraised1, "
 	    "appraised2 = excluded.appraised2, explanation = excluded.explanation, "
 	    "note1 = excluded.note1, note2 = excluded.note2")) == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, id);
@@ -731,7 +731,7 @@ store_entry(struct db *db, int64_t set, int year, const struct par_node *c,
 		rc = 0;
 	else {
 		db_fail_sql(db, "par_entry");
-		field_fail_db(e, db);
+		err_db(e, db);
 	}
 	sqlite3_finalize(st);
 	for (int k = 0; rc == 0 && k < en->ndocuments; k++) {
@@ -753,17 +753,17 @@ out:
 
 int
 assessment_entry_save(struct db *db, int64_t set, int year, int64_t criterion,
-    const struct par_entry *en, struct field_error *err)
+    const struct par_entry *en, struct err *err)
 {
 	struct criteria_set s;
 	int i, rc;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (criterion_of(db, set, criterion, &s, &i) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (db_begin(db) != 0) {
 		criteria_free(&s);
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	}
 	rc = field_commit(db, store_entry(db, set, year, &s.nodes[i], en, err), err);
 	criteria_free(&s);
@@ -793,24 +793,24 @@ ensure_entry(struct db *db, int64_t set, int year, int64_t criterion)
 
 static int
 store_evidence(struct db *db, int64_t set, int year, int64_t criterion,
-    const struct par_document *d, struct field_error *e)
+    const struct par_document *d, struct err *e)
 {
 	int64_t id = ensure_entry(db, set, year, criterion);
 
 	if (id <= 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	return store_document(db, id, criterion, d, 0, e);
 }
 
 int
 assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
-    const char *number, const char *date, const char *summary, struct field_error *err)
+    const char *number, const char *date, const char *summary, struct err *err)
 {
 	struct par_document d = { 0, number, date, summary };
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	return field_commit(db, store_evidence(db, set, year, criterion, &d, err), err);
 }
 

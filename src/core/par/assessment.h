@@ -25,7 +25,7 @@
 #include "core/par/rules.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 struct par_evidence {
@@ -147,12 +147,12 @@ struct par_entry {
  * assessment_evidence_add checks it (errors name EF_DOCUMENT(k, ...)).  0,
  * or -1 with err naming the field. */
 int assessment_entry_save(struct db *db, int64_t set, int year, int64_t criterion,
-    const struct par_entry *e, struct field_error *err);
+    const struct par_entry *e, struct err *err);
 
 /* Adds an evidence document to a leaf's entry (number or summary required;
  * date ISO or ""), in one transaction.  0, or -1 with err. */
 int assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
-    const char *number, const char *date, const char *summary, struct field_error *err);
+    const char *number, const char *date, const char *summary, struct err *err);
 /* Deletes one document, in one transaction; *undo (when not NULL) can put
  * it back (trash.h).  0 or -1. */
 int assessment_evidence_delete(struct db *db, int64_t id, struct trash **undo);

@@ -33,7 +33,7 @@
 #include "core/par/rules.h"
 
 struct db;
-struct field_error;
+struct err;
 
 struct par_node {
 	int64_t id, parent_id;	/* parent_id 0: a top-level criterion */

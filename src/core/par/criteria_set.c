@@ -66,7 +66,7 @@ criteria_bands_text(const struct criteria_set *s)
  * first, each from 0 to 100, the last from 0 so that every index has
  * one.  0, or -1 with e on SETF_BANDS. */
 static int
-parse_bands(char *text, struct par_band **out, int *n, struct field_error *e)
+parse_bands(char *text, struct par_band **out, int *n, struct err *e)
 {
 	const char *label = _("Classification");
 	int cap = 0;
@@ -81,20 +81,20 @@ parse_bands(char *text, struct par_band **out, int *n, struct field_error *e)
 		if (*text_trim(item) == '\0')
 			continue;
 		if ((sp = strrchr(item, ' ')) == NULL || !number_parse(sp + 1, &min))
-			return field_fail(e, SETF_BANDS, _("%s: \"%s\" is not a band and the index "
+			return err_set(e, SETF_BANDS, _("%s: \"%s\" is not a band and the index "
 			    "it starts at, as in \"A 90\""), label, item);
 		*sp = '\0';
 		if (*text_trim(item) == '\0' || min < 0 || min > 100 ||
 		    (*n > 0 && min >= (*out)[*n - 1].min))
-			return field_fail(e, SETF_BANDS, _("%s: the bands go from the highest "
+			return err_set(e, SETF_BANDS, _("%s: the bands go from the highest "
 			    "down, each starting between 0 and 100"), label);
 		if (array_reserve(out, *n, &cap, sizeof **out) != 0 ||
 		    ((*out)[*n].label = text_nfc(item)) == NULL)
-			return field_fail(e, -1, _("out of memory"));
+			return err_set(e, -1, _("out of memory"));
 		(*out)[(*n)++].min = min;
 	}
 	if (*n == 0 || (*out)[*n - 1].min != 0)
-		return field_fail(e, SETF_BANDS, _("%s: the last band must start at 0"), label);
+		return err_set(e, SETF_BANDS, _("%s: the last band must start at 0"), label);
 	return 0;
 }
 
@@ -109,20 +109,23 @@ store_set(struct db *db, const struct criteria_set_input *s, const char *bands_t
 	int nbands = 0, rc = -1;
 
 	if (copy == NULL)
-		return field_fail(e, -1, _("out of memory"));
+		return err_set(e, -1, _("out of memory"));
 	if ((name = field_text(s->name, e, SETF_NAME, _("Name"))) == NULL ||
-	    (note = field_text(s->note, e, SETF_NOTE, _("Note"))) == NULL ||
-	    (folded = text_fold(name)) == NULL)
+	    (note = field_text(s->note, e, SETF_NOTE, _("Note"))) == NULL)
 		goto out;
+	if ((folded = text_fold(name)) == NULL) {
+		err_set(e, -1, _("out of memory"));
+		goto out;
+	}
 	if (*folded == '\0') {
-		field_fail(e, SETF_NAME, _("%s is required"), _("Name"));
+		err_set(e, SETF_NAME, _("%s is required"), _("Name"));
 		goto out;
 	}
 	if (validate_range(s->year, 1990, 2200, e, SETF_YEAR, _("Year")) != 0 ||
 	    validate_range(s->total, 0.01, 1000, e, SETF_TOTAL, _("Total points")) != 0)
 		goto out;
 	if (!criteria_level_valid(s->level)) {
-		field_fail(e, SETF_LEVEL, _("Choose the level"));
+		err_set(e, SETF_LEVEL, _("Choose the level"));
 		goto out;
 	}
 	if (parse_bands(copy, &bands, &nbands, e) != 0)
@@ -142,7 +145,7 @@ store_set(struct db *db, const struct criteria_set_input *s, const char *bands_t
 		goto fail_db;
 	}
 	if (sqlite3_changes(db_sqlite(db)) == 0) {
-		field_fail(e, -1, _("The criteria set no longer exists"));
+		err_set(e, -1, _("The criteria set no longer exists"));
 		goto out;
 	}
 	sqlite3_finalize(st);
@@ -159,7 +162,7 @@ store_set(struct db *db, const struct criteria_set_input *s, const char *bands_t
 	rc = 0;
 	goto out;
 fail_db:
-	field_fail_db(e, db);
+	err_db(e, db);
 out:
 	sqlite3_finalize(st);
 	for (int i = 0; i < nbands; i++)
@@ -185,7 +188,7 @@ int
 criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
     struct field_error *err)
 {
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	return field_commit(db, store_set(db, in, bands, err), err);

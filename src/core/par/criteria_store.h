@@ -11,7 +11,7 @@
 #include "core/par/criteria.h"
 
 struct db;
-struct field_error;
+struct err;
 
 /* A level the sets know: "xa", "phuong" or "so". */
 bool criteria_level_valid(const char *s);

@@ -71,23 +71,23 @@ check_code(struct db *db, int64_t set, const struct criterion_input *c, const ch
 	int rc;
 
 	if (*code == '\0')
-		return field_fail(e, CF_CODE, _("%s is required"), _("Code"));
+		return err_set(e, CF_CODE, _("%s is required"), _("Code"));
 	if (c->parent_id == 0) {
 		if (strchr(code, '.') != NULL)
-			return field_fail(e, CF_CODE, _("A top-level code has no dot: "
+			return err_set(e, CF_CODE, _("A top-level code has no dot: "
 			    "\"1\", \"2\"..."));
 	} else {
 		size_t len;
 
 		if ((parent = code_of(db, c->parent_id)) == NULL)
-			return field_fail_db(e, db);
+			return err_db(e, db);
 		len = strlen(parent);
 		rc = strncmp(code, parent, len) != 0 || code[len] != '.' || code[len + 1] == '\0';
 		if (rc)
-			field_fail(e, CF_CODE, _("The code must start with the parent's "
+			err_set(e, CF_CODE, _("The code must start with the parent's "
 			    "code and a dot: \"%s.1\""), parent);
 		else if (c->id != 0 && (rc = under_itself(db, c->id, parent)) != 0)
-			field_fail(e, CF_CODE, _("A criterion cannot go under one of its own "
+			err_set(e, CF_CODE, _("A criterion cannot go under one of its own "
 			    "sub-criteria"));
 		free(parent);
 		if (rc)
@@ -95,14 +95,14 @@ check_code(struct db *db, int64_t set, const struct criterion_input *c, const ch
 	}
 	if ((st = db_prepare(db, "SELECT 1 FROM par_criterion WHERE set_id = ? AND code = ? "
 	    "AND id <> ?")) == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	sqlite3_bind_int64(st, 1, set);
 	db_bind_text(st, 2, code);
 	sqlite3_bind_int64(st, 3, c->id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
-		return field_fail(e, CF_CODE, _("Another criterion has the code \"%s\""), code);
+		return err_set(e, CF_CODE, _("Another criterion has the code \"%s\""), code);
 	return 0;
 }
 
@@ -123,15 +123,15 @@ check_criterion(struct db *db, int64_t set, const struct criterion_input *c,
 	if (check_code(db, set, c, r->code, e) != 0)
 		return -1;
 	if (*r->title == '\0')
-		return field_fail(e, CF_TITLE, _("%s is required"), _("Title"));
+		return err_set(e, CF_TITLE, _("%s is required"), _("Title"));
 	if (!isfinite(c->max) || c->max < 0)
-		return field_fail(e, CF_MAX, _("The maximum cannot be negative"));
+		return err_set(e, CF_MAX, _("The maximum cannot be negative"));
 	if (rule_kind_name(c->kind) == NULL)
-		return field_fail(e, CF_RULE, _("Choose a scoring rule"));
+		return err_set(e, CF_RULE, _("Choose a scoring rule"));
 	if (rule_parse(rule_kind_name(c->kind), r->params, c->max, &rule, err, sizeof err) != 0)
-		return field_fail(e, CF_PARAMS, "%s", err);
+		return err_set(e, CF_PARAMS, "%s", err);
 	if (!criteria_source_valid(r->source))
-		return field_fail(e, CF_SOURCE, _("The source must be empty, tasks_on_time[:TEXT], "
+		return err_set(e, CF_SOURCE, _("The source must be empty, tasks_on_time[:TEXT], "
 		    "tasks_done[:TEXT], targets_met, target:TEXT or sipas[:TEXT]"));
 	return 0;
 }
@@ -178,7 +178,7 @@ criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int
 		    "ifnull(max(ord), 0) + 1 FROM par_criterion WHERE set_id = ?1 AND "
 		    "parent_id IS ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	else if (rename_descendants(db, set, c->id, r.code) != 0) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	} else
 		/* Under another parent it goes after the last sibling there. */
@@ -188,7 +188,7 @@ criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int
 		    "title = ?4, max = ?5, rule = ?6, params = ?7, source = ?8, hint = ?9 "
 		    "WHERE id = ?10 AND set_id = ?1");
 	if (st == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, set);
@@ -204,9 +204,9 @@ criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int
 		sqlite3_bind_int64(st, 10, c->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "par_criterion");
-		field_fail_db(e, db);
+		err_db(e, db);
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
-		field_fail(e, -1, _("The criterion no longer exists"));
+		err_set(e, -1, _("The criterion no longer exists"));
 	} else {
 		*id = c->id != 0 ? c->id : sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = 0;
@@ -233,7 +233,7 @@ criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int
 {
 	int64_t saved = 0;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	if (field_commit(db, criterion_store(db, set, in, &saved, err), err) != 0)

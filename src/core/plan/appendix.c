@@ -907,14 +907,14 @@ tame(char *s)
 static int
 formable(struct parser *p, struct appendix_task *t, int line, char *s, const char *label)
 {
-	struct field_error e;
+	struct err e;
 	char *ok = field_text(s, &e, -1, label);
 
 	free(ok);
 	if (ok != NULL)
 		return 0;
 	tame(s);
-	return mark(p, t, line, e.message);
+	return mark(p, t, line, e.msg);
 }
 
 /* A product's deadline, checked as the task form checks it and read:
@@ -925,12 +925,12 @@ static int
 check_deadline(struct parser *p, struct appendix_task *t, struct appendix_product *pr)
 {
 	struct appendix *a = p->a;
-	struct field_error e;
+	struct err e;
 	char outside[512];
 
 	if (validate_deadline(pr->deadline_text, &e, -1, _("Deadline")) != 0) {
 		*pr->deadline_text = '\0';
-		if (mark(p, t, pr->line, e.message) != 0)
+		if (mark(p, t, pr->line, e.msg) != 0)
 			return -1;
 	}
 	if (!deadline_parse(pr->deadline_text, a->plan_year, &pr->deadline))
@@ -1145,12 +1145,12 @@ appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *
     size_t whysz)
 {
 	struct appendix_task *t = &a->tasks[i];
-	struct field_error e;
+	struct err e;
 	char *ntt = field_text(tt, &e, -1, _("No.")), *ntext = NULL;
 
 	if (ntt == NULL || (ntext = field_text(text, &e, -1, _("Task"))) == NULL ||
-	    (*ntext == '\0' && field_fail(&e, -1, _("%s is required"), _("Task")) != 0)) {
-		snprintf(why, whysz, "%s", e.message);
+	    (*ntext == '\0' && err_set(&e, -1, _("%s is required"), _("Task")) != 0)) {
+		snprintf(why, whysz, "%s", e.msg);
 		free(ntt);
 		free(ntext);
 		return -1;

@@ -140,29 +140,29 @@ exec_bound(struct db *db, const char *sql, int64_t a, const char *label, int fro
 
 int
 phase_store(struct db *db, int64_t plan, int from, int to, const char *text,
-    struct field_error *e, int field)
+    struct err *e, int field)
 {
 	char *items[MAX_PHASES], *copy = NULL, label[32];
 	struct span spans[MAX_PHASES];
 	int n = split(text, &copy, items, MAX_PHASES), rc = -1;
 
 	if (n < 0) {
-		field_fail(e, field, _("Phases: at most %d, separated by ';'"), MAX_PHASES);
+		err_set(e, field, _("Phases: at most %d, separated by ';'"), MAX_PHASES);
 		goto out;
 	}
 	for (int i = 0; i < n; i++) {
 		if (!parse_span(items[i], &spans[i])) {
-			field_fail(e, field, _("Phases: \"%s\" is not written as 2026-2027"), items[i]);
+			err_set(e, field, _("Phases: \"%s\" is not written as 2026-2027"), items[i]);
 			goto out;
 		}
 		if (spans[i].from < from || spans[i].to > to) {
-			field_fail(e, field, _("Phases: %s lies outside the plan's years %d–%d"),
+			err_set(e, field, _("Phases: %s lies outside the plan's years %d–%d"),
 			    items[i], from, to);
 			goto out;
 		}
 		for (int j = 0; j < i; j++)
 			if (spans[i].from <= spans[j].to && spans[j].from <= spans[i].to) {
-				field_fail(e, field, _("Phases: %s overlaps another phase"), items[i]);
+				err_set(e, field, _("Phases: %s overlaps another phase"), items[i]);
 				goto out;
 			}
 	}
@@ -185,7 +185,7 @@ phase_store(struct db *db, int64_t plan, int from, int to, const char *text,
 	rc = 0;
 	goto out;
 fail_db:
-	field_fail_db(e, db);
+	err_db(e, db);
 out:
 	free(copy);
 	return rc;
@@ -291,7 +291,7 @@ phase_values_text(struct db *db, int64_t target)
  * two figures for one thing would leave the clerk wondering which
  * counts.  0, or -1 with the field's message. */
 static int
-year_matches(struct db *db, int64_t target, double v, struct field_error *e, int field)
+year_matches(struct db *db, int64_t target, double v, struct err *e, int field)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT value FROM target WHERE id = ?");
 	double planned = 0;
@@ -299,7 +299,7 @@ year_matches(struct db *db, int64_t target, double v, struct field_error *e, int
 	char num[32];
 
 	if (st == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	sqlite3_bind_int64(st, 1, target);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		planned = sqlite3_column_double(st, 0);
@@ -309,19 +309,19 @@ year_matches(struct db *db, int64_t target, double v, struct field_error *e, int
 	if (found && planned == v)
 		return 0;
 	number_format(planned, num, sizeof num);
-	return field_fail(e, field, _("Values by period: the year's value is the planned "
+	return err_set(e, field, _("Values by period: the year's value is the planned "
 	    "value (%s); change it there"), num);
 }
 
 int
 phase_values_store(struct db *db, int64_t target, const char *text,
-    struct field_error *e, int field)
+    struct err *e, int field)
 {
 	char *items[MAX_VALUES], *copy = NULL, label[32];
 	int n = split(text, &copy, items, MAX_VALUES), rc = -1;
 
 	if (n < 0) {
-		field_fail(e, field, _("Values by phase: at most %d, separated by ';'"), MAX_VALUES);
+		err_set(e, field, _("Values by phase: at most %d, separated by ';'"), MAX_VALUES);
 		goto out;
 	}
 	if (exec_bound(db, "DELETE FROM target_phase WHERE target_id = ?1", target, NULL, 0, 0) != 0 ||
@@ -345,7 +345,7 @@ phase_values_store(struct db *db, int64_t target, const char *text,
 		}
 		if (colon == NULL || !number_parse(colon + 1, &v) ||
 		    (!parse_span(items[i], &sp) && !parse_interim(items[i], &k))) {
-			field_fail(e, field, _("Values by phase: write them as 2026-2027: 80 or 6T: 5"));
+			err_set(e, field, _("Values by phase: write them as 2026-2027: 80 or 6T: 5"));
 			goto out;
 		}
 		if (!parse_span(items[i], &sp)) {
@@ -378,7 +378,7 @@ phase_values_store(struct db *db, int64_t target, const char *text,
 		if (step != SQLITE_DONE)
 			goto fail_db;
 		if (sqlite3_changes(db_sqlite(db)) == 0) {
-			field_fail(e, field, _("Values by phase: the plan has no phase %s"), label);
+			err_set(e, field, _("Values by phase: the plan has no phase %s"), label);
 			goto out;
 		}
 	}
@@ -386,7 +386,7 @@ phase_values_store(struct db *db, int64_t target, const char *text,
 	goto out;
 fail_db:
 	db_fail_sql(db, "phase");
-	field_fail_db(e, db);
+	err_db(e, db);
 out:
 	free(copy);
 	return rc;

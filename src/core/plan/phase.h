@@ -10,21 +10,21 @@
 #include <stdint.h>
 
 struct db;
-struct field_error;
+struct err;
 
 /* Replaces the plan's phases by those in text ("" for none), keeping the
  * rows (and the targets' values) of phases that stay; the phases must lie
  * within years from..to and not overlap.  Inside the caller's transaction;
  * errors name field. */
 int phase_store(struct db *db, int64_t plan, int from, int to, const char *text,
-    struct field_error *e, int field);
+    struct err *e, int field);
 /* The plan's phases as text (malloc'd; "" when none), NULL on error. */
 char *phase_text(struct db *db, int64_t plan);
 
 /* Replaces a target's phase values by those in text ("" for none); each
  * names a phase of the target's plan.  Inside the caller's transaction. */
 int phase_values_store(struct db *db, int64_t target, const char *text,
-    struct field_error *e, int field);
+    struct err *e, int field);
 /* The target's phase values as text (malloc'd), NULL on error. */
 char *phase_values_text(struct db *db, int64_t target);
 

@@ -44,17 +44,17 @@ check(const struct plan_input *p, struct plan_row *r, struct field_error *e)
 	    (r->signer = field_text(p->signer, e, PF_SIGNER, _("Signed by"))) == NULL)
 		return -1;
 	if ((r->folded = text_fold(r->title)) == NULL || (r->key = text_sort_key(r->title)) == NULL)
-		return field_fail(e, -1, _("out of memory"));
+		return err_set(e, -1, _("out of memory"));
 	if (*r->folded == '\0')
-		return field_fail(e, PF_TITLE, _("%s is required"), _("Title"));
+		return err_set(e, PF_TITLE, _("%s is required"), _("Title"));
 	if (p->issue_date[0] != '\0' && !date_parse_iso(p->issue_date, &d))
-		return field_fail(e, PF_ISSUE_DATE, _("%s: write the date as dd/mm/yyyy"),
+		return err_set(e, PF_ISSUE_DATE, _("%s: write the date as dd/mm/yyyy"),
 		    _("Issue date"));
 	if (validate_range(p->year_from, YEAR_MIN, YEAR_MAX, e, PF_YEAR_FROM, _("From year")) != 0 ||
 	    validate_range(p->year_to, YEAR_MIN, YEAR_MAX, e, PF_YEAR_TO, _("To year")) != 0)
 		return -1;
 	if (p->year_to < p->year_from)
-		return field_fail(e, PF_YEAR_TO, _("The last year cannot be before the first"));
+		return err_set(e, PF_YEAR_TO, _("The last year cannot be before the first"));
 	return 0;
 }
 
@@ -78,7 +78,7 @@ store(struct db *db, const struct plan_input *p, int64_t id, int64_t *out,
 		    "sort_key = ?4, issuer = ?5, signer = ?6, issue_date = ?7, year_from = ?8, "
 		    "year_to = ?9 WHERE id = ?10");
 	if (st == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	db_bind_text(st, 1, r.number);
@@ -94,9 +94,9 @@ store(struct db *db, const struct plan_input *p, int64_t id, int64_t *out,
 		sqlite3_bind_int64(st, 10, id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "plan");
-		field_fail_db(e, db);
+		err_db(e, db);
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
-		field_fail(e, -1, _("The plan no longer exists"));
+		err_set(e, -1, _("The plan no longer exists"));
 	} else {
 		if (id == 0)
 			id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -127,7 +127,7 @@ plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct field_
 {
 	int64_t saved = 0;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)

@@ -8,7 +8,7 @@
 #include "core/plan/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a plan's form, for field errors. */

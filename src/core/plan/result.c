@@ -24,20 +24,20 @@ bind_optional(sqlite3_stmt *st, int i, bool has, double v)
 /* Writes the row; no transaction of its own.  ev and nt are NFC. */
 static int
 put(struct db *db, int64_t target, int year, enum period_kind k,
-    const struct measure *m, const char *ev, const char *nt, struct field_error *e)
+    const struct measure *m, const char *ev, const char *nt, struct err *e)
 {
 	int64_t period = period_ensure(db, year, k);
 	sqlite3_stmt *st;
 	int rc;
 
 	if (period < 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	st = db_prepare(db, "INSERT INTO result (target_id, period_id, numerator, denominator, "
 	    "value, evidence, note) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_id, period_id) "
 	    "DO UPDATE SET numerator = excluded.numerator, denominator = excluded.denominator, "
 	    "value = excluded.value, evidence = excluded.evidence, note = excluded.note");
 	if (st == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	sqlite3_bind_int64(st, 1, target);
 	sqlite3_bind_int64(st, 2, period);
 	bind_optional(st, 3, m->has_numerator, m->numerator);
@@ -49,7 +49,7 @@ put(struct db *db, int64_t target, int year, enum period_kind k,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		db_fail_sql(db, "result");
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	}
 	return 0;
 }
@@ -74,44 +74,44 @@ remove_row(struct db *db, int64_t target, int year, enum period_kind k)
 
 /* A rate counted as numerator / denominator. */
 static int
-check_pair(const struct measure *m, struct field_error *e)
+check_pair(const struct measure *m, struct err *e)
 {
 	if (!m->has_numerator && !m->has_denominator)
 		return 0;
 	if (!m->has_numerator || !m->has_denominator)
-		return field_fail(e, m->has_numerator ? RF_DENOMINATOR : RF_NUMERATOR,
+		return err_set(e, m->has_numerator ? RF_DENOMINATOR : RF_NUMERATOR,
 		    _("Enter both the numerator and the denominator"));
 	if (m->numerator < 0)
-		return field_fail(e, RF_NUMERATOR, _("%s cannot be negative"), _("Numerator"));
+		return err_set(e, RF_NUMERATOR, _("%s cannot be negative"), _("Numerator"));
 	if (m->denominator < 0)
-		return field_fail(e, RF_DENOMINATOR, _("%s cannot be negative"), _("Denominator"));
+		return err_set(e, RF_DENOMINATOR, _("%s cannot be negative"), _("Denominator"));
 	if (m->denominator == 0 && m->numerator != 0)
-		return field_fail(e, RF_DENOMINATOR,
+		return err_set(e, RF_DENOMINATOR,
 		    _("The denominator must be above 0 (both 0 when nothing arose)"));
 	if (m->numerator > m->denominator)
-		return field_fail(e, RF_NUMERATOR, _("The numerator cannot exceed the denominator"));
+		return err_set(e, RF_NUMERATOR, _("The numerator cannot exceed the denominator"));
 	return 0;
 }
 
 /* Without a baseline the office enters the reduction in percent; with one
  * it enters the current figure, which the reduction is computed from. */
 static int
-check_reduction(const struct target_rule *rule, double v, struct field_error *e)
+check_reduction(const struct target_rule *rule, double v, struct err *e)
 {
 	if (rule->has_baseline && v < 0)
-		return field_fail(e, RF_VALUE, _("The current figure cannot be negative"));
+		return err_set(e, RF_VALUE, _("The current figure cannot be negative"));
 	if (!rule->has_baseline && v > 100)
-		return field_fail(e, RF_VALUE, _("A reduction cannot be more than 100%%"));
+		return err_set(e, RF_VALUE, _("A reduction cannot be more than 100%%"));
 	return 0;
 }
 
 int
-result_check(const struct target_rule *rule, const struct measure *m, struct field_error *e)
+result_check(const struct target_rule *rule, const struct measure *m, struct err *e)
 {
 	if ((m->has_numerator && !isfinite(m->numerator)) ||
 	    (m->has_denominator && !isfinite(m->denominator)) ||
 	    (m->has_value && !isfinite(m->value)))
-		return field_fail(e, -1, _("A figure is not a number"));
+		return err_set(e, -1, _("A figure is not a number"));
 	switch (rule->kind) {
 	case TARGET_RATE:
 		if (check_pair(m, e) != 0)
@@ -140,7 +140,7 @@ result_value_label(enum target_kind k)
 
 int
 result_read(enum target_kind k, const char *numerator, const char *denominator,
-    const char *value, struct measure *m, struct field_error *e)
+    const char *value, struct measure *m, struct err *e)
 {
 	memset(m, 0, sizeof *m);
 	if (k != TARGET_RATE)
@@ -149,7 +149,7 @@ result_read(enum target_kind k, const char *numerator, const char *denominator,
 	if (number_parse_percent(numerator, &m->value)) {
 		m->has_value = true;
 		if (denominator[strspn(denominator, " \t")] != '\0')
-			return field_fail(e, RF_DENOMINATOR,
+			return err_set(e, RF_DENOMINATOR,
 			    _("Leave the denominator blank when the rate is typed in %%"));
 		return 0;
 	}
@@ -161,7 +161,7 @@ result_read(enum target_kind k, const char *numerator, const char *denominator,
 
 static int
 save(struct db *db, const struct target *t, int year, enum period_kind k,
-    const struct measure *m, const char *evidence, const char *note, struct field_error *e)
+    const struct measure *m, const char *evidence, const char *note, struct err *e)
 {
 	char *ev = NULL, *nt = NULL;
 	int rc = -1;
@@ -172,7 +172,7 @@ save(struct db *db, const struct target *t, int year, enum period_kind k,
 		goto out;
 	if (!m->has_numerator && !m->has_denominator && !m->has_value && *ev == '\0' &&
 	    *nt == '\0')
-		rc = remove_row(db, t->id, year, k) == 0 ? 0 : field_fail_db(e, db);
+		rc = remove_row(db, t->id, year, k) == 0 ? 0 : err_db(e, db);
 	else
 		rc = put(db, t->id, year, k, m, ev, nt, e);
 out:
@@ -184,11 +184,11 @@ out:
 int
 result_save(struct db *db, const struct target *t, int year, enum period_kind k,
     const struct measure *m, const char *evidence, const char *note,
-    struct field_error *err)
+    struct err *err)
 {
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	return field_commit(db, save(db, t, year, k, m, evidence, note, err), err);
 }
 
@@ -208,7 +208,7 @@ int
 result_put(struct db *db, int64_t target, int year, enum period_kind k,
     const struct measure *m, const char *evidence, const char *note)
 {
-	struct field_error e;
+	struct err e;
 	char *ev = field_text(evidence, &e, RF_EVIDENCE, _("Evidence"));
 	char *nt = field_text(note, &e, RF_NOTE, _("Note"));
 	int rc;
@@ -222,5 +222,5 @@ result_put(struct db *db, int64_t target, int year, enum period_kind k,
 	rc = ev && nt ? put(db, target, year, k, m, ev, nt, &e) : -1;
 	free(ev);
 	free(nt);
-	return rc == 0 ? 0 : db_fail(db, "%s", e.message);
+	return rc == 0 ? 0 : db_fail(db, "%s", e.msg);
 }

@@ -7,7 +7,7 @@
 #include "core/plan/model.h"
 
 struct db;
-struct field_error;
+struct err;
 
 /* The fields of a result's form, for field errors. */
 enum result_field {
@@ -28,7 +28,7 @@ const char *result_value_label(enum target_kind k);
  * leave their figure out.  result_save checks the figures.  0, or -1
  * with e naming the field. */
 int result_read(enum target_kind k, const char *numerator, const char *denominator,
-    const char *value, struct measure *m, struct field_error *e);
+    const char *value, struct measure *m, struct err *e);
 
 /* Records (or replaces) the result of target t for a period, in one
  * transaction, after checking it against the target's kind: a rate's
@@ -42,12 +42,12 @@ int result_read(enum target_kind k, const char *numerator, const char *denominat
  * err naming the field (-1 for a database error). */
 int result_save(struct db *db, const struct target *t, int year, enum period_kind k,
     const struct measure *m, const char *evidence, const char *note,
-    struct field_error *err);
+    struct err *err);
 
 /* result_save's checks of a measure against the target's rule: 0, or -1
  * with err naming the field. */
 int result_check(const struct target_rule *rule, const struct measure *m,
-    struct field_error *err);
+    struct err *err);
 
 /* Deletes the result of a target for a period (none is no error); one
  * transaction.  0 or -1. */

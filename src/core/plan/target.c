@@ -30,34 +30,34 @@ static const struct {
 };
 
 int
-target_check_value(enum target_kind k, double v, struct field_error *e, int field)
+target_check_value(enum target_kind k, double v, struct err *e, int field)
 {
 	if ((size_t)k >= sizeof value_rules / sizeof value_rules[0])
-		return field_fail(e, TF_KIND, _("Choose the kind of target"));
+		return err_set(e, TF_KIND, _("Choose the kind of target"));
 	if (!isfinite(v))
-		return field_fail(e, field, _("%s is not a number"), _("Value"));
+		return err_set(e, field, _("%s is not a number"), _("Value"));
 	if (v < value_rules[k].min || v > value_rules[k].max ||
 	    (value_rules[k].whole && v != floor(v)))
-		return field_fail(e, field, "%s", _(value_rules[k].message));
+		return err_set(e, field, "%s", _(value_rules[k].message));
 	return 0;
 }
 
 int
 target_read_value(enum target_kind k, const char *text, bool required, double *out,
-    bool *has, struct field_error *e, int field, const char *label)
+    bool *has, struct err *e, int field, const char *label)
 {
 	bool yes;
 
 	*has = false;
 	if (text[strspn(text, " \t")] == '\0')
-		return required ? field_fail(e, field, _("%s is required"), label) : 0;
+		return required ? err_set(e, field, _("%s is required"), label) : 0;
 	if (k == TARGET_YESNO) {
 		if (!number_parse_yesno(text, &yes))
-			return field_fail(e, field, _("%s: write “có” or “không”"), label);
+			return err_set(e, field, _("%s: write “có” or “không”"), label);
 		*out = yes;
 	} else if (!((k == TARGET_RATE || k == TARGET_REDUCTION) && number_parse_percent(text, out)) &&
 	    !number_parse(text, out)) {
-		return field_fail(e, field, _("%s is not a number"), label);
+		return err_set(e, field, _("%s is not a number"), label);
 	}
 	*has = true;
 	return 0;
@@ -75,7 +75,7 @@ reads_as(enum target_kind k, enum target_kind r)
 
 int
 target_read_planned(enum target_kind k, const char *text, double *out, enum comparator *cmp,
-    struct field_error *e, int field, const char *label)
+    struct err *e, int field, const char *label)
 {
 	struct target_rule rule;
 	bool has;
@@ -85,7 +85,7 @@ target_read_planned(enum target_kind k, const char *text, double *out, enum comp
 	if (k == TARGET_YESNO || text[strspn(text, " \t")] == '\0')
 		return -1;
 	if (target_read_text(text, &rule) != READING_FULL || !reads_as(k, rule.kind))
-		return field_fail(e, field, k == TARGET_COUNT ?
+		return err_set(e, field, k == TARGET_COUNT ?
 		    _("%s: write 5, or as plans do: \"at least 5\"") :
 		    _("%s: write 80 or 80%%, or as plans do: \"at least 80%%\""),
 		    label);
@@ -123,13 +123,13 @@ check(struct db *db, const struct target_input *t, int64_t id, struct target_row
 	if ((r->text = field_text(t->text, e, TF_TEXT, _("Target"))) == NULL)
 		return -1;
 	if ((r->folded = text_fold(r->text)) == NULL)
-		return field_fail(e, -1, _("out of memory"));
+		return err_set(e, -1, _("out of memory"));
 	if (*r->folded == '\0')
-		return field_fail(e, TF_TEXT, _("%s is required"), _("Target"));
+		return err_set(e, TF_TEXT, _("%s is required"), _("Target"));
 	if (target_kind_name(rule->kind) == NULL)
-		return field_fail(e, TF_KIND, _("Choose the kind of target"));
+		return err_set(e, TF_KIND, _("Choose the kind of target"));
 	if (comparator_symbol(rule->cmp) == NULL)
-		return field_fail(e, TF_COMPARATOR, _("Choose a comparison"));
+		return err_set(e, TF_COMPARATOR, _("Choose a comparison"));
 	if (target_check_value(rule->kind, rule->value, e, TF_VALUE) != 0)
 		return -1;
 	if (rule->has_baseline &&
@@ -173,7 +173,7 @@ store(struct db *db, const struct target_input *t, int64_t id, int64_t *out,
 		    "comparator = ?7, value = ?8, baseline = ?9, numerator_label = ?10, "
 		    "denominator_label = ?11, lead_unit_id = ?12, horizon = ?14 WHERE id = ?13");
 	if (st == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, t->plan_id);
@@ -195,9 +195,9 @@ store(struct db *db, const struct target_input *t, int64_t id, int64_t *out,
 		db_bind_text(st, 14, target_horizon_name(t->horizon));
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "target");
-		field_fail_db(e, db);
+		err_db(e, db);
 	} else if (sqlite3_changes(db_sqlite(db)) == 0) {
-		field_fail(e, -1, _("The target no longer exists"));
+		err_set(e, -1, _("The target no longer exists"));
 	} else {
 		if (id == 0)
 			id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -228,7 +228,7 @@ target_save(struct db *db, const struct target_input *in, int64_t *id,
 {
 	int64_t saved = 0;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)

@@ -8,7 +8,7 @@
 #include "core/plan/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a target's form, for field errors. */
@@ -63,7 +63,7 @@ int target_delete(struct db *db, int64_t id, struct trash **undo);
 /* Whether v can be a value of a target of kind k: a rate or a reduction
  * 0..100, a count not negative, a rank a whole number from 1, yes/no 0 or
  * 1.  0, or -1 with e (field) saying so. */
-int target_check_value(enum target_kind k, double v, struct field_error *e, int field);
+int target_check_value(enum target_kind k, double v, struct err *e, int field);
 
 /* A figure of a target of kind k as typed (its planned value, a result's
  * value): a yes/no as "có" / "không" (number_parse_yesno) stored as 1 or
@@ -71,7 +71,7 @@ int target_check_value(enum target_kind k, double v, struct field_error *e, int 
  * Blank text gives *has false, refused when required.  Range checks are
  * target_check_value's.  0, or -1 with e naming label. */
 int target_read_value(enum target_kind k, const char *text, bool required, double *out,
-    bool *has, struct field_error *e, int field, const char *label);
+    bool *has, struct err *e, int field, const char *label);
 
 /* A target's planned value of kind k as the plan writes it: a figure as
  * target_read_value takes it, or a phrase that also says how it compares
@@ -79,7 +79,7 @@ int target_read_value(enum target_kind k, const char *text, bool required, doubl
  * as the importer reads a target's text; then *cmp is the phrase's.  0, or
  * -1 with e naming label and saying what to write. */
 int target_read_planned(enum target_kind k, const char *text, double *out, enum comparator *cmp,
-    struct field_error *e, int field, const char *label);
+    struct err *e, int field, const char *label);
 
 /* Inserts t inside the caller's transaction (the loaders'), with
  * target_save's checks.  The id, or -1 with the message in db_error(). */

@@ -304,7 +304,7 @@ add_row(struct reader *r, const struct import_row *row, const char *text)
 {
 	struct target_import *ti = r->ti;
 	struct target_import_row *t;
-	struct field_error e;
+	struct err e;
 	char v[32];
 
 	if (array_reserve(&ti->rows, ti->nrows, &r->cap, sizeof *ti->rows) != 0)
@@ -324,7 +324,7 @@ add_row(struct reader *r, const struct import_row *row, const char *text)
 		warn(r, row->line, _("no word says how %s compares (tối thiểu, trên, đạt...): taken "
 		    "as at least %s"), v, v);
 	if (target_check_value(t->rule.kind, t->rule.value, &e, 0) != 0)
-		refuse(r, row->line, "%s", e.message);
+		refuse(r, row->line, "%s", e.msg);
 	if (r->section == 0)
 		refuse(r, row->line, _("a target before any section: write the section in the "
 		    "first cell"));

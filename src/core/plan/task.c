@@ -132,7 +132,7 @@ write_product(struct db *db, int64_t task, int i, const struct product_input *p,
 	if (*name == '\0' && *text == '\0' && !p->due_manual)
 		goto out;
 	if (p->due_manual && *p->due_date != '\0' && !date_parse_iso(p->due_date, &manual)) {
-		rc = field_fail(e, field + 1, _("%s: write the date as dd/mm/yyyy"), _("Deadline"));
+		rc = err_set(e, field + 1, _("%s: write the date as dd/mm/yyyy"), _("Deadline"));
 		goto out;
 	}
 	if (validate_deadline(text, e, field + 1, _("Deadline")) != 0) {
@@ -152,7 +152,7 @@ write_product(struct db *db, int64_t task, int i, const struct product_input *p,
 	    db_cached(db, "INSERT INTO product (task_id, ord, name, deadline_text, "
 	    "deadline_kind, due_date, due_manual) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (st == NULL) {
-		rc = field_fail_db(e, db);
+		rc = err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, task);
@@ -166,7 +166,7 @@ write_product(struct db *db, int64_t task, int i, const struct product_input *p,
 		sqlite3_bind_int64(st, 8, id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "product");
-		rc = field_fail_db(e, db);
+		rc = err_db(e, db);
 	} else {
 		*written = true;
 	}
@@ -190,7 +190,7 @@ store_products(struct db *db, const struct task_input *t, int64_t task, int plan
 
 	if (column_ids(db, "SELECT id FROM product WHERE task_id = ? ORDER BY ord, id", task,
 	    &ids, &n) != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	rc = 0;
 	for (int i = 0; i < t->nproducts && rc == 0; i++) {
 		bool written;
@@ -223,26 +223,26 @@ named(const int64_t *units, int n, int64_t unit)
  * are not touched, so they leave no history. */
 static int
 store_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
-    struct field_error *e)
+    struct err *e)
 {
 	sqlite3_stmt *st;
 	int64_t *had;
 	int nhad, rc = 0;
 
 	if (task_cooperator_ids(db, task, &had, &nhad) != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	for (int i = 0; i < nhad && rc == 0; i++)
 		if (!named(units, n, had[i]))
 			if (db_run_id(db, "DELETE FROM task_cooperator WHERE task_id = ?1 AND unit_id = ?2",
 			    task, had[i], "cooperating unit") != 0)
-				rc = field_fail_db(e, db);
+				rc = err_db(e, db);
 	free(had);
 	if (rc != 0)
 		return -1;
 	if ((st = db_cached(db, "INSERT INTO task_cooperator (task_id, unit_id, ord)"
 	    " VALUES (?1, ?2, ?3) ON CONFLICT (task_id, unit_id) DO UPDATE SET ord = excluded.ord"
 	    " WHERE ord IS NOT excluded.ord")) == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	for (int i = 0, ord = 0; i < n && rc == 0; i++) {
 		if (named(units, i, units[i]))
 			continue;
@@ -251,7 +251,7 @@ store_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
 		sqlite3_bind_int(st, 3, ++ord);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			db_fail_sql(db, "cooperating unit");
-			rc = field_fail_db(e, db);
+			rc = err_db(e, db);
 		}
 		sqlite3_reset(st);
 	}
@@ -271,7 +271,7 @@ check_units(struct db *db, const struct task_input *t, const int64_t *cooperator
 		    _("A cooperating unit does not exist")) != 0)
 			return -1;
 		if (cooperators[i] == t->lead_unit_id)
-			return field_fail(e, KF_COOPERATORS,
+			return err_set(e, KF_COOPERATORS,
 			    _("The lead unit cannot also be a cooperating unit"));
 	}
 	if (t->monitor_unit_id != 0 && validate_ref(db, "unit", t->monitor_unit_id, e,
@@ -285,16 +285,16 @@ check_units(struct db *db, const struct task_input *t, const int64_t *cooperator
  * later day. */
 static int
 check_past(const char *iso, int field, const char *label, const char *future,
-    struct field_error *e)
+    struct err *e)
 {
 	struct date d;
 
 	if (*iso == '\0')
 		return 0;
 	if (!date_parse_iso(iso, &d))
-		return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
+		return err_set(e, field, _("%s: write the date as dd/mm/yyyy"), label);
 	if (date_cmp(d, date_today()) > 0)
-		return field_fail(e, field, "%s", future);
+		return err_set(e, field, "%s", future);
 	return 0;
 }
 
@@ -303,12 +303,12 @@ static int
 check_completion(const struct task_input *t, struct field_error *e)
 {
 	if ((unsigned)t->progress > PROGRESS_DONE)
-		return field_fail(e, KF_PROGRESS, _("Choose the progress"));
+		return err_set(e, KF_PROGRESS, _("Choose the progress"));
 	if (t->completion_date[0] == '\0')
-		return t->progress == PROGRESS_DONE ? field_fail(e, KF_COMPLETION,
+		return t->progress == PROGRESS_DONE ? err_set(e, KF_COMPLETION,
 		    _("A done task needs its completion date")) : 0;
 	if (t->progress != PROGRESS_DONE)
-		return field_fail(e, KF_COMPLETION, _("Only a done task has a completion date"));
+		return err_set(e, KF_COMPLETION, _("Only a done task has a completion date"));
 	return check_past(t->completion_date, KF_COMPLETION, _("Completion date"),
 	    _("The completion date cannot be in the future"), e);
 }
@@ -316,7 +316,7 @@ check_completion(const struct task_input *t, struct field_error *e)
 int
 task_check_fill(const struct task_input *t, struct field_error *e)
 {
-	field_error_clear(e);
+	err_clear(e);
 	if (check_completion(t, e) != 0)
 		return -1;
 	return check_past(t->evidence_date, KF_EVIDENCE_DATE, _("Evidence date"),
@@ -355,9 +355,9 @@ check(struct db *db, const struct task_input *t, int64_t id, const int64_t *coop
 	    (r->description = field_text(t->description, e, KF_DESCRIPTION, _("Task"))) == NULL)
 		return -1;
 	if ((r->folded = text_fold(r->description)) == NULL)
-		return field_fail(e, -1, _("out of memory"));
+		return err_set(e, -1, _("out of memory"));
 	if (*r->folded == '\0')
-		return field_fail(e, KF_DESCRIPTION, _("%s is required"), _("Task"));
+		return err_set(e, KF_DESCRIPTION, _("%s is required"), _("Task"));
 	if (check_units(db, t, cooperators, n, e) != 0 || check_completion(t, e) != 0)
 		return -1;
 	if ((r->evidence_number = field_text(t->evidence_number, e, KF_EVIDENCE_NUMBER,
@@ -397,7 +397,7 @@ store_row(struct db *db, const struct task_input *t, int64_t *id, const struct t
 		    "note = ?12, evidence_number = ?14, evidence_date = ?15, review = ?16 "
 		    "WHERE id = ?13");
 	if (st == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	sqlite3_bind_int64(st, 1, t->plan_id);
 	sqlite3_bind_int64(st, 2, t->section_id);
 	sqlite3_bind_int(st, 3, t->ord);
@@ -421,7 +421,7 @@ store_row(struct db *db, const struct task_input *t, int64_t *id, const struct t
 		db_fail_sql(db, "task");
 	db_release(db, st);
 	if (rc != SQLITE_DONE)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return field_fail(e, -1, _("The task no longer exists"));
 	if (*id == 0)
@@ -573,7 +573,7 @@ task_save(struct db *db, const struct task_input *in, const int64_t *cooperators
 {
 	int64_t saved = in->id;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	if (field_commit(db, store(db, in, &saved, cooperators, ncooperators, plan_year, err),
@@ -598,29 +598,29 @@ task_insert(struct db *db, const struct task_input *in,
 
 int
 task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
-    struct field_error *err)
+    struct err *err)
 {
 	struct task_input t = { .progress = p };
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	field_error_clear(err);
+	err_clear(err);
 	snprintf(t.completion_date, sizeof t.completion_date, "%s", completion);
 	if (check_completion(&t, err) != 0)
 		return -1;
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if ((st = db_prepare(db, "UPDATE task SET progress = ?1, completion_date = ?2 WHERE id = ?3")) == NULL) {
-		rc = field_fail_db(err, db);
+		rc = err_db(err, db);
 	} else {
 		db_bind_text(st, 1, task_progress_code(p));
 		db_bind_text_or_null(st, 2, completion);
 		sqlite3_bind_int64(st, 3, id);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			db_fail_sql(db, "task");
-			rc = field_fail_db(err, db);
+			rc = err_db(err, db);
 		} else if (sqlite3_changes(db_sqlite(db)) == 0)
-			rc = field_fail(err, -1, _("The task no longer exists"));
+			rc = err_set(err, -1, _("The task no longer exists"));
 		else
 			rc = 0;
 		db_release(db, st);

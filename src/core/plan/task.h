@@ -10,7 +10,7 @@
 #include "core/plan/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a task's form, for field errors.  Product i's name is
@@ -83,7 +83,7 @@ int task_save(struct db *db, const struct task_input *in, const int64_t *coopera
  * one transaction, with task_save's checks on them: what one key in the
  * task list does.  0, or -1 with err. */
 int task_set_progress(struct db *db, int64_t id, enum task_progress p, const char *completion,
-    struct field_error *err);
+    struct err *err);
 
 /* A task's deadline as the plan writes it ("Quý II/2026", "Thường xuyên
  * trong năm"), from the product that falls due last (else the first),

@@ -38,10 +38,10 @@ unit_find(struct db *db, const char *name)
 
 /* Calls fn(db, unit, alias, field, e) for each non-blank alias of a
  * ';'-separated list, trimmed; stops at the first failure. */
-typedef int (*alias_fn)(struct db *, int64_t, const char *, int, struct field_error *);
+typedef int (*alias_fn)(struct db *, int64_t, const char *, int, struct err *);
 
 static int
-each_alias(struct db *db, int64_t unit, const char *list, alias_fn fn, struct field_error *e)
+each_alias(struct db *db, int64_t unit, const char *list, alias_fn fn, struct err *e)
 {
 	char *copy, *save = NULL;
 	int rc = 0;
@@ -49,7 +49,7 @@ each_alias(struct db *db, int64_t unit, const char *list, alias_fn fn, struct fi
 	if (list == NULL)
 		return 0;
 	if ((copy = strdup(list)) == NULL)
-		return field_fail(e, -1, "%s", strerror(ENOMEM));
+		return err_set(e, -1, "%s", strerror(ENOMEM));
 	for (char *a = strtok_r(copy, ";", &save); a && rc == 0; a = strtok_r(NULL, ";", &save))
 		if (*text_trim(a) != '\0')
 			rc = fn(db, unit, a, UF_ALIASES, e);
@@ -58,14 +58,18 @@ each_alias(struct db *db, int64_t unit, const char *list, alias_fn fn, struct fi
 }
 
 static int
-add_alias(struct db *db, int64_t unit, const char *alias, int field, struct field_error *e)
+add_alias(struct db *db, int64_t unit, const char *alias, int field, struct err *e)
 {
 	sqlite3_stmt *st;
 	char *nfc = field_text(alias, e, field, _("Aliases")), *folded = NULL;
 	int rc = -1;
 
-	if (nfc == NULL || (folded = text_fold(nfc)) == NULL)
+	if (nfc == NULL)
 		goto out;
+	if ((folded = text_fold(nfc)) == NULL) {
+		rc = err_set(e, -1, "%s", strerror(ENOMEM));
+		goto out;
+	}
 	rc = 0;
 	if (*folded == '\0')
 		goto out;
@@ -73,7 +77,7 @@ add_alias(struct db *db, int64_t unit, const char *alias, int field, struct fiel
 	 * would make names ambiguous, so the first owner keeps it. */
 	st = db_prepare(db, "INSERT OR IGNORE INTO unit_alias (unit_id, alias, folded) VALUES (?, ?, ?)");
 	if (st == NULL) {
-		rc = field_fail_db(e, db);
+		rc = err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, unit);
@@ -81,7 +85,7 @@ add_alias(struct db *db, int64_t unit, const char *alias, int field, struct fiel
 	db_bind_text(st, 3, folded);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "unit alias");
-		rc = field_fail_db(e, db);
+		rc = err_db(e, db);
 	}
 	sqlite3_finalize(st);
 out:
@@ -93,7 +97,7 @@ out:
 /* Records the name, the short name and the aliases as spellings of unit. */
 static int
 add_spellings(struct db *db, int64_t unit, const char *name, const char *short_name,
-    const char *aliases, struct field_error *e)
+    const char *aliases, struct err *e)
 {
 	if (add_alias(db, unit, name, UF_NAME, e) != 0 ||
 	    (short_name && add_alias(db, unit, short_name, UF_SHORT_NAME, e) != 0))
@@ -123,9 +127,9 @@ check(const struct unit_input *u, struct unit_row *r, struct field_error *e)
 	    (r->short_name = field_text(u->short_name, e, UF_SHORT_NAME, _("Short name"))) == NULL)
 		return -1;
 	if ((r->folded = text_fold(r->name)) == NULL || (r->key = text_sort_key(r->name)) == NULL)
-		return field_fail(e, -1, "%s", strerror(ENOMEM));
+		return err_set(e, -1, "%s", strerror(ENOMEM));
 	if (*r->folded == '\0')
-		return field_fail(e, UF_NAME, _("%s is required"), _("Name"));
+		return err_set(e, UF_NAME, _("%s is required"), _("Name"));
 	return 0;
 }
 
@@ -144,7 +148,7 @@ store(struct db *db, int64_t *id, const struct unit_row *r, struct field_error *
 		st = db_prepare(db, "UPDATE unit SET name = ?1, short_name = ?2, folded = ?3, "
 		    "sort_key = ?4 WHERE id = ?5");
 	if (st == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	db_bind_text(st, 1, r->name);
 	db_bind_text(st, 2, r->short_name);
 	db_bind_text(st, 3, r->folded);
@@ -155,7 +159,7 @@ store(struct db *db, int64_t *id, const struct unit_row *r, struct field_error *
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		db_fail_sql(db, "unit");
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	}
 	if (sqlite3_changes(db_sqlite(db)) == 0)
 		return field_fail(e, -1, _("The unit no longer exists"));
@@ -165,7 +169,7 @@ store(struct db *db, int64_t *id, const struct unit_row *r, struct field_error *
 }
 
 static int64_t
-insert_unit(struct db *db, const char *name, const char *short_name, struct field_error *e)
+insert_unit(struct db *db, const char *name, const char *short_name, struct err *e)
 {
 	struct unit_input u = { 0, name, short_name };
 	struct unit_row r;
@@ -182,30 +186,30 @@ int64_t
 unit_add(struct db *db, const char *name, const char *short_name, const char *aliases)
 {
 	int64_t id = unit_find(db, name);
-	struct field_error e;
+	struct err e;
 
 	if (id == 0 && short_name && *short_name)
 		id = unit_find(db, short_name);
 	if (id == 0 && (id = insert_unit(db, name, short_name, &e)) < 0)
-		return db_fail(db, "%s", e.message);
+		return db_fail(db, "%s", e.msg);
 	if (id < 0)
 		return -1;
 	if (add_spellings(db, id, name, short_name, aliases, &e) != 0)
-		return db_fail(db, "%s", e.message);
+		return db_fail(db, "%s", e.msg);
 	return id;
 }
 
 /* Refuses a spelling that folds like one of another unit. */
 static int
 check_spelling(struct db *db, int64_t unit, const char *spelling, int field,
-    struct field_error *e)
+    struct err *e)
 {
 	char *folded = text_fold(spelling);
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	if (folded == NULL)
-		return field_fail(e, field, _("%s: not valid UTF-8 text"), _("Aliases"));
+		return err_set(e, field, _("%s: not valid UTF-8 text"), _("Aliases"));
 	if (*folded == '\0') {
 		free(folded);
 		return 0;
@@ -215,18 +219,18 @@ check_spelling(struct db *db, int64_t unit, const char *spelling, int field,
 	    " UNION ALL SELECT name FROM unit WHERE folded = ?1 AND id <> ?2 LIMIT 1");
 	if (st == NULL) {
 		free(folded);
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	}
 	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, unit);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		rc = field_fail(e, field, _("\"%s\" already names the unit %s"), spelling,
+		rc = err_set(e, field, _("\"%s\" already names the unit %s"), spelling,
 		    (const char *)sqlite3_column_text(st, 0));
 	else if (rc == SQLITE_DONE)
 		rc = 0;
 	else
-		rc = field_fail(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
+		rc = err_set(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_finalize(st);
 	free(folded);
 	return rc;
@@ -248,7 +252,7 @@ save(struct db *db, const struct unit_input *u, int64_t *id, const char *aliases
 	    store(db, id, &r, e) != 0)
 		goto out;
 	if ((st = db_prepare(db, "DELETE FROM unit_alias WHERE unit_id = ?")) == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, *id);
@@ -267,7 +271,7 @@ unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64
 {
 	int64_t saved = in->id;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	if (field_commit(db, save(db, in, &saved, aliases, err), err) != 0)
@@ -299,7 +303,7 @@ unit_usage(struct db *db, int64_t id, int *tasks, int *targets)
 }
 
 int
-unit_delete(struct db *db, int64_t id, struct trash **undo, struct field_error *err)
+unit_delete(struct db *db, int64_t id, struct trash **undo, struct err *err)
 {
 	static const struct trash_part parts[] = {
 		{ "unit", "id = ?1" },
@@ -307,17 +311,17 @@ unit_delete(struct db *db, int64_t id, struct trash **undo, struct field_error *
 	};
 	int tasks, targets;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (undo != NULL)
 		*undo = NULL;
 	if (unit_usage(db, id, &tasks, &targets) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (tasks > 0 || targets > 0)
-		return field_fail(err, -1,
+		return err_set(err, -1,
 		    _("The unit is used by %d tasks and %d targets; change them first"),
 		    tasks, targets);
 	if (trash_delete(db, "unit", id, parts, sizeof parts / sizeof parts[0], undo) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	return 0;
 }
 

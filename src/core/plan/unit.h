@@ -7,7 +7,7 @@
 #include "core/plan/model.h"
 
 struct db;
-struct field_error;
+struct err;
 struct trash;
 
 /* The fields of a unit's form, for field errors. */
@@ -46,7 +46,7 @@ int unit_save(struct db *db, const struct unit_input *in, const char *aliases, i
 
 /* Deletes a unit and its spellings; refused (err, field -1) while a task or
  * a target uses it.  *undo as in trash.h.  0 or -1. */
-int unit_delete(struct db *db, int64_t id, struct trash **undo, struct field_error *err);
+int unit_delete(struct db *db, int64_t id, struct trash **undo, struct err *err);
 
 /* The spellings of a unit other than its name and short name, in the order
  * recorded, joined by "; " ("" if none).  Newly allocated; NULL on error. */

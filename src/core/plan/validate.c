@@ -3,9 +3,8 @@
 
 #include <math.h>
 #include <sqlite3.h>
-#include <stdlib.h>
-#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text/date.h"
@@ -24,34 +23,14 @@ field_error_clear(struct field_error *e)
 }
 
 int
-field_fail(struct field_error *e, int field, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (e == NULL)
-		return -1;
-	e->field = field;
-	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof e->message, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-int
-field_fail_db(struct field_error *e, const struct db *db)
-{
-	return field_fail(e, -1, "%s", db_error(db));
-}
-
-int
-field_commit(struct db *db, int rc, struct field_error *e)
+field_commit(struct db *db, int rc, struct err *e)
 {
 	if (rc != 0) {
 		db_rollback(db);
 		return -1;
 	}
 	if (db_commit(db) != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	return 0;
 }
 
@@ -72,21 +51,21 @@ has_control(const char *s)
 }
 
 char *
-field_text(const char *s, struct field_error *e, int field, const char *label)
+field_text(const char *s, struct err *e, int field, const char *label)
 {
 	char *nfc = text_nfc(s ? s : "");
 
 	if (nfc == NULL) {
-		field_fail(e, field, _("%s: not valid UTF-8 text"), label);
+		err_set(e, field, _("%s: not valid UTF-8 text"), label);
 		return NULL;
 	}
 	if (has_control(nfc)) {
-		field_fail(e, field, _("%s: control characters are not allowed"), label);
+		err_set(e, field, _("%s: control characters are not allowed"), label);
 		free(nfc);
 		return NULL;
 	}
 	if (strlen(nfc) > FIELD_TEXT_MAX) {
-		field_fail(e, field, _("%s: the text is too long (at most %d bytes)"), label,
+		err_set(e, field, _("%s: the text is too long (at most %d bytes)"), label,
 		    FIELD_TEXT_MAX);
 		free(nfc);
 		return NULL;
@@ -95,7 +74,7 @@ field_text(const char *s, struct field_error *e, int field, const char *label)
 }
 
 int
-validate_ref(struct db *db, const char *table, int64_t id, struct field_error *e,
+validate_ref(struct db *db, const char *table, int64_t id, struct err *e,
     int field, const char *message)
 {
 	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE id = ?", table);
@@ -104,16 +83,16 @@ validate_ref(struct db *db, const char *table, int64_t id, struct field_error *e
 
 	sqlite3_free(sql);
 	if (st == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return field_fail(e, field, "%s", message);
+		return err_set(e, field, "%s", message);
 	db_fail_sql(db, table);
-	return field_fail_db(e, db);
+	return err_db(e, db);
 }
 
 /* Copies text without the blanks around it into buf; false when it does
@@ -153,7 +132,7 @@ date_shaped(const char *s)
 }
 
 int
-validate_date(const char *text, char *iso_out, struct field_error *e, int field,
+validate_date(const char *text, char *iso_out, struct err *e, int field,
     const char *label)
 {
 	char buf[64];
@@ -168,10 +147,10 @@ validate_date(const char *text, char *iso_out, struct field_error *e, int field,
 			return 0;
 		}
 		if (date_shaped(buf))
-			return field_fail(e, field, _("%s: the date %s does not exist"),
+			return err_set(e, field, _("%s: the date %s does not exist"),
 			    label, buf);
 	}
-	return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
+	return err_set(e, field, _("%s: write the date as dd/mm/yyyy"), label);
 }
 
 /* "m/yyyy", "m-yyyy" or "m nam yyyy" after an optional "thang ", in
@@ -191,7 +170,7 @@ month_only(const char *folded, int *month, int *year)
 }
 
 int
-validate_date_or_month(const char *text, char *iso_out, struct field_error *e, int field,
+validate_date_or_month(const char *text, char *iso_out, struct err *e, int field,
     const char *label)
 {
 	char *folded;
@@ -201,7 +180,7 @@ validate_date_or_month(const char *text, char *iso_out, struct field_error *e, i
 	if (validate_date(text, iso_out, NULL, field, label) == 0)
 		return 0;
 	if ((folded = text_fold(text)) == NULL)
-		return field_fail(e, field, _("%s: write the date as dd/mm/yyyy"), label);
+		return err_set(e, field, _("%s: write the date as dd/mm/yyyy"), label);
 	ok = month_only(folded, &month, &year);
 	free(folded);
 	if (!ok)
@@ -211,7 +190,7 @@ validate_date_or_month(const char *text, char *iso_out, struct field_error *e, i
 }
 
 int
-validate_deadline(const char *text, struct field_error *e, int field, const char *label)
+validate_deadline(const char *text, struct err *e, int field, const char *label)
 {
 	char buf[64];
 	struct date d;
@@ -219,11 +198,11 @@ validate_deadline(const char *text, struct field_error *e, int field, const char
 	/* Longer text is no date. */
 	if (!trimmed(text, buf, sizeof buf) || !date_shaped(buf) || date_parse_vn(buf, &d))
 		return 0;
-	return field_fail(e, field, _("%s: the date %s does not exist"), label, buf);
+	return err_set(e, field, _("%s: the date %s does not exist"), label, buf);
 }
 
 int
-validate_range(double v, double min, double max, struct field_error *e, int field,
+validate_range(double v, double min, double max, struct err *e, int field,
     const char *label)
 {
 	char lo[32], hi[32];
@@ -233,26 +212,26 @@ validate_range(double v, double min, double max, struct field_error *e, int fiel
 	number_format(min, lo, sizeof lo);
 	number_format(max, hi, sizeof hi);
 	if (isinf(max))
-		return field_fail(e, field, _("%s must be at least %s"), label, lo);
+		return err_set(e, field, _("%s must be at least %s"), label, lo);
 	if (isinf(min))
-		return field_fail(e, field, _("%s must be at most %s"), label, hi);
-	return field_fail(e, field, _("%s must be between %s and %s"), label, lo, hi);
+		return err_set(e, field, _("%s must be at most %s"), label, hi);
+	return err_set(e, field, _("%s must be between %s and %s"), label, lo, hi);
 }
 
 int
 validate_number(const char *text, bool required, double min, double max,
-    double *out, bool *has, struct field_error *e, int field, const char *label)
+    double *out, bool *has, struct err *e, int field, const char *label)
 {
 	double v;
 
 	*has = false;
 	if (text[strspn(text, " \t")] == '\0') {
 		if (required)
-			return field_fail(e, field, _("%s is required"), label);
+			return err_set(e, field, _("%s is required"), label);
 		return 0;
 	}
 	if (!number_parse(text, &v))
-		return field_fail(e, field, _("%s is not a number"), label);
+		return err_set(e, field, _("%s is not a number"), label);
 	if (validate_range(v, min, max, e, field, label) != 0)
 		return -1;
 	*out = v;

@@ -60,13 +60,13 @@ pdf_write(struct db *db, const struct report *r, bool landscape, const char *pat
 	 * beside path), which is then renamed into place whole: no link is
 	 * followed, and a failure leaves path as it was. */
 	if (out_open(&out, path, OUT_SHARED) == NULL)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	if (render(db, r, landscape, out.tmp) != 0) {
 		out_abort(&out);
 		return -1;
 	}
 	if (out_commit(&out) != 0)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	return 0;
 }
 

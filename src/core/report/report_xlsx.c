@@ -56,12 +56,12 @@ report_write_xlsx(struct db *db, const struct report *r, const char *path)
 	 * beside path), then renamed into place whole: no link followed, and a
 	 * failure leaves path as it was. */
 	if (out_open(&out, path, OUT_SHARED) == NULL)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	if (writer(r, out.tmp, err, sizeof err) != 0) {
 		out_abort(&out);
 		return db_fail(db, "%s", err);
 	}
 	if (out_commit(&out) != 0)
-		return db_fail(db, "%s", out.error);
+		return db_fail(db, "%s", out.err.msg);
 	return 0;
 }

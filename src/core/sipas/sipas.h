@@ -29,7 +29,7 @@
 
 struct db;
 struct trash;
-struct field_error;
+struct err;
 
 /* One digit an answer or an option: at most 9 values besides 0. */
 #define SIPAS_MAX_VALUE 9
@@ -203,13 +203,13 @@ bool sipas_option_valid(const struct sipas_questionnaire *q, int field, int v);
  * the number above 0 and not already in the round, every answer and option
  * valid.  0, or -1 with err naming the number, field or answer. */
 int sipas_form_save(struct db *db, const struct sipas_questionnaire *q, int64_t round,
-    const struct sipas_form *f, struct field_error *err);
+    const struct sipas_form *f, struct err *err);
 /* Replaces form old_number of round with f in one transaction, checked as
  * sipas_form_save checks a new form: f's number may stay old_number or be
  * one not in the round.  0, or -1 with err naming the number (also when
  * old_number is not in the round), field or answer, the round unchanged. */
 int sipas_form_replace(struct db *db, const struct sipas_questionnaire *q, int64_t round,
-    int old_number, const struct sipas_form *f, struct field_error *err);
+    int old_number, const struct sipas_form *f, struct err *err);
 /* The forms of round (whose questionnaire q is) in number order, as typed:
  * *out malloc'd (free it), NULL when there are none.  0 or -1. */
 int sipas_form_list(struct db *db, const struct sipas_questionnaire *q, int64_t round,
@@ -281,6 +281,6 @@ int sipas_report(struct db *db, int64_t round, int64_t compare, int width, FILE 
  * transaction.  0, or -1 with err saying why (no index yet, no such target
  * or not a rate). */
 int sipas_feed_target(struct db *db, int64_t round, int64_t target, int year,
-    enum period_kind period, struct field_error *err);
+    enum period_kind period, struct err *err);
 
 #endif

@@ -12,7 +12,7 @@
 
 int
 sipas_feed_target(struct db *db, int64_t round, int64_t target, int year,
-    enum period_kind period, struct field_error *err)
+    enum period_kind period, struct err *err)
 {
 	struct measure m = { .has_value = true };
 	struct target *targets = NULL;
@@ -23,25 +23,25 @@ sipas_feed_target(struct db *db, int64_t round, int64_t target, int year,
 	bool has;
 	char evidence[512];
 
-	field_error_clear(err);
+	err_clear(err);
 	if (sipas_round_index(db, round, &has, &m.value) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (!has)
-		return field_fail(err, -1, _("The round has no answers yet: no index to record"));
+		return err_set(err, -1, _("The round has no answers yet: no index to record"));
 	if ((st = db_prepare(db, "SELECT plan_id FROM target WHERE id = ?")) == NULL)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	sqlite3_bind_int64(st, 1, target);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		plan = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (plan == 0)
-		return field_fail(err, -1, _("no target has the number %lld"), (long long)target);
+		return err_set(err, -1, _("no target has the number %lld"), (long long)target);
 	if (target_list(db, plan, 0, year, period, &targets, &n) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	for (i = 0; i < n && targets[i].id != target; i++)
 		continue;
 	if (i == n || targets[i].rule.kind != TARGET_RATE) {
-		field_fail(err, -1, _("The target is not a rate: a satisfaction index is a percentage"));
+		err_set(err, -1, _("The target is not a rate: a satisfaction index is a percentage"));
 	} else if (sipas_round_get(db, round, &r) == 1) {
 		forms = r.forms;
 		snprintf(evidence, sizeof evidence, _("SIPAS: %s (%d forms)"), r.name, forms);
@@ -49,7 +49,7 @@ sipas_feed_target(struct db *db, int64_t round, int64_t target, int year,
 		rc = result_save(db, &targets[i], year, period, &m, evidence,
 		    targets[i].has_result ? targets[i].result.note : "", err);
 	} else {
-		field_fail_db(err, db);
+		err_db(err, db);
 	}
 	targets_free(targets, n);
 	return rc;

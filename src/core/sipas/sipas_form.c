@@ -185,24 +185,24 @@ sipas_form_list(struct db *db, const struct sipas_questionnaire *q, int64_t roun
 
 static int
 check_form(struct db *db, const struct sipas_questionnaire *q, const struct sipas_form *f,
-    int64_t round, struct field_error *e)
+    int64_t round, struct err *e)
 {
 	int exists;
 
 	if (f->number <= 0)
-		return field_fail(e, SFF_NUMBER, _("The form number must be at least 1"));
+		return err_set(e, SFF_NUMBER, _("The form number must be at least 1"));
 	if ((exists = sipas_form_exists(db, round, f->number)) < 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	if (exists)
-		return field_fail(e, SFF_NUMBER, _("Form %d is already entered in this round"),
+		return err_set(e, SFF_NUMBER, _("Form %d is already entered in this round"),
 		    f->number);
 	for (int i = 0; i < q->nfields; i++)
 		if (!sipas_option_valid(q, i, f->fields[i]))
-			return field_fail(e, SFF_FIELDS + i, _("%s: %d is not an option"),
+			return err_set(e, SFF_FIELDS + i, _("%s: %d is not an option"),
 			    q->fields[i].name, f->fields[i]);
 	for (int i = 0; i < q->nquestions; i++)
 		if (!sipas_answer_valid(q, f->answers[i]))
-			return field_fail(e, SFF_ANSWERS + i, _("Question %s: %d is not on the scale"),
+			return err_set(e, SFF_ANSWERS + i, _("Question %s: %d is not on the scale"),
 			    q->questions[i].code, f->answers[i]);
 	return 0;
 }
@@ -223,7 +223,7 @@ insert3(struct db *db, sqlite3_stmt *st, int64_t a, int64_t b, int c)
 
 static int
 store_form(struct db *db, const struct sipas_questionnaire *q, int64_t round,
-    const struct sipas_form *f, struct field_error *e)
+    const struct sipas_form *f, struct err *e)
 {
 	sqlite3_stmt *st;
 	int64_t form;
@@ -232,13 +232,13 @@ store_form(struct db *db, const struct sipas_questionnaire *q, int64_t round,
 	if (check_form(db, q, f, round, e) != 0)
 		return -1;
 	if ((st = db_prepare(db, "INSERT INTO sipas_form (round_id, number) VALUES (?, ?)")) == NULL)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	sqlite3_bind_int64(st, 1, round);
 	sqlite3_bind_int(st, 2, f->number);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail_sql(db, "sipas form");
 	sqlite3_finalize(st);
 	if (rc != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	form = sqlite3_last_insert_rowid(db_sqlite(db));
 	st = db_prepare(db, "INSERT INTO sipas_respondent (form_id, field_id, value) VALUES (?, ?, ?)");
 	for (int i = 0; st != NULL && rc == 0 && i < q->nfields; i++)
@@ -246,32 +246,32 @@ store_form(struct db *db, const struct sipas_questionnaire *q, int64_t round,
 			rc = insert3(db, st, form, q->fields[i].id, f->fields[i]);
 	sqlite3_finalize(st);
 	if (st == NULL || rc != 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	st = db_prepare(db, "INSERT INTO sipas_answer (form_id, question_id, value) VALUES (?, ?, ?)");
 	for (int i = 0; st != NULL && rc == 0 && i < q->nquestions; i++)
 		rc = insert3(db, st, form, q->questions[i].id, f->answers[i]);
 	sqlite3_finalize(st);
-	return st == NULL || rc != 0 ? field_fail_db(e, db) : 0;
+	return st == NULL || rc != 0 ? err_db(e, db) : 0;
 }
 
 /* Stores f in one transaction, in place of form old_number when replace. */
 static int
 write_form(struct db *db, const struct sipas_questionnaire *q, int64_t round, bool replace,
-    int old_number, const struct sipas_form *f, struct field_error *err)
+    int old_number, const struct sipas_form *f, struct err *err)
 {
 	int rc = 0, exists;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	/* The old form goes first, so that f may keep its number; a refusal
 	 * below rolls the delete back. */
 	if (replace) {
 		if ((exists = sipas_form_exists(db, round, old_number)) < 0 ||
 		    (exists && db_run_id(db, DELETE_FORM, round, old_number, "sipas form") != 0))
-			rc = field_fail_db(err, db);
+			rc = err_db(err, db);
 		else if (!exists)
-			rc = field_fail(err, SFF_NUMBER, _("Form %d is not in this round"), old_number);
+			rc = err_set(err, SFF_NUMBER, _("Form %d is not in this round"), old_number);
 	}
 	if (rc == 0)
 		rc = store_form(db, q, round, f, err);
@@ -280,14 +280,14 @@ write_form(struct db *db, const struct sipas_questionnaire *q, int64_t round, bo
 
 int
 sipas_form_save(struct db *db, const struct sipas_questionnaire *q, int64_t round,
-    const struct sipas_form *f, struct field_error *err)
+    const struct sipas_form *f, struct err *err)
 {
 	return write_form(db, q, round, false, 0, f, err);
 }
 
 int
 sipas_form_replace(struct db *db, const struct sipas_questionnaire *q, int64_t round,
-    int old_number, const struct sipas_form *f, struct field_error *err)
+    int old_number, const struct sipas_form *f, struct err *err)
 {
 	return write_form(db, q, round, true, old_number, f, err);
 }

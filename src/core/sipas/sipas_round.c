@@ -117,27 +117,27 @@ check_round(struct db *db, const struct sipas_round_input *r, struct field_error
 	    _("Choose a questionnaire")) != 0)
 		return -1;
 	if (r->date_from[0] && !date_parse_iso(r->date_from, &d))
-		return field_fail(e, SRF_FROM, _("%s: write the date as dd/mm/yyyy"), _("From"));
+		return err_set(e, SRF_FROM, _("%s: write the date as dd/mm/yyyy"), _("From"));
 	if (r->date_to[0] && !date_parse_iso(r->date_to, &d))
-		return field_fail(e, SRF_TO, _("%s: write the date as dd/mm/yyyy"), _("To"));
+		return err_set(e, SRF_TO, _("%s: write the date as dd/mm/yyyy"), _("To"));
 	if (r->date_from[0] && r->date_to[0] && strcmp(r->date_to, r->date_from) < 0)
-		return field_fail(e, SRF_TO, _("The last day is before the first"));
+		return err_set(e, SRF_TO, _("The last day is before the first"));
 	if (r->unit_id != 0 && validate_ref(db, "unit", r->unit_id, e, SRF_UNIT,
 	    _("The unit no longer exists")) != 0)
 		return -1;
 	if (r->id == 0)
 		return 0;
 	if ((forms = sipas_form_count(db, r->id)) < 0)
-		return field_fail_db(e, db);
+		return err_db(e, db);
 	if (forms > 0) {
 		struct sipas_round old;
 		int found = sipas_round_get(db, r->id, &old);
 
 		if (found < 0)
-			return field_fail_db(e, db);
+			return err_db(e, db);
 		if (found == 1 && old.questionnaire_id != r->questionnaire_id) {
 			sipas_round_free(&old);
-			return field_fail(e, SRF_QUESTIONNAIRE, _("The round has %d forms: its "
+			return err_set(e, SRF_QUESTIONNAIRE, _("The round has %d forms: its "
 			    "questionnaire cannot change"), forms);
 		}
 		sipas_round_free(&old);
@@ -158,11 +158,11 @@ store_round(struct db *db, const struct sipas_round_input *r, int64_t *id,
 	    (service = field_text(r->service, e, SRF_SERVICE, _("Service"))) == NULL)
 		goto out;
 	if ((folded = text_fold(name)) == NULL) {
-		field_fail(e, -1, "%s", strerror(ENOMEM));
+		err_set(e, -1, "%s", strerror(ENOMEM));
 		goto out;
 	}
 	if (*folded == '\0') {
-		field_fail(e, SRF_NAME, _("%s is required"), _("Name"));
+		err_set(e, SRF_NAME, _("%s is required"), _("Name"));
 		goto out;
 	}
 	if (check_round(db, r, e) != 0)
@@ -175,7 +175,7 @@ store_round(struct db *db, const struct sipas_round_input *r, int64_t *id,
 		    "folded = ?3, date_from = ?4, date_to = ?5, service = ?6, unit_id = ?7 "
 		    "WHERE id = ?8");
 	if (st == NULL) {
-		field_fail_db(e, db);
+		err_db(e, db);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, r->questionnaire_id);
@@ -189,9 +189,9 @@ store_round(struct db *db, const struct sipas_round_input *r, int64_t *id,
 		sqlite3_bind_int64(st, 8, r->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "sipas round");
-		field_fail_db(e, db);
+		err_db(e, db);
 	} else if (r->id != 0 && sqlite3_changes(db_sqlite(db)) == 0) {
-		field_fail(e, -1, _("The survey round no longer exists"));
+		err_set(e, -1, _("The survey round no longer exists"));
 	} else {
 		*id = r->id != 0 ? r->id : sqlite3_last_insert_rowid(db_sqlite(db));
 		rc = 0;
@@ -223,7 +223,7 @@ sipas_round_save(struct db *db, const struct sipas_round_input *in, int64_t *id,
 {
 	int64_t saved = 0;
 
-	field_error_clear(err);
+	err_clear(err);
 	if (db_begin(db) != 0)
 		return field_fail_db(err, db);
 	if (field_commit(db, store_round(db, in, &saved, err), err) != 0)

@@ -4,7 +4,13 @@
  * keys on, in WAL mode (a reader never blocks the writer, and a crash never
  * leaves a half-written record) and with a busy timeout so that a second
  * instance waits instead of failing.  The core never exits: every failure is
- * returned, with a message in db_error(). */
+ * returned.
+ *
+ * Errors (err.h): a function that can fail returns -1 and fills the struct
+ * err it was given.  The functions here, which take none, leave their
+ * message as the database's last one; whoever called them and was given a
+ * struct err fills it with err_db, the only reader of that message outside
+ * the core's own plumbing. */
 #ifndef CCHC_DB_H
 #define CCHC_DB_H
 
@@ -56,9 +62,10 @@ bool db_created(const struct db *db);
  * or NULL when it can be written.  db_begin then refuses with it. */
 const char *db_read_only_reason(const struct db *db);
 
+/* The last message: read it through err_db (err.h). */
 const char *db_error(const struct db *db);
 /* Empties the last message, so that one read after a failure is that
- * failure's and not an older one. */
+ * failure's and not an older one (a form does so before its save). */
 void db_clear_error(struct db *db);
 /* Sets the error message (printf-style); returns -1 for `return db_fail()`. */
 int db_fail(struct db *db, const char *fmt, ...)
