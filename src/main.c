@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/store/err.h"
 #include "core/text/date.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 
 static const struct command *const commands[] = {

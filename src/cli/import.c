@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/store/err.h"
 #include "core/plan/appendix.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/store/err.h"
 #include "core/store/backup.h"
 #include "core/store/db.h"
 #include "core/store/history.h"

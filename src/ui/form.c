@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/store/err.h"
 #include "core/store/db.h"
 #include "core/text/editor.h"
 #include "core/text/i18n.h"

@@ -51,7 +51,9 @@ save_plan(struct app *app, struct form *f, struct err *err)
 	    read_year(f, e->fto, PF_YEAR_TO, &p.year_to, err) != 0 ||
 	    plan_save(app->db, &p, &id, err) != 0)
 		return -1;
-	return app_reload(app, id);
+	if (app_reload(app, id) != 0)
+		return err_db(err, app->db);
+	return 0;
 }
 
 struct screen *

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/store/err.h"
 #include "core/store/db.h"
 #include "core/io/file_out.h"
 #include "core/text/i18n.h"

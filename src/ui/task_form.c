@@ -114,7 +114,7 @@ read_cooperators(struct app *app, struct form *f, int field, int64_t **ids, int 
 
 static int
 read_products(struct form *f, struct task_edit *e, struct product_input *p, int *n,
-    struct field_error *err)
+    struct err *err)
 {
 	*n = 0;
 	for (int i = 0; i < e->nslots; i++) {

@@ -148,7 +148,7 @@ note_task(struct db *db, int64_t id, unsigned n, struct err *e)
 		if (all[i].id != id)
 			continue;
 		if ((products = calloc((size_t)all[i].nproducts + 1, sizeof *products)) == NULL) {
-			rc = field_fail(e, -1, "out of memory");
+			rc = err_set(e, -1, "out of memory");
 			break;
 		}
 		snprintf(note, sizeof note, "n%u", n);
@@ -471,7 +471,7 @@ two(const char *path)
 	ia = task_input_of(&ta[0], pa);
 	ia.note = "written by instance A";
 	if (task_save(a, &ia, NULL, 0, YEAR, NULL, &e) != 0)
-		fail("A: %s", e.message);
+		fail("A: %s", e.msg);
 	ib = task_input_of(&tb[0], pb);
 	ib.description = "Changed by instance B";
 	rc = task_save(b, &ib, NULL, 0, YEAR, NULL, &e);
@@ -757,7 +757,7 @@ expect_verbatim(struct db *db, const char *text, int *n)
 
 	(*n)++;
 	if (task_save(db, &t, NULL, 0, YEAR, &t.id, &e) != 0) {
-		fail("%-40s refused: %s", text, e.message);
+		fail("%-40s refused: %s", text, e.msg);
 		return;
 	}
 	st = db_prepare(db, "SELECT t.description = ?2 AND t.note = ?2 AND p.name = ?2"

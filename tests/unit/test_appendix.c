@@ -72,12 +72,12 @@ static int64_t
 new_plan(int year)
 {
 	struct plan_input p = { 0 };
-	struct field_error e;
+	struct err e;
 
 	p.title = "Kế hoạch nhập";
 	p.number = p.issuer = p.signer = "";
 	p.year_from = p.year_to = year;
-	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.msg);
 	return p.id;
 }
 

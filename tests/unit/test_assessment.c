@@ -625,7 +625,7 @@ START_TEST(test_computed)
 		in.progress = PROGRESS_DONE;
 		strcpy(in.completion_date, "2025-10-15");
 		ck_assert_msg(task_save(db, &in, coop, ncoop, 2025, NULL, &e) == 0, "%s",
-		    e.message);
+		    e.msg);
 		free(coop);
 		free(products);
 	}
@@ -715,7 +715,7 @@ sipas_round(const char *name, const char *from, const char *to, int64_t question
 
 	snprintf(r.date_from, sizeof r.date_from, "%s", from);
 	snprintf(r.date_to, sizeof r.date_to, "%s", to);
-	ck_assert_msg(sipas_round_save(db, &r, &r.id, &e) == 0, "round: %s", e.message);
+	ck_assert_msg(sipas_round_save(db, &r, &r.id, &e) == 0, "round: %s", e.msg);
 	return r.id;
 }
 

@@ -176,7 +176,7 @@ START_TEST(test_phases)
 {
 	struct plan_input p = { 0 };
 	struct target_input t = { 0 };
-	struct field_error e;
+	struct err e;
 	int64_t id;
 
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
@@ -184,7 +184,7 @@ START_TEST(test_phases)
 	p.year_from = 2026;
 	p.year_to = 2030;
 	p.phases = "2026-2027; 2028–2030";
-	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.msg);
 	t.plan_id = p.id;
 	t.section_id = 7;
 	t.text = "Tỷ lệ hồ sơ trực tuyến toàn trình đến năm 2030";
@@ -193,7 +193,7 @@ START_TEST(test_phases)
 	t.rule.cmp = CMP_GE;
 	t.rule.value = 70;
 	t.phase_values = "2026-2027: 80; 2028-2030: 90";
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	id = copy_plan(db, p.id, 2031, false);
 	ck_assert_msg(id > 0, "%s", db_error(db));
 	ck_assert_str_eq(query("SELECT title || ' ' || year_from || ' ' || year_to FROM plan "

@@ -157,7 +157,7 @@ START_TEST(test_round_trip)
 {
 	struct criteria_set a, b, c;
 	struct criterion_input n = { 0 };
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&a);
 
 	round_trip(&a, &b);
@@ -171,7 +171,7 @@ START_TEST(test_round_trip)
 	n.params = "empty=zero";
 	n.source = "target:DVCTT";
 	n.hint = "";
-	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(criterion_move(db, a.nodes[find(&a, "2.3")].id, -1), 0);
 	criteria_free(&a);
 	ck_assert_int_eq(criteria_load(db, id, &a), 0);
@@ -233,7 +233,7 @@ START_TEST(test_editor)
 	struct criteria_set s;
 	struct criteria_warning *w;
 	struct criterion_input n, one;
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&s), c1 = s.nodes[find(&s, "1")].id;
 	int nw, i;
 
@@ -256,7 +256,7 @@ START_TEST(test_editor)
 	ck_assert_int_eq(criterion_save(db, id, &n, &n.id, &e), -1);
 	ck_assert_int_eq(e.field, CF_MAX);
 	n.max = 1;
-	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(n.id, 0);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
@@ -273,7 +273,7 @@ START_TEST(test_editor)
 	/* raising section 1 to 13 moves the warning to the set: 101, not 100 */
 	one = criterion_input_of(&s.nodes[find(&s, "1")]);
 	one.max = 13;
-	ck_assert_msg(criterion_save(db, id, &one, NULL, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &one, NULL, &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	ck_assert_int_eq(criteria_check(&s, &w, &nw), 0);
@@ -306,14 +306,14 @@ START_TEST(test_reparent)
 {
 	struct criteria_set s;
 	struct criterion_input n;
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&s), two = s.nodes[find(&s, "2")].id;
 	int total = s.n, i;
 
 	n = criterion_input_of(&s.nodes[find(&s, "1.2")]);
 	n.parent_id = s.nodes[find(&s, "3")].id;
 	n.code = "3.9";
-	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	i = find(&s, "3.9");
@@ -325,7 +325,7 @@ START_TEST(test_reparent)
 	n = criterion_input_of(&s.nodes[find(&s, "2")]);
 	n.parent_id = s.nodes[find(&s, "1")].id;
 	n.code = "1.9";
-	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(criterion_save(db, id, &n, &n.id, &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	i = find(&s, "1.9");
@@ -373,7 +373,7 @@ START_TEST(test_set_header)
 	};
 	struct criteria_set s;
 	struct criteria_set_input in;
-	struct field_error e;
+	struct err e;
 	int64_t id = import_template(&s);
 	char *text = criteria_bands_text(&s);
 
@@ -384,7 +384,7 @@ START_TEST(test_set_header)
 	in.year = 2026;
 	in.total = 100;
 	ck_assert_msg(criteria_set_save(db, &in,
-	    " Xuất sắc 90 ; Tốt 80;Khá 70,5; Trung bình 0;", &e) == 0, "%s", e.message);
+	    " Xuất sắc 90 ; Tốt 80;Khá 70,5; Trung bình 0;", &e) == 0, "%s", e.msg);
 	criteria_free(&s);
 	ck_assert_int_eq(criteria_load(db, id, &s), 0);
 	ck_assert_str_eq(s.name, "Bộ tiêu chí của tỉnh năm 2026");

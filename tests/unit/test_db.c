@@ -15,6 +15,8 @@
 
 #include <sqlite3.h>
 
+#include "core/store/err.h"
+#include "core/plan/unit.h"
 #include "core/store/db.h"
 #include "core/io/file_out.h"
 #include "core/store/lock.h"

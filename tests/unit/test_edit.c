@@ -361,10 +361,10 @@ START_TEST(test_plan_round_trip)
 {
 	struct plan_input p = new_plan();
 	struct plan got, *list;
-	struct field_error e;
+	struct err e;
 	int n;
 
-	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(p.id, plan_id);
 	assert_query_text("SELECT title FROM plan WHERE id = ?1", p.id, "Kế hoạch CCHC 2026");
 	assert_query_text("SELECT folded FROM plan WHERE id = ?1", p.id, "ke hoach cchc 2026");
@@ -375,7 +375,7 @@ START_TEST(test_plan_round_trip)
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
 	p.year_to = 2030;
 	p.issue_date[0] = '\0';
-	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(plan_get(db, p.id, &got), 1);
 	ck_assert_str_eq(got.title, "Kế hoạch CCHC giai đoạn 2026-2030");
 	ck_assert_int_eq(got.year_to, 2030);
@@ -434,7 +434,7 @@ static const struct {
 START_TEST(test_plan_errors)
 {
 	struct plan_input p = new_plan();
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after;
 
 	p.title = plan_errors[_i].title;
@@ -480,9 +480,9 @@ static int64_t
 save_target(enum target_kind kind, enum comparator cmp, double value)
 {
 	struct target_input t = new_target(kind, cmp, value);
-	struct field_error e;
+	struct err e;
 
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	return t.id;
 }
 
@@ -493,7 +493,7 @@ START_TEST(test_target_round_trip)
 	struct err e;
 	int last;
 
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(t.id, 0);
 	assert_query_text("SELECT text FROM target WHERE id = ?1", t.id, "Tỷ lệ hồ sơ");
 	assert_query_text("SELECT folded FROM target WHERE id = ?1", t.id, "ty le ho so");
@@ -510,21 +510,21 @@ START_TEST(test_target_round_trip)
 	t.rule.has_baseline = true;
 	t.rule.baseline = 12.5;
 	t.lead_unit_id = 0;
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	assert_query_text("SELECT kind || comparator || value || '/' || baseline || '/' ||"
 	    " ifnull(lead_unit_id, 'none') FROM target WHERE id = ?1", t.id,
 	    "reduction>=30.0/12.5/none");
 	ck_assert_int_eq(query("SELECT ord FROM target WHERE id = ?1", t.id), last);
 	t.section_id = chi_dao;
 	last = (int)query("SELECT max(ord) FROM target WHERE section_id = ?1", chi_dao);
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(query("SELECT ord FROM target WHERE id = ?1", t.id), last + 1);
 
 	t.rule = (struct target_rule){ TARGET_RATE, CMP_GT, 99, false, 0 };
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_msg(result_save(db, &(struct target){ .id = t.id, .rule = t.rule }, YEAR,
 	    PERIOD_H1, &m, "Báo cáo 12/BC", "", &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	ck_assert_int_eq(query("SELECT count(*) FROM result WHERE target_id = ?1", t.id), 1);
 	assert_undo_restores(target_delete, t.id, "SELECT count(*) FROM result WHERE target_id = ?1");
 	/* Deleted for good without an undo. */
@@ -575,7 +575,7 @@ static const struct {
 START_TEST(test_target_errors)
 {
 	struct target_input t = new_target(TARGET_RATE, CMP_GE, 98);
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after;
 
 	if (target_errors[_i].text != NULL)
@@ -845,7 +845,7 @@ START_TEST(test_task_round_trip)
 	int n, nids;
 
 	ck_assert(coop[0] > 0 && coop[1] > 0);
-	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_gt(t.id, 0);
 	assert_query_text("SELECT description || '/' || folded FROM task WHERE id = ?1", t.id,
 	    "Rà soát TTHC/ra soat tthc");
@@ -878,7 +878,7 @@ START_TEST(test_task_round_trip)
 	products[1].deadline_text = "";
 	coop[0] = coop[1];
 	coop[1] = unit_find(db, "Phòng Kinh tế");
-	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 2, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(query("SELECT count(*) FROM product WHERE task_id = ?1", t.id), 1);
 	ck_assert_int_eq(task_cooperator_ids(db, t.id, &ids, &nids), 0);
 	ck_assert_int_eq(nids, 2);
@@ -915,7 +915,7 @@ START_TEST(test_task_evidence)
 	t.evidence_number = " 120/BC-UBND ";
 	snprintf(t.evidence_date, sizeof t.evidence_date, "2025-06-20");
 	t.evidence = "Ba" ACUTE "o ca" ACUTE "o kê" ACUTE "t qua" HOOK;
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	assert_query_text("SELECT evidence_number || '|' || evidence_date || '|' || evidence "
 	    "FROM task WHERE id = ?1", t.id, "120/BC-UBND|2025-06-20|Báo cáo kết quả");
 	ck_assert_int_eq(task_list(db, plan_id, tthc, &list, &n), 0);
@@ -926,7 +926,7 @@ START_TEST(test_task_evidence)
 	tasks_free(list, n);
 
 	t.evidence_date[0] = '\0';
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(query("SELECT evidence_date IS NULL FROM task WHERE id = ?1", t.id), 1);
 }
 END_TEST
@@ -947,11 +947,11 @@ END_TEST
 START_TEST(test_task_set_progress)
 {
 	struct task_input t = new_task();
-	struct field_error e;
+	struct err e;
 	char *before, *after;
 
-	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.message);
-	ck_assert_msg(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-15", &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, NULL, 0, YEAR, &t.id, &e) == 0, "%s", e.msg);
+	ck_assert_msg(task_set_progress(db, t.id, PROGRESS_DONE, "2025-10-15", &e) == 0, "%s", e.msg);
 	assert_query_text("SELECT progress || '|' || completion_date FROM task WHERE id = ?1", t.id,
 	    "done|2025-10-15");
 	ck_assert_int_eq(task_set_progress(db, t.id, PROGRESS_IN_PROGRESS, "", &e), 0);
@@ -1017,7 +1017,7 @@ START_TEST(test_task_errors)
 	char *before, *after;
 
 	/* An existing task, to see an update refused too. */
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	before = dump();
 	if (task_errors[_i].description != NULL)
 		t.description = task_errors[_i].description;
@@ -1086,12 +1086,12 @@ assert_sample_aliases(int64_t id)
 START_TEST(test_unit_round_trip)
 {
 	struct unit_input u = { 0, "Ban Chi" HOOK " huy qua" HAT "n su" HORN DOT, "BCHQS" };
-	struct field_error e;
+	struct err e;
 	char *aliases;
 
 	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã; ; Ban chỉ huy quân sự xã ;BCHQS", &u.id,
 	    &e) == 0,
-	    "%s", e.message);
+	    "%s", e.msg);
 	ck_assert_int_gt(u.id, 0);
 	assert_query_text("SELECT name || '/' || folded FROM unit WHERE id = ?1", u.id,
 	    "Ban Chỉ huy quân sự/ban chi huy quan su");
@@ -1105,7 +1105,7 @@ START_TEST(test_unit_round_trip)
 	/* The alias set is replaced; the name can change its case. */
 	u.name = "Ban chỉ huy quân sự";
 	u.short_name = "";
-	ck_assert_msg(unit_save(db, &u, "Ban CHQS", &u.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(unit_save(db, &u, "Ban CHQS", &u.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(unit_find(db, "Ban CHQS xã"), 0);
 	ck_assert_int_eq(unit_find(db, "BCHQS"), 0);
 	ck_assert_int_eq(unit_find(db, "Ban CHQS"), u.id);
@@ -1141,7 +1141,7 @@ static const struct {
 START_TEST(test_unit_errors)
 {
 	struct unit_input u = { 0, unit_errors[_i].name, unit_errors[_i].short_name };
-	struct field_error e;
+	struct err e;
 	char *before = dump(), *after;
 
 	ck_assert_int_eq(unit_save(db, &u, unit_errors[_i].aliases, &u.id, &e), -1);
@@ -1194,7 +1194,7 @@ START_TEST(test_unit_usage_roles)
 	struct unit_input u = { 0, "Ban Tuyên giáo", "" };
 	struct task_input t = new_task();
 	struct target_input g = new_target(TARGET_COUNT, CMP_GE, 2);
-	struct field_error e;
+	struct err e;
 	int64_t coop[1];
 	int tasks = -1, targets = -1;
 
@@ -1205,12 +1205,12 @@ START_TEST(test_unit_usage_roles)
 	/* Monitor and cooperator of one task, cooperator of another. */
 	coop[0] = u.id;
 	t.monitor_unit_id = u.id;
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	t.id = 0;
 	t.monitor_unit_id = 0;
-	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, YEAR, &t.id, &e) == 0, "%s", e.msg);
 	g.lead_unit_id = u.id;
-	ck_assert_msg(target_save(db, &g, &g.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &g, &g.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(unit_usage(db, u.id, &tasks, &targets), 0);
 	ck_assert_int_eq(tasks, 2);
 	ck_assert_int_eq(targets, 1);

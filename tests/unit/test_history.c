@@ -147,11 +147,11 @@ new_target(void)
 START_TEST(test_target_insert_update_delete)
 {
 	struct target_input t = new_target();
-	struct field_error e;
+	struct err e;
 	char list[512], changes[512];
 
 	next_save();
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(latest("target", "after_json", "$.text"), t.text);
 	ck_assert_str_eq(latest("target", "after_json", "$.value"), "98.0");
 	ck_assert_str_eq(latest("target", "before_json", "$.value"), "");
@@ -169,7 +169,7 @@ START_TEST(test_target_insert_update_delete)
 
 	next_save();
 	t.rule.value = 99.5;
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "target update 46");
 	ck_assert_int_eq(t.id, atoll(latest("target", "after_json", "$.id")));
 	ck_assert_str_eq(latest("target", "before_json", "$.value"), "98.0");
@@ -180,7 +180,7 @@ START_TEST(test_target_insert_update_delete)
 
 	/* Saving without a change writes nothing. */
 	next_save();
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "");
 
 	next_save();
@@ -201,7 +201,7 @@ static struct product_input products[] = {
 START_TEST(test_task_with_products)
 {
 	struct task_input t = { 0 };
-	struct field_error e;
+	struct err e;
 	int64_t coop[] = { 2 };
 	char list[1024], changes[512];
 
@@ -216,7 +216,7 @@ START_TEST(test_task_with_products)
 	t.nproducts = 2;
 	t.products = products;
 	next_save();
-	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "task insert 31; product insert 42; product insert 43; "
 	    "task_cooperator insert 31");
 	ck_assert_str_eq(latest("product", "after_json", "$.deadline_kind"), "date");
@@ -229,7 +229,7 @@ START_TEST(test_task_with_products)
 	/* Saved again unchanged: nothing is written, the products keep
 	 * their ids. */
 	next_save();
-	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "");
 
 	/* Progress and one deadline change: the task and that product are
@@ -237,7 +237,7 @@ START_TEST(test_task_with_products)
 	next_save();
 	t.progress = PROGRESS_IN_PROGRESS;
 	products[1].deadline_text = "Tháng 12/2025";
-	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "task update 31; product update 43");
 	entries("task", t.id, list, sizeof list, changes, sizeof changes);
 	ck_assert_str_eq(list, "task insert; product insert; product insert; task_cooperator insert; "
@@ -288,10 +288,10 @@ START_TEST(test_task_with_products)
 		int64_t two[] = { 5, 2 };
 
 		next_save();
-		ck_assert_msg(task_save(db, &t, two, 2, 2025, &t.id, &e) == 0, "%s", e.message);
+		ck_assert_msg(task_save(db, &t, two, 2, 2025, &t.id, &e) == 0, "%s", e.msg);
 		ck_assert_str_eq(new_rows(), "task_cooperator insert 31; task_cooperator update 31");
 		next_save();
-		ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.message);
+		ck_assert_msg(task_save(db, &t, coop, 1, 2025, &t.id, &e) == 0, "%s", e.msg);
 		ck_assert_str_eq(new_rows(), "task_cooperator delete 31; task_cooperator update 31");
 	}
 
@@ -327,20 +327,20 @@ END_TEST
 START_TEST(test_unit_insert_update_delete)
 {
 	struct unit_input u = { 0 };
-	struct field_error e;
+	struct err e;
 	char list[512], changes[512];
 
 	u.name = "Ban Chỉ huy quân sự";
 	u.short_name = "BCHQS";
 	next_save();
-	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã", &u.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã", &u.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "unit insert 10; unit_alias insert 10; unit_alias insert 10; "
 	    "unit_alias insert 10");
 	ck_assert_str_eq(latest("unit", "after_json", "$.name"), "Ban Chỉ huy quân sự");
 
 	next_save();
 	u.name = "Ban Chỉ huy Quân sự xã";
-	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã", &u.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(unit_save(db, &u, "Ban CHQS xã", &u.id, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(latest("unit", "before_json", "$.name"), "Ban Chỉ huy quân sự");
 	ck_assert_str_eq(latest("unit", "after_json", "$.name"), "Ban Chỉ huy Quân sự xã");
 	entries("unit", u.id, list, sizeof list, changes, sizeof changes);
@@ -364,14 +364,14 @@ START_TEST(test_one_save_merges)
 	struct target_input t = new_target();
 	struct plan p;
 	struct plan_input in;
-	struct field_error e;
+	struct err e;
 	char list[512], changes[512];
 
 	/* Added, changed and removed within one second: nothing to show. */
 	next_save();
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	t.rule.value = 99;
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(target_delete(db, t.id, NULL), 0);
 	ck_assert_str_eq(new_rows(), "target insert 46; target update 46; target delete 46");
 	entries("target", t.id, list, sizeof list, changes, sizeof changes);
@@ -382,9 +382,9 @@ START_TEST(test_one_save_merges)
 	ck_assert_int_eq(plan_get(db, 1, &p), 1);
 	in = plan_input_of(&p);
 	in.phases = "2025";
-	ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.msg);
 	next_save();
-	ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.msg);
 	ck_assert_str_eq(new_rows(), "phase update 1; phase update 1");
 	entries("plan", 1, list, sizeof list, changes, sizeof changes);
 	ck_assert_str_eq(list, "plan insert; phase insert");

@@ -22,7 +22,7 @@ static void
 setup(void)
 {
 	struct plan_input p = { 0 };
-	struct field_error e;
+	struct err e;
 
 	db = fixture_open("phase", true, true);
 	p.title = "Kế hoạch CCHC giai đoạn 2026-2030";
@@ -30,7 +30,7 @@ setup(void)
 	p.year_from = 2026;
 	p.year_to = 2030;
 	p.phases = "2026-2027; 2028–2030";
-	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(plan_save(db, &p, &p.id, &e) == 0, "%s", e.msg);
 	plan = p.id;
 }
 
@@ -65,7 +65,7 @@ START_TEST(test_bad_phases)
 {
 	struct plan p = { 0 };
 	struct plan_input in;
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	int rc;
 
 	ck_assert_int_eq(plan_get(db, plan, &p), 1);
@@ -100,7 +100,7 @@ START_TEST(test_values_by_phase)
 {
 	struct target_input t = { 0 };
 	struct target *all;
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 	char *text;
 	int n;
 
@@ -112,7 +112,7 @@ START_TEST(test_values_by_phase)
 	t.rule.cmp = CMP_GE;
 	t.rule.value = 70;
 	t.phase_values = "2026-2027: 80; 2028-2030: 90,5";
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	text = phase_values_text(db, t.id);
 	ck_assert_str_eq(text, "2026–2027: 80; 2028–2030: 90.5");
 	free(text);
@@ -140,7 +140,7 @@ START_TEST(test_values_by_phase)
 		ck_assert_int_eq(plan_get(db, plan, &p), 1);
 		in = plan_input_of(&p);
 		in.phases = "2026-2027";
-		ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.message);
+		ck_assert_msg(plan_save(db, &in, NULL, &e) == 0, "%s", e.msg);
 		plan_free(&p);
 	}
 	text = phase_values_text(db, t.id);
@@ -194,7 +194,7 @@ add_target(const char *text, enum target_kind k, enum comparator c, double v,
     const char *values, int horizon)
 {
 	struct target_input t = { 0 };
-	struct field_error e = { -1, "" };
+	struct err e = { -1, "" };
 
 	t.plan_id = plan;
 	t.section_id = 1;
@@ -206,7 +206,7 @@ add_target(const char *text, enum target_kind k, enum comparator c, double v,
 	t.phase_values = values;
 	t.has_horizon = horizon >= 0;
 	t.horizon = (enum target_horizon)(horizon >= 0 ? horizon : 0);
-	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.message);
+	ck_assert_msg(target_save(db, &t, &t.id, &e) == 0, "%s", e.msg);
 	return t.id;
 }
 

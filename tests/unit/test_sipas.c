@@ -103,7 +103,7 @@ new_round(const char *name, const char *from, const char *to)
 
 	snprintf(r.date_from, sizeof r.date_from, "%s", from);
 	snprintf(r.date_to, sizeof r.date_to, "%s", to);
-	ck_assert_msg(sipas_round_save(db, &r, &r.id, &e) == 0, "round: %s", e.message);
+	ck_assert_msg(sipas_round_save(db, &r, &r.id, &e) == 0, "round: %s", e.msg);
 	return r.id;
 }
 
@@ -290,7 +290,7 @@ END_TEST
 START_TEST(test_round_checks)
 {
 	struct sipas_round_input r = { .questionnaire_id = q.id, .name = "  " , .service = "" };
-	struct field_error e;
+	struct err e;
 
 	ck_assert_int_eq(sipas_round_save(db, &r, &r.id, &e), -1);
 	ck_assert_int_eq(e.field, SRF_NAME);
@@ -312,7 +312,7 @@ START_TEST(test_round_questionnaire_fixed)
 {
 	struct sipas_round r;
 	struct sipas_round_input in;
-	struct field_error e;
+	struct err e;
 	int64_t other = sipas_import(db, write_file("o.tsv", "questionnaire\tO\n"
 	    "scale\t1\tcó\tsatisfied\n" "element\tA\tx\n" "question\tq\tx\n"));
 

@@ -875,7 +875,7 @@ fill_ok(struct place *p, int r, const int *col, const struct sheet_values *v)
 		{ KF_EVIDENCE_DATE, SC_EVIDENCE_DATE },
 	};
 	struct task_input t = { .progress = v->progress };
-	struct field_error e;
+	struct err e;
 
 	snprintf(t.completion_date, sizeof t.completion_date, "%s", v->completion);
 	snprintf(t.evidence_date, sizeof t.evidence_date, "%s", v->evidence_date);

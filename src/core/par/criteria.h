@@ -150,7 +150,7 @@ struct criteria_set_input criteria_set_input_of(const struct criteria_set *s);
  * from 0 to 100, the last from 0 -- in one transaction.  0, or -1 with
  * err naming the field. */
 int criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
-    struct field_error *err);
+    struct err *err);
 
 /* Deletes a set with its criteria and assessments; one transaction. */
 int criteria_set_delete(struct db *db, int64_t id);
@@ -179,7 +179,7 @@ struct criterion_input criterion_input_of(const struct par_node *c);
  * the rule and its parameters parse and the source be one of the forms
  * above.  0, or -1 with err naming the field. */
 int criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int64_t *id,
-    struct field_error *err);
+    struct err *err);
 
 /* Deletes a criterion with its children and their entries; one
  * transaction.  0 or -1. */

@@ -183,7 +183,7 @@ static int
 read_criterion(struct importer *im)
 {
 	struct criterion_input c = { 0 };
-	struct field_error e;
+	struct err e;
 	const char *code = tsv_field(&im->tsv, 1);
 	int64_t id;
 	int d;
@@ -207,7 +207,7 @@ read_criterion(struct importer *im)
 	c.source = tsv_field(&im->tsv, 6);
 	c.hint = tsv_field(&im->tsv, 7);
 	if (criterion_store(im->db, im->set, &c, &id, &e) != 0)
-		return ifail(im, e.field >= 0 ? _(criterion_fields[e.field]) : NULL, e.message);
+		return ifail(im, e.field >= 0 ? _(criterion_fields[e.field]) : NULL, e.msg);
 	for (int i = d + 1; i < im->depth; i++)
 		free(im->open_code[i]);
 	im->depth = d + 2;

@@ -101,7 +101,7 @@ parse_bands(char *text, struct par_band **out, int *n, struct err *e)
 /* The header's checks and writes; inside the caller's transaction. */
 static int
 store_set(struct db *db, const struct criteria_set_input *s, const char *bands_text,
-    struct field_error *e)
+    struct err *e)
 {
 	struct par_band *bands = NULL;
 	char *name = NULL, *folded = NULL, *note = NULL, *copy = strdup(bands_text);
@@ -186,11 +186,11 @@ criteria_set_input_of(const struct criteria_set *s)
 
 int
 criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
-    struct field_error *err)
+    struct err *err)
 {
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	return field_commit(db, store_set(db, in, bands, err), err);
 }
 

@@ -21,6 +21,6 @@ int criteria_insert_band(struct db *db, int64_t set, int ord, const char *label,
 /* Inserts or updates c (its code checked) and sets *id to its id; inside
  * the caller's transaction. */
 int criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int64_t *id,
-    struct field_error *e);
+    struct err *e);
 
 #endif

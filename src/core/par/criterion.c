@@ -64,7 +64,7 @@ under_itself(struct db *db, int64_t id, const char *parent)
 
 static int
 check_code(struct db *db, int64_t set, const struct criterion_input *c, const char *code,
-    struct field_error *e)
+    struct err *e)
 {
 	sqlite3_stmt *st;
 	char *parent;
@@ -108,7 +108,7 @@ check_code(struct db *db, int64_t set, const struct criterion_input *c, const ch
 
 static int
 check_criterion(struct db *db, int64_t set, const struct criterion_input *c,
-    struct criterion_row *r, struct field_error *e)
+    struct criterion_row *r, struct err *e)
 {
 	struct rule rule;
 	char err[256];
@@ -164,7 +164,7 @@ rename_descendants(struct db *db, int64_t set, int64_t id, const char *code)
 /* Inserts or updates c; inside the caller's transaction. */
 int
 criterion_store(struct db *db, int64_t set, const struct criterion_input *c, int64_t *id,
-    struct field_error *e)
+    struct err *e)
 {
 	struct criterion_row r;
 	sqlite3_stmt *st = NULL;
@@ -229,13 +229,13 @@ criterion_input_of(const struct par_node *c)
 
 int
 criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int64_t *id,
-    struct field_error *err)
+    struct err *err)
 {
 	int64_t saved = 0;
 
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, criterion_store(db, set, in, &saved, err), err) != 0)
 		return -1;
 	if (id != NULL)

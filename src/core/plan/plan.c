@@ -33,7 +33,7 @@ row_free(struct plan_row *r)
 }
 
 static int
-check(const struct plan_input *p, struct plan_row *r, struct field_error *e)
+check(const struct plan_input *p, struct plan_row *r, struct err *e)
 {
 	struct date d;
 
@@ -62,7 +62,7 @@ check(const struct plan_input *p, struct plan_row *r, struct field_error *e)
  * its own. */
 static int
 store(struct db *db, const struct plan_input *p, int64_t id, int64_t *out,
-    struct field_error *e)
+    struct err *e)
 {
 	struct plan_row r;
 	sqlite3_stmt *st = NULL;
@@ -123,13 +123,13 @@ plan_input_of(const struct plan *p)
 }
 
 int
-plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct field_error *err)
+plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct err *err)
 {
 	int64_t saved = 0;
 
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)
 		return -1;
 	if (id != NULL)
@@ -140,11 +140,11 @@ plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct field_
 int64_t
 plan_insert(struct db *db, const struct plan_input *in)
 {
-	struct field_error e;
+	struct err e;
 	int64_t id = 0;
 
 	if (store(db, in, 0, &id, &e) != 0)
-		return db_fail(db, "%s", e.message);
+		return db_fail(db, "%s", e.msg);
 	return id;
 }
 

@@ -41,7 +41,7 @@ struct plan_input plan_input_of(const struct plan *p);
  * the years within 1990..2200 and the last not before the first;
  * issue_date is ISO or "".  0, or -1 with err naming the field (-1 for a
  * database error). */
-int plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct field_error *err);
+int plan_save(struct db *db, const struct plan_input *in, int64_t *id, struct err *err);
 
 /* Deletes a plan with its phases, targets, results and tasks; *undo (when
  * undo is not NULL) can put them all back (trash.h).  0 or -1. */

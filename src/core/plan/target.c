@@ -110,7 +110,7 @@ row_free(struct target_row *r)
 
 static int
 check(struct db *db, const struct target_input *t, int64_t id, struct target_row *r,
-    struct field_error *e)
+    struct err *e)
 {
 	const struct target_rule *rule = &t->rule;
 
@@ -150,7 +150,7 @@ check(struct db *db, const struct target_input *t, int64_t id, struct target_row
  * transaction of its own. */
 static int
 store(struct db *db, const struct target_input *t, int64_t id, int64_t *out,
-    struct field_error *e)
+    struct err *e)
 {
 	struct target_row r;
 	sqlite3_stmt *st = NULL;
@@ -224,13 +224,13 @@ target_input_of(const struct target *t)
 
 int
 target_save(struct db *db, const struct target_input *in, int64_t *id,
-    struct field_error *err)
+    struct err *err)
 {
 	int64_t saved = 0;
 
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)
 		return -1;
 	if (id != NULL)
@@ -241,11 +241,11 @@ target_save(struct db *db, const struct target_input *in, int64_t *id,
 int64_t
 target_insert(struct db *db, const struct target_input *in)
 {
-	struct field_error e;
+	struct err e;
 	int64_t id = 0;
 
 	if (store(db, in, 0, &id, &e) != 0)
-		return db_fail(db, "%s", e.message);
+		return db_fail(db, "%s", e.msg);
 	return id;
 }
 

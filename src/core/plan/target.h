@@ -54,7 +54,7 @@ struct target_input target_input_of(const struct target *t);
  * the kind (target_check_value), a baseline is not negative.  0, or -1
  * with err naming the field (-1 for a database error). */
 int target_save(struct db *db, const struct target_input *in, int64_t *id,
-    struct field_error *err);
+    struct err *err);
 
 /* Deletes a target with its phase values and results; *undo as in
  * trash.h.  0 or -1. */

@@ -115,7 +115,7 @@ column_ids(struct db *db, const char *sql, int64_t task, int64_t **ids, int *n)
  * text, plan_year filling a missing year. */
 static int
 write_product(struct db *db, int64_t task, int i, const struct product_input *p, int plan_year,
-    int64_t id, bool *written, struct field_error *e)
+    int64_t id, bool *written, struct err *e)
 {
 	int field = KF_PRODUCT + 2 * i;
 	char *name = field_text(p->name, e, field, _("Product")), *text = NULL;
@@ -183,7 +183,7 @@ out:
  * delete and an insert of each at every save. */
 static int
 store_products(struct db *db, const struct task_input *t, int64_t task, int plan_year,
-    struct field_error *e)
+    struct err *e)
 {
 	int64_t *ids;
 	int n, used = 0, rc;
@@ -202,7 +202,7 @@ store_products(struct db *db, const struct task_input *t, int64_t task, int plan
 	for (int i = used; i < n && rc == 0; i++)
 		if (db_run_id(db, "DELETE FROM product WHERE task_id = ?1 AND id = ?2", task,
 		    ids[i], "product") != 0)
-			rc = field_fail_db(e, db);
+			rc = err_db(e, db);
 	free(ids);
 	return rc;
 }
@@ -261,7 +261,7 @@ store_cooperators(struct db *db, int64_t task, const int64_t *units, int n,
 
 static int
 check_units(struct db *db, const struct task_input *t, const int64_t *cooperators, int n,
-    struct field_error *e)
+    struct err *e)
 {
 	if (t->lead_unit_id != 0 && validate_ref(db, "unit", t->lead_unit_id, e, KF_LEAD,
 	    _("The lead unit does not exist")) != 0)
@@ -300,7 +300,7 @@ check_past(const char *iso, int field, const char *label, const char *future,
 
 /* Progress and completion date agree. */
 static int
-check_completion(const struct task_input *t, struct field_error *e)
+check_completion(const struct task_input *t, struct err *e)
 {
 	if ((unsigned)t->progress > PROGRESS_DONE)
 		return err_set(e, KF_PROGRESS, _("Choose the progress"));
@@ -314,7 +314,7 @@ check_completion(const struct task_input *t, struct field_error *e)
 }
 
 int
-task_check_fill(const struct task_input *t, struct field_error *e)
+task_check_fill(const struct task_input *t, struct err *e)
 {
 	err_clear(e);
 	if (check_completion(t, e) != 0)
@@ -343,7 +343,7 @@ row_free(struct task_row *r)
 
 static int
 check(struct db *db, const struct task_input *t, int64_t id, const int64_t *cooperators,
-    int n, struct task_row *r, struct field_error *e)
+    int n, struct task_row *r, struct err *e)
 {
 	memset(r, 0, sizeof *r);
 	if (id == 0 && validate_ref(db, "plan", t->plan_id, e, -1,
@@ -375,7 +375,7 @@ check(struct db *db, const struct task_input *t, int64_t id, const int64_t *coop
 /* Writes the task row as task *id (0: a new one, then set). */
 static int
 store_row(struct db *db, const struct task_input *t, int64_t *id, const struct task_row *r,
-    struct field_error *e)
+    struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -423,7 +423,7 @@ store_row(struct db *db, const struct task_input *t, int64_t *id, const struct t
 	if (rc != SQLITE_DONE)
 		return err_db(e, db);
 	if (sqlite3_changes(db_sqlite(db)) == 0)
-		return field_fail(e, -1, _("The task no longer exists"));
+		return err_set(e, -1, _("The task no longer exists"));
 	if (*id == 0)
 		*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return 0;
@@ -433,7 +433,7 @@ store_row(struct db *db, const struct task_input *t, int64_t *id, const struct t
  * and cooperators; no transaction of its own. */
 static int
 store(struct db *db, const struct task_input *t, int64_t *id, const int64_t *cooperators,
-    int ncooperators, int plan_year, struct field_error *e)
+    int ncooperators, int plan_year, struct err *e)
 {
 	struct task_row r;
 	int rc = -1;
@@ -569,13 +569,13 @@ task_input_of(const struct task *t, struct product_input *products)
 
 int
 task_save(struct db *db, const struct task_input *in, const int64_t *cooperators,
-    int ncooperators, int plan_year, int64_t *id, struct field_error *err)
+    int ncooperators, int plan_year, int64_t *id, struct err *err)
 {
 	int64_t saved = in->id;
 
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, store(db, in, &saved, cooperators, ncooperators, plan_year, err),
 	    err) != 0)
 		return -1;
@@ -588,11 +588,11 @@ int64_t
 task_insert(struct db *db, const struct task_input *in,
     const int64_t *cooperators, int ncooperators, int plan_year)
 {
-	struct field_error e;
+	struct err e;
 	int64_t id = 0;
 
 	if (store(db, in, &id, cooperators, ncooperators, plan_year, &e) != 0)
-		return db_fail(db, "%s", e.message);
+		return db_fail(db, "%s", e.msg);
 	return id;
 }
 

@@ -77,7 +77,7 @@ struct task_input task_input_of(const struct task *t, struct product_input *prod
  * nor is the evidence document's date.
  * 0, or -1 with err naming the field (-1 for a database error). */
 int task_save(struct db *db, const struct task_input *in, const int64_t *cooperators,
-    int ncooperators, int plan_year, int64_t *id, struct field_error *err);
+    int ncooperators, int plan_year, int64_t *id, struct err *err);
 
 /* Sets task id's progress and completion date (ISO; "" unless done) in
  * one transaction, with task_save's checks on them: what one key in the
@@ -108,7 +108,7 @@ bool task_warnings(const struct task_input *t, int year_from, int year_to, char 
 /* The rules on what a unit reports of a task (progress, completion date,
  * evidence date), as task_save applies them: for the update sheets.  0, or
  * -1 with e set. */
-int task_check_fill(const struct task_input *t, struct field_error *e);
+int task_check_fill(const struct task_input *t, struct err *e);
 
 /* Deletes a task with its products and cooperators; *undo as in trash.h.
  * 0 or -1. */

@@ -120,7 +120,7 @@ row_free(struct unit_row *r)
 }
 
 static int
-check(const struct unit_input *u, struct unit_row *r, struct field_error *e)
+check(const struct unit_input *u, struct unit_row *r, struct err *e)
 {
 	memset(r, 0, sizeof *r);
 	if ((r->name = field_text(u->name, e, UF_NAME, _("Name"))) == NULL ||
@@ -136,7 +136,7 @@ check(const struct unit_input *u, struct unit_row *r, struct field_error *e)
 /* Writes the unit row as unit *id (0: a new one, then set); no
  * transaction. */
 static int
-store(struct db *db, int64_t *id, const struct unit_row *r, struct field_error *e)
+store(struct db *db, int64_t *id, const struct unit_row *r, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -162,7 +162,7 @@ store(struct db *db, int64_t *id, const struct unit_row *r, struct field_error *
 		return err_db(e, db);
 	}
 	if (sqlite3_changes(db_sqlite(db)) == 0)
-		return field_fail(e, -1, _("The unit no longer exists"));
+		return err_set(e, -1, _("The unit no longer exists"));
 	if (*id == 0)
 		*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return 0;
@@ -239,7 +239,7 @@ check_spelling(struct db *db, int64_t unit, const char *spelling, int field,
 /* Saves u as unit *id (0: a new one, then set). */
 static int
 save(struct db *db, const struct unit_input *u, int64_t *id, const char *aliases,
-    struct field_error *e)
+    struct err *e)
 {
 	struct unit_row r;
 	sqlite3_stmt *st;
@@ -256,7 +256,7 @@ save(struct db *db, const struct unit_input *u, int64_t *id, const char *aliases
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, *id);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : field_fail(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : err_set(e, -1, "%s", sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_finalize(st);
 	if (rc == 0)
 		rc = add_spellings(db, *id, r.name, r.short_name, aliases, e);
@@ -267,13 +267,13 @@ out:
 
 int
 unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64_t *id,
-    struct field_error *err)
+    struct err *err)
 {
 	int64_t saved = in->id;
 
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, save(db, in, &saved, aliases, err), err) != 0)
 		return -1;
 	if (id != NULL)

@@ -42,7 +42,7 @@ struct unit_input {
  * refused, naming that unit.  0, or -1 with err naming the field (-1 for a
  * database error). */
 int unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64_t *id,
-    struct field_error *err);
+    struct err *err);
 
 /* Deletes a unit and its spellings; refused (err, field -1) while a task or
  * a target uses it.  *undo as in trash.h.  0 or -1. */

@@ -13,15 +13,6 @@
 #include "core/text/number.h"
 #include "core/text/text.h"
 
-void
-field_error_clear(struct field_error *e)
-{
-	if (e == NULL)
-		return;
-	e->field = -1;
-	e->message[0] = '\0';
-}
-
 int
 field_commit(struct db *db, int rc, struct err *e)
 {

@@ -165,7 +165,7 @@ struct sipas_round_input sipas_round_input_of(const struct sipas_round *r);
  * entered), the last day is not before the first, the unit (when not 0)
  * exists.  0, or -1 with err naming the field. */
 int sipas_round_save(struct db *db, const struct sipas_round_input *in, int64_t *id,
-    struct field_error *err);
+    struct err *err);
 /* Deletes a round with its forms, in one transaction; 0 or -1. */
 int sipas_round_delete(struct db *db, int64_t id);
 /* 1 found, 0 no such round, -1 error. */

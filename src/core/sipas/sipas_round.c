@@ -108,7 +108,7 @@ sipas_round_list(struct db *db, struct sipas_round **out, int *n)
 }
 
 static int
-check_round(struct db *db, const struct sipas_round_input *r, struct field_error *e)
+check_round(struct db *db, const struct sipas_round_input *r, struct err *e)
 {
 	struct date d;
 	int forms;
@@ -148,7 +148,7 @@ check_round(struct db *db, const struct sipas_round_input *r, struct field_error
 /* Saves r and sets *id to its id; no transaction of its own. */
 static int
 store_round(struct db *db, const struct sipas_round_input *r, int64_t *id,
-    struct field_error *e)
+    struct err *e)
 {
 	char *name = NULL, *service = NULL, *folded = NULL;
 	sqlite3_stmt *st = NULL;
@@ -219,13 +219,13 @@ sipas_round_input_of(const struct sipas_round *r)
 
 int
 sipas_round_save(struct db *db, const struct sipas_round_input *in, int64_t *id,
-    struct field_error *err)
+    struct err *err)
 {
 	int64_t saved = 0;
 
 	err_clear(err);
 	if (db_begin(db) != 0)
-		return field_fail_db(err, db);
+		return err_db(err, db);
 	if (field_commit(db, store_round(db, in, &saved, err), err) != 0)
 		return -1;
 	if (id != NULL)
