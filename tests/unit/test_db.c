@@ -920,23 +920,23 @@ refuse_units(struct db *db, const char *why)
 START_TEST(test_err_save)
 {
 	struct db *db = open_ok();
-	struct unit u = { 0, "Phòng Nội vụ", "" };
+	struct unit_input u = { 0, "Phòng Nội vụ", "" };
 	struct err e = { -1, "" };
 
 	refuse_units(db, "first refusal");
-	ck_assert_int_eq(unit_save(db, &u, "", &e), -1);
+	ck_assert_int_eq(unit_save(db, &u, "", NULL, &e), -1);
 	ck_assert(!err_empty(&e));
 	ck_assert_msg(strstr(e.msg, "first refusal") != NULL, "%s", e.msg);
 	refuse_units(db, "second refusal");
 	err_clear(&e);
-	ck_assert_int_eq(unit_save(db, &u, "", &e), -1);
+	ck_assert_int_eq(unit_save(db, &u, "", NULL, &e), -1);
 	ck_assert_msg(strstr(e.msg, "second refusal") != NULL, "%s", e.msg);
 	ck_assert_msg(strstr(e.msg, "first") == NULL, "%s", e.msg);
 	/* Refused by a check after the database's refusal: the check's
 	 * message, on its field. */
 	u.name = "";
 	err_clear(&e);
-	ck_assert_int_eq(unit_save(db, &u, "", &e), -1);
+	ck_assert_int_eq(unit_save(db, &u, "", NULL, &e), -1);
 	ck_assert_int_eq(e.field, UF_NAME);
 	ck_assert_msg(strstr(e.msg, "refusal") == NULL, "%s", e.msg);
 	ck_assert(!err_empty(&e));
