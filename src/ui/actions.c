@@ -78,6 +78,8 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_KILL_START] = { ACT_KILL_START, "kill-start", { 0x15, 0 }, N_("Ctrl-U"), N_("delete to the start of the field") },
 	[ACT_KILL_END] = { ACT_KILL_END, "kill-end", { 0x0b, 0 }, N_("Ctrl-K"), N_("delete to the end of the field") },
 	[ACT_KILL_WORD] = { ACT_KILL_WORD, "kill-word", { 0x17, 0 }, N_("Ctrl-W"), N_("delete the word before the cursor") },
+	[ACT_WORD_LEFT] = { ACT_WORD_LEFT, "word-left", { KEYFN(KEY_WORD_LEFT), 0 }, N_("Ctrl-←, Alt-b"), N_("to the previous word") },
+	[ACT_WORD_RIGHT] = { ACT_WORD_RIGHT, "word-right", { KEYFN(KEY_WORD_RIGHT), 0 }, N_("Ctrl-→, Alt-f"), N_("to the end of the next word") },
 	/* The same keys as next-field and next-or-save, while units are
 	 * offered under the field. */
 	[ACT_TAKE_MATCH] = { ACT_TAKE_MATCH, "take-match", { '\t', '\n', '\r', 0 }, N_("Tab, Enter"), N_("take the unit offered (Up/Down choose; Enter stays in the field)") },
@@ -87,12 +89,29 @@ static const struct action_def table[ACT_COUNT] = {
 };
 
 const enum action field_edit_actions[] = {
-	ACT_FIELD_START, ACT_FIELD_END, ACT_KILL_START, ACT_KILL_END, ACT_KILL_WORD, ACT_TAKE_MATCH,
+	ACT_FIELD_START, ACT_FIELD_END, ACT_WORD_LEFT, ACT_WORD_RIGHT, ACT_KILL_START, ACT_KILL_END,
+	ACT_KILL_WORD, ACT_TAKE_MATCH,
 };
 const int nfield_edit_actions = sizeof field_edit_actions / sizeof field_edit_actions[0];
 
 const enum action global_actions[] = { ACT_HELP, ACT_QUIT };
 const int nglobal_actions = sizeof global_actions / sizeof global_actions[0];
+
+bool
+action_shown_by(enum action a, enum action by)
+{
+	static const struct {
+		enum action a, by;
+	} pairs[] = {
+		{ ACT_DOWN, ACT_UP }, { ACT_DOWN, ACT_ARROW_UP }, { ACT_FIELD_DOWN, ACT_FIELD_UP },
+		{ ACT_NEXT_SECTION, ACT_PREV_SECTION }, { ACT_RIGHT, ACT_LEFT },
+	};
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (pairs[i].a == a && pairs[i].by == by)
+			return true;
+	return false;
+}
 
 const struct action_def *
 action_def(enum action a)

@@ -269,6 +269,10 @@ field_edit(struct editor *ed, int key)
 		editor_home(ed);
 	else if (action_has_key(ACT_FIELD_END, key))
 		editor_end(ed);
+	else if (action_has_key(ACT_WORD_LEFT, key))
+		editor_word_left(ed);
+	else if (action_has_key(ACT_WORD_RIGHT, key))
+		editor_word_right(ed);
 	else if (action_has_key(ACT_KILL_START, key))
 		editor_kill_start(ed);
 	else if (action_has_key(ACT_KILL_END, key))

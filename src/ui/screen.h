@@ -74,6 +74,14 @@ enum action global_action(int key);
  * binds one of its keys to an action of its own (a form's F10 cancels it,
  * and its 'q' is typed), where offering it would lie. */
 bool screen_offers_global(const struct screen_type *t, enum action a);
+/* The rows of the help: an action, or a heading (action ACT_NONE). */
+struct help_row {
+	enum action action;
+	const char *heading;
+};
+/* The rows of screen type t's help into rows (NULL: only counted); how
+ * many (help.c). */
+int help_rows(const struct screen_type *t, struct help_row *rows);
 /* Every screen type of the UI, NULL-terminated (keymap.c). */
 extern const struct screen_type *const screen_types[];
 /* 0 when no key of t means two of its actions; else -1 and msg says which
