@@ -48,6 +48,8 @@ struct form_field {
 				 * comparator) */
 	size_t word_floor;	/* Telex words start no earlier: an accepted
 				 * completion is not re-read as typing */
+	bool sep_due;		/* FIELD_UNITS: a name was just taken; "; "
+				 * comes before the next one typed */
 	bool page;		/* FIELD_LONG_TEXT as tall as the screen allows,
 				 * Enter breaking the line: a document's part */
 };

@@ -203,8 +203,9 @@ accept_match(struct form *f)
 
 	editor_replace(fl->ed, start, strlen(text), f->matches[f->match]);
 	editor_end(fl->ed);
-	if (fl->kind == FIELD_UNITS)
-		editor_insert_text(fl->ed, "; ");
+	/* Not yet: Tab goes on from here, and no field keeps a separator
+	 * with nothing after it. */
+	fl->sep_due = fl->kind == FIELD_UNITS;
 	fl->word_floor = editor_cursor(fl->ed);
 	form_clear_matches(f);
 }
@@ -214,6 +215,7 @@ static void
 focus(struct form *f, int i, int step)
 {
 	form_clear_matches(f);
+	f->fields[f->focus].sep_due = false;
 	for (int n = 0; n < f->nfields; n++, i += step) {
 		if (i < 0)
 			i = f->nfields - 1;
@@ -288,6 +290,9 @@ field_edit(struct editor *ed, int key)
 static bool
 edit_key(struct form_field *fl, int key, int width)
 {
+	bool sep = fl->sep_due;
+
+	fl->sep_due = false;
 	if (field_edit(fl->ed, key))
 		return true;
 	switch (key) {
@@ -315,6 +320,9 @@ edit_key(struct form_field *fl, int key, int width)
 		return fl->kind == FIELD_LONG_TEXT && editor_down(fl->ed, width);
 	default:
 		if (key >= ' ' && key != 127 && key < (1 << 24)) {
+			/* Another name after the one taken. */
+			if (sep && key != ';' && key != ' ' && editor_insert_text(fl->ed, "; ") == 0)
+				fl->word_floor = editor_cursor(fl->ed);
 			type_key(fl, (wint_t)key);
 			return true;
 		}
