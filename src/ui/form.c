@@ -26,6 +26,30 @@ form_of(struct screen *s)
 }
 
 
+extern const struct screen_type form_type;
+
+/* Keeps the first name of a save no unit has (not one that could be two
+ * units: adding a third would not help), for save() to offer to add. */
+static void
+note_unknown(struct app *app, const char *name, int field, const char *why)
+{
+	struct form *f = app->top->type == &form_type ? app->top->data : NULL;
+	struct unit_matcher m;
+	struct unit_ref r;
+	char *shown;
+
+	if (f == NULL || !f->add_units || f->unknown_unit != NULL ||
+	    unit_matcher_load(app->db, &m) != 0)
+		return;
+	if (unit_match(&m, name, &r) == 0 && r.how == UNIT_MATCH_NONE &&
+	    (shown = text_nfc(name)) != NULL) {
+		f->unknown_unit = text_trim(shown);
+		f->unknown_field = field;
+		snprintf(f->unknown_error, sizeof f->unknown_error, "%s", why);
+	}
+	unit_matcher_free(&m);
+}
+
 /* A unit named in a form field: "" is none; an unknown name is an error
  * on that field. */
 int
@@ -43,6 +67,7 @@ form_unit_id(struct app *app, const char *name, int field, const char *label,
 		return field_fail_db(err, app->db);
 	*id = 0;
 	err->field = field;
+	note_unknown(app, name, field, err->message);
 	return -1;
 }
 
@@ -127,6 +152,28 @@ show_error(struct app *app, const struct form *f, int i, const char *msg)
 		app_message(app, COLOR_BAD, "%s", msg);
 }
 
+/* The record's save, after adding the units the clerk said yes to, all in
+ * one transaction (the core's own nests in it). */
+static int
+save_adding_units(struct app *app, struct form *f, struct field_error *err)
+{
+	int rc = 0;
+
+	if (f->nnew_units == 0)
+		return f->save(app, f, err);
+	if (db_begin(app->db) != 0)
+		return -1;
+	for (int i = 0; i < f->nnew_units && rc == 0; i++)
+		if (unit_add(app->db, f->new_units[i], "", "") < 0)
+			rc = -1;
+	if (rc == 0)
+		rc = f->save(app, f, err);
+	if (rc == 0 && (rc = db_commit(app->db)) == 0)
+		return 0;
+	db_rollback(app->db);
+	return -1;
+}
+
 static void
 save(struct app *app, struct screen *s)
 {
@@ -138,9 +185,18 @@ save(struct app *app, struct screen *s)
 
 	if (!f->no_write && !app_may_write(app))
 		return;
-	if (f->save(app, f, &err) != 0) {
+	free(f->unknown_unit);
+	f->unknown_unit = NULL;
+	if (save_adding_units(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
 			f->focus = i;
+		if (f->unknown_unit != NULL) {
+			f->asking_unit = true;
+			app_message(app, COLOR_WARN, _("Add a new unit «%s»? y: add, other key: no"),
+			    f->unknown_unit);
+			return;
+		}
+		form_forget_new_units(f);
 		show_error(app, f, i, err.message[0] ? err.message : db_error(app->db));
 		beep();
 		return;
@@ -242,6 +298,23 @@ outcome(struct app *app, struct screen *s, enum form_outcome o)
 		break;
 	case FORM_INPUT_MODE:
 		form_cycle_input(app);
+		break;
+	case FORM_ADD_UNIT: {
+		char **grown = realloc(f->new_units, (f->nnew_units + 1) * sizeof *grown);
+
+		if (grown == NULL)
+			break;
+		f->new_units = grown;
+		f->new_units[f->nnew_units++] = f->unknown_unit;
+		f->unknown_unit = NULL;
+		save(app, s);
+		break;
+	}
+	case FORM_NO_UNIT:
+		form_forget_new_units(f);
+		show_error(app, f, form_field_of(f, f->unknown_field), f->unknown_error);
+		snprintf(app->message + strlen(app->message), sizeof app->message - strlen(app->message),
+		    "%s", _(" — add it under Units (d)"));
 		break;
 	default:
 		break;

@@ -397,6 +397,10 @@ form_take_key(struct form *f, int key, int width)
 		f->asking = false;
 		return key == 'y' || key == 'Y' ? FORM_DISCARD : FORM_KEEP;
 	}
+	if (f->asking_unit) {
+		f->asking_unit = false;
+		return key == 'y' || key == 'Y' ? FORM_ADD_UNIT : FORM_NO_UNIT;
+	}
 	/* With completions shown the arrows choose among them (form_do). */
 	if (!(arrow && f->nmatches > 0) &&
 	    (fl->kind == FIELD_CHOICE ? choice_key(fl, key) : edit_key(fl, key, width))) {
@@ -470,6 +474,16 @@ form_create(const char *title)
 }
 
 void
+form_forget_new_units(struct form *f)
+{
+	for (int i = 0; i < f->nnew_units; i++)
+		free(f->new_units[i]);
+	free(f->new_units);
+	f->new_units = NULL;
+	f->nnew_units = 0;
+}
+
+void
 form_destroy(struct form *f)
 {
 	if (f == NULL)
@@ -482,6 +496,8 @@ form_destroy(struct form *f)
 	free(f->fields);
 	free(f->title);
 	free(f->paste);
+	free(f->unknown_unit);
+	form_forget_new_units(f);
 	if (f->free_complete != NULL)
 		f->free_complete(f->complete_ctx);
 	if (f->free_record != NULL)

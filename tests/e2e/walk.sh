@@ -28,3 +28,36 @@ wait_for "Ctrl-←, Alt-b"
 wait_for "Ctrl-→, Alt-f"
 send Escape
 wait_for "8một7 9hai6 ba"
+send Escape
+send y
+wait_for "Tất cả lĩnh vực"
+
+# A lead unit no one has entered: the save offers to add it.  No keeps the
+# form, saying where units are added; yes adds it (and the cooperating
+# unit asked about next) with the task, in one save.
+send n
+wait_for "— nhiệm vụ (7)"
+send a
+wait_for "Nhiệm vụ mới"
+send Tab
+type "9"; send Tab
+type "Nhieemj vuj thwr"; send Tab
+send Tab Tab Tab Tab Tab Tab
+type "Toor 15"
+wait_for "Tổ 15"
+send Tab
+type "Nhom 7"
+send F2
+wait_for "Thêm đơn vị mới «Tổ 15»? y: thêm, phím khác: không"
+send n
+wait_for "Chủ trì: không có đơn vị nào tên \"Tổ 15\" — thêm ở màn hình Đơn vị (d)"
+expect_sql "SELECT count(*) FROM unit WHERE name IN ('Tổ 15', 'Nhom 7')" "0"
+send F2
+wait_for "Thêm đơn vị mới «Tổ 15»?"
+send y
+wait_for "Thêm đơn vị mới «Nhom 7»?"
+send y
+wait_for "— nhiệm vụ (8)"
+expect_sql "SELECT u.name FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.description = 'Nhiệm vụ thử'" "Tổ 15"
+expect_sql "SELECT u.name FROM task_cooperator c JOIN task t ON t.id = c.task_id JOIN unit u ON u.id = c.unit_id
+	WHERE t.description = 'Nhiệm vụ thử'" "Nhom 7"

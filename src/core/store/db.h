@@ -76,7 +76,8 @@ int db_lock_edits(struct db *db, bool *busy);
 int db_claim(struct db *db);
 
 /* Every write runs inside one of these (db_begin claims the database
- * first).  Return 0 or -1. */
+ * first).  Return 0 or -1.  Inside another, begin and commit only count:
+ * the outer commit writes, and any rollback undoes the whole. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
