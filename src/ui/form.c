@@ -161,7 +161,7 @@ save_adding_units(struct app *app, struct form *f, struct field_error *err)
 
 	if (f->nnew_units == 0)
 		return f->save(app, f, err);
-	if (db_begin(app->db) != 0)
+	if (db_begin_enclosing(app->db) != 0)
 		return -1;
 	for (int i = 0; i < f->nnew_units && rc == 0; i++)
 		if (unit_add(app->db, f->new_units[i], "", "") < 0)

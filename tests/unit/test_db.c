@@ -673,6 +673,44 @@ START_TEST(test_begin_twice)
 }
 END_TEST
 
+/* Saves inside db_begin_enclosing's transaction count: the outer commit
+ * writes, an inner rollback undoes the whole and the outer commit fails. */
+START_TEST(test_begin_enclosing)
+{
+	static const char insert[] = "INSERT INTO setting (key, value) VALUES ('k', 'v')";
+	static const char insert2[] = "INSERT INTO setting (key, value) VALUES ('k2', 'v')";
+	struct db *db = open_ok();
+
+	ck_assert_int_eq(db_begin_enclosing(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert2, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_commit(db), 0);
+	ck_assert(!sqlite3_get_autocommit(db_sqlite(db)));
+	db_rollback(db);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 0);
+
+	ck_assert_int_eq(db_begin_enclosing(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_begin(db), 0);
+	db_rollback(db);
+	ck_assert_int_eq(db_commit(db), -1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 0);
+
+	ck_assert_int_eq(db_begin_enclosing(db), 0);
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_commit(db), 0);
+	ck_assert_int_eq(db_commit(db), 0);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 1);
+	/* Plain transactions refuse nesting again. */
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(db_begin(db), -1);
+	db_rollback(db);
+	db_close(db);
+}
+END_TEST
+
 /* A cached statement is the same one next time, reset with its bindings
  * cleared; beyond the cache's size statements are prepared and finalized
  * as usual; a released statement holds no read transaction (a write from
@@ -887,6 +925,7 @@ db_suite(void)
 	tcase_add_test(tc, test_migrate_year);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
+	tcase_add_test(tc, test_begin_enclosing);
 	tcase_add_test(tc, test_settings);
 	tcase_add_test(tc, test_rows);
 	tcase_add_test(tc, test_write_commit);

@@ -347,8 +347,7 @@ db_claim(struct db *db)
 int
 db_begin(struct db *db)
 {
-	/* Inside the caller's transaction: the form that adds a unit its
-	 * record names saves both at once. */
+	/* Inside db_begin_enclosing's transaction. */
 	if (db->depth > 0 && !sqlite3_get_autocommit(db->sql)) {
 		db->depth++;
 		return 0;
@@ -361,6 +360,14 @@ db_begin(struct db *db)
 	 * (busy timeout) here rather than failing halfway through. */
 	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail_sql(db, _("cannot start a transaction"));
+	return 0;
+}
+
+int
+db_begin_enclosing(struct db *db)
+{
+	if (db_begin(db) != 0)
+		return -1;
 	db->depth = 1;
 	return 0;
 }

@@ -76,9 +76,12 @@ int db_lock_edits(struct db *db, bool *busy);
 int db_claim(struct db *db);
 
 /* Every write runs inside one of these (db_begin claims the database
- * first).  Return 0 or -1.  Inside another, begin and commit only count:
- * the outer commit writes, and any rollback undoes the whole. */
+ * first).  Return 0 or -1; a db_begin inside another is refused, as a
+ * mistake, except inside db_begin_enclosing's: there begin and commit
+ * only count, the outer commit writes and any rollback undoes the whole
+ * (a form that adds a unit its record names saves both at once). */
 int db_begin(struct db *db);
+int db_begin_enclosing(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
