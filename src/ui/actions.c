@@ -20,7 +20,9 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_TARGETS] = { ACT_TARGETS, "targets", { 'c', 0 }, N_("c"), N_("targets") },
 	[ACT_TASKS] = { ACT_TASKS, "tasks", { 'n', 0 }, N_("n"), N_("tasks") },
 	[ACT_UNIT_TASKS] = { ACT_UNIT_TASKS, "unit-tasks", { 't', 0 }, N_("t"), N_("its tasks") },
-	[ACT_PERIOD] = { ACT_PERIOD, "period", { 'p', 0 }, N_("p"), N_("period") },
+	/* l: "lùi", back through the periods. */
+	[ACT_PERIOD] = { ACT_PERIOD, "period", { 'p', 0 }, N_("p/l"), N_("period") },
+	[ACT_PREV_PERIOD] = { ACT_PREV_PERIOD, "previous-period", { 'l', 0 }, N_("l"), N_("previous period") },
 	[ACT_ADD] = { ACT_ADD, "add", { 'a', KEYFN(KEY_IC), 0 }, N_("a"), N_("add") },
 	[ACT_EDIT] = { ACT_EDIT, "edit", { 'e', 0 }, N_("e"), N_("edit") },
 	[ACT_EDIT_PLAN] = { ACT_EDIT_PLAN, "edit-plan", { 'e', 0 }, N_("e"), N_("edit plan") },
@@ -105,6 +107,7 @@ action_shown_by(enum action a, enum action by)
 	} pairs[] = {
 		{ ACT_DOWN, ACT_UP }, { ACT_DOWN, ACT_ARROW_UP }, { ACT_FIELD_DOWN, ACT_FIELD_UP },
 		{ ACT_NEXT_SECTION, ACT_PREV_SECTION }, { ACT_RIGHT, ACT_LEFT },
+		{ ACT_PREV_PERIOD, ACT_PERIOD },
 	};
 
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)

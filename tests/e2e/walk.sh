@@ -10,6 +10,21 @@ type() {
 start
 wait_for "Tất cả lĩnh vực"
 
+# p goes forward through the reporting periods, l back; the key bar says
+# both.
+keybar | grep -q "p/l kỳ báo cáo" || fail "key bar: $(keybar)"
+line 3 | grep -q "Kỳ: Năm" || fail "not the year: $(line 3)"
+send p
+wait_for "Đánh giá chỉ tiêu theo kỳ Quý I/2025"
+send l
+wait_for "Đánh giá chỉ tiêu theo kỳ Năm"
+send l
+wait_for "Đánh giá chỉ tiêu theo kỳ 9 tháng"
+send F1
+wait_for "kỳ báo cáo"
+expect_not "kỳ trước"
+send Escape
+
 # Ctrl-Left / Ctrl-Right and Alt-b / Alt-f move by word in a field.
 send e
 wait_for "Sửa kế hoạch"
