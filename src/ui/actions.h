@@ -64,9 +64,11 @@ enum action {
 	ACT_EXPORT,
 	ACT_WIDTH,
 	ACT_SAVE,
+	ACT_APPLY,		/* a filter's save: it is applied, not kept */
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
 	ACT_NEXT_OR_SAVE,
+	ACT_NEXT_OR_APPLY,
 	ACT_CANCEL,
 	ACT_CANCEL_FORM,	/* Esc, and F10 rather than quitting */
 	ACT_INPUT_MODE,

@@ -27,13 +27,14 @@ form_of(struct screen *s)
 
 
 extern const struct screen_type form_type;
+extern const struct screen_type filter_form_type;
 
 /* Keeps the first name of a save no unit has (not one that could be two
  * units: adding a third would not help), for save() to offer to add. */
 static void
 note_unknown(struct app *app, const char *name, int field, const char *why)
 {
-	struct form *f = app->top->type == &form_type ? app->top->data : NULL;
+	struct form *f = form_screen_type(app->top->type) ? app->top->data : NULL;
 	struct unit_matcher m;
 	struct unit_ref r;
 	char *shown;
@@ -507,6 +508,29 @@ const struct screen_type form_type = {
 	N_("Form"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, form_free, form_key, NULL,
 };
 
+/* A filter's form: the same but for F2 and Enter, which apply it. */
+static const struct binding filter_bindings[] = {
+	{ ACT_APPLY, form_action, true },
+	{ ACT_NEXT_FIELD, form_action, true },
+	{ ACT_CANCEL_FORM, form_action, true },
+	{ ACT_INPUT_MODE, form_action, true },
+	{ ACT_PREV_FIELD, form_action, false },
+	{ ACT_NEXT_OR_APPLY, form_action, false },
+	{ ACT_FIELD_UP, form_action, false },
+	{ ACT_FIELD_DOWN, form_action, false },
+};
+
+const struct screen_type filter_form_type = {
+	N_("Filter"), filter_bindings, sizeof filter_bindings / sizeof filter_bindings[0], draw, NULL,
+	form_free, form_key, NULL,
+};
+
+bool
+form_screen_type(const struct screen_type *t)
+{
+	return t == &form_type || t == &filter_form_type;
+}
+
 bool
 form_writes(const struct screen *s)
 {
@@ -523,10 +547,11 @@ form_hand_over(struct app *app, struct screen *next)
 	form->below = next;
 }
 
-struct screen *
-form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))
+static struct screen *
+new_of_type(const struct screen_type *t, const char *title, form_save_fn save_fn, void *record,
+    void (*free_record)(void *))
 {
-	struct screen *s = screen_new(&form_type);
+	struct screen *s = screen_new(t);
 	struct form *f = form_create(title);
 
 	if (s == NULL || f == NULL) {
@@ -540,5 +565,23 @@ form_new(const char *title, form_save_fn save_fn, void *record, void (*free_reco
 	f->record = record;
 	f->free_record = free_record;
 	s->data = f;
+	return s;
+}
+
+struct screen *
+form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))
+{
+	return new_of_type(&form_type, title, save_fn, record, free_record);
+}
+
+struct screen *
+form_new_filter(const char *title, form_save_fn apply, void *record, void (*free_record)(void *))
+{
+	struct screen *s = new_of_type(&filter_form_type, title, apply, record, free_record);
+
+	if (s != NULL) {
+		form_of(s)->done = _("Filter applied.");
+		form_of(s)->no_write = true;
+	}
 	return s;
 }

@@ -20,6 +20,7 @@ struct db;
 struct editor;
 struct field_error;
 struct screen;
+struct screen_type;
 
 enum field_kind {
 	FIELD_TEXT,		/* one line, scrolls sideways */
@@ -142,6 +143,11 @@ void form_set_input(enum telex_mode mode, enum tone_style style);
 /* A new form screen; NULL when memory ran out. */
 struct screen *form_new(const char *title, form_save_fn save, void *record,
     void (*free_record)(void *));
+/* A filter's form: F2 applies it ("Filter applied."), writing nothing. */
+struct screen *form_new_filter(const char *title, form_save_fn apply, void *record,
+    void (*free_record)(void *));
+/* Whether t is a form's screen type (a filter's too). */
+bool form_screen_type(const struct screen_type *t);
 struct form *form_of(struct screen *s);
 /* Whether s is a form whose save writes to the database: a read-only
  * instance does not open it (the typing would be lost at F2). */

@@ -418,6 +418,11 @@ form_do(struct form *f, enum action a)
 {
 	bool last = focus_last(f);
 
+	/* A filter's keys do what a form's do. */
+	if (a == ACT_APPLY)
+		a = ACT_SAVE;
+	else if (a == ACT_NEXT_OR_APPLY)
+		a = ACT_NEXT_OR_SAVE;
 	switch (a) {
 	case ACT_SAVE:
 		form_clear_matches(f);

@@ -7,10 +7,9 @@
 #include <string.h>
 
 #include "core/text/i18n.h"
+#include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
-
-extern const struct screen_type form_type;
 
 static void
 add_row(struct help_row *rows, int *n, enum action a, const char *heading)
@@ -37,7 +36,7 @@ help_rows(const struct screen_type *t, struct help_row *rows)
 	for (int i = 0; i < t->nbindings; i++)
 		if (!shown_by_another(t, t->bindings[i].action))
 			add_row(rows, &n, t->bindings[i].action, NULL);
-	if (t == &form_type) {
+	if (form_screen_type(t)) {
 		add_row(rows, &n, ACT_NONE, N_("Editing a field"));
 		for (int i = 0; i < nfield_edit_actions; i++)
 			add_row(rows, &n, field_edit_actions[i], NULL);

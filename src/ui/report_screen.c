@@ -438,15 +438,13 @@ ask_filter(struct app *app, struct preview *p)
 		return;
 	}
 	if ((e = calloc(1, sizeof *e)) == NULL ||
-	    (s = form_new(_("Filter the report"), save_filter, e, free)) == NULL) {
+	    (s = form_new_filter(_("Filter the report"), save_filter, e, free)) == NULL) {
 		free(e);
 		return;
 	}
 	e->p = p;
 	e->funit = -1;
 	f = form_of(s);
-	f->done = _("Filter applied.");
-	f->no_write = true;
 	if (takes_unit(p->kind))
 		e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), FF_UNIT, p->unit_name, false);
 	e->fperiod = form_add_choice(f, _("Period"), FF_PERIOD, report_period_names,

@@ -76,3 +76,15 @@ wait_for "— nhiệm vụ (8)"
 expect_sql "SELECT u.name FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.description = 'Nhiệm vụ thử'" "Tổ 15"
 expect_sql "SELECT u.name FROM task_cooperator c JOIN task t ON t.id = c.task_id JOIN unit u ON u.id = c.unit_id
 	WHERE t.description = 'Nhiệm vụ thử'" "Nhom 7"
+
+# A filter is applied, not saved.
+send f
+wait_for "Lọc nhiệm vụ"
+keybar | grep -q "F2 áp dụng" || fail "filter key bar: $(keybar)"
+expect_not "F2 lưu"
+send F1
+wait_for "ô tiếp; ở ô cuối: áp dụng"
+send Escape
+wait_for "Lọc nhiệm vụ"
+send F2
+wait_for "Đã áp dụng bộ lọc."
