@@ -116,7 +116,8 @@ key_layout(struct app *app, int y, int cols, int reserve, bool draw, bool *all)
 		const struct action_def *d = action_def(a);
 		int w;
 
-		if (global ? !screen_offers_global(t, a) : !t->bindings[i - nglobal_actions].hint)
+		if (global ? !screen_offers_global(t, a) : !t->bindings[i - nglobal_actions].hint ||
+		    (app->top->offers != NULL && !app->top->offers(app->top, a)))
 			continue;
 		w = text_width(_(d->key_label)) + 1 + text_width(_(d->label));
 		if (x > 0 && x + w > cols - (line + 1 == KEY_LINES ? reserve : 0)) {

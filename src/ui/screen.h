@@ -64,6 +64,9 @@ struct screen {
 	int nfields;
 	int scroll, lines;		/* record and help views */
 	void *data;			/* the screen type's own state */
+	/* Whether the key bar offers a, now (NULL: as the binding's hint
+	 * says): a key that would do nothing is not offered. */
+	bool (*offers)(const struct screen *, enum action a);
 };
 
 /* The binding of t a key means, or NULL (then perhaps a global action). */

@@ -25,6 +25,20 @@ wait_for "kỳ báo cáo"
 expect_not "kỳ trước"
 send Escape
 
+# The print preview offers only the page keys that move: no PgUp on the
+# first screen, no PgDn on the last.
+send P
+wait_for "Trang 1/"
+keybar | grep -q "PgDn trang sau" || fail "no PgDn: $(keybar)"
+keybar | grep -q "PgUp" && fail "PgUp on the first page: $(keybar)"
+send PgDn
+wait_for "PgUp trang trước"
+send End
+wait_gone "PgDn trang sau"
+keybar | grep -q "PgUp trang trước" || fail "no PgUp on the last page: $(keybar)"
+send Escape
+wait_for "Tất cả lĩnh vực"
+
 # Ctrl-Left / Ctrl-Right and Alt-b / Alt-f move by word in a field.
 send e
 wait_for "Sửa kế hoạch"
