@@ -691,6 +691,9 @@ history_changes(struct db *db, const struct history_entry *e,
 	    " LEFT JOIN json_each(?1) o ON o.key = k.key LEFT JOIN json_each(?2) n ON n.key = k.key"
 	    " WHERE k.key <> 'id' AND k.key IS NOT ?3 AND o.value IS NOT n.value"
 	    " AND ((?1 IS NOT NULL AND ?2 IS NOT NULL) OR coalesce(o.value, n.value) <> '')"
+	    /* A new record's place in its list is no change the clerk
+	     * made; a reorder is. */
+	    " AND NOT (?1 IS NULL AND k.key = 'ord')"
 	    " ORDER BY k.id");
 	if (st == NULL)
 		return -1;
