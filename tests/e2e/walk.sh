@@ -61,6 +61,26 @@ send Escape
 send y
 wait_for "Tất cả lĩnh vực"
 
+# A plan dated by its month stays a month: stored as such, shown back as
+# typed, not as the month's first day.
+send e
+wait_for "Sửa kế hoạch"
+send Tab Tab Tab
+type "thangs 4/2026"
+wait_for "tháng 4/2026"
+send F2
+wait_for "Đã lưu"
+expect_sql "SELECT issue_date || '|' || issue_date_month FROM plan" "2026-04-01|1"
+send e
+wait_for "Sửa kế hoạch"
+screen | grep -q "Ngày ban hành *tháng 4/2026$" || fail "the month shown back: $(screen | grep "Ngày ban hành")"
+expect_not "01/04/2026"
+send Tab Tab Tab C-u
+type "20/4/2026"
+send F2
+wait_for "Đã lưu"
+expect_sql "SELECT issue_date || '|' || issue_date_month FROM plan" "2026-04-20|0"
+
 # A lead unit no one has entered: the save offers to add it.  No keeps the
 # form, saying where units are added; yes adds it (and the cooperating
 # unit asked about next) with the task, in one save.

@@ -510,6 +510,11 @@ END_TEST
  * written report's table; 8 -> 9: the target as it was before its horizon
  * and interim values). */
 #define BEFORE_YEAR \
+	"DROP TRIGGER history_plan_insert;" \
+	"DROP TRIGGER history_plan_update;" \
+	"DROP TRIGGER history_plan_delete;" \
+	"ALTER TABLE plan DROP COLUMN issue_date_month;" \
+	HISTORY_TRIGGERS(plan, id, HISTORY_PLAN, id, "NULL", "NULL") \
 	"DROP INDEX section_ord;" \
 	"DROP INDEX task_cooperator_order;" \
 	"DROP TABLE sheet;" \
@@ -562,6 +567,14 @@ START_TEST(test_migrate_evidence)
 	    "AND json_extract(after_json, '$.evidence_number') = '120/BC-UBND' "
 	    "AND json_extract(after_json, '$.evidence_date') = '2025-06-20' "
 	    "AND json_extract(after_json, '$.evidence') = 'Báo cáo số 12'"), 1);
+	/* Migration 13: plans are dated by day until said otherwise, and the
+	 * history records the month. */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM plan WHERE issue_date_month <> 0"), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), "UPDATE plan SET issue_date_month = 1",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'plan' "
+	    "AND action = 'update' AND json_extract(after_json, '$.issue_date_month') = 1"),
+	    query_int(db, "SELECT count(*) FROM plan"));
 	db_close(db);
 }
 END_TEST

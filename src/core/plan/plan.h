@@ -49,6 +49,11 @@ void plan_free(struct plan *p);
 /* Every plan, the latest first; 0 or -1. */
 int plan_list(struct db *db, struct plan **out, int *n);
 
+/* A plan's date as documents write it: "20/01/2026", or for a plan dated
+ * by its month "tháng 4/2026" (not its first day); "" when it has none.
+ * What the plan form shows and reads back. */
+void plan_date_text(const struct plan *p, char *buf, size_t n);
+
 /* A plan's years as documents write them: "2026" for a one-year plan,
  * "2026–2030" for several. */
 void plan_years_text(const struct plan *p, char *buf, size_t n);

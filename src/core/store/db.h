@@ -18,7 +18,7 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 12
+#define DB_SCHEMA_VERSION 13
 /* PRAGMA application_id of a cchc database: "CCHC". */
 #define DB_APPLICATION_ID 0x43434843
 
