@@ -20,7 +20,9 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_TARGETS] = { ACT_TARGETS, "targets", { 'c', 0 }, N_("c"), N_("targets") },
 	[ACT_TASKS] = { ACT_TASKS, "tasks", { 'n', 0 }, N_("n"), N_("tasks") },
 	[ACT_UNIT_TASKS] = { ACT_UNIT_TASKS, "unit-tasks", { 't', 0 }, N_("t"), N_("its tasks") },
-	[ACT_PERIOD] = { ACT_PERIOD, "period", { 'p', 0 }, N_("p"), N_("period") },
+	/* l: "lùi", back through the periods. */
+	[ACT_PERIOD] = { ACT_PERIOD, "period", { 'p', 0 }, N_("p/l"), N_("period") },
+	[ACT_PREV_PERIOD] = { ACT_PREV_PERIOD, "previous-period", { 'l', 0 }, N_("l"), N_("previous period") },
 	[ACT_ADD] = { ACT_ADD, "add", { 'a', KEYFN(KEY_IC), 0 }, N_("a"), N_("add") },
 	[ACT_EDIT] = { ACT_EDIT, "edit", { 'e', 0 }, N_("e"), N_("edit") },
 	[ACT_EDIT_PLAN] = { ACT_EDIT_PLAN, "edit-plan", { 'e', 0 }, N_("e"), N_("edit plan") },
@@ -55,9 +57,11 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_EXPORT] = { ACT_EXPORT, "export", { 's', 0 }, N_("s"), N_("save as") },
 	[ACT_WIDTH] = { ACT_WIDTH, "width", { 'w', 0 }, N_("w"), N_("80/132 columns") },
 	[ACT_SAVE] = { ACT_SAVE, "save", { KEYFN(KEY_F(2)), 0 }, N_("F2"), N_("save") },
+	[ACT_APPLY] = { ACT_APPLY, "apply", { KEYFN(KEY_F(2)), 0 }, N_("F2"), N_("apply") },
 	[ACT_NEXT_FIELD] = { ACT_NEXT_FIELD, "next-field", { '\t', 0 }, N_("Tab"), N_("next field") },
 	[ACT_PREV_FIELD] = { ACT_PREV_FIELD, "previous-field", { KEYFN(KEY_BTAB), 0 }, N_("Shift-Tab"), N_("previous field") },
 	[ACT_NEXT_OR_SAVE] = { ACT_NEXT_OR_SAVE, "next-or-save", { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("next field, on the last save") },
+	[ACT_NEXT_OR_APPLY] = { ACT_NEXT_OR_APPLY, "next-or-apply", { '\n', '\r', KEYFN(KEY_ENTER), 0 }, N_("Enter"), N_("next field, on the last apply") },
 	[ACT_CANCEL] = { ACT_CANCEL, "cancel", { 27, 0 }, N_("Esc"), N_("cancel") },
 	[ACT_CANCEL_FORM] = { ACT_CANCEL_FORM, "cancel-form", { 27, KEYFN(KEY_F(10)), 0 }, N_("Esc"), N_("cancel") },
 	[ACT_INPUT_MODE] = { ACT_INPUT_MODE, "input-mode", { KEYFN(KEY_F(4)), 0 }, N_("F4"), N_("Telex/VNI") },
@@ -78,6 +82,8 @@ static const struct action_def table[ACT_COUNT] = {
 	[ACT_KILL_START] = { ACT_KILL_START, "kill-start", { 0x15, 0 }, N_("Ctrl-U"), N_("delete to the start of the field") },
 	[ACT_KILL_END] = { ACT_KILL_END, "kill-end", { 0x0b, 0 }, N_("Ctrl-K"), N_("delete to the end of the field") },
 	[ACT_KILL_WORD] = { ACT_KILL_WORD, "kill-word", { 0x17, 0 }, N_("Ctrl-W"), N_("delete the word before the cursor") },
+	[ACT_WORD_LEFT] = { ACT_WORD_LEFT, "word-left", { KEYFN(KEY_WORD_LEFT), 0 }, N_("Ctrl-←, Alt-b"), N_("to the previous word") },
+	[ACT_WORD_RIGHT] = { ACT_WORD_RIGHT, "word-right", { KEYFN(KEY_WORD_RIGHT), 0 }, N_("Ctrl-→, Alt-f"), N_("to the end of the next word") },
 	/* The same keys as next-field and next-or-save, while units are
 	 * offered under the field. */
 	[ACT_TAKE_MATCH] = { ACT_TAKE_MATCH, "take-match", { '\t', '\n', '\r', 0 }, N_("Tab, Enter"), N_("take the unit offered (Up/Down choose; Enter stays in the field)") },
@@ -87,12 +93,30 @@ static const struct action_def table[ACT_COUNT] = {
 };
 
 const enum action field_edit_actions[] = {
-	ACT_FIELD_START, ACT_FIELD_END, ACT_KILL_START, ACT_KILL_END, ACT_KILL_WORD, ACT_TAKE_MATCH,
+	ACT_FIELD_START, ACT_FIELD_END, ACT_WORD_LEFT, ACT_WORD_RIGHT, ACT_KILL_START, ACT_KILL_END,
+	ACT_KILL_WORD, ACT_TAKE_MATCH,
 };
 const int nfield_edit_actions = sizeof field_edit_actions / sizeof field_edit_actions[0];
 
 const enum action global_actions[] = { ACT_HELP, ACT_QUIT };
 const int nglobal_actions = sizeof global_actions / sizeof global_actions[0];
+
+bool
+action_shown_by(enum action a, enum action by)
+{
+	static const struct {
+		enum action a, by;
+	} pairs[] = {
+		{ ACT_DOWN, ACT_UP }, { ACT_DOWN, ACT_ARROW_UP }, { ACT_FIELD_DOWN, ACT_FIELD_UP },
+		{ ACT_NEXT_SECTION, ACT_PREV_SECTION }, { ACT_RIGHT, ACT_LEFT },
+		{ ACT_PREV_PERIOD, ACT_PERIOD },
+	};
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (pairs[i].a == a && pairs[i].by == by)
+			return true;
+	return false;
+}
 
 const struct action_def *
 action_def(enum action a)

@@ -26,6 +26,7 @@ enum action {
 	ACT_TASKS,
 	ACT_UNIT_TASKS,
 	ACT_PERIOD,
+	ACT_PREV_PERIOD,
 	ACT_ADD,
 	ACT_EDIT,
 	ACT_EDIT_PLAN,
@@ -63,9 +64,11 @@ enum action {
 	ACT_EXPORT,
 	ACT_WIDTH,
 	ACT_SAVE,
+	ACT_APPLY,		/* a filter's save: it is applied, not kept */
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
 	ACT_NEXT_OR_SAVE,
+	ACT_NEXT_OR_APPLY,
 	ACT_CANCEL,
 	ACT_CANCEL_FORM,	/* Esc, and F10 rather than quitting */
 	ACT_INPUT_MODE,
@@ -87,6 +90,8 @@ enum action {
 	ACT_KILL_START,
 	ACT_KILL_END,
 	ACT_KILL_WORD,
+	ACT_WORD_LEFT,
+	ACT_WORD_RIGHT,
 	ACT_TAKE_MATCH,
 	ACT_COUNT
 };
@@ -99,6 +104,10 @@ enum action {
  * (defined with define_key in app.c). */
 #define KEY_PASTE_START (KEY_MAX + 1)
 #define KEY_PASTE_END (KEY_MAX + 2)
+/* Ctrl-Left / Ctrl-Right and Alt-b / Alt-f, in their several spellings
+ * (defined in app.c). */
+#define KEY_WORD_LEFT (KEY_MAX + 3)
+#define KEY_WORD_RIGHT (KEY_MAX + 4)
 
 struct action_def {
 	enum action action;
@@ -112,6 +121,10 @@ const struct action_def *action_def(enum action a);
 
 /* Whether key is one of a's. */
 bool action_has_key(enum action a, int key);
+
+/* Whether the row of action by ("Up/Down") shows a's keys too (Down), so
+ * that a screen with both lists a's keys once. */
+bool action_shown_by(enum action a, enum action by);
 
 /* The editing keys of a form's text field, in the order the help lists
  * them. */

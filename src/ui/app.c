@@ -132,7 +132,8 @@ key_layout(struct app *app, int y, int cols, int reserve, bool draw, bool *all)
 		const struct action_def *d = action_def(a);
 		int w;
 
-		if (global ? !screen_offers_global(t, a) : !t->bindings[i - nglobal_actions].hint)
+		if (global ? !screen_offers_global(t, a) : !t->bindings[i - nglobal_actions].hint ||
+		    (app->top->offers != NULL && !app->top->offers(app->top, a)))
 			continue;
 		w = text_width(_(d->key_label)) + 1 + text_width(_(d->label));
 		if (x > 0 && x + w > cols - (line + 1 == KEY_LINES ? reserve : 0)) {
@@ -546,7 +547,7 @@ run_loop(struct app *app)
 }
 
 /* Home and End arrive in several spellings whatever TERM says (PuTTY,
- * tmux, rxvt, the Linux console): take them all. */
+ * tmux, rxvt, the Linux console): take them all.  So do the word keys. */
 static void
 define_other_keys(void)
 {
@@ -559,9 +560,23 @@ define_other_keys(void)
 		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
 	};
 
+	/* xterm and tmux, rxvt, and readline's Meta keys; terminfo may name
+	 * Ctrl-Left as kLFT5, which these replace. */
+	static const struct {
+		const char *seq;
+		int key;
+	} words[] = {
+		{ "\033[1;5D", KEY_WORD_LEFT }, { "\033[5D", KEY_WORD_LEFT },
+		{ "\033Od", KEY_WORD_LEFT }, { "\033b", KEY_WORD_LEFT },
+		{ "\033[1;5C", KEY_WORD_RIGHT }, { "\033[5C", KEY_WORD_RIGHT },
+		{ "\033Oc", KEY_WORD_RIGHT }, { "\033f", KEY_WORD_RIGHT },
+	};
+
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (key_defined(keys[i].seq) == 0)
 			define_key(keys[i].seq, keys[i].key);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		define_key(words[i].seq, words[i].key);
 	/* Bracketed paste: the terminal marks pasted text, so it goes into
 	 * a field as it is, not through Telex and not key by key. */
 	define_key("\033[200~", KEY_PASTE_START);

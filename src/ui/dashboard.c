@@ -282,12 +282,13 @@ open_tasks(struct app *app, struct screen *s, enum action a)
 		app_push(app, tasks_new(app, s->list.selected));
 }
 
+/* p forward, l back. */
 static void
 next_period(struct app *app, struct screen *s, enum action a)
 {
 	char label[64];
 
-	app->period = (app->period + 1) % PERIOD_KINDS;
+	app->period = (app->period + (a == ACT_PREV_PERIOD ? PERIOD_KINDS - 1 : 1)) % PERIOD_KINDS;
 	load(app, s);
 	report_period_label(app->year, app->period, label, sizeof label);
 	app_message(app, COLOR_NORMAL, _("Targets judged for the period %s"), label);
@@ -434,6 +435,7 @@ static const struct binding bindings[] = {
 	{ ACT_TARGETS, open_targets, false },
 	{ ACT_TASKS, open_tasks, true },
 	{ ACT_PERIOD, next_period, true },
+	{ ACT_PREV_PERIOD, next_period, false },
 	{ ACT_REPORT, preview, true },
 	{ ACT_WRITTEN, open_written, true },
 	{ ACT_REPORT_SENT, report_sent, false },

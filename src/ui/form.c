@@ -27,6 +27,31 @@ form_of(struct screen *s)
 }
 
 
+extern const struct screen_type form_type;
+extern const struct screen_type filter_form_type;
+
+/* Keeps the first name of a save no unit has (not one that could be two
+ * units: adding a third would not help), for save() to offer to add. */
+static void
+note_unknown(struct app *app, const char *name, int field, const char *why)
+{
+	struct form *f = form_screen_type(app->top->type) ? app->top->data : NULL;
+	struct unit_matcher m;
+	struct unit_ref r;
+	char *shown;
+
+	if (f == NULL || !f->add_units || f->unknown_unit != NULL ||
+	    unit_matcher_load(app->db, &m) != 0)
+		return;
+	if (unit_match(&m, name, &r) == 0 && r.how == UNIT_MATCH_NONE &&
+	    (shown = text_nfc(name)) != NULL) {
+		f->unknown_unit = text_trim(shown);
+		f->unknown_field = field;
+		snprintf(f->unknown_error, sizeof f->unknown_error, "%s", why);
+	}
+	unit_matcher_free(&m);
+}
+
 /* A unit named in a form field: "" is none; an unknown name is an error
  * on that field. */
 int
@@ -44,6 +69,7 @@ form_unit_id(struct app *app, const char *name, int field, const char *label,
 		return err_db(err, app->db);
 	*id = 0;
 	err->field = field;
+	note_unknown(app, name, field, err->msg);
 	return -1;
 }
 
@@ -128,6 +154,28 @@ show_error(struct app *app, const struct form *f, int i, const char *msg)
 		app_message(app, COLOR_BAD, "%s", msg);
 }
 
+/* The record's save, after adding the units the clerk said yes to, all in
+ * one transaction (the core's own nests in it). */
+static int
+save_adding_units(struct app *app, struct form *f, struct err *err)
+{
+	int rc = 0;
+
+	if (f->nnew_units == 0)
+		return f->save(app, f, err);
+	if (db_begin_enclosing(app->db) != 0)
+		return -1;
+	for (int i = 0; i < f->nnew_units && rc == 0; i++)
+		if (unit_add(app->db, f->new_units[i], "", "") < 0)
+			rc = -1;
+	if (rc == 0)
+		rc = f->save(app, f, err);
+	if (rc == 0 && (rc = db_commit(app->db)) == 0)
+		return 0;
+	db_rollback(app->db);
+	return -1;
+}
+
 static void
 save(struct app *app, struct screen *s)
 {
@@ -141,9 +189,18 @@ save(struct app *app, struct screen *s)
 		return;
 	/* A save that fails never shows an error older than itself. */
 	db_clear_error(app->db);
-	if (f->save(app, f, &err) != 0) {
+	free(f->unknown_unit);
+	f->unknown_unit = NULL;
+	if (save_adding_units(app, f, &err) != 0) {
 		if ((i = form_field_of(f, err.field)) >= 0)
 			f->focus = i;
+		if (f->unknown_unit != NULL) {
+			f->asking_unit = true;
+			app_message(app, COLOR_WARN, _("Add a new unit «%s»? y: add, other key: no"),
+			    f->unknown_unit);
+			return;
+		}
+		form_forget_new_units(f);
 		show_error(app, f, i, err_empty(&err) ? _("Could not save.") : err.msg);
 		beep();
 		return;
@@ -245,6 +302,23 @@ outcome(struct app *app, struct screen *s, enum form_outcome o)
 		break;
 	case FORM_INPUT_MODE:
 		form_cycle_input(app);
+		break;
+	case FORM_ADD_UNIT: {
+		char **grown = realloc(f->new_units, (f->nnew_units + 1) * sizeof *grown);
+
+		if (grown == NULL)
+			break;
+		f->new_units = grown;
+		f->new_units[f->nnew_units++] = f->unknown_unit;
+		f->unknown_unit = NULL;
+		save(app, s);
+		break;
+	}
+	case FORM_NO_UNIT:
+		form_forget_new_units(f);
+		show_error(app, f, form_field_of(f, f->unknown_field), f->unknown_error);
+		snprintf(app->message + strlen(app->message), sizeof app->message - strlen(app->message),
+		    "%s", _(" — add it under Units (d)"));
 		break;
 	default:
 		break;
@@ -437,6 +511,29 @@ const struct screen_type form_type = {
 	N_("Form"), bindings, sizeof bindings / sizeof bindings[0], draw, NULL, form_free, form_key, NULL,
 };
 
+/* A filter's form: the same but for F2 and Enter, which apply it. */
+static const struct binding filter_bindings[] = {
+	{ ACT_APPLY, form_action, true },
+	{ ACT_NEXT_FIELD, form_action, true },
+	{ ACT_CANCEL_FORM, form_action, true },
+	{ ACT_INPUT_MODE, form_action, true },
+	{ ACT_PREV_FIELD, form_action, false },
+	{ ACT_NEXT_OR_APPLY, form_action, false },
+	{ ACT_FIELD_UP, form_action, false },
+	{ ACT_FIELD_DOWN, form_action, false },
+};
+
+const struct screen_type filter_form_type = {
+	N_("Filter"), filter_bindings, sizeof filter_bindings / sizeof filter_bindings[0], draw, NULL,
+	form_free, form_key, NULL,
+};
+
+bool
+form_screen_type(const struct screen_type *t)
+{
+	return t == &form_type || t == &filter_form_type;
+}
+
 bool
 form_writes(const struct screen *s)
 {
@@ -453,10 +550,11 @@ form_hand_over(struct app *app, struct screen *next)
 	form->below = next;
 }
 
-struct screen *
-form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))
+static struct screen *
+new_of_type(const struct screen_type *t, const char *title, form_save_fn save_fn, void *record,
+    void (*free_record)(void *))
 {
-	struct screen *s = screen_new(&form_type);
+	struct screen *s = screen_new(t);
 	struct form *f = form_create(title);
 
 	if (s == NULL || f == NULL) {
@@ -470,5 +568,23 @@ form_new(const char *title, form_save_fn save_fn, void *record, void (*free_reco
 	f->record = record;
 	f->free_record = free_record;
 	s->data = f;
+	return s;
+}
+
+struct screen *
+form_new(const char *title, form_save_fn save_fn, void *record, void (*free_record)(void *))
+{
+	return new_of_type(&form_type, title, save_fn, record, free_record);
+}
+
+struct screen *
+form_new_filter(const char *title, form_save_fn apply, void *record, void (*free_record)(void *))
+{
+	struct screen *s = new_of_type(&filter_form_type, title, apply, record, free_record);
+
+	if (s != NULL) {
+		form_of(s)->done = _("Filter applied.");
+		form_of(s)->no_write = true;
+	}
 	return s;
 }

@@ -20,6 +20,7 @@ struct db;
 struct editor;
 struct err;
 struct screen;
+struct screen_type;
 
 enum field_kind {
 	FIELD_TEXT,		/* one line, scrolls sideways */
@@ -48,6 +49,8 @@ struct form_field {
 				 * comparator) */
 	size_t word_floor;	/* Telex words start no earlier: an accepted
 				 * completion is not re-read as typing */
+	bool sep_due;		/* FIELD_UNITS: a name was just taken; "; "
+				 * comes before the next one typed */
 	bool page;		/* FIELD_LONG_TEXT as tall as the screen allows,
 				 * Enter breaking the line: a document's part */
 };
@@ -79,6 +82,17 @@ struct form {
 	void *record;		/* the record's own state */
 	void (*free_record)(void *);
 	bool asking;		/* "discard changes?" is on the status line */
+	/* A save refused because a unit field names no unit: the name, the
+	 * refusal (said again if the clerk does not add it), "add it?" on the
+	 * status line; the names said yes to, added in the save's own
+	 * transaction.  Only forms with add_units ask. */
+	bool add_units;
+	char *unknown_unit;
+	int unknown_field;
+	char unknown_error[512];	/* as struct err's msg */
+	bool asking_unit;
+	char **new_units;
+	int nnew_units;
 	/* Unit completion for FIELD_UNIT(S): candidates matching the part
 	 * being typed, and the one highlighted. */
 	char **matches;
@@ -106,6 +120,8 @@ enum form_outcome {
 	FORM_DISCARD,		/* the answer was yes: close, dropping the changes */
 	FORM_KEEP,		/* the answer was not yes: keep editing */
 	FORM_INPUT_MODE,	/* switch the typing mode (Telex, VNI, off) */
+	FORM_ADD_UNIT,		/* yes to adding the unknown unit: save again */
+	FORM_NO_UNIT,		/* no: keep editing, told how to add units */
 };
 
 /* The state alone (form_state.c), without a screen: for form_new and the
@@ -119,11 +135,19 @@ enum form_outcome form_take_key(struct form *f, int key, int width);
 /* An action of the form's bindings (save, cancel, next field...). */
 enum form_outcome form_do(struct form *f, enum action a);
 void form_clear_matches(struct form *f);
+/* Drops the units said yes to (a save refused for another reason asks
+ * again, so none is added that the record no longer names). */
+void form_forget_new_units(struct form *f);
 void form_set_input(enum telex_mode mode, enum tone_style style);
 
 /* A new form screen; NULL when memory ran out. */
 struct screen *form_new(const char *title, form_save_fn save, void *record,
     void (*free_record)(void *));
+/* A filter's form: F2 applies it ("Filter applied."), writing nothing. */
+struct screen *form_new_filter(const char *title, form_save_fn apply, void *record,
+    void (*free_record)(void *));
+/* Whether t is a form's screen type (a filter's too). */
+bool form_screen_type(const struct screen_type *t);
 struct form *form_of(struct screen *s);
 /* Whether s is a form whose save writes to the database: a read-only
  * instance does not open it (the typing would be lost at F2). */
@@ -159,7 +183,9 @@ int form_field_of(const struct form *f, int id);
 bool form_changed(const struct form *f);
 
 /* The unit a unit field names: 0 for an empty field, else its id; an
- * unknown name is an error on that field (0 returned, or -1 and *err). */
+ * unknown name is an error on that field (0 returned, or -1 and *err).
+ * A form on top with add_units keeps a name no unit has, to offer to add
+ * it. */
 int form_unit_id(struct app *app, const char *name, int field, const char *label,
     int64_t *id, struct err *err);
 

@@ -203,8 +203,9 @@ accept_match(struct form *f)
 
 	editor_replace(fl->ed, start, strlen(text), f->matches[f->match]);
 	editor_end(fl->ed);
-	if (fl->kind == FIELD_UNITS)
-		editor_insert_text(fl->ed, "; ");
+	/* Not yet: Tab goes on from here, and no field keeps a separator
+	 * with nothing after it. */
+	fl->sep_due = fl->kind == FIELD_UNITS;
 	fl->word_floor = editor_cursor(fl->ed);
 	form_clear_matches(f);
 }
@@ -214,6 +215,7 @@ static void
 focus(struct form *f, int i, int step)
 {
 	form_clear_matches(f);
+	f->fields[f->focus].sep_due = false;
 	for (int n = 0; n < f->nfields; n++, i += step) {
 		if (i < 0)
 			i = f->nfields - 1;
@@ -269,6 +271,10 @@ field_edit(struct editor *ed, int key)
 		editor_home(ed);
 	else if (action_has_key(ACT_FIELD_END, key))
 		editor_end(ed);
+	else if (action_has_key(ACT_WORD_LEFT, key))
+		editor_word_left(ed);
+	else if (action_has_key(ACT_WORD_RIGHT, key))
+		editor_word_right(ed);
 	else if (action_has_key(ACT_KILL_START, key))
 		editor_kill_start(ed);
 	else if (action_has_key(ACT_KILL_END, key))
@@ -284,6 +290,9 @@ field_edit(struct editor *ed, int key)
 static bool
 edit_key(struct form_field *fl, int key, int width)
 {
+	bool sep = fl->sep_due;
+
+	fl->sep_due = false;
 	if (field_edit(fl->ed, key))
 		return true;
 	switch (key) {
@@ -311,6 +320,9 @@ edit_key(struct form_field *fl, int key, int width)
 		return fl->kind == FIELD_LONG_TEXT && editor_down(fl->ed, width);
 	default:
 		if (key >= ' ' && key != 127 && key < (1 << 24)) {
+			/* Another name after the one taken. */
+			if (sep && key != ';' && key != ' ' && editor_insert_text(fl->ed, "; ") == 0)
+				fl->word_floor = editor_cursor(fl->ed);
 			type_key(fl, (wint_t)key);
 			return true;
 		}
@@ -385,6 +397,10 @@ form_take_key(struct form *f, int key, int width)
 		f->asking = false;
 		return key == 'y' || key == 'Y' ? FORM_DISCARD : FORM_KEEP;
 	}
+	if (f->asking_unit) {
+		f->asking_unit = false;
+		return key == 'y' || key == 'Y' ? FORM_ADD_UNIT : FORM_NO_UNIT;
+	}
 	/* With completions shown the arrows choose among them (form_do). */
 	if (!(arrow && f->nmatches > 0) &&
 	    (fl->kind == FIELD_CHOICE ? choice_key(fl, key) : edit_key(fl, key, width))) {
@@ -402,6 +418,11 @@ form_do(struct form *f, enum action a)
 {
 	bool last = focus_last(f);
 
+	/* A filter's keys do what a form's do. */
+	if (a == ACT_APPLY)
+		a = ACT_SAVE;
+	else if (a == ACT_NEXT_OR_APPLY)
+		a = ACT_NEXT_OR_SAVE;
 	switch (a) {
 	case ACT_SAVE:
 		form_clear_matches(f);
@@ -458,6 +479,16 @@ form_create(const char *title)
 }
 
 void
+form_forget_new_units(struct form *f)
+{
+	for (int i = 0; i < f->nnew_units; i++)
+		free(f->new_units[i]);
+	free(f->new_units);
+	f->new_units = NULL;
+	f->nnew_units = 0;
+}
+
+void
 form_destroy(struct form *f)
 {
 	if (f == NULL)
@@ -470,6 +501,8 @@ form_destroy(struct form *f)
 	free(f->fields);
 	free(f->title);
 	free(f->paste);
+	free(f->unknown_unit);
+	form_forget_new_units(f);
 	if (f->free_complete != NULL)
 		f->free_complete(f->complete_ctx);
 	if (f->free_record != NULL)

@@ -7,16 +7,9 @@
 #include <string.h>
 
 #include "core/text/i18n.h"
+#include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
-
-extern const struct screen_type form_type;
-
-/* The rows of the help: an action, or a heading (action ACT_NONE). */
-struct help_row {
-	enum action action;
-	const char *heading;
-};
 
 static void
 add_row(struct help_row *rows, int *n, enum action a, const char *heading)
@@ -26,15 +19,24 @@ add_row(struct help_row *rows, int *n, enum action a, const char *heading)
 	(*n)++;
 }
 
-/* The rows for screen type t into rows (NULL: only counted); how many. */
-static int
+static bool
+shown_by_another(const struct screen_type *t, enum action a)
+{
+	for (int i = 0; i < t->nbindings; i++)
+		if (action_shown_by(a, t->bindings[i].action))
+			return true;
+	return false;
+}
+
+int
 help_rows(const struct screen_type *t, struct help_row *rows)
 {
 	int n = 0;
 
 	for (int i = 0; i < t->nbindings; i++)
-		add_row(rows, &n, t->bindings[i].action, NULL);
-	if (t == &form_type) {
+		if (!shown_by_another(t, t->bindings[i].action))
+			add_row(rows, &n, t->bindings[i].action, NULL);
+	if (form_screen_type(t)) {
 		add_row(rows, &n, ACT_NONE, N_("Editing a field"));
 		for (int i = 0; i < nfield_edit_actions; i++)
 			add_row(rows, &n, field_edit_actions[i], NULL);

@@ -12,6 +12,7 @@ extern const struct screen_type assessment_type;
 extern const struct screen_type criteria_editor_type;
 extern const struct screen_type dashboard_type;
 extern const struct screen_type form_type;
+extern const struct screen_type filter_form_type;
 extern const struct screen_type help_type;
 extern const struct screen_type preview_type;
 extern const struct screen_type paste_type;
@@ -37,6 +38,7 @@ const struct screen_type *const screen_types[] = {
 	&criteria_editor_type,
 	&dashboard_type,
 	&form_type,
+	&filter_form_type,
 	&help_type,
 	&preview_type,
 	&paste_type,

@@ -39,6 +39,7 @@ save_plan(struct app *app, struct form *f, struct err *err)
 	struct plan_edit *e = f->record;
 	struct plan_input p = e->plan;
 	int64_t id;
+	char iso[11];
 
 	p.number = form_text(f, e->fnumber);
 	p.title = form_text(f, e->ftitle);
@@ -46,8 +47,12 @@ save_plan(struct app *app, struct form *f, struct err *err)
 	p.signer = form_text(f, e->fsigner);
 	p.phases = form_text(f, e->fphases);
 	if (validate_date_or_month(form_text(f, e->fdate), p.issue_date, err, PF_ISSUE_DATE,
-	    f->fields[e->fdate].label) != 0 ||
-	    read_year(f, e->ffrom, PF_YEAR_FROM, &p.year_from, err) != 0 ||
+	    f->fields[e->fdate].label) != 0)
+		return -1;
+	/* Accepted, but not as a whole date: a month. */
+	p.issue_date_month = *p.issue_date != '\0' &&
+	    validate_date(form_text(f, e->fdate), iso, NULL, PF_ISSUE_DATE, "") != 0;
+	if (read_year(f, e->ffrom, PF_YEAR_FROM, &p.year_from, err) != 0 ||
 	    read_year(f, e->fto, PF_YEAR_TO, &p.year_to, err) != 0 ||
 	    plan_save(app->db, &p, &id, err) != 0)
 		return -1;
@@ -61,7 +66,7 @@ plan_form_new(struct app *app, bool new_plan)
 {
 	struct plan_edit *e = calloc(1, sizeof *e);
 	const struct plan *p = new_plan || !app->has_plan ? NULL : &app->plan;
-	char date[11] = "", from[8] = "", to[8] = "", *phases;
+	char date[32] = "", from[8] = "", to[8] = "", *phases;
 	struct screen *s;
 	struct form *f;
 
@@ -71,7 +76,7 @@ plan_form_new(struct app *app, bool new_plan)
 	phases = p != NULL ? phase_text(app->db, p->id) : strdup("");
 	if (p != NULL) {
 		e->plan.id = p->id;
-		date_iso_to_vn(p->issue_date, date);
+		plan_date_text(p, date, sizeof date);
 		snprintf(from, sizeof from, "%d", p->year_from);
 		snprintf(to, sizeof to, "%d", p->year_to);
 	} else {

@@ -177,6 +177,22 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	}
 }
 
+/* PgUp on the first screen of the first page, PgDn on the last of the
+ * last, would not move. */
+static bool
+offers(const struct screen *s, enum action a)
+{
+	const struct preview *p = s->data;
+
+	if (p == NULL || p->npages == 0)
+		return a != ACT_PAGE_UP && a != ACT_PAGE_DOWN;
+	if (a == ACT_PAGE_UP)
+		return p->scroll > 0 || p->page > 0;
+	if (a == ACT_PAGE_DOWN)
+		return p->scroll < last_scroll(p, p->page) || p->page + 1 < p->npages;
+	return true;
+}
+
 static void
 turn(struct app *app, struct screen *s, enum action a)
 {
@@ -444,15 +460,13 @@ ask_filter(struct app *app, struct preview *p)
 		return;
 	}
 	if ((e = calloc(1, sizeof *e)) == NULL ||
-	    (s = form_new(_("Filter the report"), save_filter, e, free)) == NULL) {
+	    (s = form_new_filter(_("Filter the report"), save_filter, e, free)) == NULL) {
 		free(e);
 		return;
 	}
 	e->p = p;
 	e->funit = -1;
 	f = form_of(s);
-	f->done = _("Filter applied.");
-	f->no_write = true;
 	if (takes_unit(p->kind))
 		e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), FF_UNIT, p->unit_name, false);
 	e->fperiod = form_add_choice(f, _("Period"), FF_PERIOD, report_period_names,
@@ -501,7 +515,7 @@ static const struct binding bindings[] = {
 	{ ACT_FILTER, act, true },
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PAGE_UP, turn, true },
-	{ ACT_PAGE_DOWN, turn, false },
+	{ ACT_PAGE_DOWN, turn, true },
 	{ ACT_UP, turn, false },
 	{ ACT_DOWN, turn, false },
 	{ ACT_HOME, turn, false },
@@ -526,6 +540,7 @@ preview_new(struct app *app, const char *kind, int64_t unit, int64_t round, int6
 
 	if (s == NULL)
 		return NULL;
+	s->offers = offers;
 	if ((p = calloc(1, sizeof *p)) == NULL)
 		return s;
 	p->width = REPORT_WIDTH_NARROW;

@@ -64,6 +64,9 @@ struct screen {
 	int nfields;
 	int scroll, lines;		/* record and help views */
 	void *data;			/* the screen type's own state */
+	/* Whether the key bar offers a, now (NULL: as the binding's hint
+	 * says): a key that would do nothing is not offered. */
+	bool (*offers)(const struct screen *, enum action a);
 };
 
 /* The binding of t a key means, or NULL (then perhaps a global action). */
@@ -74,6 +77,14 @@ enum action global_action(int key);
  * binds one of its keys to an action of its own (a form's F10 cancels it,
  * and its 'q' is typed), where offering it would lie. */
 bool screen_offers_global(const struct screen_type *t, enum action a);
+/* The rows of the help: an action, or a heading (action ACT_NONE). */
+struct help_row {
+	enum action action;
+	const char *heading;
+};
+/* The rows of screen type t's help into rows (NULL: only counted); how
+ * many (help.c). */
+int help_rows(const struct screen_type *t, struct help_row *rows);
 /* Every screen type of the UI, NULL-terminated (keymap.c). */
 extern const struct screen_type *const screen_types[];
 /* 0 when no key of t means two of its actions; else -1 and msg says which

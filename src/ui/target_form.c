@@ -139,6 +139,8 @@ target_form_new(struct app *app, const struct target *t, int section)
 		return NULL;
 	}
 	f = form_of(s);
+	/* A unit typed that no one has entered yet is offered to add. */
+	f->add_units = true;
 	/* The section names are data, not msgids: _() leaves them as they are. */
 	e->fsection = form_add_choice(f, _("Section"), TF_SECTION, e->section_names, app->nsections, sel);
 	e->ftext = form_add_text(f, _("Target"), TF_TEXT, t ? t->text : NULL, true);

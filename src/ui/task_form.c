@@ -236,6 +236,8 @@ task_form_new(struct app *app, const struct task *t, int section)
 	if ((s = form_new(t ? title : _("New task"), save_task, e, free_edit)) == NULL)
 		return NULL;
 	f = form_of(s);
+	/* A unit typed that no one has entered yet is offered to add. */
+	f->add_units = true;
 	f->changed = changed;
 	e->fsection = form_add_choice(f, _("Section"), KF_SECTION, e->section_names, app->nsections, sel);
 	e->ftt = form_add_text(f, _("No."), KF_TT, t ? t->tt : NULL, false);

@@ -434,11 +434,9 @@ filter_tasks(struct app *app, struct screen *s, enum action a)
 	if (e == NULL)
 		return;
 	e->list = s;
-	if ((fs = form_new(_("Filter the tasks"), save_filter, e, free)) == NULL)
+	if ((fs = form_new_filter(_("Filter the tasks"), save_filter, e, free)) == NULL)
 		return;
 	f = form_of(fs);
-	f->done = _("Filter applied.");
-	f->no_write = true;
 	if (v->within >= 0)
 		snprintf(within, sizeof within, "%d", v->within);
 	e->funit = form_add_unit(f, _("Unit (lead or cooperating)"), 0, v->unit, false);

@@ -158,7 +158,7 @@ while IFS='|' read -r form label how input expect; do
 	open "$form"
 	put "$label" ""
 	case $how in
-	type | ok | esc) tm send-keys -t t -l -- "$input" ;;
+	type | ok | esc | unit) tm send-keys -t t -l -- "$input" ;;
 	hex) tm send-keys -t t -H $input ;;
 	hexok)
 		# Bytes that are not UTF-8, then text: the bytes are dropped
@@ -189,6 +189,11 @@ while IFS='|' read -r form label how input expect; do
 		said="(form closed)"
 	else
 		send F2
+		# A unit no one has: the save offers to add it; no keeps the form.
+		if [ "$how" = unit ]; then
+			wait_for "Add a new unit «"
+			send n
+		fi
 		if [ "$how" = ok ] || [ "$how" = hexok ]; then
 			wait_for "Saved."
 			said="Saved."
@@ -243,7 +248,7 @@ target|Target|paste|\001\002\007\177|Target is required
 target|Target|hex|ff fe c3|Target is required
 target|Target|hexok|ff fe c3 e1 ba:Rà soát|SELECT text FROM target ORDER BY id DESC LIMIT 1
 target|Numerator is|fill|60001|Numerator is: the text is too long
-target|Lead unit|type|Phòng Không Có|Lead unit: no unit is called "Phòng Không Có"
+target|Lead unit|unit|Phòng Không Có|Lead unit: no unit is called "Phòng Không Có" — add it under Units (d)
 target|Target|esc|Chỉ tiêu bỏ dở|
 target|Target|ok|'); DROP TABLE task;--|SELECT text FROM target ORDER BY id DESC LIMIT 1
 target|Numerator is|ok|%n%s%x%p|SELECT numerator_label FROM target ORDER BY id DESC LIMIT 1
@@ -266,8 +271,8 @@ task|Completed on|type|15/10/2025|Completed on: Only a done task has a completio
 task|Evidence date|type|31/06/2025|Evidence date: the date 31/06/2025 does not exist
 task|Evidence date|type|16/10/2025|Evidence date: The evidence date cannot be in the future
 task|Evidence no.|fill|60001|Evidence no.: the text is too long
-task|Lead unit|type|Phòng Không Có|Lead unit: no unit is called
-task|Cooperating units|type|Phòng Kinh tế; Không Có|Cooperating units: no unit is called "Không Có"
+task|Lead unit|unit|Phòng Không Có|Lead unit: no unit is called
+task|Cooperating units|unit|Phòng Kinh tế; Không Có|Cooperating units: no unit is called "Không Có" — add
 task|Task|hex|ff|Task is required
 plan|To year|type|2024|To year: The last year cannot be before the first
 plan|From year|fill|1000|From year is not a number

@@ -31,7 +31,7 @@ wait_for "EXIT:0"
 expect_sql "SELECT count(*) FROM target" 45
 expect_sql "SELECT count(*) FROM task" 30
 expect_sql "SELECT count(*) FROM section" 7
-expect_sql "PRAGMA user_version" 12
+expect_sql "PRAGMA user_version" 13
 expect_sql "SELECT name FROM office" "UBND xã Tân Đoàn"
 mode=$(stat -c %a "$db")
 [ "$mode" = 600 ] || fail "database mode is $mode, not 600"

@@ -433,6 +433,7 @@ START_TEST(test_restore_upgrades_an_older_file)
 	exec_raw(s, "PRAGMA foreign_keys = OFF");
 	exec_raw(s, drops);
 	exec_raw(s, "DROP TABLE sheet");
+	exec_raw(s, "ALTER TABLE plan DROP COLUMN issue_date_month");
 	exec_raw(s, "DROP INDEX section_ord");
 	exec_raw(s, "DROP INDEX task_cooperator_order");
 	exec_raw(s, "ALTER TABLE task DROP COLUMN evidence_number");

@@ -513,6 +513,11 @@ END_TEST
  * written report's table; 8 -> 9: the target as it was before its horizon
  * and interim values). */
 #define BEFORE_YEAR \
+	"DROP TRIGGER history_plan_insert;" \
+	"DROP TRIGGER history_plan_update;" \
+	"DROP TRIGGER history_plan_delete;" \
+	"ALTER TABLE plan DROP COLUMN issue_date_month;" \
+	HISTORY_TRIGGERS(plan, id, HISTORY_PLAN, id, "NULL", "NULL") \
 	"DROP INDEX section_ord;" \
 	"DROP INDEX task_cooperator_order;" \
 	"DROP TABLE sheet;" \
@@ -565,6 +570,14 @@ START_TEST(test_migrate_evidence)
 	    "AND json_extract(after_json, '$.evidence_number') = '120/BC-UBND' "
 	    "AND json_extract(after_json, '$.evidence_date') = '2025-06-20' "
 	    "AND json_extract(after_json, '$.evidence') = 'Báo cáo số 12'"), 1);
+	/* Migration 13: plans are dated by day until said otherwise, and the
+	 * history records the month. */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM plan WHERE issue_date_month <> 0"), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), "UPDATE plan SET issue_date_month = 1",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM history WHERE table_name = 'plan' "
+	    "AND action = 'update' AND json_extract(after_json, '$.issue_date_month') = 1"),
+	    query_int(db, "SELECT count(*) FROM plan"));
 	db_close(db);
 }
 END_TEST
@@ -671,6 +684,44 @@ START_TEST(test_begin_twice)
 	ck_assert_int_eq(db_begin(db), 0);
 	ck_assert_int_eq(db_begin(db), -1);
 	ck_assert_msg(strstr(db_error(db), "transaction") != NULL, "%s", db_error(db));
+	db_rollback(db);
+	db_close(db);
+}
+END_TEST
+
+/* Saves inside db_begin_enclosing's transaction count: the outer commit
+ * writes, an inner rollback undoes the whole and the outer commit fails. */
+START_TEST(test_begin_enclosing)
+{
+	static const char insert[] = "INSERT INTO setting (key, value) VALUES ('k', 'v')";
+	static const char insert2[] = "INSERT INTO setting (key, value) VALUES ('k2', 'v')";
+	struct db *db = open_ok();
+
+	ck_assert_int_eq(db_begin_enclosing(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert2, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_commit(db), 0);
+	ck_assert(!sqlite3_get_autocommit(db_sqlite(db)));
+	db_rollback(db);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 0);
+
+	ck_assert_int_eq(db_begin_enclosing(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_begin(db), 0);
+	db_rollback(db);
+	ck_assert_int_eq(db_commit(db), -1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 0);
+
+	ck_assert_int_eq(db_begin_enclosing(db), 0);
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(sqlite3_exec(db_sqlite(db), insert, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_commit(db), 0);
+	ck_assert_int_eq(db_commit(db), 0);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM setting"), 1);
+	/* Plain transactions refuse nesting again. */
+	ck_assert_int_eq(db_begin(db), 0);
+	ck_assert_int_eq(db_begin(db), -1);
 	db_rollback(db);
 	db_close(db);
 }
@@ -970,6 +1021,7 @@ db_suite(void)
 	tcase_add_test(tc, test_migrate_year);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_begin_twice);
+	tcase_add_test(tc, test_begin_enclosing);
 	tcase_add_test(tc, test_settings);
 	tcase_add_test(tc, test_rows);
 	tcase_add_test(tc, test_write_commit);

@@ -40,6 +40,8 @@
 #define KILL_END	"\x0b"
 #define KILL_WORD	"\x17"
 #define ENTER		"\r"
+#define WORD_LEFT	"\x1c"
+#define WORD_RIGHT	"\x1d"
 
 #define SL	false
 #define ML	true
@@ -94,6 +96,12 @@ press(struct editor *ed, const char *keys, int width)
 			break;
 		case 0x17:
 			ck_assert_int_eq(editor_kill_word(ed), 0);
+			break;
+		case 0x1c:
+			editor_word_left(ed);
+			break;
+		case 0x1d:
+			editor_word_right(ed);
 			break;
 		case '\r':
 			editor_insert(ed, '\n');
@@ -223,6 +231,24 @@ static const struct {
 	{ "Ctrl-W punctuation", SL, 0, 0, "a, b.c" KILL_WORD, "a, |" },
 	{ "Ctrl-W keeps the rest", SL, 0, 0, "ab cd" LEFT LEFT LEFT KILL_WORD,
 	    "| cd" },
+	/* Word by word, words as Ctrl-W deletes them. */
+	{ "word left", SL, 0, 0, "một hai" WORD_LEFT, "một |hai" },
+	{ "word left over spaces", SL, 0, 0, "một hai  " WORD_LEFT, "một |hai  " },
+	{ "word left twice", SL, 0, 0, "một hai" WORD_LEFT WORD_LEFT, "|một hai" },
+	{ "word left at start", SL, 0, 0, "ab" HOME WORD_LEFT, "|ab" },
+	{ "word left inside a word", SL, 0, 0, "abc def" LEFT LEFT WORD_LEFT,
+	    "abc |def" },
+	{ "word left decomposed", SL, 0, 0, "Vie" HAT DOT "t Nam" WORD_LEFT WORD_LEFT,
+	    "|Việt Nam" },
+	{ "word right", SL, 0, 0, "một hai" HOME WORD_RIGHT, "một| hai" },
+	{ "word right twice", SL, 0, 0, "một  hai ba" HOME WORD_RIGHT WORD_RIGHT,
+	    "một  hai| ba" },
+	{ "word right inside a word", SL, 0, 0, "abc def" HOME RIGHT WORD_RIGHT,
+	    "abc| def" },
+	{ "word right at end", SL, 0, 0, "ab" WORD_RIGHT, "ab|" },
+	{ "word right decomposed", SL, 0, 0, "Vie" HAT DOT "t Nam" HOME WORD_RIGHT,
+	    "Việt| Nam" },
+	{ "word right types there", SL, 0, 0, "a c" HOME WORD_RIGHT " b", "a b| c" },
 	/* Multi-line. */
 	{ "Enter", ML, 0, 0, "ab" ENTER "cd", "ab\ncd|" },
 	{ "home of a line", ML, 0, 0, "ab" ENTER "cd" HOME, "ab\n|cd" },
@@ -238,6 +264,11 @@ static const struct {
 	{ "BS joins", ML, 0, 0, "ab" ENTER "cd" HOME BS, "ab|cd" },
 	{ "join composes", ML, 0, 0, "a" ENTER ACUTE HOME BS, "á|" },
 	{ "Ctrl-W over newline", ML, 0, 0, "ab" ENTER KILL_WORD, "|" },
+	{ "word left over newline", ML, 0, 0, "ab" ENTER "cd" HOME WORD_LEFT, "|ab\ncd" },
+	{ "word right to the newline", ML, 0, 0,
+	    "ab" ENTER "cd" WORD_LEFT WORD_LEFT WORD_RIGHT, "ab|\ncd" },
+	{ "word right over newline", ML, 0, 0,
+	    "ab" ENTER "cd" WORD_LEFT WORD_LEFT WORD_RIGHT WORD_RIGHT, "ab\ncd|" },
 	/* Up and down by visual row. */
 	{ "up", ML, 0, 4, "aaa bbb ccc" UP, "aaa bbb| ccc" },
 	{ "up twice", ML, 0, 4, "aaa bbb ccc" UP UP, "aaa| bbb ccc" },

@@ -138,6 +138,29 @@ START_TEST(test_completion_ends_word)
 }
 END_TEST
 
+/* Issue 16 item 3: a name taken in a field of several units leaves no
+ * separator behind when Tab goes on; "; " comes with the next name typed. */
+START_TEST(test_several_units)
+{
+	int several = form_add_unit(f, "Units", 5, NULL, true);
+
+	f->focus = several;
+	type("Kinh");
+	ck_assert_int_eq(f->nmatches, 1);
+	ck_assert_int_eq(form_do(f, ACT_NEXT_OR_SAVE), FORM_MOVED);
+	ck_assert_str_eq(form_text(f, several), "Phòng Kinh tế");
+	type("Phongf Vawn");
+	ck_assert_str_eq(form_text(f, several), "Phòng Kinh tế; Phòng Văn");
+	ck_assert_int_eq(form_do(f, ACT_NEXT_FIELD), FORM_MOVED);
+	ck_assert_str_eq(form_text(f, several), "Phòng Kinh tế; Phòng Văn hóa - Xã hội");
+	ck_assert_int_eq(f->focus, 0);
+	/* Back in the field, typing goes on where the text ends. */
+	f->focus = several;
+	type(";");
+	ck_assert_str_eq(form_text(f, several), "Phòng Kinh tế; Phòng Văn hóa - Xã hội;");
+}
+END_TEST
+
 START_TEST(test_cancel)
 {
 	ck_assert_int_eq(form_do(f, ACT_CANCEL_FORM), FORM_CLOSE);
@@ -283,6 +306,7 @@ form_suite(void)
 	tcase_add_test(tc, test_cancel);
 	tcase_add_test(tc, test_completion);
 	tcase_add_test(tc, test_completion_ends_word);
+	tcase_add_test(tc, test_several_units);
 	tcase_add_test(tc, test_choice);
 	tcase_add_test(tc, test_paste);
 	tcase_add_test(tc, test_long_text);

@@ -3,6 +3,7 @@
  * lookup a key goes through. */
 #include <check.h>
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ui/screen.h"
@@ -87,6 +88,57 @@ START_TEST(test_lookup)
 }
 END_TEST
 
+/* Whether key label a names key (its labels list keys as "Up/Down" or
+ * "Home, Ctrl-A"). */
+static bool
+label_names(const char *a, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = a; (p = strstr(p, key)) != NULL; p += n)
+		if ((p == a || p[-1] == '/' || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == '/' || p[n] == ','))
+			return true;
+	return false;
+}
+
+/* F1 lists each key once under a heading: no row names a key another row
+ * has named, as "Down" after "Up/Down" did. */
+START_TEST(test_help_once)
+{
+	for (int i = 0; screen_types[i] != NULL; i++) {
+		const struct screen_type *t = screen_types[i];
+		struct help_row rows[128];
+		int n = help_rows(t, NULL);
+
+		ck_assert_int_le(n, 128);
+		help_rows(t, rows);
+		for (int a = 0; a < n; a++) {
+			const char *la = action_def(rows[a].action)->key_label;
+
+			if (rows[a].action == ACT_NONE)
+				continue;
+			for (int b = a + 1; b < n && rows[b].action != ACT_NONE; b++) {
+				char key[64];
+				const char *lb = action_def(rows[b].action)->key_label;
+
+				/* Each key of b's label, as la would name it. */
+				for (const char *p = lb; *p != '\0';) {
+					size_t k = strcspn(p, "/,");
+
+					snprintf(key, sizeof key, "%.*s", (int)k, p);
+					ck_assert_msg(k == 0 || !label_names(la, key), "screen \"%s\": %s is in %s and %s",
+					    t->title, key, action_def(rows[a].action)->name,
+					    action_def(rows[b].action)->name);
+					p += k;
+					p += strspn(p, "/, ");
+				}
+			}
+		}
+	}
+}
+END_TEST
+
 static Suite *
 keymap_suite(void)
 {
@@ -97,6 +149,7 @@ keymap_suite(void)
 	tcase_add_test(tc, test_clash_found);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_lookup);
+	tcase_add_test(tc, test_help_once);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -39,6 +39,7 @@ struct plan {
 	char *issuer;
 	char *signer;
 	char issue_date[11];
+	bool issue_date_month;	/* the date is a month: issue_date its first day */
 	int year_from, year_to;
 };
 

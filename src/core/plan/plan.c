@@ -72,11 +72,12 @@ store(struct db *db, const struct plan_input *p, int64_t id, int64_t *out,
 		goto out;
 	if (id == 0)
 		st = db_prepare(db, "INSERT INTO plan (number, title, folded, sort_key, issuer, "
-		    "signer, issue_date, year_from, year_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+		    "signer, issue_date, year_from, year_to, issue_date_month) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)");
 	else
 		st = db_prepare(db, "UPDATE plan SET number = ?1, title = ?2, folded = ?3, "
 		    "sort_key = ?4, issuer = ?5, signer = ?6, issue_date = ?7, year_from = ?8, "
-		    "year_to = ?9 WHERE id = ?10");
+		    "year_to = ?9, issue_date_month = ?11 WHERE id = ?10");
 	if (st == NULL) {
 		err_db(e, db);
 		goto out;
@@ -92,6 +93,7 @@ store(struct db *db, const struct plan_input *p, int64_t id, int64_t *out,
 	sqlite3_bind_int(st, 9, p->year_to);
 	if (id != 0)
 		sqlite3_bind_int64(st, 10, id);
+	sqlite3_bind_int(st, 11, p->issue_date_month && p->issue_date[0] != '\0');
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail_sql(db, "plan");
 		err_db(e, db);
@@ -116,6 +118,7 @@ plan_input_of(const struct plan *p)
 	struct plan_input in = {
 		.id = p->id, .number = p->number, .title = p->title, .issuer = p->issuer,
 		.signer = p->signer, .year_from = p->year_from, .year_to = p->year_to,
+		.issue_date_month = p->issue_date_month,
 	};
 
 	memcpy(in.issue_date, p->issue_date, sizeof in.issue_date);
@@ -190,7 +193,8 @@ plan_add_phase(struct db *db, int64_t plan, const char *label, int year_from, in
 	return id;
 }
 
-#define PLAN_COLUMNS "id, number, title, issuer, signer, ifnull(issue_date, ''), year_from, year_to"
+#define PLAN_COLUMNS "id, number, title, issuer, signer, ifnull(issue_date, ''), year_from, year_to, " \
+	"issue_date_month"
 
 static void
 read_plan(sqlite3_stmt *st, struct plan *p)
@@ -205,6 +209,7 @@ read_plan(sqlite3_stmt *st, struct plan *p)
 	    (const char *)sqlite3_column_text(st, 5));
 	p->year_from = sqlite3_column_int(st, 6);
 	p->year_to = sqlite3_column_int(st, 7);
+	p->issue_date_month = sqlite3_column_int(st, 8) != 0;
 }
 
 static int
@@ -290,6 +295,19 @@ plans_free(struct plan *p, int n)
 	for (int i = 0; i < n; i++)
 		plan_free(&p[i]);
 	free(p);
+}
+
+void
+plan_date_text(const struct plan *p, char *buf, size_t n)
+{
+	struct date d;
+
+	if (!date_parse_iso(p->issue_date, &d))
+		snprintf(buf, n, "%s", "");
+	else if (p->issue_date_month)
+		snprintf(buf, n, "tháng %d/%d", d.month, d.year);
+	else
+		date_format_vn(d, buf);
 }
 
 void

@@ -29,6 +29,7 @@ struct plan_input {
 	int64_t id;		/* 0: a new plan */
 	const char *number, *title, *issuer, *signer;
 	char issue_date[11];
+	bool issue_date_month;	/* the date is a month: issue_date its first day */
 	int year_from, year_to;
 	const char *phases;	/* as text (phase.h), NULL to leave them */
 };
@@ -62,6 +63,11 @@ void plan_free(struct plan *p);
 
 /* Every plan, the latest first; 0 or -1. */
 int plan_list(struct db *db, struct plan **out, int *n);
+
+/* A plan's date as documents write it: "20/01/2026", or for a plan dated
+ * by its month "tháng 4/2026" (not its first day); "" when it has none.
+ * What the plan form shows and reads back. */
+void plan_date_text(const struct plan *p, char *buf, size_t n);
 
 /* A plan's years as documents write them: "2026" for a one-year plan,
  * "2026–2030" for several. */

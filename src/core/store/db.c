@@ -29,6 +29,7 @@ struct db {
 	 * msgid, or NULL.  db_begin then refuses with this message. */
 	const char *read_only;
 	int edit_lock;		/* lock.h's descriptor, -1 until taken */
+	int depth;		/* db_begin calls not yet committed */
 	char error[DB_ERROR_MAX];
 };
 
@@ -346,6 +347,11 @@ db_claim(struct db *db)
 int
 db_begin(struct db *db)
 {
+	/* Inside db_begin_enclosing's transaction. */
+	if (db->depth > 0 && !sqlite3_get_autocommit(db->sql)) {
+		db->depth++;
+		return 0;
+	}
 	if (db->read_only != NULL)
 		return db_fail(db, "%s", _(db->read_only));
 	if (db_claim(db) != 0)
@@ -358,8 +364,22 @@ db_begin(struct db *db)
 }
 
 int
+db_begin_enclosing(struct db *db)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	db->depth = 1;
+	return 0;
+}
+
+int
 db_commit(struct db *db)
 {
+	if (db->depth > 1) {
+		db->depth--;
+		return 0;
+	}
+	db->depth = 0;
 	if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail_sql(db, _("cannot save"));
 		db_rollback(db);
@@ -371,6 +391,9 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
+	/* An inner rollback ends the outer transaction too: its commit then
+	 * fails. */
+	db->depth = 0;
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }

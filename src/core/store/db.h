@@ -24,7 +24,7 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 12
+#define DB_SCHEMA_VERSION 13
 /* PRAGMA application_id of a cchc database: "CCHC". */
 #define DB_APPLICATION_ID 0x43434843
 
@@ -83,8 +83,12 @@ int db_lock_edits(struct db *db, bool *busy);
 int db_claim(struct db *db);
 
 /* Every write runs inside one of these (db_begin claims the database
- * first).  Return 0 or -1. */
+ * first).  Return 0 or -1; a db_begin inside another is refused, as a
+ * mistake, except inside db_begin_enclosing's: there begin and commit
+ * only count, the outer commit writes and any rollback undoes the whole
+ * (a form that adds a unit its record names saves both at once). */
 int db_begin(struct db *db);
+int db_begin_enclosing(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 

@@ -52,6 +52,7 @@ static const struct {
 	{ "issuer", N_("Issued by") },
 	{ "signer", N_("Signed by") },
 	{ "issue_date", N_("Issue date") },
+	{ "issue_date_month", N_("Dated by month only") },
 	{ "year_from", N_("First year") },
 	{ "year_to", N_("Last year") },
 	{ "label", N_("Years") },
@@ -95,6 +96,8 @@ static const struct {
 	{ "progress", "done", N_("Done") },
 	{ "due_manual", "0", N_("No") },
 	{ "due_manual", "1", N_("Yes") },
+	{ "issue_date_month", "0", N_("No") },
+	{ "issue_date_month", "1", N_("Yes") },
 	/* The forms' words for a target's kind and an office's. */
 	{ "kind", "rate", N_("rate (%)") },
 	{ "kind", "count", N_("count") },
@@ -691,6 +694,9 @@ history_changes(struct db *db, const struct history_entry *e,
 	    " LEFT JOIN json_each(?1) o ON o.key = k.key LEFT JOIN json_each(?2) n ON n.key = k.key"
 	    " WHERE k.key <> 'id' AND k.key IS NOT ?3 AND o.value IS NOT n.value"
 	    " AND ((?1 IS NOT NULL AND ?2 IS NOT NULL) OR coalesce(o.value, n.value) <> '')"
+	    /* A new record's place in its list is no change the clerk
+	     * made; a reorder is.  Nor is a new plan's date being a day. */
+	    " AND NOT (?1 IS NULL AND (k.key = 'ord' OR (k.key = 'issue_date_month' AND n.value = 0)))"
 	    " ORDER BY k.id");
 	if (st == NULL)
 		return -1;

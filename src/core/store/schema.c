@@ -15,6 +15,7 @@
 #include "core/text/i18n.h"
 #include "core/store/migration_evidence.h"
 #include "core/store/migration_history.h"
+#include "core/store/migration_issue_month.h"
 #include "core/store/migration_par.h"
 #include "core/store/migration_review.h"
 #include "core/store/migration_par_year.h"
@@ -190,6 +191,8 @@ static const char *const migrations[] = {
 	 * largest share of the memory a start touches). */
 	"CREATE INDEX section_ord ON section(ord);"
 	"CREATE INDEX task_cooperator_order ON task_cooperator(task_id, ord);",
+	/* 12 -> 13 */
+	MIGRATION_ISSUE_MONTH,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

@@ -433,16 +433,51 @@ space_before(const struct editor *ed, size_t at)
 	return at > 0 && (ed->buf[at - 1] == ' ' || ed->buf[at - 1] == '\n');
 }
 
+/* The start of the word before at, over the spaces between. */
+static size_t
+word_start(const struct editor *ed, size_t at)
+{
+	while (space_before(ed, at))
+		at--;
+	while (at > 0 && !space_before(ed, at))
+		at = text_prev_grapheme(ed->buf, at);
+	return at;
+}
+
+static bool
+space_at(const struct editor *ed, size_t at)
+{
+	return ed->buf[at] == ' ' || ed->buf[at] == '\n';
+}
+
 int
 editor_kill_word(struct editor *ed)
 {
-	size_t	start = ed->cur;
+	return erase(ed, word_start(ed, ed->cur), ed->cur);
+}
 
-	while (space_before(ed, start))
-		start--;
-	while (start > 0 && !space_before(ed, start))
-		start = text_prev_grapheme(ed->buf, start);
-	return erase(ed, start, ed->cur);
+bool
+editor_word_left(struct editor *ed)
+{
+	if (ed->cur == 0)
+		return false;
+	ed->cur = word_start(ed, ed->cur);
+	return true;
+}
+
+bool
+editor_word_right(struct editor *ed)
+{
+	size_t	at = ed->cur;
+
+	if (at == ed->len)
+		return false;
+	while (at < ed->len && space_at(ed, at))
+		at++;
+	while (at < ed->len && !space_at(ed, at))
+		at = text_next_grapheme(ed->buf, at);
+	ed->cur = at;
+	return true;
 }
 
 static void

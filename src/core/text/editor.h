@@ -61,6 +61,11 @@ int		 editor_delete(struct editor *ed);
 /* One letter left / right; false when already at the start / end. */
 bool		 editor_left(struct editor *ed);
 bool		 editor_right(struct editor *ed);
+/* Ctrl-Left / Ctrl-Right (Alt-b / Alt-f): to the start of the word before
+ * the cursor, to the end of the word after it, words being what Ctrl-W
+ * deletes (runs of non-spaces); false when already at the start / end. */
+bool		 editor_word_left(struct editor *ed);
+bool		 editor_word_right(struct editor *ed);
 /* Start / end of the cursor's line ('\n'-separated). */
 void		 editor_home(struct editor *ed);
 void		 editor_end(struct editor *ed);
