@@ -808,9 +808,8 @@ assessment_evidence_add(struct db *db, int64_t set, int year, int64_t criterion,
 {
 	struct par_document d = { 0, number, date, summary };
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
+	if (field_begin(db, err) != 0)
+		return -1;
 	return field_commit(db, store_evidence(db, set, year, criterion, &d, err), err);
 }
 

@@ -188,9 +188,8 @@ int
 criteria_set_save(struct db *db, const struct criteria_set_input *in, const char *bands,
     struct err *err)
 {
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
+	if (field_begin(db, err) != 0)
+		return -1;
 	return field_commit(db, store_set(db, in, bands, err), err);
 }
 

@@ -233,14 +233,9 @@ criterion_save(struct db *db, int64_t set, const struct criterion_input *in, int
 {
 	int64_t saved = 0;
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
-	if (field_commit(db, criterion_store(db, set, in, &saved, err), err) != 0)
+	if (field_begin(db, err) != 0)
 		return -1;
-	if (id != NULL)
-		*id = saved;
-	return 0;
+	return field_commit_id(db, criterion_store(db, set, in, &saved, err), &saved, id, err);
 }
 
 int

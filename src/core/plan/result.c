@@ -186,9 +186,8 @@ result_save(struct db *db, const struct target *t, int year, enum period_kind k,
     const struct measure *m, const char *evidence, const char *note,
     struct err *err)
 {
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
+	if (field_begin(db, err) != 0)
+		return -1;
 	return field_commit(db, save(db, t, year, k, m, evidence, note, err), err);
 }
 

@@ -228,14 +228,9 @@ target_save(struct db *db, const struct target_input *in, int64_t *id,
 {
 	int64_t saved = 0;
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
-	if (field_commit(db, store(db, in, in->id, &saved, err), err) != 0)
+	if (field_begin(db, err) != 0)
 		return -1;
-	if (id != NULL)
-		*id = saved;
-	return 0;
+	return field_commit_id(db, store(db, in, in->id, &saved, err), &saved, id, err);
 }
 
 int64_t
@@ -244,9 +239,7 @@ target_insert(struct db *db, const struct target_input *in)
 	struct err e;
 	int64_t id = 0;
 
-	if (store(db, in, 0, &id, &e) != 0)
-		return db_fail(db, "%s", e.msg);
-	return id;
+	return field_inserted(db, store(db, in, 0, &id, &e), &id, &e);
 }
 
 int

@@ -573,15 +573,10 @@ task_save(struct db *db, const struct task_input *in, const int64_t *cooperators
 {
 	int64_t saved = in->id;
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
-	if (field_commit(db, store(db, in, &saved, cooperators, ncooperators, plan_year, err),
-	    err) != 0)
+	if (field_begin(db, err) != 0)
 		return -1;
-	if (id != NULL)
-		*id = saved;
-	return 0;
+	return field_commit_id(db, store(db, in, &saved, cooperators, ncooperators, plan_year, err),
+	    &saved, id, err);
 }
 
 int64_t
@@ -591,9 +586,8 @@ task_insert(struct db *db, const struct task_input *in,
 	struct err e;
 	int64_t id = 0;
 
-	if (store(db, in, &id, cooperators, ncooperators, plan_year, &e) != 0)
-		return db_fail(db, "%s", e.msg);
-	return id;
+	return field_inserted(db, store(db, in, &id, cooperators, ncooperators, plan_year, &e),
+	    &id, &e);
 }
 
 int

@@ -271,14 +271,9 @@ unit_save(struct db *db, const struct unit_input *in, const char *aliases, int64
 {
 	int64_t saved = in->id;
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
-	if (field_commit(db, save(db, in, &saved, aliases, err), err) != 0)
+	if (field_begin(db, err) != 0)
 		return -1;
-	if (id != NULL)
-		*id = saved;
-	return 0;
+	return field_commit_id(db, save(db, in, &saved, aliases, err), &saved, id, err);
 }
 
 int

@@ -25,6 +25,29 @@ field_commit(struct db *db, int rc, struct err *e)
 	return 0;
 }
 
+int
+field_begin(struct db *db, struct err *e)
+{
+	err_clear(e);
+	return db_begin(db) != 0 ? err_db(e, db) : 0;
+}
+
+int
+field_commit_id(struct db *db, int rc, const int64_t *saved, int64_t *id, struct err *e)
+{
+	if (field_commit(db, rc, e) != 0)
+		return -1;
+	if (id != NULL)
+		*id = *saved;
+	return 0;
+}
+
+int64_t
+field_inserted(struct db *db, int rc, const int64_t *id, const struct err *e)
+{
+	return rc != 0 ? db_fail(db, "%s", e->msg) : *id;
+}
+
 /* Control characters (C0 but newline and tab, DEL, C1) have no place in a
  * record: they come from stray escape sequences and would garble every
  * screen and report that shows the text. */

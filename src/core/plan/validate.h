@@ -18,6 +18,15 @@ struct db;
  * or -1 with e filled when rc was not 0 (e is then already filled) or the
  * commit failed. */
 int field_commit(struct db *db, int rc, struct err *e);
+/* Begins a save's own transaction with e emptied; 0, or -1 with e filled. */
+int field_begin(struct db *db, struct err *e);
+/* field_commit for a save that wrote row *saved, whose id then goes to
+ * *id when id is not NULL.  saved is a pointer so that the caller may
+ * pass the store's call and its out-parameter in one expression. */
+int field_commit_id(struct db *db, int rc, const int64_t *saved, int64_t *id, struct err *e);
+/* For the loaders' inserts inside their caller's transaction: *id when
+ * rc is 0, else -1 with e's message left as the database's error. */
+int64_t field_inserted(struct db *db, int rc, const int64_t *id, const struct err *e);
 
 /* The longest text a field stores, in bytes: some 20 pages of
  * Vietnamese, far more than any record needs. */

@@ -261,9 +261,8 @@ write_form(struct db *db, const struct sipas_questionnaire *q, int64_t round, bo
 {
 	int rc = 0, exists;
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
+	if (field_begin(db, err) != 0)
+		return -1;
 	/* The old form goes first, so that f may keep its number; a refusal
 	 * below rolls the delete back. */
 	if (replace) {

@@ -223,14 +223,9 @@ sipas_round_save(struct db *db, const struct sipas_round_input *in, int64_t *id,
 {
 	int64_t saved = 0;
 
-	err_clear(err);
-	if (db_begin(db) != 0)
-		return err_db(err, db);
-	if (field_commit(db, store_round(db, in, &saved, err), err) != 0)
+	if (field_begin(db, err) != 0)
 		return -1;
-	if (id != NULL)
-		*id = saved;
-	return 0;
+	return field_commit_id(db, store_round(db, in, &saved, err), &saved, id, err);
 }
 
 int
