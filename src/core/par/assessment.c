@@ -177,25 +177,51 @@ from_tasks(struct db *db, const struct plan *plans, int nplans, const char *frag
 	return 0;
 }
 
+/* The year's targets of every plan covering it, in one list with the
+ * year's results. */
+static int
+year_targets(struct db *db, int year, const struct plan *plans, int nplans,
+    struct target **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	for (int p = 0; p < nplans; p++) {
+		struct target *t, *all = NULL;
+		int k;
+
+		if (target_list(db, plans[p].id, 0, year, PERIOD_YEAR, &t, &k) != 0)
+			goto fail;
+		if (k > 0 && (all = realloc(*out, (size_t)(*n + k) * sizeof *all)) == NULL) {
+			targets_free(t, k);
+			goto fail;
+		}
+		if (k > 0) {
+			memcpy(all + *n, t, (size_t)k * sizeof *t);
+			*out = all;
+			*n += k;
+		}
+		free(t);
+	}
+	return 0;
+fail:
+	targets_free(*out, *n);
+	return -1;
+}
+
 static int
 from_targets(struct db *db, int year, const struct plan *plans, int nplans,
     struct rule_input *in, char **text)
 {
-	int a = 0, b = 0;
+	struct target *t;
+	int a = 0, n;
 
-	for (int p = 0; p < nplans; p++) {
-		struct target *t;
-		int n;
-
-		if (target_list(db, plans[p].id, 0, year, PERIOD_YEAR, &t, &n) != 0)
-			return -1;
-		for (int i = 0; i < n; i++)
-			a += t[i].verdict == VERDICT_MET;
-		b += n;
-		targets_free(t, n);
-	}
-	*in = (struct rule_input){ true, true, a, b };
-	*text = sentence(_("%d of %d targets met in %d (the year's results)"), a, b, year);
+	if (year_targets(db, year, plans, nplans, &t, &n) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		a += t[i].verdict == VERDICT_MET;
+	targets_free(t, n);
+	*in = (struct rule_input){ true, true, a, n };
+	*text = sentence(_("%d of %d targets met in %d (the year's results)"), a, n, year);
 	return 0;
 }
 
@@ -228,22 +254,20 @@ static int
 from_target(struct db *db, int year, const struct plan *plans, int nplans, const char *frag,
     const char *shown, struct rule_input *in, char **text)
 {
-	for (int p = 0; p < nplans; p++) {
-		struct target *t;
-		int n;
+	struct target *t;
+	int n, i;
 
-		if (target_list(db, plans[p].id, 0, year, PERIOD_YEAR, &t, &n) != 0)
-			return -1;
-		for (int i = 0; i < n; i++)
-			if (text_contains_folded(t[i].text, frag)) {
-				target_input(&t[i], year, in, text);
-				targets_free(t, n);
-				return 0;
-			}
-		targets_free(t, n);
+	if (year_targets(db, year, plans, nplans, &t, &n) != 0)
+		return -1;
+	for (i = 0; i < n && !text_contains_folded(t[i].text, frag); i++)
+		;
+	if (i < n) {
+		target_input(&t[i], year, in, text);
+	} else {
+		memset(in, 0, sizeof *in);
+		*text = sentence(_("no target of the year's plans mentions \"%s\""), shown);
 	}
-	memset(in, 0, sizeof *in);
-	*text = sentence(_("no target of the year's plans mentions \"%s\""), shown);
+	targets_free(t, n);
 	return 0;
 }
 
