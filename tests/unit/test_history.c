@@ -227,6 +227,12 @@ START_TEST(test_task_with_products)
 	ck_assert_str_eq(list, "task insert; product insert; product insert; task_cooperator insert");
 	/* Its place in the list is no change of the clerk's (issue 16 item 8). */
 	ck_assert_str_eq(changes, "unit_id: - -> Phòng Kinh tế");
+	/* Nor is a flag left at its default ("Hạn nhập tay: — → Không",
+	 * walk-through). */
+	entries("product", 43, list, sizeof list, changes, sizeof changes);
+	ck_assert_str_eq(list, "product insert");
+	ck_assert_msg(strstr(changes, "name: - -> Báo cáo kết quả rà soát") &&
+	    !strstr(changes, "due_manual") && !strstr(changes, "ord:"), "%s", changes);
 
 	/* Saved again unchanged: nothing is written, the products keep
 	 * their ids. */

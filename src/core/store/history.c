@@ -695,8 +695,10 @@ history_changes(struct db *db, const struct history_entry *e,
 	    " WHERE k.key <> 'id' AND k.key IS NOT ?3 AND o.value IS NOT n.value"
 	    " AND ((?1 IS NOT NULL AND ?2 IS NOT NULL) OR coalesce(o.value, n.value) <> '')"
 	    /* A new record's place in its list is no change the clerk
-	     * made; a reorder is.  Nor is a new plan's date being a day. */
-	    " AND NOT (?1 IS NULL AND (k.key = 'ord' OR (k.key = 'issue_date_month' AND n.value = 0)))"
+	     * made, nor a flag left at its default (a plan's date being a
+	     * day, "Hạn nhập tay: — → Không"); a reorder or a flag set is. */
+	    " AND NOT (?1 IS NULL AND (k.key = 'ord'"
+	    "  OR (k.key IN ('due_manual', 'issue_date_month') AND n.value = 0)))"
 	    " ORDER BY k.id");
 	if (st == NULL)
 		return -1;
