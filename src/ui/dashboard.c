@@ -7,6 +7,7 @@
 
 #include "core/store/backup.h"
 #include "core/plan/calendar.h"
+#include "core/plan/period.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/plan/plan.h"
@@ -206,6 +207,7 @@ static int
 load(struct app *app, struct screen *s)
 {
 	struct counts *c;
+	struct date as_of;
 
 	free_counts(s);
 	if ((c = calloc(1, sizeof *c + (size_t)app->nsections * sizeof c->sections[0])) == NULL)
@@ -214,7 +216,11 @@ load(struct app *app, struct screen *s)
 	s->list.count = app->nsections;
 	if (!app->has_plan)
 		return 0;
-	if (summary_by_section(app->db, app->plan.id, app->year, app->period, date_today(), DUE_SOON_DAYS,
+	/* A past period's tasks as its report counts them, at its cut-off:
+	 * one finished since is not done in the 6 months' figures. */
+	as_of = period_counted_as_of(app->db, app->year, app->period, app->plan.issue_date,
+	    date_today());
+	if (summary_by_section(app->db, app->plan.id, app->year, app->period, as_of, DUE_SOON_DAYS,
 	    app->sections, app->nsections, c->sections, &c->total) != 0) {
 		app_fail_db(app);
 		return -1;

@@ -72,6 +72,16 @@ period_as_of(struct date span_end, struct date today)
 }
 
 struct date
+period_counted_as_of(struct db *db, int year, enum period_kind k, const char *plan_start,
+    struct date today)
+{
+	struct date start, end;
+
+	period_span(year, k, period_calendar_setting(db), plan_start, &start, &end);
+	return period_as_of(end, today);
+}
+
+struct date
 period_due(struct db *db, int year, enum period_kind k)
 {
 	char key[32], *v;

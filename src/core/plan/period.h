@@ -38,6 +38,11 @@ void period_span(int year, enum period_kind k, enum period_calendar c, const cha
 /* The day a report is counted as of: its span's end, or today when the
  * span has not ended yet. */
 struct date period_as_of(struct date span_end, struct date today);
+/* The same for year's period k of a plan issued on plan_start (ISO or
+ * ""), its span under the office's calendar setting: what the period's
+ * report, its written text and the dashboard count tasks as of. */
+struct date period_counted_as_of(struct db *db, int year, enum period_kind k,
+    const char *plan_start, struct date today);
 
 /* The day the period's report is due: the setting "report_due_q1" (h1, m9,
  * year) as a day of the period's last month ("15") or a day and month

@@ -212,7 +212,7 @@ written_area_draft(struct db *db, int64_t plan, int year, enum period_kind k, in
 	struct target *targets = NULL;
 	struct task *tasks = NULL;
 	int ntargets = 0, ntasks = 0;
-	struct date start, end, as_of;
+	struct date as_of;
 	char *text = NULL;
 
 	switch (plan_get(db, plan, &pl)) {
@@ -225,9 +225,8 @@ written_area_draft(struct db *db, int64_t plan, int year, enum period_kind k, in
 		return NULL;
 	}
 	/* As report.c's source_load: tasks as of the cut-off of the span. */
-	period_span(year, k, period_calendar_setting(db), pl.issue_date, &start, &end);
+	as_of = period_counted_as_of(db, year, k, pl.issue_date, date_today());
 	plan_free(&pl);
-	as_of = period_as_of(end, date_today());
 	if (target_list(db, plan, section, year, k, &targets, &ntargets) == 0 &&
 	    task_list(db, plan, section, &tasks, &ntasks) == 0) {
 		for (int i = 0; i < ntasks; i++)
