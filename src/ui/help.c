@@ -90,7 +90,7 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 static const struct binding bindings[] = {
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PAGE_DOWN, screen_scroll_text, true },
-	{ ACT_PAGE_UP, screen_scroll_text, false },
+	{ ACT_PAGE_UP, screen_scroll_text, true },
 	{ ACT_UP, screen_scroll_text, false },
 	{ ACT_DOWN, screen_scroll_text, false },
 	{ ACT_HOME, screen_scroll_text, false },
@@ -104,5 +104,9 @@ const struct screen_type help_type = {
 struct screen *
 help_new(struct app *app, const struct screen *about)
 {
-	return screen_new(&help_type);
+	struct screen *s = screen_new(&help_type);
+
+	if (s != NULL)
+		s->offers = screen_text_offers;
+	return s;
 }

@@ -92,7 +92,7 @@ static const struct binding bindings[] = {
 	{ ACT_HISTORY, show_history, true },
 	{ ACT_BACK, screen_back, true },
 	{ ACT_PAGE_UP, screen_scroll_text, true },
-	{ ACT_PAGE_DOWN, screen_scroll_text, false },
+	{ ACT_PAGE_DOWN, screen_scroll_text, true },
 	{ ACT_UP, screen_scroll_text, false },
 	{ ACT_DOWN, screen_scroll_text, false },
 	{ ACT_HOME, screen_scroll_text, false },
@@ -127,6 +127,8 @@ record_new(const struct screen_type *type, const char *table, int64_t id)
 	struct screen *s = screen_new_data(type, sizeof (struct record_ref));
 	struct record_ref *r = s != NULL ? s->data : NULL;
 
+	if (s != NULL)
+		s->offers = screen_text_offers;
 	if (r != NULL) {
 		r->table = table;
 		r->id = id;
@@ -144,6 +146,7 @@ history_view_new(struct app *app, const char *table, int64_t id)
 
 	if (s == NULL)
 		return NULL;
+	s->offers = screen_text_offers;
 	if (history_list(app->db, &q, &h, &n) != 0) {
 		app_fail_db(app);
 		screen_free(s);

@@ -105,6 +105,16 @@ screen_list_action(struct app *app, struct screen *s, enum action a)
 	list_move(&s->list, a);
 }
 
+bool
+screen_text_offers(const struct screen *s, enum action a)
+{
+	if (a == ACT_PAGE_UP)
+		return s->scroll > 0;
+	if (a == ACT_PAGE_DOWN)
+		return s->scroll < s->lines - s->list.page;
+	return true;
+}
+
 void
 screen_scroll_text(struct app *app, struct screen *s, enum action a)
 {

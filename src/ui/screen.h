@@ -125,6 +125,9 @@ void screen_undo(struct app *app, struct screen *s, enum action a);
  * PgUp/PgDn and Home/End move s->scroll over s->lines lines, of which
  * s->list.page fit. */
 void screen_scroll_text(struct app *app, struct screen *s, enum action a);
+/* Its offers hook: PgUp and PgDn only where they would move (a record
+ * that fits its page offered "PgUp trang trước"). */
+bool screen_text_offers(const struct screen *s, enum action a);
 /* A binding's handler that closes s and shows the screen below. */
 void screen_back(struct app *app, struct screen *s, enum action a);
 /* Keeps the selection visible in rows rows. */

@@ -38,6 +38,23 @@ wait_gone "PgDn trang sau"
 keybar | grep -q "PgUp trang trước" || fail "no PgUp on the last page: $(keybar)"
 send Escape
 wait_for "Tất cả lĩnh vực"
+# So do help and a record: help starts with PgDn only, ends with PgUp
+# only; a record that fits its page offers neither (it offered "PgUp trang
+# trước", walk-through).
+send F1
+wait_for "PgDn trang sau"
+keybar | grep -q "PgUp" && fail "PgUp at the top of help: $(keybar)"
+send End
+wait_for "PgUp trang trước"
+keybar | grep -q "PgDn" && fail "PgDn at the end of help: $(keybar)"
+send Escape
+send n
+wait_for "— nhiệm vụ (7)"
+send Enter
+wait_for "Trạng thái"
+keybar | grep -q "PgUp\|PgDn" && fail "page keys on a record that fits: $(keybar)"
+send Escape Escape
+wait_for "Tất cả lĩnh vực"
 
 # Ctrl-Left / Ctrl-Right and Alt-b / Alt-f move by word in a field.
 send e
