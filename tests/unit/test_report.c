@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/report/report.h"
@@ -370,16 +371,17 @@ column(const struct report_table *t, const char *title)
  * writes. */
 START_TEST(test_typed)
 {
-	char dir[] = "/tmp/cchc-test-report-XXXXXX", path[64], err[256];
+	char dir[] = "/tmp/cchc-test-report-XXXXXX", path[64];
 	const char *data = getenv("CCHC_DATADIR");
 	int dates = 0, words = 0, numbers = 0, deadlines = 0;
 	struct report *r;
 	struct plan plan;
 	struct db *db;
+	struct err e;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	ck_assert_msg((db = db_open(path, err, sizeof err)) != NULL, "%s", err);
+	ck_assert_msg((db = db_open(path, &e)) != NULL, "%s", e.msg);
 	date_set_today((struct date){ 2025, 10, 15 });
 	ck_assert_msg(reference_load(db, data != NULL && *data ? data : DEFAULT_DATADIR, true) == 0,
 	    "%s", db_error(db));
