@@ -286,13 +286,14 @@ START_TEST(test_wire)
 	const char *cells[] = { "1", "Dòng một\nDòng hai: đĐ", "2", "" };
 	struct report *r = make_report(3, cells, 2), *back;
 	size_t len, len2;
-	char *wire, *again, err[128];
+	char *wire, *again;
+	struct err e;
 	FILE *fp;
 
 	r->sections[0].blocks[0].table.strong[1] = true;
 	wire = wire_of(r, &len);
 	fp = fmemopen(wire, len, "r");
-	ck_assert_msg(report_read_wire(fp, &back, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(report_read_wire(fp, &back, &e) == 0, "%s", e.msg);
 	fclose(fp);
 	again = wire_of(back, &len2);
 	ck_assert_uint_eq(len, len2);
@@ -305,9 +306,9 @@ START_TEST(test_wire)
 		fp = fmemopen(wire, cut > 0 ? cut : 1, "r");
 		if (cut == 0)
 			fgetc(fp);
-		ck_assert_int_eq(report_read_wire(fp, &part, err, sizeof err), -1);
+		ck_assert_int_eq(report_read_wire(fp, &part, &e), -1);
 		ck_assert_ptr_null(part);
-		ck_assert(*err != '\0');
+		ck_assert(!err_empty(&e));
 		fclose(fp);
 	}
 	free(wire);
