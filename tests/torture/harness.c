@@ -220,7 +220,7 @@ edit(const char *path, const char *log, unsigned seed)
 			if (rc == 0)
 				logf_("ok del %lld\n", (long long)id);
 			else
-				snprintf(e.msg, sizeof e.msg, "%s", db_error(db));
+				err_db(&e, db);
 		}
 		if (rc != 0) {
 			fprintf(stderr, "harness: save failed: %s\n", e.msg);
