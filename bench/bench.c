@@ -18,6 +18,7 @@
 
 #include "core/text/date.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
@@ -190,14 +191,15 @@ copy_file(const char *from, const char *to)
 static double
 import(struct ctx *c)
 {
-	char path[4096], err[512];
+	char path[4096];
+	struct err e;
 	struct db *db;
 	double t0, ms;
 
 	snprintf(path, sizeof path, "%s.import.db", c->db_path);
 	copy_file(c->db_path, path);
-	if ((db = db_open(path, err, sizeof err)) == NULL) {
-		fprintf(stderr, "bench: %s\n", err);
+	if ((db = db_open(path, &e)) == NULL) {
+		fprintf(stderr, "bench: %s\n", e.msg);
 		exit(1);
 	}
 	t0 = now_ms();
@@ -262,7 +264,7 @@ main(int argc, char **argv)
 		{ "report_period", report_period },
 	};
 	struct ctx c = { 0 };
-	char err[512];
+	struct err e;
 	int runs;
 	double *t;
 
@@ -274,8 +276,8 @@ main(int argc, char **argv)
 	c.plan_file = argc > 3 ? argv[3] : NULL;
 	t = calloc((size_t)runs, sizeof *t);
 	date_set_today((struct date){ 2025, 10, 15 });
-	if ((c.db = db_open(c.db_path, err, sizeof err)) == NULL) {
-		fprintf(stderr, "bench: %s\n", err);
+	if ((c.db = db_open(c.db_path, &e)) == NULL) {
+		fprintf(stderr, "bench: %s\n", e.msg);
 		return 1;
 	}
 	check(section_list(c.db, &c.sections, &c.nsections), &c, "sections");

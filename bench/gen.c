@@ -20,6 +20,7 @@
 
 #include "core/text/date.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/store/office.h"
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
@@ -275,7 +276,7 @@ main(int argc, char **argv)
 	int64_t units[UNITS];
 	struct section *s;
 	struct db *db;
-	char err[512];
+	struct err e;
 	int years, ns;
 
 	if (argc == 4)
@@ -286,8 +287,8 @@ main(int argc, char **argv)
 	}
 	date_set_today((struct date){ LAST_YEAR, 10, 15 });
 	remove(argv[2]);
-	if ((db = db_open(argv[2], err, sizeof err)) == NULL) {
-		fprintf(stderr, "gen: %s\n", err);
+	if ((db = db_open(argv[2], &e)) == NULL) {
+		fprintf(stderr, "gen: %s\n", e.msg);
 		return 1;
 	}
 	if (reference_load(db, datadir ? datadir : "data", false) != 0)

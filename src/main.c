@@ -67,18 +67,17 @@ set_today(const char *s)
 static struct db *
 open_database(const struct options *o, char *path, size_t n)
 {
-	char err[1024];
 	struct db *db;
 	struct err e;
 
 	if (o->db != NULL)
 		snprintf(path, n, "%s", o->db);
-	else if (paths_default_db(path, n, err, sizeof err) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+	else if (paths_default_db(path, n, &e) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 		return NULL;
 	}
-	if ((db = db_open(path, err, sizeof err)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+	if ((db = db_open(path, &e)) == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 		return NULL;
 	}
 	/* A new database gets the sections and, so that a newcomer sees a

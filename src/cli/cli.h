@@ -69,10 +69,10 @@ struct report_output {
 
 void report_output_init(struct report_output *o);
 /* Takes the options of REPORT_OUTPUT_OPTIONS that a gives: 0, or -1 when
- * a value is wrong, with the message in err. */
-int report_output_args(struct report_output *o, const struct args *a, char *err, size_t n);
-/* After the options: 0, or -1 with what does not go together in err. */
-int report_output_check(const struct report_output *o, char *err, size_t n);
+ * a value is wrong, with e filled. */
+int report_output_args(struct report_output *o, const struct args *a, struct err *e);
+/* After the options: 0, or -1 with what does not go together in e. */
+int report_output_check(const struct report_output *o, struct err *e);
 /* Writes r as o says (a file through file_out.h, never half a file);
  * errors on stderr.  The exit status: 0, 1 or 2. */
 int report_output_save(struct db *db, const struct report *r, const struct report_output *o);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/store/err.h"
 #include "core/store/db.h"
 #include "core/io/export.h"
 #include "core/io/file_out.h"
@@ -99,13 +100,13 @@ run(struct db *db, const struct args *a)
 	bool formatted = args_has(a, "format"), styled = args_has(a, "width") ||
 	    args_has(a, "encoding") || args_has(a, "print") || args_has(a, "printer");
 	long long plan = 0;
-	char err[200];
+	struct err e;
 
 	report_output_init(&o);
 	/* The appendix is wide: landscape, 132 columns, unless told. */
 	o.width = REPORT_WIDTH_WIDE;
-	if (report_output_args(&o, a, err, sizeof err) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+	if (report_output_args(&o, a, &e) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 		return 2;
 	}
 	if (plan_arg != NULL && !number_parse_whole(plan_arg, 1, LLONG_MAX, &plan)) {
@@ -125,8 +126,8 @@ run(struct db *db, const struct args *a)
 			    "--format (the default is the tab-separated appendix)"));
 			return 2;
 		}
-		if (formatted && report_output_check(&o, err, sizeof err) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		if (formatted && report_output_check(&o, &e) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 			return 2;
 		}
 		return export_plan(db, plan, &o, formatted);

@@ -306,7 +306,8 @@ static int
 apply_maps(struct db *db, const struct options *o, struct appendix *a)
 {
 	for (int i = 0; i < o->nmaps; i++) {
-		char *name = strdup(o->map[i]), *unit, *folded = NULL, why[320];
+		char *name = strdup(o->map[i]), *unit, *folded = NULL;
+		struct err e;
 		int64_t id;
 		bool found = false;
 
@@ -314,13 +315,13 @@ apply_maps(struct db *db, const struct options *o, struct appendix *a)
 			return 1;
 		unit = strchr(name, '=');
 		*unit++ = '\0';
-		if ((id = unit_resolve(db, text_trim(unit), "--map", why, sizeof why)) < 0) {
+		if ((id = unit_resolve(db, text_trim(unit), "--map", &e)) < 0) {
 			cli_fail_db(db);
 			free(name);
 			return 1;
 		}
 		if (id == 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, why);
+			fprintf(stderr, "%s: %s\n", PACKAGE, e.msg);
 			free(name);
 			return 2;
 		}

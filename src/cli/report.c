@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "core/store/err.h"
 #include "core/store/db.h"
 #include "core/io/file_out.h"
 #include "core/text/i18n.h"
@@ -44,19 +45,19 @@ parse_args(const struct args *args, struct report_args *a)
 {
 	const struct command *c = args->command;
 	const char *period = args_value(args, "period"), *round = args_value(args, "round");
-	char err[200];
+	struct err e;
 
 	memset(a, 0, sizeof *a);
 	report_output_init(&a->out);
-	if (report_output_args(&a->out, args, err, sizeof err) != 0)
-		return args_usage_error(c, "%s", err);
+	if (report_output_args(&a->out, args, &e) != 0)
+		return args_usage_error(c, "%s", e.msg);
 	a->unit = args_value(args, "unit");
 	a->sent = args_value(args, "sent");
 	if (round != NULL && !number_parse_whole(round, 1, LLONG_MAX, &a->round))
 		return args_usage_error(c, _("--round takes the number of a survey round, not %s"),
 		    round);
-	if (report_output_check(&a->out, err, sizeof err) != 0)
-		return args_usage_error(c, "%s", err);
+	if (report_output_check(&a->out, &e) != 0)
+		return args_usage_error(c, "%s", e.msg);
 	if (args->noperands == 0)
 		return args_usage_error(c, "%s", _("which report? dashboard, units, overdue, period, par, "
 		    "written or sipas"));
@@ -125,7 +126,7 @@ report_output_init(struct report_output *o)
 }
 
 int
-report_output_args(struct report_output *o, const struct args *a, char *err, size_t n)
+report_output_args(struct report_output *o, const struct args *a, struct err *e)
 {
 	static const char *const formats[] = { "txt", "html", "csv", "pdf", "xlsx" };
 	static const char *const encodings[] = { "utf8-bom", "utf8", "cp1258" };
@@ -138,8 +139,8 @@ report_output_args(struct report_output *o, const struct args *a, char *err, siz
 			if (strcmp(format, formats[i]) == 0)
 				break;
 		if (i == sizeof formats / sizeof formats[0]) {
-			snprintf(err, n, _("--format takes txt, html, csv, pdf or xlsx, not %s"), format);
-			return -1;
+			return err_set(e, -1, _("--format takes txt, html, csv, pdf or xlsx, not %s"),
+			    format);
 		}
 		o->format = (enum report_format)i;
 	}
@@ -149,8 +150,7 @@ report_output_args(struct report_output *o, const struct args *a, char *err, siz
 		else if (strcmp(width, "132") == 0)
 			o->width = REPORT_WIDTH_WIDE;
 		else {
-			snprintf(err, n, _("--width takes 80 or 132, not %s"), width);
-			return -1;
+			return err_set(e, -1, _("--width takes 80 or 132, not %s"), width);
 		}
 	}
 	if (encoding != NULL) {
@@ -158,8 +158,8 @@ report_output_args(struct report_output *o, const struct args *a, char *err, siz
 			if (strcmp(encoding, encodings[i]) == 0)
 				break;
 		if (i == sizeof encodings / sizeof encodings[0]) {
-			snprintf(err, n, _("--encoding takes utf8-bom, utf8 or cp1258, not %s"), encoding);
-			return -1;
+			return err_set(e, -1, _("--encoding takes utf8-bom, utf8 or cp1258, not %s"),
+			    encoding);
 		}
 		o->encoding = (enum report_encoding)i;
 	}
@@ -172,7 +172,7 @@ report_output_args(struct report_output *o, const struct args *a, char *err, siz
 }
 
 int
-report_output_check(const struct report_output *o, char *err, size_t n)
+report_output_check(const struct report_output *o, struct err *e)
 {
 	const char *why = NULL;
 
@@ -187,8 +187,7 @@ report_output_check(const struct report_output *o, char *err, size_t n)
 		why = _("--format xlsx writes a file: give it with -o FILE.xlsx");
 	if (why == NULL)
 		return 0;
-	snprintf(err, n, "%s", why);
-	return -1;
+	return err_set(e, -1, "%s", why);
 }
 
 /* -o FOLDER: the file in it named as the preview proposes

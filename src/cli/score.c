@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/store/err.h"
 #include "core/par/criteria.h"
 #include "core/text/date.h"
 #include "core/store/db.h"
@@ -36,13 +37,14 @@ parse(const struct args *a, struct score_options *o)
 {
 	const char *year = args_value(a, "year"), *set_arg = args_value(a, "set");
 	long long set;
-	char *end, err[200];
+	char *end;
+	struct err e;
 
 	memset(o, 0, sizeof *o);
 	o->year = date_today().year;
 	report_output_init(&o->out);
-	if (report_output_args(&o->out, a, err, sizeof err) != 0)
-		return args_usage_error(a->command, "%s", err);
+	if (report_output_args(&o->out, a, &e) != 0)
+		return args_usage_error(a->command, "%s", e.msg);
 	if (year != NULL) {
 		o->year = (int)strtol(year, &end, 10);
 		if (*year == '\0' || *end != '\0' || o->year < 1990 || o->year > 2200) {
@@ -61,8 +63,8 @@ parse(const struct args *a, struct score_options *o)
 	o->import = args_value(a, "import");
 	o->template = args_has(a, "template");
 	o->export = args_has(a, "export");
-	if (report_output_check(&o->out, err, sizeof err) != 0)
-		return args_usage_error(a->command, "%s", err);
+	if (report_output_check(&o->out, &e) != 0)
+		return args_usage_error(a->command, "%s", e.msg);
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/store/err.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
@@ -115,11 +116,11 @@ parse(const struct args *a, struct sipas_args *s)
 	    "printer" };
 	long long *id[] = { &s->round, &s->compare, &s->target, &s->year };
 	const char *period = args_value(a, "period");
-	char err[200];
+	struct err e;
 
 	report_output_init(&s->out);
-	if (report_output_args(&s->out, a, err, sizeof err) != 0)
-		return args_usage_error(a->command, "%s", err);
+	if (report_output_args(&s->out, a, &e) != 0)
+		return args_usage_error(a->command, "%s", e.msg);
 	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
 		s->has_out |= args_has(a, outs[i]);
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -136,8 +137,8 @@ parse(const struct args *a, struct sipas_args *s)
 		return args_usage_error(a->command, _("unexpected argument \"%s\""), a->operands[1]);
 	if (s->round == 0)
 		return args_usage_error(a->command, "%s", _("--round ID is required"));
-	if (report_output_check(&s->out, err, sizeof err) != 0)
-		return args_usage_error(a->command, "%s", err);
+	if (report_output_check(&s->out, &e) != 0)
+		return args_usage_error(a->command, "%s", e.msg);
 	return 0;
 }
 

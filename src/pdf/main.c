@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/text/i18n.h"
+#include "core/store/err.h"
 #include "core/store/paths.h"
 #include "core/report/report.h"
 #include "pdf/report_pdf.h"
@@ -35,7 +36,7 @@ main(int argc, char **argv)
 	bool landscape = argc == 3 && strcmp(argv[1], "--landscape") == 0;
 	const char *path = argv[argc - 1];
 	struct report *r;
-	char err[256];
+	struct err e;
 	int rc, unknown = 0;
 
 	/* The language cchc chose comes in LANGUAGE; gettext needs a UTF-8
@@ -47,8 +48,8 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 	if (argc != 2 && !landscape)
 		return fail("%s", _("usage: cchc-pdf [--landscape] FILE < report"));
-	if (report_read_wire(stdin, &r, err, sizeof err) != 0)
-		return fail(_("the report sent to cchc-pdf is damaged: %s"), err);
+	if (report_read_wire(stdin, &r, &e) != 0)
+		return fail(_("the report sent to cchc-pdf is damaged: %s"), e.msg);
 	rc = report_write_pdf(r, landscape, path, &unknown);
 	report_free(r);
 	switch (rc) {

@@ -62,11 +62,11 @@ form_unit_id(struct app *app, const char *name, int field, const char *label,
 	if (*name == '\0')
 		return 0;
 	/* The importer's matcher: a name one accepts, the other does too. */
-	*id = unit_resolve(app->db, name, label, err->msg, sizeof err->msg);
+	*id = unit_resolve(app->db, name, label, err);
 	if (*id > 0)
 		return 0;
 	if (*id < 0)
-		return err_db(err, app->db);
+		return -1;
 	*id = 0;
 	err->field = field;
 	note_unknown(app, name, field, err->msg);

@@ -441,8 +441,7 @@ save_fix(struct app *app, struct form *f, struct err *err)
 	struct fix *x = f->record;
 	struct preview *p = x->preview->data;
 
-	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err->msg,
-	    sizeof err->msg) != 0) {
+	if (appendix_fix(&p->a, x->task, form_text(f, FX_TT), form_text(f, FX_TEXT), err) != 0) {
 		err->field = FX_TEXT;
 		return -1;
 	}

@@ -15,6 +15,7 @@
 
 #include "core/plan/appendix.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/target_import.h"
 
@@ -43,7 +44,8 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *data = getenv("CCHC_DATADIR");
-	char path[sizeof dir + 16], err[512];
+	char path[sizeof dir + 16];
+	struct err e;
 
 	(void)argc;
 	(void)argv;
@@ -54,9 +56,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	snprintf(path, sizeof path, "%s/fuzz.db", dir);
-	if ((db = db_open(path, err, sizeof err)) == NULL ||
+	if ((db = db_open(path, &e)) == NULL ||
 	    reference_load(db, data, true) != 0) {
-		fprintf(stderr, "fuzz_appendix: %s\n", db ? db_error(db) : err);
+		fprintf(stderr, "fuzz_appendix: %s\n", db ? db_error(db) : e.msg);
 		exit(1);
 	}
 	atexit(cleanup);

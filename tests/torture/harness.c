@@ -28,6 +28,7 @@
 
 #include "core/text/date.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/report/print.h"
@@ -58,11 +59,11 @@ fail(const char *fmt, ...)
 static struct db *
 open_db(const char *path)
 {
-	char err[512];
-	struct db *db = db_open(path, err, sizeof err);
+	struct err e;
+	struct db *db = db_open(path, &e);
 
 	if (db == NULL) {
-		fprintf(stderr, "harness: %s\n", err);
+		fprintf(stderr, "harness: %s\n", e.msg);
 		exit(1);
 	}
 	date_set_today((struct date){ YEAR, 10, 15 });
@@ -219,7 +220,7 @@ edit(const char *path, const char *log, unsigned seed)
 			if (rc == 0)
 				logf_("ok del %lld\n", (long long)id);
 			else
-				snprintf(e.msg, sizeof e.msg, "%s", db_error(db));
+				err_db(&e, db);
 		}
 		if (rc != 0) {
 			fprintf(stderr, "harness: save failed: %s\n", e.msg);

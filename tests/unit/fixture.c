@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/plan_file.h"
 
 char fixture_dir[64];
@@ -41,12 +42,12 @@ fixture_mkdir(const char *what)
 struct db *
 fixture_open(const char *what, bool reference, bool sample)
 {
-	char err[512];
+	struct err e;
 	struct db *db;
 
 	fixture_mkdir(what);
-	db = db_open(fixture_path("cchc.db"), err, sizeof err);
-	ck_assert_msg(db != NULL, "db_open: %s", err);
+	db = db_open(fixture_path("cchc.db"), &e);
+	ck_assert_msg(db != NULL, "db_open: %s", e.msg);
 	if (reference)
 		ck_assert_msg(reference_load(db, fixture_datadir(), sample) == 0,
 		    "reference_load(%s): %s", fixture_datadir(), db_error(db));

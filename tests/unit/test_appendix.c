@@ -19,6 +19,7 @@
 #include "core/plan/appendix.h"
 #include "core/io/csv.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/io/export.h"
 #include "core/io/import.h"
 #include "core/plan/plan.h"
@@ -701,7 +702,8 @@ END_TEST
 START_TEST(test_fix_rows)
 {
 	struct appendix a;
-	char path[4096], why[256];
+	char path[4096];
+	struct err e;
 	int64_t plan = new_plan(2025);
 
 	fixture("irregular.tsv", path, sizeof path);
@@ -721,9 +723,9 @@ START_TEST(test_fix_rows)
 	/* The row cut from TT 3, fixed; a text with a control character is
 	 * refused as the form refuses it. */
 	ck_assert_str_eq(a.tasks[1].tt, "3");
-	ck_assert_int_eq(appendix_fix(&a, 1, "3", "Tuyên truyền\001", why, sizeof why), -1);
-	ck_assert_ptr_nonnull(strstr(why, "control characters"));
-	ck_assert_int_eq(appendix_fix(&a, 1, "3", " Tuyên truyền CCHC ", why, sizeof why), 0);
+	ck_assert_int_eq(appendix_fix(&a, 1, "3", "Tuyên truyền\001", &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "control characters"));
+	ck_assert_int_eq(appendix_fix(&a, 1, "3", " Tuyên truyền CCHC ", &e), 0);
 	ck_assert_str_eq(a.tasks[1].description, "Tuyên truyền CCHC");
 	ck_assert_ptr_null(a.tasks[1].review);
 	ck_assert_int_eq(a.nreview, 3);
@@ -896,17 +898,17 @@ static const struct {
  * initials too, refusing a name two units fit, with the reason. */
 START_TEST(test_unit_resolve)
 {
-	char why[320] = "";
+	struct err e;
 
 	ck_assert_int_gt(unit_add(db, "Phòng Kế toán", "", NULL), 0);
-	ck_assert_int_eq(unit_resolve(db, " TT Phục vụ HCC ", "Lead unit", why, sizeof why),
+	ck_assert_int_eq(unit_resolve(db, " TT Phục vụ HCC ", "Lead unit", &e),
 	    unit("Trung tâm Phục vụ hành chính công"));
-	ck_assert_int_eq(unit_resolve(db, "Phòng VHXH", "Lead unit", why, sizeof why),
+	ck_assert_int_eq(unit_resolve(db, "Phòng VHXH", "Lead unit", &e),
 	    unit("Phòng Văn hóa - Xã hội"));
-	ck_assert_int_eq(unit_resolve(db, "PKT", "Lead unit", why, sizeof why), 0);
-	ck_assert_msg(strstr(why, "Lead unit: \"PKT\" could be") != NULL, "%s", why);
-	ck_assert_int_eq(unit_resolve(db, "Phòng Không Có", "Unit", why, sizeof why), 0);
-	ck_assert_str_eq(why, "Unit: no unit is called \"Phòng Không Có\"");
+	ck_assert_int_eq(unit_resolve(db, "PKT", "Lead unit", &e), 0);
+	ck_assert_msg(strstr(e.msg, "Lead unit: \"PKT\" could be") != NULL, "%s", e.msg);
+	ck_assert_int_eq(unit_resolve(db, "Phòng Không Có", "Unit", &e), 0);
+	ck_assert_str_eq(e.msg, "Unit: no unit is called \"Phòng Không Có\"");
 }
 END_TEST
 

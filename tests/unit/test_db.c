@@ -28,14 +28,14 @@
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
 static char path[sizeof fixture_dir + 32];
-static char err[512];
+static struct err err;
 
 static void
 setup(void)
 {
 	fixture_mkdir("db");
 	snprintf(path, sizeof path, "%s", fixture_path("cchc.db"));
-	err[0] = '\0';
+	err_clear(&err);
 }
 
 static void
@@ -57,9 +57,9 @@ write_file(const char *p, const char *content)
 static struct db *
 open_ok(void)
 {
-	struct db *db = db_open(path, err, sizeof err);
+	struct db *db = db_open(path, &err);
 
-	ck_assert_msg(db != NULL, "db_open: %s", err);
+	ck_assert_msg(db != NULL, "db_open: %s", err.msg);
 	return db;
 }
 
@@ -215,11 +215,11 @@ START_TEST(test_refuse)
 
 	refused[_i].make(path);
 	before = slurp(path, &nbefore);
-	db = db_open(path, err, sizeof err);
+	db = db_open(path, &err);
 	ck_assert_msg(db == NULL, "opened a file it should refuse");
 	for (size_t j = 0; j < NELEM(refused[_i].want); j++)
-		ck_assert_msg(strstr(err, refused[_i].want[j]) != NULL,
-		    "message \"%s\" lacks \"%s\"", err, refused[_i].want[j]);
+		ck_assert_msg(strstr(err.msg, refused[_i].want[j]) != NULL,
+		    "message \"%s\" lacks \"%s\"", err.msg, refused[_i].want[j]);
 	/* Refusing must not delete or change a byte of someone's file (not
 	 * even its header's journal mode). */
 	after = slurp(path, &nafter);
@@ -389,11 +389,11 @@ START_TEST(test_unwritable)
 		snprintf(paths[n++], sizeof paths[0], "%s/cchc.db", ro);
 	}
 	for (size_t i = 0; i < n; i++) {
-		err[0] = '\0';
-		ck_assert_ptr_null(db_open(paths[i], err, sizeof err));
-		ck_assert_msg(strstr(err, paths[i]) != NULL,
-		    "message \"%s\" does not name %s", err, paths[i]);
-		ck_assert_msg(strstr(err, "cannot create") != NULL, "message \"%s\"", err);
+		err_clear(&err);
+		ck_assert_ptr_null(db_open(paths[i], &err));
+		ck_assert_msg(strstr(err.msg, paths[i]) != NULL,
+		    "message \"%s\" does not name %s", err.msg, paths[i]);
+		ck_assert_msg(strstr(err.msg, "cannot create") != NULL, "message \"%s\"", err.msg);
 	}
 }
 END_TEST
@@ -786,7 +786,7 @@ START_TEST(test_other_editor)
 	ck_assert_int_gt(editor, 0);
 	ck_assert_int_eq(read(ready[0], &c, 1), 1);
 
-	ck_assert_ptr_nonnull(db = db_open(path, err, sizeof err));
+	ck_assert_ptr_nonnull(db = db_open(path, &err));
 	ck_assert_int_eq(db_lock_edits(db, &busy), -1);
 	ck_assert(busy);
 	ck_assert_int_eq(db_setting_set(db, "k", "v"), -1);

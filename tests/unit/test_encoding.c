@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/io/encoding.h"
+#include "core/store/err.h"
 #include "core/text/text.h"
 #include "fixture.h"
 
@@ -38,11 +39,12 @@ fixture(const char *name, char *path, size_t size)
 static char *
 read_fixture(const char *name)
 {
-	char path[4096], err[512], *s;
+	char path[4096], *s;
+	struct err e;
 
 	fixture(name, path, sizeof path);
-	s = encoding_read_file(path, NULL, err, sizeof err);
-	ck_assert_msg(s != NULL, "%s: %s", name, err);
+	s = encoding_read_file(path, NULL, &e);
+	ck_assert_msg(s != NULL, "%s: %s", name, e.msg);
 	return s;
 }
 
@@ -74,12 +76,13 @@ without_cr(char *s)
 
 START_TEST(test_same_text)
 {
-	char path[4096], err[512], *want = read_fixture("domain.tsv"), *got;
+	char path[4096], *want = read_fixture("domain.tsv"), *got;
 	enum encoding enc;
+	struct err e;
 
 	fixture(same_text[_i].file, path, sizeof path);
-	got = encoding_read_file(path, &enc, err, sizeof err);
-	ck_assert_msg(got != NULL, "%s: %s", same_text[_i].file, err);
+	got = encoding_read_file(path, &enc, &e);
+	ck_assert_msg(got != NULL, "%s: %s", same_text[_i].file, e.msg);
 	ck_assert_msg(enc == same_text[_i].enc, "%s: detected %s", same_text[_i].file,
 	    encoding_name(enc));
 	ck_assert_str_eq(without_cr(got), want);
@@ -129,17 +132,17 @@ static const struct {
 
 START_TEST(test_cases)
 {
-	char err[512] = "";
+	struct err e = { -1, "" };
 	enum encoding enc;
-	char *got = encoding_decode(cases[_i].bytes, cases[_i].len, &enc, err, sizeof err);
+	char *got = encoding_decode(cases[_i].bytes, cases[_i].len, &enc, &e);
 
 	ck_assert_msg(enc == cases[_i].enc, "case %d: detected %s", _i, encoding_name(enc));
 	if (cases[_i].want == NULL) {
 		ck_assert_msg(got == NULL, "case %d: accepted as \"%s\"", _i, got);
-		ck_assert_msg(strstr(err, cases[_i].message) != NULL, "case %d: \"%s\" lacks \"%s\"",
-		    _i, err, cases[_i].message);
+		ck_assert_msg(strstr(e.msg, cases[_i].message) != NULL, "case %d: \"%s\" lacks \"%s\"",
+		    _i, e.msg, cases[_i].message);
 	} else {
-		ck_assert_msg(got != NULL, "case %d: %s", _i, err);
+		ck_assert_msg(got != NULL, "case %d: %s", _i, e.msg);
 		ck_assert_str_eq(got, cases[_i].want);
 	}
 	free(got);
@@ -148,10 +151,10 @@ END_TEST
 
 START_TEST(test_missing_file)
 {
-	char err[512];
+	struct err e;
 
-	ck_assert_ptr_null(encoding_read_file("/nonexistent/x.tsv", NULL, err, sizeof err));
-	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/x.tsv"));
+	ck_assert_ptr_null(encoding_read_file("/nonexistent/x.tsv", NULL, &e));
+	ck_assert_ptr_nonnull(strstr(e.msg, "/nonexistent/x.tsv"));
 }
 END_TEST
 

@@ -8,6 +8,7 @@
 
 #include "core/plan/calendar.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/period.h"
 
 static struct db *db;
@@ -16,13 +17,14 @@ static char dir[64];
 static void
 setup(void)
 {
-	char path[128], err[256];
+	char path[128];
+	struct err e;
 
 	strcpy(dir, "/tmp/cchc-period-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/t.db", dir);
-	db = db_open(path, err, sizeof err);
-	ck_assert_msg(db != NULL, "%s", err);
+	db = db_open(path, &e);
+	ck_assert_msg(db != NULL, "%s", e.msg);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/report/report.h"
@@ -285,13 +286,14 @@ START_TEST(test_wire)
 	const char *cells[] = { "1", "Dòng một\nDòng hai: đĐ", "2", "" };
 	struct report *r = make_report(3, cells, 2), *back;
 	size_t len, len2;
-	char *wire, *again, err[128];
+	char *wire, *again;
+	struct err e;
 	FILE *fp;
 
 	r->sections[0].blocks[0].table.strong[1] = true;
 	wire = wire_of(r, &len);
 	fp = fmemopen(wire, len, "r");
-	ck_assert_msg(report_read_wire(fp, &back, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(report_read_wire(fp, &back, &e) == 0, "%s", e.msg);
 	fclose(fp);
 	again = wire_of(back, &len2);
 	ck_assert_uint_eq(len, len2);
@@ -304,9 +306,9 @@ START_TEST(test_wire)
 		fp = fmemopen(wire, cut > 0 ? cut : 1, "r");
 		if (cut == 0)
 			fgetc(fp);
-		ck_assert_int_eq(report_read_wire(fp, &part, err, sizeof err), -1);
+		ck_assert_int_eq(report_read_wire(fp, &part, &e), -1);
 		ck_assert_ptr_null(part);
-		ck_assert(*err != '\0');
+		ck_assert(!err_empty(&e));
 		fclose(fp);
 	}
 	free(wire);
@@ -370,16 +372,17 @@ column(const struct report_table *t, const char *title)
  * writes. */
 START_TEST(test_typed)
 {
-	char dir[] = "/tmp/cchc-test-report-XXXXXX", path[64], err[256];
+	char dir[] = "/tmp/cchc-test-report-XXXXXX", path[64];
 	const char *data = getenv("CCHC_DATADIR");
 	int dates = 0, words = 0, numbers = 0, deadlines = 0;
 	struct report *r;
 	struct plan plan;
 	struct db *db;
+	struct err e;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/cchc.db", dir);
-	ck_assert_msg((db = db_open(path, err, sizeof err)) != NULL, "%s", err);
+	ck_assert_msg((db = db_open(path, &e)) != NULL, "%s", e.msg);
 	date_set_today((struct date){ 2025, 10, 15 });
 	ck_assert_msg(reference_load(db, data != NULL && *data ? data : DEFAULT_DATADIR, true) == 0,
 	    "%s", db_error(db));

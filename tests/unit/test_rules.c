@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/par/rules.h"
+#include "core/store/err.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -116,11 +117,11 @@ START_TEST(test_score)
 {
 	struct rule r;
 	struct rule_input in = { cases[_i].has_a, cases[_i].has_b, cases[_i].a, cases[_i].b };
-	char err[256];
+	struct err e;
 	double points;
 
-	ck_assert_msg(rule_parse(cases[_i].kind, cases[_i].params, cases[_i].max, &r, err,
-	    sizeof err) == 0, "%s %s: %s", cases[_i].kind, cases[_i].params, err);
+	ck_assert_msg(rule_parse(cases[_i].kind, cases[_i].params, cases[_i].max, &r, &e) == 0,
+	    "%s %s: %s", cases[_i].kind, cases[_i].params, e.msg);
 	ck_assert_int_eq(rule_score(&r, cases[_i].max, &in, &points), cases[_i].scored);
 	ck_assert_msg(fabs(points - cases[_i].points) < 1e-9, "case %d (%s %s): %g, not %g",
 	    _i, cases[_i].kind, cases[_i].params, points, cases[_i].points);
@@ -177,11 +178,10 @@ static const struct {
 START_TEST(test_refused)
 {
 	struct rule r;
-	char err[256];
+	struct err e;
 
-	ck_assert_int_eq(rule_parse(refused[_i].kind, refused[_i].params, 1, &r, err,
-	    sizeof err), -1);
-	ck_assert_msg(strstr(err, refused[_i].mentions) != NULL, "\"%s\" lacks \"%s\"", err,
+	ck_assert_int_eq(rule_parse(refused[_i].kind, refused[_i].params, 1, &r, &e), -1);
+	ck_assert_msg(strstr(e.msg, refused[_i].mentions) != NULL, "\"%s\" lacks \"%s\"", e.msg,
 	    refused[_i].mentions);
 }
 END_TEST

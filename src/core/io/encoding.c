@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "core/io/file.h"
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
 
@@ -104,18 +105,20 @@ line_at(const char *s, size_t at, size_t unit)
 	return line;
 }
 
-static char *fail(char *err, size_t errsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static char *fail(struct err *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
-/* Writes the message into err; NULL for `return fail(...)`. */
+/* Fills err; NULL for `return fail(...)`. */
 static char *
-fail(char *err, size_t errsz, const char *fmt, ...)
+fail(struct err *err, const char *fmt, ...)
 {
+	char msg[sizeof err->msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	err_set(err, -1, "%s", msg);
 	return NULL;
 }
 
@@ -179,53 +182,53 @@ convert(const char *from, const char *in, size_t len, size_t *at, size_t *outlen
 }
 
 static char *
-out_of_memory(char *err, size_t errsz)
+out_of_memory(struct err *err)
 {
-	snprintf(err, errsz, "%s", strerror(ENOMEM));
+	err_set(err, -1, "%s", strerror(ENOMEM));
 	return NULL;
 }
 
 /* UTF-8 (the BOM already skipped): checked, copied. */
 static char *
-decode_utf8(const char *s, size_t len, char *err, size_t errsz)
+decode_utf8(const char *s, size_t len, struct err *err)
 {
 	const char *nul = memchr(s, '\0', len);
 	const uint8_t *bad = u8_check((const uint8_t *)s, nul ? (size_t)(nul - s) : len);
 	char *out;
 
 	if (bad != NULL)
-		return fail(err, errsz, _("line %d: not valid UTF-8 (a damaged file, or text in "
+		return fail(err, _("line %d: not valid UTF-8 (a damaged file, or text in "
 		    "another encoding mixed in)"), line_at(s, (size_t)((const char *)bad - s), 1));
 	if (nul != NULL)
-		return fail(err, errsz, _("line %d: a NUL character: this is not a text file"),
+		return fail(err, _("line %d: a NUL character: this is not a text file"),
 		    line_at(s, (size_t)(nul - s), 1));
 	if ((out = malloc(len + 1)) == NULL)
-		return out_of_memory(err, errsz);
+		return out_of_memory(err);
 	memcpy(out, s, len);
 	out[len] = '\0';
 	return out;
 }
 
 static char *
-decode_iconv(const char *from, const char *s, size_t len, size_t unit, char *err, size_t errsz)
+decode_iconv(const char *from, const char *s, size_t len, size_t unit, struct err *err)
 {
 	size_t at, outlen;
 	char *out = convert(from, s, len, &at, &outlen);
 
 	if (out == NULL) {
 		if (errno == ENOMEM)
-			return out_of_memory(err, errsz);
+			return out_of_memory(err);
 		if (errno == EINVAL)
-			return fail(err, errsz, _("line %d: the text ends in the middle of a character"),
+			return fail(err, _("line %d: the text ends in the middle of a character"),
 			    line_at(s, at, unit));
-		return fail(err, errsz, unit == 2 ? _("line %d: not valid UTF-16 text") :
+		return fail(err, unit == 2 ? _("line %d: not valid UTF-16 text") :
 		    _("line %d: a byte that is not a CP1258 character: this is not a text file "
 		    "in a known encoding"), line_at(s, at, unit));
 	}
 	/* A NUL inside would cut the text short: a binary file, or a wrong
 	 * guess of the encoding. */
 	if (strlen(out) < outlen) {
-		fail(err, errsz, _("line %d: a NUL character: this is not a text file"),
+		fail(err, _("line %d: a NUL character: this is not a text file"),
 		    line_at(out, strlen(out), 1));
 		free(out);
 		return NULL;
@@ -234,7 +237,7 @@ decode_iconv(const char *from, const char *s, size_t len, size_t unit, char *err
 }
 
 char *
-encoding_decode(const char *data, size_t len, enum encoding *enc, char *err, size_t errsz)
+encoding_decode(const char *data, size_t len, enum encoding *enc, struct err *err)
 {
 	enum encoding e = encoding_detect(data, len);
 	char *raw = NULL, *nfc;
@@ -243,39 +246,40 @@ encoding_decode(const char *data, size_t len, enum encoding *enc, char *err, siz
 		*enc = e;
 	switch (e) {
 	case ENCODING_UTF8:
-		raw = decode_utf8(data, len, err, errsz);
+		raw = decode_utf8(data, len, err);
 		break;
 	case ENCODING_UTF8_BOM:
-		raw = decode_utf8(data + 3, len - 3, err, errsz);
+		raw = decode_utf8(data + 3, len - 3, err);
 		break;
 	case ENCODING_UTF16LE:
-		raw = decode_iconv("UTF-16LE", data, len, 2, err, errsz);
+		raw = decode_iconv("UTF-16LE", data, len, 2, err);
 		break;
 	case ENCODING_UTF16LE_BOM:
-		raw = decode_iconv("UTF-16LE", data + 2, len - 2, 2, err, errsz);
+		raw = decode_iconv("UTF-16LE", data + 2, len - 2, 2, err);
 		break;
 	case ENCODING_CP1258:
-		raw = decode_iconv("CP1258", data, len, 1, err, errsz);
+		raw = decode_iconv("CP1258", data, len, 1, err);
 		break;
 	}
 	if (raw == NULL)
 		return NULL;
 	if ((nfc = text_nfc(raw)) == NULL)
-		out_of_memory(err, errsz);
+		out_of_memory(err);
 	free(raw);
 	return nfc;
 }
 
 char *
-encoding_read_file(const char *path, enum encoding *enc, char *err, size_t errsz)
+encoding_read_file(const char *path, enum encoding *enc, struct err *err)
 {
 	const char *why;
 	FILE *fp = file_open_read(path, &why);
-	char *data = NULL, *text, msg[400];
+	char *data = NULL, *text;
+	struct err why_not;
 	size_t len = 0, cap = 0, n;
 
 	if (fp == NULL) {
-		snprintf(err, errsz, _("cannot read %s: %s"), path, why);
+		err_set(err, -1, _("cannot read %s: %s"), path, why);
 		return NULL;
 	}
 	for (;;) {
@@ -285,7 +289,7 @@ encoding_read_file(const char *path, enum encoding *enc, char *err, size_t errsz
 			if (grown == NULL) {
 				free(data);
 				fclose(fp);
-				snprintf(err, errsz, _("cannot read %s: %s"), path, strerror(ENOMEM));
+				err_set(err, -1, _("cannot read %s: %s"), path, strerror(ENOMEM));
 				return NULL;
 			}
 			data = grown;
@@ -295,14 +299,14 @@ encoding_read_file(const char *path, enum encoding *enc, char *err, size_t errsz
 		len += n;
 	}
 	if (ferror(fp)) {
-		snprintf(err, errsz, _("cannot read %s: %s"), path, strerror(errno));
+		err_set(err, -1, _("cannot read %s: %s"), path, strerror(errno));
 		fclose(fp);
 		free(data);
 		return NULL;
 	}
 	fclose(fp);
-	if ((text = encoding_decode(data, len, enc, msg, sizeof msg)) == NULL)
-		snprintf(err, errsz, "%s: %s", path, msg);
+	if ((text = encoding_decode(data, len, enc, &why_not)) == NULL)
+		err_set(err, -1, "%s: %s", path, why_not.msg);
 	free(data);
 	return text;
 }

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+struct err;
+
 enum encoding {
 	ENCODING_UTF8,
 	ENCODING_UTF8_BOM,
@@ -31,15 +33,14 @@ const char *encoding_name(enum encoding e);
 enum encoding encoding_detect(const char *data, size_t len);
 
 /* data (len bytes) as NFC UTF-8 without a BOM, NUL-terminated and newly
- * allocated; *enc (may be NULL) tells the encoding found.  NULL with a
- * message in err naming the line when the bytes are not text in that
+ * allocated; *enc (may be NULL) tells the encoding found.  NULL, e
+ * filled with a message naming the line, when the bytes are not text in that
  * encoding (a NUL character, a byte CP1258 does not have, malformed
  * UTF-8 or UTF-16), or memory ran out. */
-char *encoding_decode(const char *data, size_t len, enum encoding *enc,
-    char *err, size_t errsz);
+char *encoding_decode(const char *data, size_t len, enum encoding *enc, struct err *e);
 
 /* Reads the file at path and decodes it as encoding_decode() does; the
  * message names the file. */
-char *encoding_read_file(const char *path, enum encoding *enc, char *err, size_t errsz);
+char *encoding_read_file(const char *path, enum encoding *enc, struct err *e);
 
 #endif

@@ -12,6 +12,7 @@
 #include "core/text/array.h"
 #include "core/io/csv.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 #include "core/plan/section.h"
 #include "core/text/text.h"
@@ -145,12 +146,13 @@ read_text(struct db *db, const char *text, struct import_table *t)
 int
 import_table_read(struct db *db, const char *data, size_t len, struct import_table *t)
 {
-	char err[512], *text;
+	struct err e;
+	char *text;
 	int rc;
 
 	memset(t, 0, sizeof *t);
-	if ((text = encoding_decode(data, len, &t->encoding, err, sizeof err)) == NULL)
-		return db_fail(db, "%s", err);
+	if ((text = encoding_decode(data, len, &t->encoding, &e)) == NULL)
+		return db_fail(db, "%s", e.msg);
 	rc = read_text(db, text, t);
 	free(text);
 	return rc;
@@ -159,12 +161,13 @@ import_table_read(struct db *db, const char *data, size_t len, struct import_tab
 int
 import_table_read_file(struct db *db, const char *path, struct import_table *t)
 {
-	char err[1024], *text;
+	struct err e;
+	char *text;
 	int rc;
 
 	memset(t, 0, sizeof *t);
-	if ((text = encoding_read_file(path, &t->encoding, err, sizeof err)) == NULL)
-		return db_fail(db, "%s", err);
+	if ((text = encoding_read_file(path, &t->encoding, &e)) == NULL)
+		return db_fail(db, "%s", e.msg);
 	rc = read_text(db, text, t);
 	free(text);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "core/text/array.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/io/encoding.h"
 #include "core/io/file_out.h"
 #include "core/store/history.h"
@@ -565,12 +566,16 @@ sheet_grid_free(struct sheet_grid *g)
 static int
 read_csv(const char *path, struct sheet_grid *g, char *err, size_t errsz)
 {
-	char *text = encoding_read_file(path, NULL, err, errsz);
+	struct err e;
+	char *text = encoding_read_file(path, NULL, &e);
 	struct csv r;
 	int cap = 0, rc;
 
-	if (text == NULL)
+	/* err is the module's channel too (sheet_read_fn). */
+	if (text == NULL) {
+		snprintf(err, errsz, "%s", e.msg);
 		return -1;
+	}
 	g->sheet = strdup("");
 	csv_init(&r, text, csv_delimiter(text));
 	while ((rc = csv_next(&r)) == 1) {

@@ -168,8 +168,6 @@ place(struct par_node *rows, int nrows, bool *used, int64_t parent, int parent_i
 static int
 read_node(sqlite3_stmt *st, struct par_node *c)
 {
-	char err[256];
-
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	c->parent_id = sqlite3_column_int64(st, 1);
@@ -184,7 +182,7 @@ read_node(sqlite3_stmt *st, struct par_node *c)
 		return -1;
 	/* Stored rules were checked when saved; a bad one scores as manual. */
 	if (rule_parse((const char *)sqlite3_column_text(st, 6), c->params, c->max, &c->rule,
-	    err, sizeof err) != 0)
+	    NULL) != 0)
 		memset(&c->rule, 0, sizeof c->rule);
 	c->kind = c->rule.kind;
 	return 0;

@@ -111,7 +111,6 @@ check_criterion(struct db *db, int64_t set, const struct criterion_input *c,
     struct criterion_row *r, struct err *e)
 {
 	struct rule rule;
-	char err[256];
 
 	memset(r, 0, sizeof *r);
 	if ((r->code = field_text(c->code, e, CF_CODE, _("Code"))) == NULL ||
@@ -128,8 +127,10 @@ check_criterion(struct db *db, int64_t set, const struct criterion_input *c,
 		return err_set(e, CF_MAX, _("The maximum cannot be negative"));
 	if (rule_kind_name(c->kind) == NULL)
 		return err_set(e, CF_RULE, _("Choose a scoring rule"));
-	if (rule_parse(rule_kind_name(c->kind), r->params, c->max, &rule, err, sizeof err) != 0)
-		return err_set(e, CF_PARAMS, "%s", err);
+	if (rule_parse(rule_kind_name(c->kind), r->params, c->max, &rule, e) != 0) {
+		e->field = CF_PARAMS;
+		return -1;
+	}
 	if (!criteria_source_valid(r->source))
 		return err_set(e, CF_SOURCE, _("The source must be empty, tasks_on_time[:TEXT], "
 		    "tasks_done[:TEXT], targets_met, target:TEXT or sipas[:TEXT]"));

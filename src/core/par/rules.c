@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
 #include "core/text/text.h"
@@ -180,16 +181,14 @@ rule_score(const struct rule *r, double max, const struct rule_input *in, double
 struct parser {
 	double max;
 	struct rule *r;
-	char *err;
-	size_t errsz;
+	struct err *e;
 	bool seen_required, seen_per, seen_cap;
 };
 
 static int
 perr(struct parser *p, const char *what, const char *reason)
 {
-	snprintf(p->err, p->errsz, _("rule parameter \"%s\": %s"), what, reason);
-	return -1;
+	return err_set(p->e, -1, _("rule parameter \"%s\": %s"), what, reason);
 }
 
 static int
@@ -304,24 +303,21 @@ check_complete(struct parser *p, const char *kind)
 
 int
 rule_parse(const char *kind, const char *params, double max, struct rule *r,
-    char *err, size_t errsz)
+    struct err *e)
 {
-	struct parser p = { max, r, err, errsz, false, false, false };
+	struct parser p = { max, r, e, false, false, false };
 	char *copy, *save = NULL;
 	int rc = 0;
 
 	memset(r, 0, sizeof *r);
-	*err = '\0';
 	if (*kind == '\0')
 		r->kind = RULE_MANUAL;
 	else if (!rule_kind_parse(kind, &r->kind)) {
-		snprintf(err, errsz, _("unknown rule \"%s\" (manual, survey, yesno, ratio, "
+		return err_set(e, -1, _("unknown rule \"%s\" (manual, survey, yesno, ratio, "
 		    "bands, count, deduct, bonus or penalty)"), kind);
-		return -1;
 	}
 	if ((copy = strdup(params ? params : "")) == NULL) {
-		snprintf(err, errsz, "%s", _("out of memory"));
-		return -1;
+		return err_set(e, -1, "%s", _("out of memory"));
 	}
 	for (char *item = strtok_r(copy, ";", &save); item && rc == 0;
 	    item = strtok_r(NULL, ";", &save))

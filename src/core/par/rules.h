@@ -33,6 +33,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct err;
+
 enum rule_kind {
 	RULE_MANUAL,
 	RULE_SURVEY,
@@ -113,9 +115,9 @@ bool rule_uses_b(enum rule_kind k);
 /* Parses kind and parameter text ("required=2", "per=0.25; floor=-0.25",
  * "[100,]=1; [80,100)=0.5; [,80)=0") into r, checking them (band points
  * within 0..max, a floor not above 0, counts and steps not negative).  0, or -1
- * with a message in err naming the parameter. */
+ * with e (may be NULL) naming the parameter. */
 int rule_parse(const char *kind, const char *params, double max, struct rule *r,
-    char *err, size_t errsz);
+    struct err *e);
 
 /* "manual", "survey", "yesno", ... ; NULL for an unknown kind. */
 const char *rule_kind_name(enum rule_kind k);

@@ -1141,16 +1141,13 @@ appendix_merge_up(struct appendix *a, int i)
 }
 
 int
-appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *why,
-    size_t whysz)
+appendix_fix(struct appendix *a, int i, const char *tt, const char *text, struct err *e)
 {
 	struct appendix_task *t = &a->tasks[i];
-	struct err e;
-	char *ntt = field_text(tt, &e, -1, _("No.")), *ntext = NULL;
+	char *ntt = field_text(tt, e, -1, _("No.")), *ntext = NULL;
 
-	if (ntt == NULL || (ntext = field_text(text, &e, -1, _("Task"))) == NULL ||
-	    (*ntext == '\0' && err_set(&e, -1, _("%s is required"), _("Task")) != 0)) {
-		snprintf(why, whysz, "%s", e.msg);
+	if (ntt == NULL || (ntext = field_text(text, e, -1, _("Task"))) == NULL ||
+	    (*ntext == '\0' && err_set(e, -1, _("%s is required"), _("Task")) != 0)) {
 		free(ntt);
 		free(ntext);
 		return -1;

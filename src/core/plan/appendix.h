@@ -43,6 +43,7 @@
 #include "core/io/import.h"
 
 struct db;
+struct err;
 
 struct appendix_product {
 	int line;
@@ -131,12 +132,11 @@ int appendix_write(struct db *db, const struct appendix *a, int64_t plan, bool c
  * appendix_skip leaves task i out.  appendix_merge_up adds task i to the
  * task above it in its section (its text, when it has one, products,
  * units); -1 when there is none.  appendix_fix gives task i the TT and
- * text typed (NFC; field_text's rules): 0, or -1 with why; the task is
- * then no longer for review. */
+ * text typed (NFC; field_text's rules): 0, or -1 with e (field -1: the
+ * caller knows its form's field); the task is then no longer for review. */
 void appendix_skip(struct appendix *a, int i);
 int appendix_merge_up(struct appendix *a, int i);
-int appendix_fix(struct appendix *a, int i, const char *tt, const char *text, char *why,
-    size_t whysz);
+int appendix_fix(struct appendix *a, int i, const char *tt, const char *text, struct err *e);
 
 void appendix_free(struct appendix *a);
 

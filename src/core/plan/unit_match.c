@@ -10,6 +10,7 @@
 
 #include "core/text/array.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
 #include "core/plan/unit.h"
@@ -436,7 +437,7 @@ unit_refs_free(struct unit_ref *r, int n)
 }
 
 int64_t
-unit_resolve(struct db *db, const char *name, const char *label, char *why, size_t whysz)
+unit_resolve(struct db *db, const char *name, const char *label, struct err *e)
 {
 	struct unit_matcher m;
 	struct unit_ref r;
@@ -445,20 +446,22 @@ unit_resolve(struct db *db, const char *name, const char *label, char *why, size
 
 	if (unit_matcher_load(db, &m) != 0) {
 		free(shown);
-		return -1;
+		return err_db(e, db);
 	}
 	if (shown != NULL && unit_match(&m, name, &r) == 0) {
 		text_trim(shown);
 		id = r.how == UNIT_MATCH_EXACT || r.how == UNIT_MATCH_INITIALS ? r.id : 0;
 		if (r.how == UNIT_MATCH_AMBIGUOUS && (a = unit_name(db, r.id)) != NULL &&
 		    (b = unit_name(db, r.other)) != NULL)
-			snprintf(why, whysz, _("%s: \"%s\" could be \"%s\" or \"%s\": write the whole "
+			err_set(e, -1, _("%s: \"%s\" could be \"%s\" or \"%s\": write the whole "
 			    "name"), label, shown, a, b);
 		else if (id == 0)
-			snprintf(why, whysz, _("%s: no unit is called \"%s\""), label, shown);
+			err_set(e, -1, _("%s: no unit is called \"%s\""), label, shown);
 	}
-	if (id < 0)
+	if (id < 0) {
 		db_fail(db, "%s", _("out of memory"));
+		err_db(e, db);
+	}
 	free(a);
 	free(b);
 	free(shown);

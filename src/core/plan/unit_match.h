@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 struct db;
+struct err;
 
 enum unit_match_how {
 	UNIT_MATCH_NONE,	/* no unit has this name */
@@ -62,9 +63,8 @@ void unit_refs_free(struct unit_ref *r, int n);
 
 /* The unit one name typed in a form or given to a command means, by the
  * same steps as an import's cells: its id (an initials match included,
- * as the importer takes it); 0 with why (translated, naming label) when
- * no unit or two fit; -1 on a database error. */
-int64_t unit_resolve(struct db *db, const char *name, const char *label, char *why,
-    size_t whysz);
+ * as the importer takes it); 0 with e (translated, naming label; field -1)
+ * when no unit or two fit; -1 with e on a database error. */
+int64_t unit_resolve(struct db *db, const char *name, const char *label, struct err *e);
 
 #endif

@@ -20,6 +20,7 @@
 #include "core/plan/model.h"
 
 struct db;
+struct err;
 
 enum report_kind {
 	REPORT_DASHBOARD,	/* by section: targets met, tasks done/overdue */
@@ -192,9 +193,9 @@ int report_write_html(const struct report *r, FILE *fp);
 
 /* The whole model as a byte stream and back, for the program that writes
  * PDFs (pdf.h).  Reading checks every count, length and UTF-8; on failure
- * err says where.  0 or -1. */
+ * e says where.  0 or -1. */
 int report_write_wire(const struct report *r, FILE *fp);
-int report_read_wire(FILE *fp, struct report **out, char *err, size_t errsz);
+int report_read_wire(FILE *fp, struct report **out, struct err *e);
 
 enum report_encoding {
 	REPORT_UTF8_BOM,	/* what Excel opens correctly on a double click */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 
 #define WIRE_MAGIC "cchc-report 1"
@@ -86,8 +87,7 @@ report_write_wire(const struct report *r, FILE *fp)
 
 struct reader {
 	FILE *fp;
-	char *err;
-	size_t errsz;
+	struct err *e;
 	bool failed;
 };
 
@@ -95,7 +95,7 @@ static void
 fail(struct reader *rd, const char *what)
 {
 	if (!rd->failed)
-		snprintf(rd->err, rd->errsz, _("%s (at byte %ld)"), what, ftell(rd->fp));
+		err_set(rd->e, -1, _("%s (at byte %ld)"), what, ftell(rd->fp));
 	rd->failed = true;
 }
 
@@ -220,16 +220,15 @@ get_section(struct reader *rd, struct report_section *s)
 }
 
 int
-report_read_wire(FILE *fp, struct report **out, char *err, size_t errsz)
+report_read_wire(FILE *fp, struct report **out, struct err *e)
 {
-	struct reader rd = { .fp = fp, .err = err, .errsz = errsz };
+	struct reader rd = { .fp = fp, .e = e };
 	struct report *r = calloc(1, sizeof *r);
 	char magic[sizeof WIRE_MAGIC + 1];
 
 	*out = NULL;
 	if (r == NULL) {
-		snprintf(err, errsz, "%s", _("out of memory"));
-		return -1;
+		return err_set(e, -1, "%s", _("out of memory"));
 	}
 	if (fgets(magic, sizeof magic, fp) == NULL || strcmp(magic, WIRE_MAGIC "\n") != 0)
 		fail(&rd, _("not a report from cchc"));

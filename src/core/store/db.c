@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "core/io/file_out.h"
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 #include "core/store/lock.h"
 #include "core/store/schema.h"
@@ -106,7 +107,7 @@ side_file_size(const char *path, const char *suffix)
  * create it 0644 (its -wal and -shm files copy the database's mode).  An
  * existing empty file (touch, a failed copy) is new too. */
 static int
-create_private(const char *path, bool *created, char *err, size_t errsz)
+create_private(const char *path, bool *created, struct err *e)
 {
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	struct stat sb;
@@ -128,9 +129,7 @@ create_private(const char *path, bool *created, char *err, size_t errsz)
 		close(fd);
 		return 0;
 	}
-	snprintf(err, errsz, _("cannot create the database %s: %s"), path,
-	    strerror(errno));
-	return -1;
+	return err_set(e, -1, _("cannot create the database %s: %s"), path, strerror(errno));
 }
 
 /* True when the file holds a schema that is not ours: tables exist, but
@@ -234,16 +233,16 @@ configure(struct db *db)
 }
 
 struct db *
-db_open(const char *path, char *err, size_t errsz)
+db_open(const char *path, struct err *e)
 {
 	struct db *db;
 	bool created;
 	int rc;
 
-	if (create_private(path, &created, err, errsz) != 0)
+	if (create_private(path, &created, e) != 0)
 		return NULL;
 	if ((db = calloc(1, sizeof *db)) == NULL) {
-		snprintf(err, errsz, "%s", strerror(ENOMEM));
+		err_set(e, -1, "%s", strerror(ENOMEM));
 		return NULL;
 	}
 	db->created = created;
@@ -256,7 +255,7 @@ again:
 	else
 		rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		snprintf(err, errsz, _("cannot open the database %s: %s"), path,
+		err_set(e, -1, _("cannot open the database %s: %s"), path,
 		    db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
 		goto fail;
 	}
@@ -264,11 +263,11 @@ again:
 	/* Look before configure(): switching to WAL rewrites the header of
 	 * a file that may not be ours. */
 	if (foreign_database(db)) {
-		snprintf(err, errsz, _("%s is not a cchc database (it holds other tables)"), path);
+		err_set(e, -1, _("%s is not a cchc database (it holds other tables)"), path);
 		goto fail;
 	}
 	if (schema_check(db) != 0) {
-		snprintf(err, errsz, "%s: %s", path, db->error);
+		err_set(e, -1, "%s: %s", path, db->error);
 		goto fail;
 	}
 	if (configure(db) != 0) {
@@ -285,16 +284,16 @@ again:
 			goto again;
 		}
 		if (code == SQLITE_NOTADB)
-			snprintf(err, errsz, _("%s is not a cchc database (not an SQLite file)"), path);
+			err_set(e, -1, _("%s is not a cchc database (not an SQLite file)"), path);
 		else if (code == SQLITE_CORRUPT)
-			snprintf(err, errsz, _("%s is damaged (cut short or corrupted): "
+			err_set(e, -1, _("%s is damaged (cut short or corrupted): "
 			    "restore a backup (cchc restore FILE)"), path);
 		else
-			snprintf(err, errsz, "%s: %s", path, db->error);
+			err_set(e, -1, "%s: %s", path, db->error);
 		goto fail;
 	}
 	if (schema_migrate(db) != 0) {
-		snprintf(err, errsz, "%s: %s", path, db->error);
+		err_set(e, -1, "%s: %s", path, db->error);
 		goto fail;
 	}
 	return db;

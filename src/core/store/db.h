@@ -22,6 +22,7 @@
  * tags): only the files that call SQLite include it. */
 struct sqlite3;
 struct sqlite3_stmt;
+struct err;
 
 /* The schema version this program writes (PRAGMA user_version). */
 #define DB_SCHEMA_VERSION 13
@@ -38,11 +39,11 @@ struct sqlite3_stmt;
 struct db;
 
 /* Opens (creating if needed, mode 0600) and migrates the database at path.
- * On failure returns NULL and writes a message into err.  A database on
+ * On failure returns NULL and fills e.  A database on
  * read-only media (or in a folder that cannot be written), or on a full
  * disk, is opened read-only (db_read_only_reason says why): viewing, reports and
  * exports elsewhere work, writes are refused. */
-struct db *db_open(const char *path, char *err, size_t errsz);
+struct db *db_open(const char *path, struct err *e);
 
 /* Opens file with SQLite, read-only and writing nothing beside it: unless
  * a -wal or -journal file beside it has content that counts, immutable

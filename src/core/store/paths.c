@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/store/err.h"
 #include "core/text/i18n.h"
 
 int
@@ -42,7 +43,7 @@ make_dirs(char *path)
 }
 
 int
-paths_default_db(char *buf, size_t n, char *err, size_t errsz)
+paths_default_db(char *buf, size_t n, struct err *e)
 {
 	const char *env = getenv("CCHC_DB"), *xdg, *home;
 	char dir[4096];
@@ -59,19 +60,16 @@ paths_default_db(char *buf, size_t n, char *err, size_t errsz)
 		if (snprintf(dir, sizeof dir, "%s/.local/share/cchc", home) >= (int)sizeof dir)
 			goto toolong;
 	} else {
-		snprintf(err, errsz, "%s", _("neither HOME nor XDG_DATA_HOME is set: give the database with --db FILE"));
-		return -1;
+		return err_set(e, -1, "%s", _("neither HOME nor XDG_DATA_HOME is set: give the database with --db FILE"));
 	}
 	if (make_dirs(dir) != 0) {
-		snprintf(err, errsz, _("cannot create the folder %s: %s"), dir, strerror(errno));
-		return -1;
+		return err_set(e, -1, _("cannot create the folder %s: %s"), dir, strerror(errno));
 	}
 	if (paths_join(buf, n, dir, "cchc.db") != 0)
 		goto toolong;
 	return 0;
 toolong:
-	snprintf(err, errsz, "%s", _("the database path is too long"));
-	return -1;
+	return err_set(e, -1, "%s", _("the database path is too long"));
 }
 
 static const char *

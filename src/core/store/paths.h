@@ -8,10 +8,12 @@
 
 #include <stddef.h>
 
+struct err;
+
 /* $CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
  * ~/.local/share/cchc/cchc.db.  Creates the folder (0700) for the default
- * places.  Returns 0, or -1 with a message in err. */
-int paths_default_db(char *buf, size_t n, char *err, size_t errsz);
+ * places.  Returns 0, or -1 and fills e. */
+int paths_default_db(char *buf, size_t n, struct err *e);
 
 /* The folder of sections.tsv and the sample plan. */
 const char *paths_datadir(void);
