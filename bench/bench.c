@@ -16,19 +16,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/store/err.h"
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
-#include "core/report/report.h"
 #include "core/plan/section.h"
 #include "core/plan/summary.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/date.h"
+#include "core/text/text.h"
 
 struct ctx {
 	struct db *db;

@@ -18,10 +18,6 @@
 #include <string.h>
 #include <sqlite3.h>
 
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/store/err.h"
-#include "core/store/office.h"
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
@@ -30,6 +26,10 @@
 #include "core/plan/target.h"
 #include "core/plan/task.h"
 #include "core/plan/unit.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/store/office.h"
+#include "core/text/date.h"
 
 #define LAST_YEAR 2025
 #define UNITS 60

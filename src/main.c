@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/store/err.h"
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/store/paths.h"
 #include "core/plan/plan_file.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/store/paths.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
 #include "options.h"
 #include "ui/app.h"
 

@@ -22,14 +22,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/store/err.h"
-#include "core/store/db.h"
 #include "core/io/export.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/plan.h"
 #include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 static int
 export_db(struct db *db, const char *folder)

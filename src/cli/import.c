@@ -24,17 +24,17 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/store/err.h"
 #include "core/plan/appendix.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/plan.h"
 #include "core/plan/section.h"
 #include "core/plan/target_import.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
 #include "core/plan/unit_match.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/text/text.h"
 
 #define MAX_MAPS 64
 

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "core/text/date.h"
 #include "core/store/db.h"
 #include "core/store/history.h"
+#include "core/text/date.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
 

@@ -18,17 +18,17 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "core/store/err.h"
-#include "core/store/db.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
-#include "core/store/paths.h"
-#include "core/report/pdf.h"
 #include "core/plan/calendar.h"
 #include "core/plan/plan.h"
-#include "core/report/report.h"
 #include "core/plan/unit.h"
+#include "core/report/pdf.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/store/paths.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 struct report_args {
 	enum report_kind kind;

@@ -14,14 +14,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/store/err.h"
 #include "core/par/criteria.h"
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/plan.h"
 #include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 struct score_options {
 	int year;

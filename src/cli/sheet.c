@@ -18,14 +18,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/store/paths.h"
-#include "core/plan/plan.h"
-#include "core/report/report.h"
 #include "core/io/sheet.h"
+#include "core/plan/plan.h"
 #include "core/plan/unit.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/paths.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
 
 static void
 told(const char *path, const struct sheet_book *b, void *arg)

@@ -18,15 +18,15 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/store/err.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
+#include "core/plan/validate.h"
 #include "core/report/report.h"
 #include "core/sipas/sipas.h"
-#include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 /* A positive whole number argument. */
 static bool

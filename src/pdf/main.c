@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/text/i18n.h"
+#include "core/report/report.h"
 #include "core/store/err.h"
 #include "core/store/paths.h"
-#include "core/report/report.h"
+#include "core/text/i18n.h"
 #include "pdf/report_pdf.h"
 
 static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

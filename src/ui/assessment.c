@@ -12,11 +12,11 @@
 
 #include "core/par/assessment.h"
 #include "core/par/criteria.h"
+#include "core/plan/validate.h"
 #include "core/store/db.h"
+#include "core/store/trash.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/store/trash.h"
-#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

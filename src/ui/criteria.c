@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "core/par/criteria.h"
+#include "core/plan/validate.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -5,14 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/store/backup.h"
 #include "core/plan/calendar.h"
 #include "core/plan/period.h"
+#include "core/plan/plan.h"
+#include "core/plan/summary.h"
+#include "core/report/report.h"
+#include "core/store/backup.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/plan/plan.h"
-#include "core/report/report.h"
-#include "core/plan/summary.h"
 #include "core/text/text.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/err.h"
-#include "core/store/db.h"
-#include "core/text/editor.h"
-#include "core/text/i18n.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
 #include "core/plan/unit_match.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/editor.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/screen.h"

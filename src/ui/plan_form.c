@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/store/office.h"
 #include "core/plan/phase.h"
 #include "core/plan/plan.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
+#include "core/text/i18n.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/plan/plan.h"
-#include "core/text/text.h"
+#include "core/store/db.h"
 #include "core/store/trash.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/report/report.h"
 #include "core/store/db.h"
 #include "core/store/history.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/report/report.h"
 #include "core/text/text.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -12,16 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/err.h"
-#include "core/store/db.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
-#include "core/store/paths.h"
-#include "core/report/pdf.h"
-#include "core/report/report.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/report/pdf.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/store/paths.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/i18n.h"
-#include "core/report/report.h"
-#include "core/text/number.h"
 #include "core/plan/result.h"
 #include "core/plan/validate.h"
+#include "core/report/report.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -3,9 +3,9 @@
 
 #include <stdlib.h>
 
+#include "core/plan/validate.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -11,11 +11,11 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/store/paths.h"
 #include "core/io/sheet.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/paths.h"
+#include "core/text/i18n.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan/validate.h"
+#include "core/sipas/sipas.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/sipas/sipas.h"
 #include "core/text/text.h"
-#include "core/plan/validate.h"
 #include "ui/screen.h"
 #include "ui/sipas.h"
 

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/sipas/sipas.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/sipas/sipas.h"
 #include "core/text/text.h"
 #include "ui/screen.h"
 #include "ui/sipas.h"

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sipas/sipas.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/sipas/sipas.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 #include "ui/sipas.h"

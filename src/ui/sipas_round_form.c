@@ -4,10 +4,10 @@
 
 #include <stdlib.h>
 
+#include "core/plan/validate.h"
+#include "core/sipas/sipas.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/sipas/sipas.h"
-#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screens.h"
 #include "ui/sipas.h"

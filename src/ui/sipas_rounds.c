@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/sipas/sipas.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/sipas/sipas.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 #include "ui/sipas.h"

@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/phase.h"
 #include "core/plan/result.h"
 #include "core/plan/target.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

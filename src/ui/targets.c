@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/report/report.h"
 #include "core/plan/target.h"
-#include "core/text/text.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
 #include "core/store/trash.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 #include "ui/screen.h"
 #include "ui/screens.h"
 

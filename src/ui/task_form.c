@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "core/plan/deadline.h"
+#include "core/plan/task.h"
+#include "core/plan/validate.h"
 #include "core/text/editor.h"
 #include "core/text/i18n.h"
-#include "core/plan/task.h"
 #include "core/text/text.h"
-#include "core/plan/validate.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/report/report.h"
 #include "core/plan/task.h"
-#include "core/text/text.h"
-#include "core/store/trash.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -11,15 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/report/report.h"
 #include "core/io/sheet.h"
 #include "core/plan/summary.h"
-#include "core/store/trash.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/par/rules.h"
+#include "core/report/report.h"
 #include "core/text/date.h"
 #include "core/text/i18n.h"
-#include "core/report/report.h"
-#include "core/par/rules.h"
 #include "core/text/number.h"
 #include "ui/draw.h"
 

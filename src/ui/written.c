@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/err.h"
+#include "core/plan/written.h"
+#include "core/report/report.h"
 #include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/text/editor.h"
 #include "core/text/i18n.h"
-#include "core/report/report.h"
-#include "core/plan/written.h"
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/screens.h"

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 
 #include "core/plan/appendix.h"
-#include "core/store/db.h"
-#include "core/store/err.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/target_import.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -26,18 +26,18 @@
 #include <fcntl.h>
 #include <math.h>
 
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/store/err.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
-#include "core/report/print.h"
 #include "core/plan/result.h"
 #include "core/plan/section.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/report/print.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/text/date.h"
 
 #define YEAR 2025
 

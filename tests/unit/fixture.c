@@ -7,9 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/plan/plan_file.h"
 #include "core/store/db.h"
 #include "core/store/err.h"
-#include "core/plan/plan_file.h"
 
 char fixture_dir[64];
 

@@ -16,12 +16,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/plan/appendix.h"
 #include "core/io/csv.h"
-#include "core/store/db.h"
-#include "core/store/err.h"
 #include "core/io/export.h"
 #include "core/io/import.h"
+#include "core/plan/appendix.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/section.h"
@@ -31,6 +29,8 @@
 #include "core/plan/unit.h"
 #include "core/plan/unit_match.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -13,16 +13,16 @@
 #include <unistd.h>
 
 #include "core/par/assessment.h"
-#include "core/store/db.h"
-#include "core/store/office.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/result.h"
-#include "core/sipas/sipas.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
-#include "core/store/trash.h"
 #include "core/plan/validate.h"
+#include "core/sipas/sipas.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
+#include "core/store/trash.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -11,11 +11,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/store/backup.h"
-#include "core/text/date.h"
-#include "core/store/db.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
+#include "core/store/backup.h"
+#include "core/store/db.h"
+#include "core/text/date.h"
 #include "fixture.h"
 
 static struct db *db;

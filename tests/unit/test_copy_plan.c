@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "core/plan/copy_plan.h"
-#include "core/store/db.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/target.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
 #include "fixture.h"
 
 static struct db *db;

@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "core/par/criteria.h"
-#include "core/store/db.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -15,10 +15,10 @@
 
 #include <sqlite3.h>
 
-#include "core/store/err.h"
+#include "core/io/file_out.h"
 #include "core/plan/unit.h"
 #include "core/store/db.h"
-#include "core/io/file_out.h"
+#include "core/store/err.h"
 #include "core/store/lock.h"
 #include "core/store/migration_history.h"
 #include "core/store/paths.h"

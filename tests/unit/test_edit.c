@@ -10,16 +10,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/store/db.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/result.h"
 #include "core/plan/section.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
-#include "core/store/trash.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -7,15 +7,15 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/store/db.h"
-#include "core/store/history.h"
-#include "core/store/office.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/history.h"
+#include "core/store/office.h"
 #include "fixture.h"
 
 static struct db *db;

@@ -12,8 +12,6 @@
 #include <unistd.h>
 #include <unistr.h>
 
-#include "core/store/db.h"
-#include "core/store/office.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/result.h"
@@ -23,6 +21,8 @@
 #include "core/plan/task.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -7,9 +7,9 @@
 #include <unistd.h>
 
 #include "core/plan/calendar.h"
+#include "core/plan/period.h"
 #include "core/store/db.h"
 #include "core/store/err.h"
-#include "core/plan/period.h"
 
 static struct db *db;
 static char dir[64];

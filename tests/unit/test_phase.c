@@ -5,14 +5,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/store/db.h"
 #include "core/plan/phase.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
-#include "core/report/report.h"
 #include "core/plan/result.h"
 #include "core/plan/target.h"
 #include "core/plan/validate.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
 #include "fixture.h"
 
 static struct db *db;

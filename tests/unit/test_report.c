@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/store/err.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
 #include "core/text/text.h"
 #include "fixture.h"
 

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/store/history.h"
 #include "core/io/sheet.h"
 #include "core/plan/unit.h"
+#include "core/store/db.h"
+#include "core/store/history.h"
 #include "fixture.h"
 
 static struct db *db;

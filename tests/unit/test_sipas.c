@@ -39,14 +39,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/store/db.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
-#include "core/report/report.h"
-#include "core/sipas/sipas.h"
-#include "core/store/trash.h"
 #include "core/plan/target.h"
 #include "core/plan/validate.h"
+#include "core/report/report.h"
+#include "core/sipas/sipas.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
 #include "fixture.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/date.h"
-#include "core/store/db.h"
 #include "core/plan/section.h"
 #include "core/plan/summary.h"
 #include "core/plan/written.h"
+#include "core/store/db.h"
+#include "core/text/date.h"
 #include "fixture.h"
 
 static struct db *db;

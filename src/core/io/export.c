@@ -8,15 +8,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/text/array.h"
 #include "core/io/csv.h"
-#include "core/store/db.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
-#include "core/store/paths.h"
-#include "core/store/schema.h"
 #include "core/plan/section.h"
 #include "core/plan/task.h"
+#include "core/store/db.h"
+#include "core/store/paths.h"
+#include "core/store/schema.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 

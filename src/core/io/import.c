@@ -9,12 +9,12 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "core/text/array.h"
 #include "core/io/csv.h"
+#include "core/plan/section.h"
 #include "core/store/db.h"
 #include "core/store/err.h"
+#include "core/text/array.h"
 #include "core/text/i18n.h"
-#include "core/plan/section.h"
 #include "core/text/text.h"
 
 /* ---- messages -------------------------------------------------------- */

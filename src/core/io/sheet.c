@@ -9,26 +9,26 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/text/array.h"
-#include "core/store/db.h"
-#include "core/store/err.h"
+#include "core/io/csv.h"
 #include "core/io/encoding.h"
 #include "core/io/file_out.h"
-#include "core/store/history.h"
-#include "core/text/i18n.h"
-#include "core/io/csv.h"
-#include "core/text/number.h"
-#include "core/store/office.h"
-#include "core/store/paths.h"
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
-#include "core/report/report.h"
 #include "core/plan/result.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
+#include "core/store/err.h"
+#include "core/store/history.h"
+#include "core/store/office.h"
+#include "core/store/paths.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/text/text.h"
 
 static const struct {
 	const char *code;

@@ -7,19 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/plan/model.h"
-#include "core/text/number.h"
 #include "core/plan/plan.h"
-#include "core/sipas/sipas.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
-#include "core/text/text.h"
-#include "core/store/trash.h"
 #include "core/plan/validate.h"
+#include "core/sipas/sipas.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
+#include "core/text/array.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/text/text.h"
 
 /* Computing. */
 

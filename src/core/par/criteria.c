@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
 #include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/store/office.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
 
 /* The national grouping, used when a set states no bands of its own. */
 static const struct {

@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
-#include "core/store/paths.h"
-#include "core/text/text.h"
 #include "core/io/tsv.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/paths.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/text/text.h"
 
 /* Import. */
 

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
+#include "core/plan/validate.h"
 #include "core/store/db.h"
+#include "core/text/array.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
 #include "core/text/text.h"
-#include "core/plan/validate.h"
 
 static const char *const levels[] = { "xa", "phuong", "so" };
 

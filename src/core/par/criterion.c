@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan/validate.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
-#include "core/plan/validate.h"
 
 struct criterion_row {
 	char *code, *title, *params, *source, *hint;

@@ -7,15 +7,15 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "core/text/array.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/plan/section.h"
 #include "core/plan/task.h"
-#include "core/text/text.h"
 #include "core/plan/unit.h"
 #include "core/plan/unit_match.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 
 /* The columns of the appendix, in the order plans print them. */
 enum column {

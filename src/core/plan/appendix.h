@@ -38,9 +38,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/plan/deadline.h"
 #include "core/io/encoding.h"
 #include "core/io/import.h"
+#include "core/plan/deadline.h"
 
 struct db;
 struct err;

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/store/db.h"
 #include "core/plan/period.h"
+#include "core/store/db.h"
 
 static void
 sent_key(int year, enum period_kind k, char *buf, size_t n)

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/plan/phase.h"
 #include "core/plan/plan.h"
 #include "core/plan/task.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
 #include "core/text/text.h"
 
 static bool

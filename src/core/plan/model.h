@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/text/date.h"
 #include "core/plan/evaluate.h"
+#include "core/text/date.h"
 
 struct office {
 	char *name;

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan/period.h"
+#include "core/plan/validate.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/plan/period.h"
 #include "core/text/text.h"
-#include "core/plan/validate.h"
 
 #define MAX_PHASES 10
 /* The phases and the three interim reports. */

@@ -5,17 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/store/office.h"
-#include "core/store/paths.h"
+#include "core/io/tsv.h"
 #include "core/plan/plan.h"
 #include "core/plan/section.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
-#include "core/text/text.h"
-#include "core/io/tsv.h"
 #include "core/plan/unit.h"
+#include "core/store/db.h"
+#include "core/store/office.h"
+#include "core/store/paths.h"
+#include "core/text/i18n.h"
+#include "core/text/text.h"
 
 #define MAX_PRODUCTS 16
 #define MAX_COOPERATORS 32

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/period.h"
 #include "core/plan/target.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 static void
 bind_optional(sqlite3_stmt *st, int i, bool has, double v)

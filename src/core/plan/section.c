@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/io/tsv.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
-#include "core/io/tsv.h"
 
 static int
 section_row(sqlite3_stmt *st, void *element)

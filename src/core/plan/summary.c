@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/db.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
+#include "core/store/db.h"
 
 static struct section_summary *
 find(struct section_summary *v, int n, int64_t section)

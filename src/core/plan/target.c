@@ -5,16 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
+#include "core/plan/period.h"
 #include "core/plan/phase.h"
 #include "core/plan/target_import.h"
-#include "core/plan/period.h"
-#include "core/text/text.h"
-#include "core/store/trash.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/text/text.h"
 
 /* What a target's value may be, by kind. */
 static const struct {

@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/section.h"
 #include "core/plan/target.h"
-#include "core/text/text.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
+#include "core/text/text.h"
 
 /* ---- reading a rule from text ----------------------------------------- */
 

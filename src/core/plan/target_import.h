@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/plan/evaluate.h"
 #include "core/io/import.h"
+#include "core/plan/evaluate.h"
 
 /* How much of a rule the text said. */
 enum target_reading {

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
-#include "core/store/db.h"
 #include "core/plan/deadline.h"
+#include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
+#include "core/text/array.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
-#include "core/store/trash.h"
-#include "core/plan/validate.h"
 
 static const char *const progress_codes[] = { "not_started", "in_progress", "done" };
 

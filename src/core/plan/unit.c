@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan/validate.h"
 #include "core/store/db.h"
+#include "core/store/trash.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
-#include "core/store/trash.h"
-#include "core/plan/validate.h"
 
 int64_t
 unit_find(struct db *db, const char *name)

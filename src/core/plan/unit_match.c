@@ -8,12 +8,12 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "core/text/array.h"
+#include "core/plan/unit.h"
 #include "core/store/db.h"
 #include "core/store/err.h"
+#include "core/text/array.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
-#include "core/plan/unit.h"
 
 /* Names longer than this are prose, not units: no initials are tried
  * (which also bounds the table the matcher fills). */

@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/date.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/text/number.h"
 #include "core/plan/plan.h"
 #include "core/plan/section.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
 #include "core/plan/written.h"
+#include "core/store/db.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
+#include "core/text/number.h"
 
 static const char *const codes[WRITTEN_NPARTS] = {
 	"direction", "area", "strengths", "weaknesses", "causes", "next", "proposals",

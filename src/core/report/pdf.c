@@ -8,13 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/store/db.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
-#include "core/store/paths.h"
+#include "core/io/run.h"
 #include "core/report/print.h"
 #include "core/report/report.h"
-#include "core/io/run.h"
+#include "core/store/db.h"
+#include "core/store/paths.h"
+#include "core/text/i18n.h"
 
 /* Runs cchc-pdf on r, writing file. */
 static int

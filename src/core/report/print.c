@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store/user_config.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/io/run.h"
+#include "core/store/db.h"
+#include "core/store/user_config.h"
+#include "core/text/i18n.h"
 #include "core/text/text.h"
 
 #define MAX_ARGS 32

@@ -12,12 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/plan/unit.h"
 #include "core/store/db.h"
+#include "core/store/office.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/store/office.h"
 #include "core/text/text.h"
-#include "core/plan/unit.h"
 
 static const char *const kind_names[REPORT_KINDS] = {
 	"dashboard", "units", "overdue", "period", "par", "sipas", "calendar", "written",

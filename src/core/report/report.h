@@ -16,8 +16,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "core/text/date.h"
 #include "core/plan/model.h"
+#include "core/text/date.h"
 
 struct db;
 struct err;

@@ -12,10 +12,10 @@
 
 #include "core/plan/period.h"
 #include "core/plan/plan.h"
-#include "core/report/report.h"
 #include "core/plan/section.h"
 #include "core/plan/target.h"
 #include "core/plan/task.h"
+#include "core/report/report.h"
 
 /* What a report is built from, loaded once. */
 struct source {

@@ -4,8 +4,8 @@
 
 #include <stdlib.h>
 
-#include "core/text/i18n.h"
 #include "core/plan/summary.h"
+#include "core/text/i18n.h"
 
 int
 report_dashboard(struct builder *b, struct source *src)

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sipas/sipas.h"
 #include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/sipas/sipas.h"
 
 /* What the round is: questionnaire, days, what it covers, forms, and
  * which answers count as satisfied. */

@@ -4,8 +4,8 @@
 
 #include <stdlib.h>
 
-#include "core/text/i18n.h"
 #include "core/plan/unit.h"
+#include "core/text/i18n.h"
 
 /* Per unit: its share of the tasks. */
 struct unit_load {

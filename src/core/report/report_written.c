@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/i18n.h"
 #include "core/plan/written.h"
+#include "core/text/i18n.h"
 
 /* A part of the written report under its heading: the clerk's text, or
  * when never saved the sentences computed from section draft's data (0:

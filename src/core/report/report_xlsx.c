@@ -5,10 +5,10 @@
 
 #include <dlfcn.h>
 
-#include "core/store/db.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
+#include "core/store/db.h"
 #include "core/store/paths.h"
+#include "core/text/i18n.h"
 
 /* The module's entry; the suffix is the model's version, so that a module
  * of another build is refused rather than misread. */

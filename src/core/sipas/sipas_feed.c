@@ -4,11 +4,11 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#include "core/store/db.h"
-#include "core/text/i18n.h"
 #include "core/plan/result.h"
 #include "core/plan/target.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/text/i18n.h"
 
 int
 sipas_feed_target(struct db *db, int64_t round, int64_t target, int year,

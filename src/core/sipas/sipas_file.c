@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/io/tsv.h"
 #include "core/store/db.h"
+#include "core/store/paths.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/store/paths.h"
 #include "core/text/text.h"
-#include "core/io/tsv.h"
 
 #define SHIPPED_FILE "sipas-questionnaire.tsv"
 

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
-#include "core/store/db.h"
-#include "core/text/i18n.h"
-#include "core/store/trash.h"
 #include "core/plan/validate.h"
+#include "core/store/db.h"
+#include "core/store/trash.h"
+#include "core/text/array.h"
+#include "core/text/i18n.h"
 
 bool
 sipas_answer_valid(const struct sipas_questionnaire *q, int v)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
 #include "core/store/db.h"
+#include "core/text/array.h"
 #include "core/text/i18n.h"
 
 static void

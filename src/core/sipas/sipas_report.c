@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/date.h"
 #include "core/store/db.h"
+#include "core/text/date.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
 

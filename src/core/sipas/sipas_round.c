@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan/validate.h"
+#include "core/store/db.h"
 #include "core/text/array.h"
 #include "core/text/date.h"
-#include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
-#include "core/plan/validate.h"
 
 void
 sipas_round_free(struct sipas_round *r)

@@ -12,12 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/text/date.h"
-#include "core/store/db.h"
 #include "core/io/file_out.h"
-#include "core/text/i18n.h"
+#include "core/store/db.h"
 #include "core/store/paths.h"
 #include "core/store/schema.h"
+#include "core/text/date.h"
+#include "core/text/i18n.h"
 
 #define PATH_MAX_LEN 4096
 #define DAILY_PREFIX "cchc-"

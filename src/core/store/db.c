@@ -15,9 +15,9 @@
 
 #include "core/io/file_out.h"
 #include "core/store/err.h"
-#include "core/text/i18n.h"
 #include "core/store/lock.h"
 #include "core/store/schema.h"
+#include "core/text/i18n.h"
 
 struct db {
 	sqlite3 *sql;

@@ -5,8 +5,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "core/store/db.h"
 #include "core/io/file_out.h"
+#include "core/store/db.h"
 
 void
 err_clear(struct err *e)

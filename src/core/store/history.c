@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan/period.h"
+#include "core/plan/section.h"
+#include "core/report/report.h"
+#include "core/store/db.h"
 #include "core/text/array.h"
 #include "core/text/date.h"
-#include "core/store/db.h"
 #include "core/text/i18n.h"
 #include "core/text/number.h"
-#include "core/plan/period.h"
-#include "core/report/report.h"
-#include "core/plan/section.h"
 #include "core/text/text.h"
 
 /* The tables recorded: label, the table (and column) of the record a row

@@ -12,18 +12,18 @@
 #include <stdio.h>
 
 #include "core/store/db.h"
-#include "core/text/i18n.h"
+#include "core/store/migration_appraisal_note.h"
 #include "core/store/migration_evidence.h"
 #include "core/store/migration_history.h"
 #include "core/store/migration_issue_month.h"
 #include "core/store/migration_par.h"
-#include "core/store/migration_review.h"
 #include "core/store/migration_par_year.h"
-#include "core/store/migration_appraisal_note.h"
+#include "core/store/migration_review.h"
 #include "core/store/migration_sheet.h"
 #include "core/store/migration_sipas.h"
-#include "core/store/migration_year.h"
 #include "core/store/migration_written.h"
+#include "core/store/migration_year.h"
+#include "core/text/i18n.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the model of domain.md. */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text/array.h"
 #include "core/store/db.h"
+#include "core/text/array.h"
 #include "core/text/i18n.h"
 
 /* The copied rows of one table: nvalues / ncols rows, row-major. */
