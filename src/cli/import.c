@@ -25,6 +25,7 @@
 
 #include "cli/cli.h"
 #include "core/plan/appendix.h"
+#include "core/plan/appendix_preview.h"
 #include "core/plan/plan.h"
 #include "core/plan/section.h"
 #include "core/plan/target_import.h"
@@ -97,18 +98,7 @@ parse_options(const struct args *a, struct options *o)
 struct names {
 	struct section *sections;
 	int nsections;
-	struct unit *units;
-	int nunits;
 };
-
-static const char *
-section_title(const struct names *n, int64_t id)
-{
-	for (int i = 0; i < n->nsections; i++)
-		if (n->sections[i].id == id)
-			return n->sections[i].title;
-	return _("(no section)");
-}
 
 static const char *
 delimiter_name(char delim)
@@ -132,148 +122,45 @@ print_tasks(int tasks, int products)
 	printf(ngettext("%d product\n", "%d products\n", products), products);
 }
 
+/* The lines the import screen shows, without its colours. */
 static void
+print_lines(const struct preview_lines *p)
+{
+	for (int i = 0; i < p->n; i++)
+		printf("%*s%s\n", p->lines[i].indent, "", p->lines[i].text);
+}
+
+/* The warnings and errors, after a blank line; 0 or -1 (memory). */
+static int
 print_log(const struct import_log *log)
 {
-	if (log->n == 0)
-		return;
-	printf("\n%s\n", _("Warnings and errors:"));
-	for (int i = 0; i < log->n; i++)
-		printf("  %s %d: %s: %s\n", _("line"), log->msg[i].line,
-		    log->msg[i].error ? _("error") : _("warning"), log->msg[i].text);
-}
+	struct preview_lines p = { 0 };
+	int rc = preview_log(&p, log);
 
-/* A unit as the import will take it: its name, or what was written
- * marked unknown. */
-static void
-print_unit(const struct names *n, const struct appendix_unit *u)
-{
-	for (int i = 0; i < n->nunits && u->id != 0; i++)
-		if (n->units[i].id == u->id) {
-			fputs(n->units[i].name, stdout);
-			return;
-		}
-	printf(_("%s (unknown)"), u->text);
-}
-
-static void
-print_units(const struct names *n, const struct appendix_task *t)
-{
-	if (*t->lead.text == '\0' && t->ncooperators == 0 && *t->monitor.text == '\0')
-		return;
-	printf("        ");
-	if (*t->lead.text != '\0') {
-		printf("%s: ", _("lead"));
-		print_unit(n, &t->lead);
-	}
-	for (int i = 0; i < t->ncooperators; i++) {
-		if (i > 0)
-			printf("; ");
-		else
-			printf("%s%s: ", *t->lead.text ? " | " : "", _("cooperating"));
-		print_unit(n, &t->cooperators[i]);
-	}
-	if (*t->monitor.text != '\0') {
-		printf(" | %s: ", _("monitoring"));
-		print_unit(n, &t->monitor);
-	}
-	putchar('\n');
-}
-
-/* What the deadline gives: a date, or why there is none. */
-static void
-print_due(const struct deadline *d)
-{
-	char buf[11];
-
-	switch (d->kind) {
-	case DEADLINE_CONDITIONAL:
-		printf(" -> %s", _("no date until one is set (conditional)"));
-		return;
-	case DEADLINE_UNKNOWN:
-		printf(" -> %s", _("no date"));
-		return;
-	default:
-		break;
-	}
-	date_format_vn(d->due, buf);
-	printf(" -> %s", buf);
-	if (d->kind == DEADLINE_RECURRING)
-		printf(" (%s)", _("recurring"));
-	else if (d->kind == DEADLINE_CONTINUOUS)
-		printf(" (%s)", _("all year"));
-	else if (d->kind == DEADLINE_MILESTONES)
-		printf(" (%s)", _("milestones"));
-}
-
-static void
-print_task(const struct names *n, const struct appendix_task *t)
-{
-	printf("  %-4s %s  [%s %d]%s\n", *t->tt ? t->tt : "-", t->description, _("line"), t->line,
-	    t->review != NULL ? _(" (for review)") : "");
-	print_units(n, t);
-	for (int i = 0; i < t->nproducts; i++) {
-		const struct appendix_product *p = &t->products[i];
-
-		printf("        - %s", *p->name ? p->name : _("(no product named)"));
-		if (*p->deadline_text != '\0') {
-			printf(": %s", p->deadline_text);
-			print_due(&p->deadline);
-		}
+	if (rc == 0 && p.n > 0) {
 		putchar('\n');
+		print_lines(&p);
 	}
+	preview_lines_free(&p);
+	return rc;
 }
 
-/* The tasks kept for review, with why and their cells as read. */
-static void
-print_review(const struct appendix *a)
+/* The file, then what the import screen would show of it; 0 or -1. */
+static int
+print_appendix(struct db *db, const char *file, const struct appendix *a)
 {
-	if (a->nreview == 0)
-		return;
-	printf("\n%s\n", _("Kept for review (cần xem lại):"));
-	for (int i = 0; i < a->ntasks; i++) {
-		const struct appendix_task *t = &a->tasks[i];
+	struct preview_lines p = { 0 };
+	int rc = appendix_preview(db, a, &p);
 
-		if (t->review == NULL)
-			continue;
-		printf("  %s %d: %s\n", _("line"), t->line, t->review);
-		for (const char *s = t->raw, *nl; *s != '\0'; s = *nl ? nl + 1 : nl) {
-			nl = s + strcspn(s, "\n");
-			printf("        %.*s\n", (int)(nl - s), s);
-		}
+	if (rc == 0) {
+		printf("%s (%s)\n", file, delimiter_name(a->delim));
+		print_lines(&p);
 	}
+	preview_lines_free(&p);
+	return rc;
 }
 
-static void
-print_appendix(const struct names *n, const char *file, const struct appendix *a)
-{
-	printf("%s: %s, %s; ", file, encoding_name(a->encoding), delimiter_name(a->delim));
-	printf(ngettext("%d section", "%d sections", a->nsections), a->nsections);
-	printf(", ");
-	print_tasks(a->ntasks, a->nproducts);
-	for (int s = 0; s < a->nsections; s++) {
-		const struct appendix_section *sec = &a->sections[s];
-
-		printf("\n");
-		printf(_("%s (line %d, \"%s\"): "), section_title(n, sec->id), sec->line, sec->heading);
-		print_tasks(sec->ntasks, sec->nproducts);
-		for (int i = 0; i < a->ntasks; i++)
-			if (a->tasks[i].section == s)
-				print_task(n, &a->tasks[i]);
-	}
-	print_log(&a->log);
-	print_review(a);
-	if (a->nunknowns > 0) {
-		printf("\n%s\n", _("Units not known:"));
-		for (int i = 0; i < a->nunknowns; i++) {
-			printf(_("  \"%s\" (line %d, "), a->unknowns[i].name, a->unknowns[i].line);
-			printf(ngettext("%d time)\n", "%d times)\n", a->unknowns[i].uses),
-			    a->unknowns[i].uses);
-		}
-	}
-}
-
-static void
+static int
 print_targets(const struct names *n, const char *file, const struct target_import *ti)
 {
 	printf("%s: %s, %s; ", file, encoding_name(ti->encoding), delimiter_name(ti->delim));
@@ -295,7 +182,7 @@ print_targets(const struct names *n, const char *file, const struct target_impor
 			    comparator_symbol(r->rule.cmp), v, r->text, _("line"), r->line);
 		}
 	}
-	print_log(&ti->log);
+	return print_log(&ti->log);
 }
 
 /* ---- the commands ----------------------------------------------------- */
@@ -357,8 +244,7 @@ unmapped(const struct appendix *a)
 }
 
 static int
-import_appendix(struct db *db, const struct options *o, const struct plan *plan,
-    const struct names *n)
+import_appendix(struct db *db, const struct options *o, const struct plan *plan)
 {
 	struct appendix a;
 	struct err e;
@@ -369,9 +255,10 @@ import_appendix(struct db *db, const struct options *o, const struct plan *plan,
 		appendix_free(&a);
 		return 1;
 	}
-	if ((rc = apply_maps(db, o, &a)) == 0)
-		print_appendix(n, o->file, &a);
-	if (rc == 0 && a.log.nerrors > 0) {
+	if ((rc = apply_maps(db, o, &a)) == 0 && print_appendix(db, o->file, &a) != 0) {
+		cli_fail_db(db);
+		rc = 1;
+	} else if (rc == 0 && a.log.nerrors > 0) {
 		fprintf(stderr, ngettext("%s: %s: %d line cannot be taken (see the errors above): "
 		    "nothing was written\n", "%s: %s: %d lines cannot be taken (see the errors above): "
 		    "nothing was written\n", a.log.nerrors), PACKAGE, o->file, a.log.nerrors);
@@ -418,8 +305,10 @@ import_targets(struct db *db, const struct options *o, const struct plan *plan,
 		target_import_free(&ti);
 		return 1;
 	}
-	print_targets(n, o->file, &ti);
-	if (ti.log.nerrors > 0) {
+	if (print_targets(n, o->file, &ti) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("Out of memory"));
+		rc = 1;
+	} else if (ti.log.nerrors > 0) {
 		fprintf(stderr, ngettext("%s: %s: %d line cannot be taken (see the errors above): "
 		    "nothing was written\n", "%s: %s: %d lines cannot be taken (see the errors above): "
 		    "nothing was written\n", ti.log.nerrors), PACKAGE, o->file, ti.log.nerrors);
@@ -456,17 +345,15 @@ run(struct db *db, const struct args *a)
 			cli_fail_db(db);
 		return rc == 0 ? 2 : 1;
 	}
-	if (section_list(db, &n.sections, &n.nsections) != 0 ||
-	    unit_list(db, &n.units, &n.nunits) != 0) {
+	if (section_list(db, &n.sections, &n.nsections) != 0) {
 		cli_fail_db(db);
 		rc = 1;
 	} else if (strcmp(o.what, "appendix") == 0) {
-		rc = import_appendix(db, &o, &plan, &n);
+		rc = import_appendix(db, &o, &plan);
 	} else {
 		rc = import_targets(db, &o, &plan, &n);
 	}
 	sections_free(n.sections, n.nsections);
-	units_free(n.units, n.nunits);
 	plan_free(&plan);
 	return rc;
 }

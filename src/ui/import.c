@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "core/plan/appendix.h"
+#include "core/plan/appendix_preview.h"
 #include "core/plan/target_import.h"
 #include "core/plan/unit.h"
 #include "core/plan/validate.h"
@@ -44,210 +45,24 @@ enum kind { KIND_APPENDIX, KIND_TARGETS };
 
 static const char *const kinds[] = { N_("Task appendix"), N_("Targets (section, text)") };
 
-/* A line of the preview. */
-struct row {
-	char *text;
-	int indent;
-	attr_t attr;
-	int task;		/* the appendix task it shows, or -1 */
-};
-
 struct preview {
 	enum kind kind;
 	int64_t plan;
 	struct appendix a;
 	struct target_import ti;
 	const struct import_log *log;
-	struct row *rows;
-	int nrows, cap;
+	struct preview_lines lines;
 	bool told;		/* the status line says what to do */
 	bool oom;
 };
 
 /* ---- the preview's lines --------------------------------------------- */
 
-static void add_row(struct preview *p, int indent, attr_t attr, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-add_row(struct preview *p, int indent, attr_t attr, const char *fmt, ...)
-{
-	va_list ap;
-	char *text = NULL;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len >= 0 && (text = malloc((size_t)len + 1)) != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(text, (size_t)len + 1, fmt, ap);
-		va_end(ap);
-	}
-	if (text == NULL || array_reserve(&p->rows, p->nrows, &p->cap, sizeof *p->rows) != 0) {
-		free(text);
-		p->oom = true;
-		return;
-	}
-	p->rows[p->nrows].text = text;
-	p->rows[p->nrows].indent = indent;
-	p->rows[p->nrows].attr = attr;
-	p->rows[p->nrows].task = -1;
-	p->nrows++;
-}
-
-static void
-add_log(struct preview *p)
-{
-	const struct import_log *log = p->log;
-
-	if (log->n == 0)
-		return;
-	add_row(p, 0, A_BOLD, _("Warnings and errors (%d):"), log->n);
-	for (int i = 0; i < log->n; i++)
-		add_row(p, 2, draw_attr(log->msg[i].error ? COLOR_BAD : COLOR_WARN),
-		    "%s %d: %s", _("line"), log->msg[i].line, log->msg[i].text);
-	add_row(p, 0, A_NORMAL, "%s", "");
-}
-
-static const char *
-unit_text(struct db *db, const struct appendix_unit *u, char **owned)
-{
-	*owned = u->id ? unit_name(db, u->id) : NULL;
-	if (*owned != NULL)
-		return *owned;
-	return u->text;
-}
-
-/* "Lead: A · Cooperating: B; C · Monitoring: D" */
-static void
-add_units(struct preview *p, struct db *db, const struct appendix_task *t)
-{
-	char *line = NULL, *owned;
-	size_t len = 0;
-	FILE *f = open_memstream(&line, &len);
-
-	if (f == NULL) {
-		p->oom = true;
-		return;
-	}
-	if (*t->lead.text != '\0') {
-		fprintf(f, "%s: %s", _("Lead"), unit_text(db, &t->lead, &owned));
-		free(owned);
-	}
-	for (int i = 0; i < t->ncooperators; i++) {
-		if (i == 0)
-			fprintf(f, "%s%s: ", ftell(f) ? " · " : "", _("Cooperating"));
-		fprintf(f, "%s%s", i ? "; " : "", unit_text(db, &t->cooperators[i], &owned));
-		free(owned);
-	}
-	if (*t->monitor.text != '\0') {
-		fprintf(f, "%s%s: %s", ftell(f) ? " · " : "", _("Monitoring"),
-		    unit_text(db, &t->monitor, &owned));
-		free(owned);
-	}
-	fclose(f);
-	if (line != NULL && *line != '\0')
-		add_row(p, 7, A_DIM, "%s", line);
-	free(line);
-}
-
-/* Marks the rows added since row first as showing task i. */
-static void
-of_task(struct preview *p, int first, int i)
-{
-	for (int r = first; r < p->nrows; r++)
-		p->rows[r].task = i;
-}
-
-/* The tasks kept for review, first: why, and their cells as read. */
-static void
-add_review(struct preview *p)
-{
-	const struct appendix *a = &p->a;
-
-	if (a->nreview == 0)
-		return;
-	add_row(p, 0, A_BOLD, _("For review (%d) — e: fix the row, U: merge into the task above, "
-	    "x: skip it; Enter imports them marked:"), a->nreview);
-	for (int i = 0; i < a->ntasks; i++) {
-		const struct appendix_task *t = &a->tasks[i];
-		int first = p->nrows;
-
-		if (t->review == NULL)
-			continue;
-		add_row(p, 2, draw_attr(COLOR_WARN), "%s %d: %s", _("line"), t->line, t->review);
-		for (const char *s = t->raw, *nl; *s != '\0'; s = *nl ? nl + 1 : nl) {
-			nl = s + strcspn(s, "\n");
-			add_row(p, 6, A_DIM, "%.*s", (int)(nl - s), s);
-		}
-		of_task(p, first, i);
-	}
-	add_row(p, 0, A_NORMAL, "%s", "");
-}
-
-static void
-add_task(struct preview *p, struct db *db, const struct appendix_task *t)
-{
-	add_row(p, 2, t->review != NULL ? draw_attr(COLOR_WARN) : A_NORMAL, "%-4s %s%s",
-	    *t->tt ? t->tt : "-", t->description, t->review != NULL ? _(" (for review)") : "");
-	add_units(p, db, t);
-	for (int i = 0; i < t->nproducts; i++) {
-		const struct appendix_product *pr = &t->products[i];
-		char due[160] = "";
-
-		if (*pr->deadline_text != '\0')
-			deadline_describe(&pr->deadline, due, sizeof due);
-		add_row(p, 7, A_NORMAL, "- %s%s%s %s", *pr->name ? pr->name : _("(no product named)"),
-		    *pr->deadline_text ? ": " : "", pr->deadline_text, due);
-	}
-}
-
-static const char *
-section_title(const struct app *app, int64_t id)
-{
-	for (int i = 0; i < app->nsections; i++)
-		if (app->sections[i].id == id)
-			return app->sections[i].title;
-	return _("(no section)");
-}
-
 static void
 build_appendix(struct preview *p, struct app *app)
 {
-	const struct appendix *a = &p->a;
-	char sections[48], tasks[48], products[48];
-
-	snprintf(sections, sizeof sections, ngettext("%d section", "%d sections", a->nsections),
-	    a->nsections);
-	snprintf(tasks, sizeof tasks, ngettext("%d task", "%d tasks", a->ntasks), a->ntasks);
-	snprintf(products, sizeof products, ngettext("%d product", "%d products", a->nproducts),
-	    a->nproducts);
-
-	add_row(p, 0, A_BOLD, "%s: %s, %s, %s", encoding_name(a->encoding), sections, tasks,
-	    products);
-	add_row(p, 0, A_NORMAL, "%s", "");
-	add_review(p);
-	add_log(p);
-	if (a->nunknowns > 0) {
-		add_row(p, 0, A_BOLD, _("Units not known (Enter: say which unit each is, or create "
-		    "it):"));
-		for (int i = 0; i < a->nunknowns; i++)
-			add_row(p, 2, draw_attr(COLOR_WARN), _("\"%s\" (line %d)"), a->unknowns[i].name,
-			    a->unknowns[i].line);
-		add_row(p, 0, A_NORMAL, "%s", "");
-	}
-	for (int s = 0; s < a->nsections; s++) {
-		add_row(p, 0, A_BOLD, _("%s (line %d)"), section_title(app, a->sections[s].id),
-		    a->sections[s].line);
-		for (int i = 0; i < a->ntasks; i++)
-			if (a->tasks[i].section == s) {
-				int first = p->nrows;
-
-				add_task(p, app->db, &a->tasks[i]);
-				of_task(p, first, i);
-			}
-	}
+	if (appendix_preview(app->db, &p->a, &p->lines) != 0)
+		p->oom = true;
 }
 
 /* The column of a target's rule ("> 99%", "rank ≤ 35"). */
@@ -269,11 +84,16 @@ build_targets(struct preview *p, struct app *app)
 {
 	const struct target_import *ti = &p->ti;
 	char count[48];
+	int rc = 0;
 
 	snprintf(count, sizeof count, ngettext("%d target", "%d targets", ti->nrows), ti->nrows);
-	add_row(p, 0, A_BOLD, "%s: %s", encoding_name(ti->encoding), count);
-	add_row(p, 0, A_NORMAL, "%s", "");
-	add_log(p);
+	rc |= preview_add(&p->lines, 0, PREVIEW_HEADING, -1, "%s: %s", encoding_name(ti->encoding),
+	    count);
+	rc |= preview_add(&p->lines, 0, PREVIEW_NORMAL, -1, "%s", "");
+	if (ti->log.n > 0) {
+		rc |= preview_log(&p->lines, &ti->log);
+		rc |= preview_add(&p->lines, 0, PREVIEW_NORMAL, -1, "%s", "");
+	}
 	for (int s = 0; s < app->nsections; s++) {
 		bool head = false;
 
@@ -285,13 +105,16 @@ build_targets(struct preview *p, struct app *app)
 			if (r->section_id != app->sections[s].id)
 				continue;
 			if (!head)
-				add_row(p, 0, A_BOLD, "%s", app->sections[s].title);
+				rc |= preview_add(&p->lines, 0, PREVIEW_HEADING, -1, "%s",
+				    app->sections[s].title);
 			head = true;
 			report_target_planned(&t, plan, sizeof plan);
 			pad(plan, sizeof plan, PLAN_COLS);
-			add_row(p, 2, A_NORMAL, "%s %s", plan, r->text);
+			rc |= preview_add(&p->lines, 2, PREVIEW_NORMAL, -1, "%s %s", plan, r->text);
 		}
 	}
+	if (rc != 0)
+		p->oom = true;
 }
 
 /* ---- the preview screen ------------------------------------------------- */
@@ -303,13 +126,28 @@ preview_free(struct screen *s)
 
 	if (p == NULL)
 		return;
-	for (int i = 0; i < p->nrows; i++)
-		free(p->rows[i].text);
-	free(p->rows);
+	preview_lines_free(&p->lines);
 	appendix_free(&p->a);
 	target_import_free(&p->ti);
 	free(p);
 	s->data = NULL;
+}
+
+static attr_t
+style_attr(enum preview_style style)
+{
+	switch (style) {
+	case PREVIEW_HEADING:
+		return A_BOLD;
+	case PREVIEW_DIM:
+		return A_DIM;
+	case PREVIEW_WARN:
+		return draw_attr(COLOR_WARN);
+	case PREVIEW_BAD:
+		return draw_attr(COLOR_BAD);
+	default:
+		return A_NORMAL;
+	}
 }
 
 static void
@@ -328,12 +166,12 @@ preview_draw(struct app *app, struct screen *s, int y, int rows, int cols)
 			app_message(app, COLOR_WARN, "%s", _("Nothing is written yet. Enter or F2: "
 			    "import, Esc: cancel"));
 	}
-	s->list.count = p->nrows;
+	s->list.count = p->lines.n;
 	list_scroll(&s->list, rows);
-	for (int r = 0; r < rows && s->list.top + r < p->nrows; r++) {
+	for (int r = 0; r < rows && s->list.top + r < p->lines.n; r++) {
 		int i = s->list.top + r;
-		const struct row *row = &p->rows[i];
-		attr_t a = row->attr | (i == s->list.selected ? A_REVERSE : 0);
+		const struct preview_line *row = &p->lines.lines[i];
+		attr_t a = style_attr(row->style) | (i == s->list.selected ? A_REVERSE : 0);
 
 		draw_text(y + r, 0, "", row->indent + 1, a);
 		draw_text(y + r, 1 + row->indent, row->text, cols - 1 - row->indent, a);
@@ -386,9 +224,7 @@ confirm(struct app *app, struct screen *s, enum action a)
 static void
 rebuild(struct app *app, struct preview *p)
 {
-	for (int i = 0; i < p->nrows; i++)
-		free(p->rows[i].text);
-	p->nrows = 0;
+	preview_lines_free(&p->lines);
 	build_appendix(p, app);
 }
 
@@ -399,11 +235,11 @@ selected_task(struct app *app, struct screen *s)
 	struct preview *p = s->data;
 	int i = s->list.selected;
 
-	if (p->kind != KIND_APPENDIX || i < 0 || i >= p->nrows || p->rows[i].task < 0) {
+	if (p->kind != KIND_APPENDIX || i < 0 || i >= p->lines.n || p->lines.lines[i].task < 0) {
 		app_message(app, COLOR_WARN, "%s", _("Move to a task's line first"));
 		return -1;
 	}
-	return p->rows[i].task;
+	return p->lines.lines[i].task;
 }
 
 /* The selected task left out (ACT_SKIP) or merged into the task above. */
@@ -608,9 +444,7 @@ preview_new(struct app *app, enum kind kind, const char *path, const char *data,
 	if (s == NULL) {
 		appendix_free(&p->a);
 		target_import_free(&p->ti);
-		for (int i = 0; i < p->nrows; i++)
-			free(p->rows[i].text);
-		free(p->rows);
+		preview_lines_free(&p->lines);
 		free(p);
 		return NULL;
 	}

@@ -73,8 +73,6 @@ extern const char *const office_kind_codes[OFFICE_KINDS];
 extern const char *const rule_kind_labels[];
 /* The achieved figure ("99,1%", "2") or "" when there is none. */
 void target_result_text(const struct target *t, char *buf, size_t n);
-/* "→ 30/09/2025", "→ quarterly (31/12/2025)"... for a parsed deadline. */
-void deadline_describe(const struct deadline *d, char *buf, size_t n);
 /* ISO date -> dd/mm/yyyy, "" stays "". */
 void date_iso_to_vn(const char *iso, char *buf);
 

@@ -35,9 +35,10 @@ products=$(sql "SELECT count(*) FROM product")
 # writes nothing.
 cchc import appendix "$fixtures/domain.tsv" --plan 1 --dry-run
 expect_status 0
-expect_in out "UTF-8, tab-separated; 2 sections, 3 tasks, 4 products"
-expect_in out "Cải cách thủ tục hành chính (line 5,"
-expect_in out "Trước ngày 15/5/2026 -> 15/05/2026"
+expect_in out "domain.tsv (tab-separated)"
+expect_in out "UTF-8: 2 sections, 3 tasks, 4 products"
+expect_in out "Cải cách thủ tục hành chính (line 5)"
+expect_in out "Trước ngày 15/5/2026 → 15/05/2026"
 expect_in out "line 7: warning: the monitoring unit \"Phòng VHXH\" differs"
 expect_in out "Dry run: nothing was written."
 expect_sql "SELECT count(*) FROM task" "$tasks"
@@ -45,7 +46,7 @@ expect_sql "SELECT count(*) FROM task" "$tasks"
 # The same file from Excel's "Unicode text" (UTF-16LE) and from CP1258.
 cchc import appendix "$fixtures/enc-utf16le.txt" --plan 1 --dry-run
 expect_status 0
-expect_in out "UTF-16LE (Unicode text), tab-separated; 2 sections, 3 tasks, 4 products"
+expect_in out "UTF-16LE (Unicode text): 2 sections, 3 tasks, 4 products"
 cchc import appendix "$fixtures/enc-cp1258.txt" --plan 1 --dry-run
 expect_status 0
 expect_in out "Ban hành Kế hoạch tuyên truyền CCHC năm 2026"

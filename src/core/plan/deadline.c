@@ -855,3 +855,58 @@ deadline_outside(const struct deadline *d, int year_from, int year_to)
 			return true;
 	return false;
 }
+
+static const char *
+recurrence_label(enum recurrence r)
+{
+	switch (r) {
+	case RECUR_MONTHLY:
+		return _("monthly");
+	case RECUR_QUARTERLY:
+		return _("quarterly");
+	case RECUR_HALF_YEARLY:
+		return _("half-yearly");
+	case RECUR_YEARLY:
+		return _("yearly");
+	default:
+		return _("periodic");
+	}
+}
+
+void
+deadline_describe(const struct deadline *d, char *buf, size_t n)
+{
+	char due[11];
+
+	date_format_vn(d->due, due);
+	switch (d->kind) {
+	case DEADLINE_DATE:
+		snprintf(buf, n, "→ %s", due);
+		break;
+	case DEADLINE_CONTINUOUS:
+		snprintf(buf, n, _("→ all year (%s)"), due);
+		break;
+	case DEADLINE_RECURRING:
+		snprintf(buf, n, "→ %s (%s)", recurrence_label(d->recur), due);
+		break;
+	case DEADLINE_MILESTONES: {
+		size_t len;
+
+		snprintf(buf, n, _("→ %d milestones:"), d->n_milestones);
+		for (int i = 0; i < d->n_milestones && (len = strlen(buf)) + 12 < n; i++) {
+			date_format_vn(d->milestones[i], due);
+			snprintf(buf + len, n - len, " %s", due);
+		}
+		break;
+	}
+	case DEADLINE_CONDITIONAL:
+		snprintf(buf, n, "%s", _("→ not fixed yet: enter the date by hand"));
+		break;
+	default:
+		if (d->doubt != DOUBT_NONE)
+			snprintf(buf, n, _("→ not read (%s): enter the date"), deadline_doubt_text(d));
+		else
+			snprintf(buf, n, "%s", _("→ not understood: enter the date by hand"));
+		break;
+	}
+}

@@ -74,6 +74,9 @@ bool deadline_parse(const char *text, int plan_year, struct deadline *out);
  * was. */
 const char *deadline_doubt_text(const struct deadline *d);
 
+/* "→ 30/09/2025", "→ quarterly (31/12/2025)"... for a parsed deadline. */
+void deadline_describe(const struct deadline *d, char *buf, size_t n);
+
 /* true when d gives a due date (or milestones) in a year outside
  * year_from..year_to: read, but probably a typing slip. */
 bool deadline_outside(const struct deadline *d, int year_from, int year_to);
