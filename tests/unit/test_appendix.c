@@ -20,6 +20,7 @@
 #include "core/io/export.h"
 #include "core/io/import.h"
 #include "core/plan/appendix.h"
+#include "core/plan/appendix_preview.h"
 #include "core/plan/plan.h"
 #include "core/plan/plan_file.h"
 #include "core/plan/section.h"
@@ -642,6 +643,57 @@ START_TEST(test_write_all_or_nothing)
 }
 END_TEST
 
+/* Issue 14: the preview the screen and cchc import both show, line by
+ * line, with the style and the task of each. */
+START_TEST(test_preview)
+{
+	static const char text[] =
+	    "TT\tNhiệm vụ\tSản phẩm\tThời gian hoàn thành\tChủ trì thực hiện\tPhối hợp thực hiện\n"
+	    "I\tCải cách thể chế\n"
+	    "1\tBan hành kế hoạch\tKế hoạch\tTrước ngày 15/5/2025\tVăn phòng HĐND và UBND\t"
+	    "Phòng Tư pháp\n"
+	    "2\t\tBáo cáo\tTheo kế hoạch của UBND tỉnh\tVăn phòng HĐND và UBND\t\n";
+	static const struct preview_line want[] = {
+		{ 0, PREVIEW_HEADING, -1, "UTF-8: 1 section, 2 tasks, 2 products" },
+		{ 0, PREVIEW_NORMAL, -1, "" },
+		{ 0, PREVIEW_HEADING, -1, "For review (1) — imported marked (cần xem lại):" },
+		{ 2, PREVIEW_WARN, 1, "line 4: the Nhiệm vụ cell is empty" },
+		{ 6, PREVIEW_DIM, 1, "2 | - | Báo cáo | Theo kế hoạch của UBND tỉnh | "
+		    "Văn phòng HĐND và UBND | -" },
+		{ 0, PREVIEW_NORMAL, -1, "" },
+		{ 0, PREVIEW_HEADING, -1, "Warnings and errors (1):" },
+		{ 2, PREVIEW_WARN, -1, "line 4: warning: kept for review: the Nhiệm vụ cell is empty" },
+		{ 0, PREVIEW_NORMAL, -1, "" },
+		{ 0, PREVIEW_HEADING, -1, "Units not known:" },
+		{ 2, PREVIEW_WARN, -1, "\"Phòng Tư pháp\" (line 3, 1 time)" },
+		{ 0, PREVIEW_NORMAL, -1, "" },
+		{ 0, PREVIEW_HEADING, -1, "Cải cách thể chế (line 2)" },
+		{ 2, PREVIEW_NORMAL, 0, "1    Ban hành kế hoạch" },
+		{ 7, PREVIEW_DIM, 0, "Lead: Văn phòng HĐND và UBND · Cooperating: Phòng Tư pháp" },
+		{ 7, PREVIEW_NORMAL, 0, "- Kế hoạch: Trước ngày 15/5/2025 → 15/05/2025" },
+		{ 2, PREVIEW_WARN, 1, "2    (the task's text is missing) (for review)" },
+		{ 7, PREVIEW_DIM, 1, "Lead: Văn phòng HĐND và UBND" },
+		{ 7, PREVIEW_NORMAL, 1, "- Báo cáo: Theo kế hoạch của UBND tỉnh → not fixed yet: "
+		    "enter the date by hand" },
+	};
+	struct appendix a;
+	struct preview_lines p = { 0 };
+
+	ck_assert_msg(appendix_parse(db, text, sizeof text - 1, 2025, 2025, &a) == 0, "%s",
+	    db_error(db));
+	ck_assert_msg(appendix_preview(db, &a, &p) == 0, "%s", db_error(db));
+	for (int i = 0; i < p.n && i < (int)NELEM(want); i++) {
+		ck_assert_str_eq(p.lines[i].text, want[i].text);
+		ck_assert_int_eq(p.lines[i].indent, want[i].indent);
+		ck_assert_int_eq(p.lines[i].style, want[i].style);
+		ck_assert_int_eq(p.lines[i].task, want[i].task);
+	}
+	ck_assert_int_eq(p.n, NELEM(want));
+	preview_lines_free(&p);
+	appendix_free(&a);
+}
+END_TEST
+
 /* Issue 15: rows that cannot be read completely are kept for review,
  * shifted rows realigned, deadlines that cannot be read warned of; a dry
  * run answers as the write and leaves nothing. */
@@ -1165,6 +1217,7 @@ appendix_suite(void)
 	tcase_add_test(write, test_write);
 	tcase_add_test(write, test_write_all_or_nothing);
 	tcase_add_test(write, test_irregular);
+	tcase_add_test(write, test_preview);
 	tcase_add_test(write, test_fix_rows);
 	tcase_add_test(write, test_dry_run_fails_alike);
 	tcase_add_test(write, test_round_trip);
