@@ -29,7 +29,6 @@
 #include "core/plan/plan.h"
 #include "core/plan/section.h"
 #include "core/plan/target_import.h"
-#include "core/plan/unit.h"
 #include "core/plan/unit_match.h"
 #include "core/store/db.h"
 #include "core/store/err.h"

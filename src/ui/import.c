@@ -20,7 +20,6 @@
  * written. */
 #include "ui/app.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,11 +28,9 @@
 #include "core/plan/appendix.h"
 #include "core/plan/appendix_preview.h"
 #include "core/plan/target_import.h"
-#include "core/plan/unit.h"
 #include "core/plan/validate.h"
 #include "core/report/report.h"
 #include "core/store/db.h"
-#include "core/text/array.h"
 #include "core/text/i18n.h"
 #include "core/text/text.h"
 #include "ui/form.h"
