@@ -48,18 +48,18 @@ echo "building into $out" >&2
 # cchc links ncursesw and libunistring statically, as configure does by
 # default (--disable-static-text-libs): the start is measured as users get it.
 TEXT_LIBS="$(for l in ncursesw tinfo unistring; do gcc -print-file-name=lib$l.a; done)"
-gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*.c src/ui/*.c \
+gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*/*.c src/ui/*.c \
 	$TEXT_LIBS $(pkg-config --libs sqlite3) -lm
 # The PDF writer, the program cchc runs for a PDF (cchc itself links
 # neither cairo nor pango).
 gcc $CFLAGS $(pkg-config --cflags pangocairo cairo-pdf) -o "$out/cchc-pdf" src/pdf/*.c \
-	src/core/*.c $LIBS $(pkg-config --libs pangocairo cairo-pdf)
+	src/core/*/*.c $LIBS $(pkg-config --libs pangocairo cairo-pdf)
 # The Excel writer, loaded only when a workbook is written.
 gcc $CFLAGS -fPIC -shared $(pkg-config --cflags libzip expat) -o "$out/cchc-xlsx.so" \
 	src/xlsx/*.c $(pkg-config --libs xlsxwriter libzip expat) -lunistring -lm
 msgfmt -o "$out/locale/vi/LC_MESSAGES/cchc.mo" po/vi.po
-gcc $CFLAGS -o "$out/gen" bench/gen.c src/core/*.c $LIBS
-gcc $CFLAGS -o "$out/bench" bench/bench.c src/core/*.c $LIBS
+gcc $CFLAGS -o "$out/gen" bench/gen.c src/core/*/*.c $LIBS
+gcc $CFLAGS -o "$out/bench" bench/bench.c src/core/*/*.c $LIBS
 gcc -O2 -std=c11 -o "$out/drive" bench/drive.c -lutil
 
 export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=UTC TERM=xterm CCHC_TODAY=2025-10-15 CCHC_OPERATOR=bench \

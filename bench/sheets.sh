@@ -33,7 +33,7 @@ CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_E
 LIBS="$(pkg-config --libs sqlite3 ncursesw) -lunistring -lm"
 : > "$out/config.h"
 echo "building into $out" >&2
-gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*.c src/ui/*.c $LIBS
+gcc $CFLAGS -o "$out/cchc" src/main.c src/options.c src/cli/*.c src/core/*/*.c src/ui/*.c $LIBS
 gcc $CFLAGS -fPIC -shared $(pkg-config --cflags libzip expat) -o "$out/cchc-xlsx.so" \
 	src/xlsx/*.c $(pkg-config --libs xlsxwriter libzip expat) -lunistring -lm
 gcc -O2 -std=c11 -o "$out/drive" bench/drive.c -lutil
@@ -45,7 +45,7 @@ unset CCHC_DB
 # The 10-year database run.sh made, else made here (gen.c).
 if [ ! -f "$out/y10.db" ]; then
 	echo "generating 10 years" >&2
-	gcc $CFLAGS -o "$out/gen" bench/gen.c src/core/*.c $LIBS
+	gcc $CFLAGS -o "$out/gen" bench/gen.c src/core/*/*.c $LIBS
 	"$out/gen" 10 "$out/y10.db"
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/cchc-bench-sheets.XXXXXX")
