@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/plan/plan.h"
 #include "core/store/db.h"
@@ -123,13 +124,20 @@ delete(struct app *app, struct screen *s, enum action a)
 	const char *title;
 	char question[1024], name[256];
 	size_t fit;
+	int room;
 
 	if (d == NULL || d->n == 0)
 		return;
 	/* Named: the list's row may be cut, and a plan is the largest thing
-	 * one key deletes.  The name is cut to leave the question its line. */
+	 * one key deletes.  The name is cut to leave the question and its
+	 * answers their line (at 80 columns "y: x" was all that was left). */
 	title = d->plans[s->list.selected].title;
-	fit = text_fit(title, 30);
+	snprintf(question, sizeof question, _("Delete \"%s\" with all its targets, results and "
+	    "tasks? y: delete, other key: keep"), "");
+	room = COLS - text_width(question);
+	if (room < 9)
+		room = 9;
+	fit = text_width(title) <= room ? strlen(title) : text_fit(title, room - 1);
 	snprintf(name, sizeof name, "%.*s%s", (int)fit, title, title[fit] != '\0' ? "…" : "");
 	snprintf(question, sizeof question, _("Delete \"%s\" with all its targets, results and "
 	    "tasks? y: delete, other key: keep"), name);

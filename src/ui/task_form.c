@@ -201,7 +201,7 @@ add_products(struct form *f, struct task_edit *e, const struct task *t)
 		if (p != NULL && p->due_manual)
 			date_iso_to_vn(p->due_date, due);
 		e->fmanual[i] = form_add_text(f, _("  due date by hand"), KF_MANUAL_DUE + i, due, false);
-		form_set_note(f, e->fmanual[i], _("The due date (dd/mm/yyyy) when the deadline as written gives none; empty: from the deadline"));
+		form_set_note(f, e->fmanual[i], _("Due date dd/mm/yyyy when the deadline gives none; empty: from the deadline"));
 	}
 }
 

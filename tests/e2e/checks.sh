@@ -51,3 +51,11 @@ screen | grep -q "Xóa \"Kế hoạch 2026\" cùng .* phím khác: giữ$" ||
 	fail "the question does not name the plan: $(screen | grep "y: xóa")"
 send n
 expect_sql "SELECT count(*) FROM plan" 2
+# A long name is cut, the question and its answers are not (at 80
+# columns "Kế hoạch cải cách hành chính năm 2025" left only "y: x").
+send End DC
+wait_for "y: xóa"
+screen | grep -q "Xóa \"Kế hoạch cải.*…\" cùng .* phím khác: giữ$" ||
+	fail "the question is cut: $(screen | grep "y: x")"
+send n
+expect_sql "SELECT count(*) FROM plan" 2
