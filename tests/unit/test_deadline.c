@@ -76,6 +76,12 @@ static const struct {
 	    RECUR_NONE, NULL },
 	{ "Từ ngày 01/7/2026 đến ngày 15/9/2026", 2026, DATE, "15/09/2026",
 	    RECUR_NONE, NULL },
+	/* A dash between months is a span too, written tight or spaced
+	 * ("Tháng 10-12/2026" was read as 10 December, walk-through). */
+	{ "Tháng 10-12/2026", 2026, DATE, "31/12/2026", RECUR_NONE, NULL },
+	{ "Tháng 7-8/2026", 2026, DATE, "31/08/2026", RECUR_NONE, NULL },
+	{ "Tháng 11 - 12/2026", 2026, DATE, "31/12/2026", RECUR_NONE, NULL },
+	{ "Ngày 10-12-2026", 2026, DATE, "10/12/2026", RECUR_NONE, NULL },
 	/* All year long. */
 	{ "Thường xuyên", 2026, CONT, "31/12/2026", RECUR_NONE, NULL },
 	{ "Thường xuyên trong năm", 2025, CONT, "31/12/2025", RECUR_NONE,

@@ -113,7 +113,7 @@ next_part(const char *p, char *sep)
 static const char *
 read_number(const char *p, struct token *t)
 {
-	const char	*next;
+	const char	*next, *first_end = p;
 	char		 sep = '\0';
 	int		 k;
 
@@ -127,9 +127,18 @@ read_number(const char *p, struct token *t)
 				t->part[k] = t->part[k] * 10 + (*p - '0');
 		}
 		t->nparts = k + 1;
+		if (k == 0)
+			first_end = p;
 		if (k == 2 || (next = next_part(p, &sep)) == NULL)
 			break;
 		p = next;
+	}
+	/* "10-12/2026" is months 10 to 12 of 2026, as "10 - 12/2026" is, not
+	 * 10 December: a dash group that runs into a slash ends at its first
+	 * number, and the dash is read as a span's. */
+	if (t->nparts == 2 && sep == '-' && *p == '/') {
+		t->nparts = 1;
+		return first_end;
 	}
 	/* "184/KH-UBND": the code after the number is part of it. */
 	t->docnum = (*p == '/' || *p == '-') && is_letter(p[1]);
@@ -156,7 +165,8 @@ tokenize(const char *s, struct token *toks)
 			t->type = TOK_WORD;
 			while (is_letter(*s))
 				s++;
-		} else if (strchr(",;:()[].!?", *s) != NULL) {
+		} else if (strchr(",;:()[].!?", *s) != NULL ||
+		    (*s == '-' && t > toks && t[-1].type == TOK_NUM)) {
 			t->type = TOK_PUNCT;
 			s++;
 		} else {
@@ -379,6 +389,7 @@ match_series(struct scan *sc, int i, const char *keyword,
 {
 	const struct token	*t;
 	int			 e, c, used, m, y;
+	bool			 dash;
 
 	if (phrase_at(sc, i, keyword) != 1 ||
 	    (used = value_at(sc, i + 1, &m, &y)) == 0)
@@ -386,13 +397,14 @@ match_series(struct scan *sc, int i, const char *keyword,
 	add_point(sc, PT_MONTH_END, y, m, 0);
 	for (e = i + 1 + used;; e += c + used) {
 		t = tok_at(sc, e);
-		c = t != NULL && t->type == TOK_PUNCT && *t->s == ',';
+		dash = t != NULL && t->type == TOK_PUNCT && *t->s == '-';
+		c = t != NULL && t->type == TOK_PUNCT && (*t->s == ',' || dash);
 		if (phrase_at(sc, e + c, "va") || phrase_at(sc, e + c, "den"))
 			c++;
 		used = value_at(sc, e + c, &m, &y);
 		if (used == 0 || is_unit(sc, e + c + used))
 			break;
-		if (phrase_at(sc, e + c - 1, "den"))
+		if (dash || phrase_at(sc, e + c - 1, "den"))
 			sc->pt[sc->npt - 1].start = true;
 		add_point(sc, PT_MONTH_END, y, m, 0);
 	}
