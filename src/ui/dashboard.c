@@ -414,25 +414,47 @@ change_operator(struct app *app, struct screen *s, enum action a)
 	app_push(app, operator_form_new(app));
 }
 
-void
-dashboard_search(struct app *app)
+/* Opens the first of the plan's lists, from the start-th on (round), that
+ * holds a match, on it; false when none does. */
+static bool
+search_lists(struct app *app, int start)
 {
 	struct screen *(*const lists[])(struct app *, int) = { targets_new, tasks_new };
+	int n = (int)(sizeof lists / sizeof lists[0]);
 
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+	for (int k = 0; k < n; k++) {
+		int i = (start + k) % n;
 		struct screen *s = lists[i](app, 0);
 
 		app_push(app, s);
 		if (s == NULL)
-			return;
+			return true;
+		s->plan_search = i + 1;
 		if (app_search_next(app, s, 0)) {
 			app_message(app, COLOR_NORMAL, _("/%s: found in section %d. %s"), app->search.query,
 			    s->section + 1, app->sections[s->section].title);
-			return;
+			return true;
 		}
 		app_pop(app);
 	}
-	app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
+	return false;
+}
+
+void
+dashboard_search(struct app *app)
+{
+	if (!search_lists(app, 0))
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
+}
+
+void
+dashboard_search_on(struct app *app, struct screen *s)
+{
+	int next = s->plan_search;
+
+	app_pop(app);
+	if (!search_lists(app, next))
+		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
 }
 
 static const struct binding bindings[] = {

@@ -9,6 +9,7 @@
 #include "core/plan/task.h"
 #include "core/text/i18n.h"
 #include "ui/app.h"
+#include "ui/screens.h"
 
 struct screen *
 screen_new(const struct screen_type *type)
@@ -173,10 +174,18 @@ screen_search(struct app *app, struct screen *s, enum action a)
 void
 screen_next_match(struct app *app, struct screen *s, enum action a)
 {
+	int section = s->section, row = s->list.selected;
+
 	if (app->search.query[0] == '\0')
 		app_message(app, COLOR_WARN, "%s", _("Search first with /"));
 	else if (!app_search_next(app, s, s->list.selected + 1))
 		app_message(app, COLOR_WARN, _("/%s (no match)"), app->search.query);
+	/* Come round past the list's last match: a search of the whole plan
+	 * goes on into the next list (from the dashboard, n stayed in the
+	 * targets). */
+	else if (s->plan_search != 0 && (s->section < section ||
+	    (s->section == section && s->list.selected <= row)))
+		dashboard_search_on(app, s);
 }
 
 void

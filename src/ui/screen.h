@@ -63,6 +63,10 @@ struct screen {
 	struct field *fields;		/* record view */
 	int nfields;
 	int scroll, lines;		/* record and help views */
+	/* Opened by a search of the whole plan from the dashboard: the
+	 * list's place among those it searches (1 targets, 2 tasks), so
+	 * that n goes on into the next; 0 otherwise. */
+	int plan_search;
 	void *data;			/* the screen type's own state */
 	/* Whether the key bar offers a, now (NULL: as the binding's hint
 	 * says): a key that would do nothing is not offered. */

@@ -22,6 +22,10 @@ bool tasks_all_sections(const struct screen *s);
 /* The search typed on the dashboard: opens the targets, else the tasks,
  * at the first match in the whole plan. */
 void dashboard_search(struct app *app);
+/* n past the last match of s, a list dashboard_search opened: the next
+ * list's first match (targets, then tasks, then targets again), so that
+ * n goes through the whole plan as / did. */
+void dashboard_search_on(struct app *app, struct screen *s);
 struct screen *target_record_new(struct app *app, const struct target *t);
 struct screen *task_record_new(struct app *app, const struct task *t);
 struct screen *help_new(struct app *app, const struct screen *about);

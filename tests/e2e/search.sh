@@ -46,6 +46,28 @@ wait_for "2. Cải cách thể chế — chỉ tiêu (4)"
 wait_for "/thu tuc: thấy ở lĩnh vực 2."
 send Escape
 wait_for "Tất cả lĩnh vực"
+send -l "/tuyen truyen"
+send Enter
+wait_for "— chỉ tiêu ("
+# n goes on from the last target that matches into the tasks, and from
+# the last task back to the targets: the whole plan, as / searched it (n
+# once went round the targets only, walk-through).
+i=0
+until line 2 | grep -q "— nhiệm vụ ("; do
+	[ $i -lt 20 ] || fail "n never reached the tasks: $(line 2)"
+	send n
+	sleep 0.3
+	i=$((i + 1))
+done
+i=0
+until line 2 | grep -q "— chỉ tiêu ("; do
+	[ $i -lt 20 ] || fail "n never came back to the targets: $(line 2)"
+	send n
+	sleep 0.3
+	i=$((i + 1))
+done
+send Escape
+wait_for "Tất cả lĩnh vực"
 send -l "/khong co dau"
 send Enter
 wait_for "(không tìm thấy)"
