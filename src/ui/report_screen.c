@@ -284,8 +284,12 @@ static const char *const encodings[] = {
 	N_("UTF-8 for Excel (with BOM)"), N_("UTF-8 without BOM"), N_("CP1258 (Windows)"),
 };
 static const char *const extensions[] = { ".txt", ".html", ".csv", ".pdf", ".xlsx" };
+#define FORMAT_CSV 2
 #define FORMAT_PDF 3
 #define FORMAT_XLSX 4
+/* The format chosen last in this session: the clerk who saved a PDF once
+ * (as the message for a missing printer says to) finds it chosen. */
+static int last_format;
 
 enum save_field { SF_FILE, SF_FORMAT, SF_ENCODING };
 
@@ -319,6 +323,7 @@ save_report(struct app *app, struct form *f, struct err *err)
 	struct out_file out;
 	FILE *fp;
 
+	last_format = format;
 	if (*name == '\0')
 		return err_set(err, SF_FILE, _("%s: give a file name"), _("File"));
 	/* The format's extension when the name has none. */
@@ -345,7 +350,7 @@ save_report(struct app *app, struct form *f, struct err *err)
 	if ((fp = out_open(&out, path, OUT_SHARED)) == NULL)
 		return err_set(err, SF_FILE, "%s", out.err.msg);
 	rc = write_as(app, e->p, format, (enum report_encoding)form_choice(f, e->fencoding), fp);
-	if (rc != 0 && format == 2)
+	if (rc != 0 && format == FORMAT_CSV)
 		err_db_at(err, SF_ENCODING, app->db);
 	else if (rc != 0) {
 		err_errno(err, path);
@@ -356,6 +361,17 @@ save_report(struct app *app, struct form *f, struct err *err)
 	else if ((rc = out_commit(&out)) != 0)
 		err_set(err, SF_FILE, "%s", out.err.msg);
 	return rc != 0 ? -1 : 0;
+}
+
+/* The encoding is a CSV's only. */
+static void
+save_changed(struct app *app, struct form *f, int field)
+{
+	struct save_edit *e = f->record;
+
+	(void)app;
+	(void)field;
+	f->fields[e->fencoding].hidden = form_choice(f, e->fformat) != FORMAT_CSV;
 }
 
 static void
@@ -381,8 +397,11 @@ ask_save(struct app *app, struct preview *p)
 	e->ffile = form_add_text(f, _("File"), SF_FILE, name, false);
 	form_set_plain(f, e->ffile);
 	snprintf(f->fields[e->ffile].hint, sizeof f->fields[0].hint, _("in %s"), e->dir);
-	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, sizeof formats / sizeof formats[0], 0);
+	e->fformat = form_add_choice(f, _("Format"), SF_FORMAT, formats, sizeof formats / sizeof formats[0],
+	    last_format);
 	e->fencoding = form_add_choice(f, _("CSV encoding"), SF_ENCODING, encodings, 3, 0);
+	f->changed = save_changed;
+	save_changed(app, f, e->fformat);
 	app_push(app, s);
 }
 

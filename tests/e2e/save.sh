@@ -33,6 +33,25 @@ wait_for "Đã lưu: $work/tong-hop-nam-2025.txt"
 [ -s "$work/tong-hop-nam-2025.txt" ] || fail "nothing saved: $(ls "$work")"
 grep -q "Tổng hợp kết quả theo lĩnh vực" "$work/tong-hop-nam-2025.txt" ||
 	fail "the file is not the report"
+# The CSV encoding is asked for a CSV only; a PDF saved once is the
+# format offered next (the message for a missing printer says to save
+# one; it took three Right each time, walk-through).
+send s
+wait_for "Lưu báo cáo"
+expect_not "Bảng mã CSV"
+send Tab Right Right
+wait_for "< CSV >"
+wait_for "Bảng mã CSV"
+send Right
+wait_for "< PDF >"
+wait_gone "Bảng mã CSV"
+send F2
+wait_for "Đã lưu: $work/tong-hop-nam-2025.pdf"
+send s
+wait_for "Lưu báo cáo"
+wait_for "< PDF >"
+expect_not "Bảng mã CSV"
+send Escape
 stop
 
 # The command line: -o a folder.
