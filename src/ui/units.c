@@ -166,9 +166,13 @@ draw(struct app *app, struct screen *s, int y, int rows, int cols)
 	}
 	snprintf(line, sizeof line, _("Units of the office (%d) · tasks of the plan · %s"), d->n,
 	    d->own_order ? _("units' order") : _("overdue first"));
-	/* The sheets' counts are news; "tasks of the plan" gives way to them. */
+	/* The sheets' counts are news; "tasks of the plan", then "of the
+	 * office" give way to them (11 units cut "chưa gửi" at 80 columns). */
 	if (text_width(line) + text_width(sheets) > cols - 1)
 		snprintf(line, sizeof line, _("Units of the office (%d) · %s"), d->n,
+		    d->own_order ? _("units' order") : _("overdue first"));
+	if (text_width(line) + text_width(sheets) > cols - 1)
+		snprintf(line, sizeof line, _("Units (%d) · %s"), d->n,
 		    d->own_order ? _("units' order") : _("overdue first"));
 	snprintf(line + strlen(line), sizeof line - strlen(line), "%s", sheets);
 	draw_text(y, 1, line, cols - 1, A_BOLD);
