@@ -75,6 +75,8 @@ extern const char *const office_kind_codes[OFFICE_KINDS];
 /* The scoring rules' names (msgids) by enum rule_kind: the codes of the
  * criteria files ("bands") are not for the screen. */
 extern const char *const rule_kind_labels[];
+/* A task's progress as the clerk sets it (msgids), by enum task_progress. */
+extern const char *const task_progress_labels[3];
 /* The achieved figure ("99,1%", "2") or "" when there is none. */
 void target_result_text(const struct target *t, char *buf, size_t n);
 /* ISO date -> dd/mm/yyyy, "" stays "". */

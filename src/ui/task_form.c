@@ -22,10 +22,6 @@
 /* Field numbers for the hand-entered due dates (not the core's). */
 #define KF_MANUAL_DUE 1000
 
-static const char *const progresses[] = {
-	N_("Not started"), N_("In progress"), N_("Done"),
-};
-
 struct task_edit {
 	struct task task;	/* ids and plan; strings belong to the list */
 	int fsection, ftt, fdesc, flead, fcoop, fmonitor, fprogress, fdone;
@@ -246,7 +242,7 @@ task_form_new(struct app *app, const struct task *t, int section)
 	e->flead = form_add_unit(f, _("Lead unit"), KF_LEAD, t ? t->lead_unit : NULL, false);
 	e->fcoop = form_add_unit(f, _("Cooperating units"), KF_COOPERATORS, t ? t->cooperators : NULL, true);
 	e->fmonitor = form_add_unit(f, _("Monitoring unit"), KF_MONITOR, t ? t->monitor_unit : NULL, false);
-	e->fprogress = form_add_choice(f, _("Progress"), KF_PROGRESS, progresses, 3,
+	e->fprogress = form_add_choice(f, _("Progress"), KF_PROGRESS, task_progress_labels, 3,
 	    t ? (int)t->progress : 0);
 	if (t != NULL) {
 		date_iso_to_vn(t->completion_date, done);

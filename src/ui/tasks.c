@@ -347,7 +347,7 @@ delete(struct app *app, struct screen *s, enum action a)
 static void
 set_progress(struct app *app, struct screen *s, enum action a)
 {
-	const struct task *t = selected(s);
+	const struct task *t = selected(s), *now;
 	struct progress_undo before;
 	struct err err;
 	enum task_progress p;
@@ -372,8 +372,14 @@ set_progress(struct app *app, struct screen *s, enum action a)
 	}
 	app_keep_progress(app, &before);
 	load(app, s);
-	if (selected(s) != NULL && selected(s)->id == before.task)
-		app_message(app, COLOR_GOOD, _("%s. u: undo"), report_status_label(selected(s)->status));
+	now = selected(s);
+	if (now != NULL && now->id == before.task && now->status == STATUS_OVERDUE)
+		/* The progress set, and that the task is still overdue: its
+		 * status alone said "Quá hạn" for t (walk-through). */
+		app_message(app, COLOR_GOOD, _("%s, still overdue. u: undo"),
+		    _(task_progress_labels[now->progress]));
+	else if (now != NULL && now->id == before.task)
+		app_message(app, COLOR_GOOD, _("%s. u: undo"), report_status_label(now->status));
 	else
 		app_message(app, COLOR_GOOD, "%s", _("Saved. u: undo"));
 }

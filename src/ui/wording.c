@@ -16,6 +16,10 @@ const char *const office_kind_names[OFFICE_KINDS] = {
 };
 const char *const office_kind_codes[OFFICE_KINDS] = { "xa", "phuong", "so" };
 
+const char *const task_progress_labels[3] = {
+	N_("Not started"), N_("In progress"), N_("Done"),
+};
+
 const char *const rule_kind_labels[RULE_KINDS] = {
 	N_("manual"), N_("survey"), N_("yes/no"), N_("ratio a/b"), N_("bands"), N_("count"),
 	N_("deduct"), N_("bonus"), N_("penalty"),

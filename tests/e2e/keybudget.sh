@@ -50,6 +50,16 @@ wait_for "Xong đúng hạn. u: hoàn tác"
 send t
 wait_for "Chưa thực hiện. u: hoàn tác"
 [ "$(progress)" = "not_started|" ] || fail "t t t: $(progress)"
+# An overdue task set in progress says so, and that it is still overdue
+# (it said only "Quá hạn", walk-through).
+send Right Right
+wait_for "3. Cải cách thủ tục hành chính — nhiệm vụ"
+send Home t
+wait_for "Đang thực hiện, vẫn quá hạn. u: hoàn tác"
+send u
+wait_for "Tiến độ của nhiệm vụ đã trở lại như trước."
+send Left Left
+wait_for "1. Công tác chỉ đạo, điều hành CCHC — nhiệm vụ (7)"
 # The form opens on the progress: Right changes it, not the section; done
 # offers today as the completion date.
 send e
