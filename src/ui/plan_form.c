@@ -93,6 +93,7 @@ plan_form_new(struct app *app, bool new_plan)
 	e->fissuer = form_add_text(f, _("Issued by"), PF_ISSUER,
 	    p ? p->issuer : app->has_office ? app->office.name : NULL, false);
 	e->fdate = form_add_text(f, _("Issue date"), PF_ISSUE_DATE, date, false);
+	form_set_note(f, e->fdate, _("dd/mm/yyyy, or the month alone as documents write it: 4/2026"));
 	e->ffrom = form_add_text(f, _("From year"), PF_YEAR_FROM, from, false);
 	e->fto = form_add_text(f, _("To year"), PF_YEAR_TO, to, false);
 	e->fsigner = form_add_text(f, _("Signed by"), PF_SIGNER, p ? p->signer : NULL, false);

@@ -157,6 +157,10 @@ target_form_new(struct app *app, const struct target *t, int section)
 	e->fphases = form_add_text(f, _("Values by period"), TF_PHASE_VALUES, values, false);
 	e->fhorizon = form_add_choice(f, _("Judged"), TF_HORIZON, horizons, 4,
 	    e->target.has_horizon ? (int)e->target.horizon + 1 : 0);
+	/* Terms a new clerk guessed at from the manual (walk-through). */
+	form_set_note(f, e->fnum, _("What the numerator counts: \"hồ sơ đúng hạn\""));
+	form_set_note(f, e->fphases, _("A report's plan if not the year's: \"6T: 5\"; by phase: \"2026-2027: 80\""));
+	form_set_note(f, e->fhorizon, _("When a result is judged against the plan: each report, or only at the year's end"));
 	free(values);
 	f->changed = changed;
 	changed(app, f, e->fkind);

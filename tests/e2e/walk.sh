@@ -83,6 +83,9 @@ wait_for "Tất cả lĩnh vực"
 send e
 wait_for "Sửa kế hoạch"
 send Tab Tab Tab
+# The field says a month alone will do (the walk-through's clerk could
+# not know).
+wait_for "hoặc chỉ tháng như văn bản ghi: 4/2026"
 type "thangs 4/2026"
 wait_for "tháng 4/2026"
 send F2
