@@ -314,6 +314,9 @@ outcome(struct app *app, struct screen *s, enum form_outcome o)
 		save(app, s);
 		break;
 	}
+	case FORM_NOT_TEXT:
+		app_message(app, COLOR_WARN, "%s", _("This field is a choice: Left/Right change it, Tab goes on"));
+		break;
 	case FORM_NO_UNIT:
 		form_forget_new_units(f);
 		show_error(app, f, form_field_of(f, f->unknown_field), f->unknown_error);

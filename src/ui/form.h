@@ -122,6 +122,7 @@ enum form_outcome {
 	FORM_INPUT_MODE,	/* switch the typing mode (Telex, VNI, off) */
 	FORM_ADD_UNIT,		/* yes to adding the unknown unit: save again */
 	FORM_NO_UNIT,		/* no: keep editing, told how to add units */
+	FORM_NOT_TEXT,		/* a letter on a choice: nothing changed, say so */
 };
 
 /* The state alone (form_state.c), without a screen: for form_new and the

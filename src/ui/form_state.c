@@ -333,9 +333,12 @@ edit_key(struct form_field *fl, int key, int width)
 static bool
 choice_key(struct form_field *fl, int key)
 {
+	/* Not space: text typed on a choice by a Tab too few changed it
+	 * with each word ("to cong tac" made the progress "Xong", dated;
+	 * walk-through). */
 	if (key == KEYFN(KEY_LEFT))
 		fl->choice = (fl->choice + fl->nchoices - 1) % fl->nchoices;
-	else if (key == KEYFN(KEY_RIGHT) || key == ' ')
+	else if (key == KEYFN(KEY_RIGHT))
 		fl->choice = (fl->choice + 1) % fl->nchoices;
 	else
 		return false;
@@ -407,9 +410,10 @@ form_take_key(struct form *f, int key, int width)
 		find_matches(f);
 		return FORM_EDITED;
 	}
-	/* A letter is never a command in a form. */
+	/* A letter is never a command in a form; on a choice it is a
+	 * mistake to point out. */
 	if (key >= ' ' && key < (1 << 24))
-		return FORM_TAKEN;
+		return fl->kind == FIELD_CHOICE ? FORM_NOT_TEXT : FORM_TAKEN;
 	return FORM_IGNORED;
 }
 
