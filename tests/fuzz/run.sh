@@ -31,7 +31,7 @@ cd "$srcdir"
 	-DPACKAGE_VERSION='"fuzz"' -DPKGDATADIR='"/nonexistent"' -DLOCALEDIR='"/nonexistent"' \
 	-DBUILDLOCALEDIR='"/nonexistent"' -DSRCDATADIR="\"$srcdir/data\"" \
 	-DPKGLIBEXECDIR='"/nonexistent"' -DBUILDDIR='"/nonexistent"' \
-	-I"$out" -Isrc -o "$out/fuzz_appendix" tests/fuzz/fuzz_appendix.c src/core/*.c \
+	-I"$out" -Isrc -o "$out/fuzz_appendix" tests/fuzz/fuzz_appendix.c src/core/*/*.c \
 	$(pkg-config --cflags --libs sqlite3) -lunistring -lm
 
 for f in tests/fixtures/appendix/*; do

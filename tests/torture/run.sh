@@ -24,8 +24,8 @@ if [ -z "${CCHC_BIN:-}" ] || [ -z "${HARNESS:-}" ]; then
 	: > "$build/config.h"
 	mkdir -p "$build/locale/vi/LC_MESSAGES"
 	cd "$top" || exit 1
-	gcc $CFLAGS -o "$build/cchc" src/main.c src/options.c src/cli/*.c src/core/*.c src/ui/*.c $LIBS &&
-	gcc $CFLAGS -o "$build/harness" tests/torture/harness.c src/core/*.c $LIBS &&
+	gcc $CFLAGS -o "$build/cchc" src/main.c src/options.c src/cli/*.c src/core/*/*.c src/ui/*.c $LIBS &&
+	gcc $CFLAGS -o "$build/harness" tests/torture/harness.c src/core/*/*.c $LIBS &&
 	msgfmt -o "$build/locale/vi/LC_MESSAGES/cchc.mo" po/vi.po || exit 1
 	export CCHC_BIN=${CCHC_BIN:-$build/cchc} HARNESS=${HARNESS:-$build/harness}
 	export CCHC_LOCALEDIR=$build/locale
